@@ -1,0 +1,112 @@
+# Makefile — builds libluat (the search library), bin/luat-search, and the
+# tests. `make` builds; `make test` builds and runs every test; see `make help`.
+
+BUILD    ?= build
+CC       ?= cc
+CXX      ?= c++
+PKGS     := xapian-core icu-uc icu-i18n libpcre2-8 libmicrohttpd jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+OPT      ?= -O2
+SAN      ?=
+WARN     := -Wall -Wextra
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(OPT) -g $(WARN) $(SAN) -MMD -MP $(PKG_CFLAGS)
+CXXFLAGS += -std=c++11 $(OPT) -g $(WARN) $(SAN) -MMD -MP $(PKG_CFLAGS)
+LDFLAGS  += $(SAN)
+LDLIBS   += $(PKG_LIBS) -lpthread -lm
+
+LIB_DIRS := common text corpus indexer query api
+LIB_C    := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
+LIB_CXX  := xapian/xc.cc
+LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
+LIB      := $(BUILD)/libluat.a
+
+CLI_C    := $(sort $(wildcard cli/*.c))
+CLI_OBJ  := $(CLI_C:%.c=$(BUILD)/%.o)
+BIN      := bin/luat-search
+ifneq ($(BUILD),build)
+BIN      := $(BUILD)/bin/luat-search
+endif
+
+TEST_C   := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
+TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
+TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps test test-run check-asan check-valgrind fuzz bench eval clean help sample sample-run
+
+all: $(BIN)
+
+help:
+	@echo "make              build bin/luat-search"
+	@echo "make deps         install the Debian packages the project needs"
+	@echo "make sample       build, index corpus/sample and ask a sample question"
+	@echo "make test         build and run every test (unit + integration)"
+	@echo "make check-asan   the test suite under ASan + UBSan"
+	@echo "make check-valgrind  the test suite under valgrind memcheck"
+	@echo "make fuzz         run each libFuzzer target for FUZZ_SECONDS (default 30)"
+	@echo "make bench        benchmarks (needs ../shared/corpus)"
+	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@.o
+	$(CXX) $(LDFLAGS) -o $@ $@.o $(TEST_SUPPORT_OBJ) $(LIB) $(LDLIBS) -lcmocka
+
+# `sample` and `test` install missing packages first, then re-enter make so
+# pkg-config sees them: each works alone on a fresh machine.
+sample:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory sample-run
+
+sample-run: $(BIN)
+	@scripts/sample-run $(BIN)
+
+test:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BIN) $(TEST_BIN)
+	@scripts/run-tests $(BUILD) $(BIN)
+
+check-asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-run
+
+check-valgrind:
+	$(MAKE) BUILD=build-vg OPT=-O1 build-vg/bin/luat-search $(TEST_C:tests/%.c=build-vg/tests/%)
+	VALGRIND=1 scripts/run-tests build-vg build-vg/bin/luat-search
+
+FUZZ_SECONDS ?= 30
+fuzz:
+	@scripts/run-fuzz $(FUZZ_SECONDS)
+
+bench: $(BIN)
+	@bench/run-bench $(BIN)
+
+eval: $(BIN)
+	@bench/run-eval $(BIN)
+
+clean:
+	rm -rf build build-asan build-vg build-fuzz bin
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

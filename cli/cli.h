@@ -1,0 +1,29 @@
+/* cli.h — the `luat-search` command line: one file per subcommand, each
+ * exporting `int cmd_<name>(int argc, char **argv)` that returns the exit
+ * status (0 ok, 1 failure, 2 usage error). */
+#ifndef LS_CLI_H
+#define LS_CLI_H
+
+#include "../common/ls_error.h"
+
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
+
+/* Exit statuses */
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+/* Print "luat-search <cmd>: <message>" to stderr; returns CLI_FAIL. */
+int cli_fail(const char *cmd, const ls_error *err);
+
+/* Print "luat-search <cmd>: <usage problem>" and a hint to run --help;
+ * returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse a decimal unsigned in [min, max]; returns 0 and sets *out, or -1. */
+int cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
+
+#endif

@@ -1,0 +1,168 @@
+/* cmd_index.c — `luat-search index`: read sources in any supported format
+ * and add them to an index, with progress on a terminal and a summary. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../corpus/reader.h"
+#include "../indexer/indexer.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: luat-search index --db DIR [OPTIONS] SOURCE...\n"
+    "\n"
+    "Add the documents in each SOURCE (a file, or a directory read recursively)\n"
+    "to the index at DIR, creating it if needed. A document already in the index\n"
+    "is replaced article by article (by number + article), so indexing the same\n"
+    "input twice changes nothing. Documents that cannot be read are reported and\n"
+    "skipped; the rest of the batch goes on. Exit status 1 when nothing could\n"
+    "be indexed, 2 on a usage error.\n"
+    "\n"
+    "options:\n"
+    "  --db DIR          the index directory (required)\n"
+    "  --format FMT      auto (default), text, jsonl, phapdien, alqac\n"
+    "  --overwrite       start from an empty index\n"
+    "  --batch-size N    documents per atomic commit (default 1000)\n"
+    "  --json            print the summary as JSON on stdout\n"
+    "  --quiet           no progress line\n"
+    "  -h, --help        this help\n";
+
+typedef struct index_run {
+    ls_indexer *ix;
+    ls_error err;
+    int failed;
+    unsigned long problems;
+    int progress;
+    struct timespec start, last;
+} index_run;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(index_run *run, int final)
+{
+    if (!run->progress) return;
+    if (!final && seconds_since(&run->last) < 0.25) return;
+    clock_gettime(CLOCK_MONOTONIC, &run->last);
+    const ls_index_counts *c = ls_indexer_counts(run->ix);
+    double secs = seconds_since(&run->start);
+    double mb = (double)c->bytes / 1e6;
+    fprintf(stderr, "\r%lu documents, %lu passages, %.1f MB, %.1f MB/s   %s", c->documents,
+            c->passages_added + c->passages_replaced, mb, secs > 0 ? mb / secs : 0.0,
+            final ? "\n" : "");
+}
+
+static int on_document(void *ctx, const ls_document *doc)
+{
+    index_run *run = ctx;
+    ls_error one = {0};
+    ls_rc rc = ls_indexer_add(run->ix, doc, &one);
+    if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8 || rc == LS_ERR_LIMIT) {
+        run->problems++;
+        fprintf(stderr, "%s%s: skipped: %s\n", run->progress ? "\n" : "",
+                doc->source ? doc->source : "?", one.msg);
+        return 0;
+    }
+    if (rc) {
+        ls_error_set(&run->err, rc, "%s", one.msg);
+        run->failed = 1;
+        return 1;
+    }
+    show_progress(run, 0);
+    return 0;
+}
+
+static void on_problem(void *ctx, const char *path, size_t line, const char *msg)
+{
+    index_run *run = ctx;
+    run->problems++;
+    if (line) fprintf(stderr, "%s%s:%zu: %s\n", run->progress ? "\n" : "", path, line, msg);
+    else fprintf(stderr, "%s%s: %s\n", run->progress ? "\n" : "", path, msg);
+}
+
+static void print_summary(const index_run *run, int json, double secs)
+{
+    const ls_index_counts *c = ls_indexer_counts(run->ix);
+    if (json) {
+        printf("{\"documents\":%lu,\"passages_added\":%lu,\"passages_replaced\":%lu,"
+               "\"passages_skipped\":%lu,\"problems\":%lu,\"bytes\":%lu,\"seconds\":%.3f}\n",
+               c->documents, c->passages_added, c->passages_replaced, c->passages_skipped,
+               run->problems, c->bytes, secs);
+        return;
+    }
+    fprintf(stderr,
+            "indexed %lu documents: %lu passages added, %lu replaced, %lu skipped; "
+            "%lu problems; %.1f MB in %.2f s\n",
+            c->documents, c->passages_added, c->passages_replaced, c->passages_skipped,
+            run->problems, (double)c->bytes / 1e6, secs);
+}
+
+int cmd_index(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'},         {"format", required_argument, 0, 'f'},
+        {"overwrite", no_argument, 0, 'o'},        {"batch-size", required_argument, 0, 'b'},
+        {"json", no_argument, 0, 'j'},             {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},             {0, 0, 0, 0}};
+    const char *db = NULL;
+    int format = LS_FORMAT_AUTO, json = 0, quiet = 0;
+    ls_indexer_options io = {0};
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'f':
+            format = ls_format_parse(optarg);
+            if (format < 0) return cli_usage_error("index", "unknown format '%s'", optarg);
+            break;
+        case 'o': io.overwrite = 1; break;
+        case 'b':
+            if (cli_parse_uint(optarg, 1, 1000000, &io.batch_size))
+                return cli_usage_error("index", "--batch-size wants a number from 1 to 1000000");
+            break;
+        case 'j': json = 1; break;
+        case 'q': quiet = 1; break;
+        case 'h': fputs(help, stdout); return CLI_OK;
+        case ':': return cli_usage_error("index", "option %s needs a value", argv[optind - 1]);
+        default: return cli_usage_error("index", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!db) return cli_usage_error("index", "--db DIR is required");
+    if (optind >= argc) return cli_usage_error("index", "no SOURCE to index");
+
+    index_run run = {0};
+    run.progress = !quiet && isatty(STDERR_FILENO);
+    if (ls_indexer_open(db, &io, &run.ix, &run.err)) return cli_fail("index", &run.err);
+    clock_gettime(CLOCK_MONOTONIC, &run.start);
+    run.last = run.start;
+    ls_reader_sink sink = {on_document, on_problem, &run};
+    for (int i = optind; i < argc && !run.failed; i++) {
+        ls_error err = {0};
+        if (ls_corpus_read_path(argv[i], (ls_format)format, &sink, &err)) {
+            if (run.failed) break;
+            run.problems++;
+            fprintf(stderr, "%s%s\n", run.progress ? "\n" : "", err.msg);
+        }
+    }
+    if (!run.failed && ls_indexer_commit(run.ix, &run.err)) run.failed = 1;
+    show_progress(&run, 1);
+    if (run.failed) {
+        ls_indexer_close(run.ix);
+        return cli_fail("index", &run.err);
+    }
+    print_summary(&run, json, seconds_since(&run.start));
+    /* skipped documents are reported above; the run fails only when nothing
+     * at all could be indexed */
+    int nothing = ls_indexer_counts(run.ix)->documents == 0;
+    ls_indexer_close(run.ix);
+    if (nothing) fprintf(stderr, "luat-search index: no document could be indexed\n");
+    return nothing ? CLI_FAIL : CLI_OK;
+}

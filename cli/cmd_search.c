@@ -1,0 +1,184 @@
+/* cmd_search.c — `luat-search search`: one question from the arguments, or
+ * one per line from stdin with --batch; human, --json or JSON-lines output. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../common/ls_buf.h"
+#include "../query/results_json.h"
+#include "../query/search.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: luat-search search --db DIR [OPTIONS] QUESTION...\n"
+    "       luat-search search --db DIR --batch [OPTIONS] < questions.txt\n"
+    "\n"
+    "Ask a question, with or without diacritics, in plain words or as a citation\n"
+    "(\"khoản 2 Điều 5 Nghị định 13/2023/NĐ-CP\"). Prints ranked articles, each\n"
+    "with its citation, the document's title and a snippet of the clause that\n"
+    "matched.\n"
+    "\n"
+    "options:\n"
+    "  --db DIR          the index directory (required)\n"
+    "  --limit N         number of results (default 10, at most 1000)\n"
+    "  --offset N        skip the first N results\n"
+    "  --type T          only documents of this type (\"Nghị định\", \"nghi dinh\", NĐ)\n"
+    "  --issuer I        only documents from this body (\"Chính phủ\")\n"
+    "  --from DATE       only documents issued on/after DATE (YYYY[-MM[-DD]])\n"
+    "  --to DATE         only documents issued on/before DATE\n"
+    "  --in-force        leave out documents no longer in force\n"
+    "  --all             do not collapse results of one document (default: 3 each)\n"
+    "  --json            print the results as one JSON object\n"
+    "  --batch           read one question a line from stdin; write one JSON object\n"
+    "                    a line: {\"query\": ..., \"hits\": [...]}\n"
+    "  -h, --help        this help\n";
+
+typedef struct search_cli {
+    ls_searcher *searcher;
+    ls_search_request req;
+    int json, batch;
+    int color;
+} search_cli;
+
+static void print_human(const search_cli *cli, const ls_results *r)
+{
+    const char *open = cli->color ? "\x1b[1;33m" : "[";
+    const char *close = cli->color ? "\x1b[0m" : "]";
+    if (r->nhits == 0) {
+        printf("No results for: %s\n", r->understood ? r->understood : "");
+        return;
+    }
+    if (r->suggestion) printf("Did you mean: %s\n", r->suggestion);
+    for (size_t i = 0; i < r->nhits; i++) {
+        const ls_hit *h = &r->hits[i];
+        const ls_passage *p = h->passage;
+        printf("%u. %s%s%s%s  (score %.2f)\n", h->rank, cli->color ? "\x1b[1m" : "",
+               h->citation, p->heading ? " — " : "", p->heading ? p->heading : "", h->score);
+        if (cli->color) fputs("\x1b[0m", stdout);
+        if (p->doc_title) printf("   %s\n", p->doc_title);
+        ls_buf snip = LS_BUF_INIT;
+        if (h->snippet && ls_snippet_render(h->snippet, open, close, 0, &snip) == LS_OK)
+            printf("   %s\n", snip.data ? snip.data : "");
+        ls_buf_free(&snip);
+        putchar('\n');
+    }
+    printf("About %u results.\n", r->estimated);
+}
+
+/* Run one question; returns 0 on success, else fills err. */
+static ls_rc ask(search_cli *cli, const char *q, size_t len, ls_error *err)
+{
+    cli->req.query = q;
+    cli->req.query_len = len;
+    ls_results *r = NULL;
+    ls_rc rc = ls_search(cli->searcher, &cli->req, &r, err);
+    if (rc) return rc;
+    if (cli->json || cli->batch) {
+        ls_buf out = LS_BUF_INIT;
+        rc = ls_results_json(r, q, len, 0, &out);
+        if (!rc) printf("%s\n", out.data);
+        ls_buf_free(&out);
+        if (rc) ls_error_set(err, rc, "writing results: %s", ls_strerror(rc));
+    } else {
+        print_human(cli, r);
+    }
+    ls_results_free(r);
+    return rc;
+}
+
+/* --batch: a question per line; a bad line gets {"query", "error"} and the
+ * run goes on. Returns the exit status. */
+static int run_batch(search_cli *cli)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int status = CLI_OK;
+    while ((n = getline(&line, &cap, stdin)) != -1) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        if (n == 0) continue;
+        ls_error err = {0};
+        if (ask(cli, line, (size_t)n, &err)) {
+            ls_buf out = LS_BUF_INIT;
+            ls_buf_puts(&out, "{\"query\":");
+            if (err.rc == LS_ERR_UTF8) ls_buf_puts(&out, "null");
+            else ls_buf_json_string(&out, line, (size_t)n);
+            ls_buf_puts(&out, ",\"error\":");
+            ls_buf_json_string(&out, err.msg, strlen(err.msg));
+            ls_buf_puts(&out, ",\"hits\":[]}");
+            printf("%s\n", out.data);
+            ls_buf_free(&out);
+            if (err.rc != LS_ERR_UTF8 && err.rc != LS_ERR_ARG && err.rc != LS_ERR_LIMIT)
+                status = CLI_FAIL;
+        }
+        fflush(stdout);
+    }
+    free(line);
+    return status;
+}
+
+int cmd_search(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'},   {"limit", required_argument, 0, 'l'},
+        {"offset", required_argument, 0, 'o'}, {"type", required_argument, 0, 't'},
+        {"issuer", required_argument, 0, 'i'}, {"from", required_argument, 0, 'F'},
+        {"to", required_argument, 0, 'T'},   {"in-force", no_argument, 0, 'n'},
+        {"all", no_argument, 0, 'a'},        {"json", no_argument, 0, 'j'},
+        {"batch", no_argument, 0, 'b'},      {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    search_cli cli = {0};
+    const char *db = NULL;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'l':
+            if (cli_parse_uint(optarg, 1, 1000, &cli.req.limit))
+                return cli_usage_error("search", "--limit wants a number from 1 to 1000");
+            break;
+        case 'o':
+            if (cli_parse_uint(optarg, 0, 100000, &cli.req.offset))
+                return cli_usage_error("search", "--offset wants a number from 0 to 100000");
+            break;
+        case 't': cli.req.type = optarg; break;
+        case 'i': cli.req.issuer = optarg; break;
+        case 'F': cli.req.from = optarg; break;
+        case 'T': cli.req.to = optarg; break;
+        case 'n': cli.req.in_force = 1; break;
+        case 'a': cli.req.per_document = UINT_MAX; break;
+        case 'j': cli.json = 1; break;
+        case 'b': cli.batch = 1; break;
+        case 'h': fputs(help, stdout); return CLI_OK;
+        case ':': return cli_usage_error("search", "option %s needs a value", argv[optind - 1]);
+        default: return cli_usage_error("search", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!db) return cli_usage_error("search", "--db DIR is required");
+    if (!cli.batch && optind >= argc) return cli_usage_error("search", "no QUESTION given");
+    if (cli.batch && optind < argc)
+        return cli_usage_error("search", "--batch reads questions from stdin; give none as arguments");
+    cli.color = !cli.json && isatty(STDOUT_FILENO);
+
+    ls_error err = {0};
+    if (ls_searcher_open(db, &cli.searcher, &err)) return cli_fail("search", &err);
+    int status = CLI_OK;
+    if (cli.batch) {
+        status = run_batch(&cli);
+    } else {
+        ls_buf q = LS_BUF_INIT;
+        for (int i = optind; i < argc; i++) {
+            if (i > optind) ls_buf_putc(&q, ' ');
+            ls_buf_puts(&q, argv[i]);
+        }
+        if (ask(&cli, q.data, q.len, &err)) status = cli_fail("search", &err);
+        ls_buf_free(&q);
+    }
+    ls_searcher_close(cli.searcher);
+    return status;
+}

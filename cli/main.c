@@ -1,0 +1,77 @@
+/* main.c — `luat-search` entry point: dispatches to a subcommand. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#include "../text/analyser.h"
+#include "cli.h"
+
+static const char usage[] =
+    "usage: luat-search COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Search engine for Vietnamese legal texts.\n"
+    "\n"
+    "commands:\n"
+    "  index    add documents to an index (creates it if needed)\n"
+    "  search   ask a question; prints ranked articles with citations\n"
+    "  stats    counts of documents and passages in an index\n"
+    "  remove   remove documents from an index by number\n"
+    "\n"
+    "Run 'luat-search COMMAND --help' for a command's options.\n";
+
+int cli_fail(const char *cmd, const ls_error *err)
+{
+    fprintf(stderr, "luat-search %s: %s\n", cmd,
+            err && err->msg[0] ? err->msg : ls_strerror(err ? err->rc : LS_ERR_INTERNAL));
+    return CLI_FAIL;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    fprintf(stderr, "luat-search %s: ", cmd);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'luat-search %s --help'.\n", cmd);
+    return CLI_USAGE;
+}
+
+int cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
+{
+    if (!s || !*s) return -1;
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || *end || s[0] == '-' || v < min || v > max) return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
+        {"index", cmd_index}, {"search", cmd_search}, {"stats", cmd_stats},
+        {"remove", cmd_remove},
+    };
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? CLI_USAGE : CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        puts("luat-search 0.1");
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int status = commands[i].fn(argc - 1, argv + 1);
+            ls_analyser_shutdown();
+            return status;
+        }
+    }
+    fprintf(stderr, "luat-search: unknown command '%s'\n\n%s", argv[1], usage);
+    return CLI_USAGE;
+}

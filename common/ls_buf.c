@@ -1,0 +1,125 @@
+/* ls_buf.c — growable NUL-terminated byte buffer and whole-file reading. */
+#include "ls_buf.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ls_rc buf_reserve(ls_buf *b, size_t extra)
+{
+    if (b->cap_limit && b->len + extra > b->cap_limit) return LS_ERR_LIMIT;
+    if (b->len + extra + 1 <= b->cap) return LS_OK;
+    size_t want = b->cap ? b->cap : 64;
+    while (want < b->len + extra + 1) {
+        if (want > ((size_t)-1) / 2) return LS_ERR_NOMEM;
+        want *= 2;
+    }
+    char *p = realloc(b->data, want);
+    if (!p) return LS_ERR_NOMEM;
+    b->data = p;
+    b->cap = want;
+    return LS_OK;
+}
+
+ls_rc ls_buf_append(ls_buf *b, const char *s, size_t n)
+{
+    ls_rc rc = buf_reserve(b, n);
+    if (rc) return rc;
+    if (n) memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return LS_OK;
+}
+
+ls_rc ls_buf_puts(ls_buf *b, const char *s) { return ls_buf_append(b, s, strlen(s)); }
+
+ls_rc ls_buf_putc(ls_buf *b, char c) { return ls_buf_append(b, &c, 1); }
+
+ls_rc ls_buf_printf(ls_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return LS_ERR_INTERNAL;
+    ls_rc rc = buf_reserve(b, (size_t)n);
+    if (rc) return rc;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return LS_OK;
+}
+
+ls_rc ls_buf_json_string(ls_buf *b, const char *s, size_t n)
+{
+    ls_rc rc = ls_buf_putc(b, '"');
+    size_t run = 0; /* start of the pending run of bytes needing no escape */
+    for (size_t i = 0; i < n && !rc; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        rc = ls_buf_append(b, s + run, i - run);
+        run = i + 1;
+        if (rc) break;
+        switch (c) {
+        case '"': rc = ls_buf_puts(b, "\\\""); break;
+        case '\\': rc = ls_buf_puts(b, "\\\\"); break;
+        case '\n': rc = ls_buf_puts(b, "\\n"); break;
+        case '\r': rc = ls_buf_puts(b, "\\r"); break;
+        case '\t': rc = ls_buf_puts(b, "\\t"); break;
+        default: rc = ls_buf_printf(b, "\\u%04x", c); break;
+        }
+    }
+    if (!rc) rc = ls_buf_append(b, s + run, n - run);
+    if (!rc) rc = ls_buf_putc(b, '"');
+    return rc;
+}
+
+void ls_buf_reset(ls_buf *b)
+{
+    b->len = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+char *ls_buf_detach(ls_buf *b)
+{
+    char *p = b->data;
+    if (!p) p = calloc(1, 1);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void ls_buf_free(ls_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err)
+{
+    *out = NULL;
+    if (out_len) *out_len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return ls_error_set(err, LS_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    ls_buf b = LS_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    ls_rc rc = LS_OK;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        rc = ls_buf_append(&b, chunk, n);
+        if (rc) break;
+    }
+    if (!rc && ferror(f)) rc = LS_ERR_IO;
+    fclose(f);
+    if (rc) {
+        ls_buf_free(&b);
+        return ls_error_set(err, rc, "%s: cannot read: %s", path, ls_strerror(rc));
+    }
+    if (out_len) *out_len = b.len;
+    *out = ls_buf_detach(&b);
+    return *out ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "%s: out of memory", path);
+}

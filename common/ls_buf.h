@@ -1,0 +1,44 @@
+/* ls_buf.h — a growable byte buffer, always NUL-terminated.
+ *
+ * Owned by whoever declared it; ls_buf_free releases the bytes. A buffer that
+ * failed to grow stays valid with its old contents and reports LS_ERR_NOMEM.
+ * `cap_limit` (0 = none) caps the size so hostile input cannot grow it
+ * without bound: appends past it fail with LS_ERR_LIMIT. */
+#ifndef LS_BUF_H
+#define LS_BUF_H
+
+#include <stddef.h>
+#include "ls_error.h"
+
+typedef struct ls_buf {
+    char *data;        /* NUL-terminated; NULL until first append */
+    size_t len;
+    size_t cap;
+    size_t cap_limit;  /* 0 = unlimited */
+} ls_buf;
+
+#define LS_BUF_INIT {NULL, 0, 0, 0}
+
+/* Append n bytes. Returns LS_OK, LS_ERR_NOMEM or LS_ERR_LIMIT. */
+ls_rc ls_buf_append(ls_buf *b, const char *s, size_t n);
+/* Append a NUL-terminated string. */
+ls_rc ls_buf_puts(ls_buf *b, const char *s);
+/* Append one byte. */
+ls_rc ls_buf_putc(ls_buf *b, char c);
+/* Append printf-style formatted text. */
+ls_rc ls_buf_printf(ls_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s as a JSON string literal (quotes and escapes included). */
+ls_rc ls_buf_json_string(ls_buf *b, const char *s, size_t n);
+/* Forget the contents but keep the memory. */
+void ls_buf_reset(ls_buf *b);
+/* Hand the bytes to the caller (who frees them with free()); the buffer is
+ * left empty. Returns "" copy semantics: never NULL unless out of memory. */
+char *ls_buf_detach(ls_buf *b);
+/* Release the bytes; the buffer may be reused afterwards. */
+void ls_buf_free(ls_buf *b);
+
+/* Read a whole file into a newly malloc'ed NUL-terminated buffer. The caller
+ * frees *out. Errors name the path. */
+ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err);
+
+#endif

@@ -1,0 +1,241 @@
+/* indexer.c — documents to Xapian passages: one per article, replaced by
+ * stable id, committed in atomic batches (see indexer.h, schema.h). */
+#include "indexer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/ls_buf.h"
+#include "../xapian/xc.h"
+#include "passage_data.h"
+#include "schema.h"
+#include "termgen.h"
+
+#define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
+
+struct ls_indexer {
+    xc_wdb *wdb;
+    char *path;
+    unsigned batch_size;
+    unsigned in_batch;        /* documents in the open transaction */
+    int in_transaction;
+    ls_index_counts counts;
+    ls_buf scratch;
+};
+
+static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
+{
+    ls_rc rc = xe->rc == XC_ERR_LOCKED ? LS_ERR_LOCKED
+             : xe->rc == XC_ERR_NOMEM  ? LS_ERR_NOMEM
+             : xe->rc == XC_ERR_NOTFOUND ? LS_ERR_NOTFOUND : LS_ERR_INDEX;
+    return ls_error_set(err, rc, "%s: %s", what, xe->msg);
+}
+
+ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
+                      ls_indexer **out, ls_error *err)
+{
+    *out = NULL;
+    ls_indexer *ix = calloc(1, sizeof *ix);
+    if (!ix || !(ix->path = strdup(dbpath))) {
+        free(ix);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    ix->batch_size = opts && opts->batch_size ? opts->batch_size : 1000;
+    xc_err xe;
+    int mode = opts && opts->overwrite ? XC_WDB_CREATE_OR_OVERWRITE : XC_WDB_CREATE_OR_OPEN;
+    if (xc_wdb_open(dbpath, mode, &ix->wdb, &xe)) {
+        char what[600];
+        snprintf(what, sizeof what, "%s: cannot open index for writing", dbpath);
+        ls_rc rc = xapian_error(err, what, &xe);
+        ls_indexer_close(ix);
+        return rc;
+    }
+    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_FORMAT, LS_INDEX_FORMAT_VERSION,
+                            strlen(LS_INDEX_FORMAT_VERSION), &xe)) {
+        ls_indexer_close(ix);
+        return xapian_error(err, "writing index metadata", &xe);
+    }
+    *out = ix;
+    return LS_OK;
+}
+
+static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
+{
+    if (ix->in_transaction) return LS_OK;
+    xc_err xe;
+    if (xc_wdb_begin_transaction(ix->wdb, &xe)) return xapian_error(err, "begin batch", &xe);
+    ix->in_transaction = 1;
+    ix->in_batch = 0;
+    return LS_OK;
+}
+
+ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
+{
+    if (!ix->in_transaction) return LS_OK;
+    xc_err xe;
+    ix->in_transaction = 0;
+    if (xc_wdb_commit_transaction(ix->wdb, &xe)) return xapian_error(err, "commit", &xe);
+    return LS_OK;
+}
+
+static void date_value(const char *iso, char out[9])
+{
+    /* "2023-04-17" -> "20230417"; anything else -> "" */
+    out[0] = '\0';
+    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-') return;
+    memcpy(out, iso, 4);
+    memcpy(out + 4, iso + 5, 2);
+    memcpy(out + 6, iso + 8, 2);
+    out[8] = '\0';
+}
+
+static ls_rc add_metadata_terms(xc_doc *xd, const ls_document *doc, const ls_article *a,
+                                const char *id_norm, ls_error *err)
+{
+    xc_err xe;
+    char term[512];
+    snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ARTICLE, id_norm, a->number);
+    if (xc_doc_add_term(xd, term, 0, &xe)) return xapian_error(err, "indexing", &xe);
+    snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id_norm);
+    if (xc_doc_add_term(xd, term, 0, &xe)) return xapian_error(err, "indexing", &xe);
+    ls_rc rc = LS_OK;
+    if (doc->type) rc = ls_termgen_add_boolean(xd, LS_PREFIX_TYPE, doc->type, 1, err);
+    if (!rc && doc->issuer) rc = ls_termgen_add_boolean(xd, LS_PREFIX_ISSUER, doc->issuer, 1, err);
+    if (!rc && doc->issued && strlen(doc->issued) >= 4) {
+        char year[5];
+        memcpy(year, doc->issued, 4);
+        year[4] = '\0';
+        rc = ls_termgen_add_boolean(xd, LS_PREFIX_YEAR, year, 0, err);
+    }
+    const char *status = ls_status_code(doc->status);
+    if (!rc) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, status, 0, err);
+    if (rc) return rc;
+
+    char date[9];
+    struct { unsigned slot; const char *val; } values[5];
+    size_t nv = 0;
+    values[nv].slot = LS_SLOT_DOC_ID, values[nv++].val = id_norm;
+    values[nv].slot = LS_SLOT_ARTICLE, values[nv++].val = a->number;
+    values[nv].slot = LS_SLOT_STATUS, values[nv++].val = status;
+    for (size_t i = 0; i < nv; i++)
+        if (xc_doc_set_value(xd, values[i].slot, values[i].val, strlen(values[i].val), &xe))
+            return xapian_error(err, "indexing", &xe);
+    date_value(doc->issued, date);
+    if (date[0] && xc_doc_set_value(xd, LS_SLOT_ISSUED, date, 8, &xe))
+        return xapian_error(err, "indexing", &xe);
+    date_value(doc->effective, date);
+    if (date[0] && xc_doc_set_value(xd, LS_SLOT_EFFECTIVE, date, 8, &xe))
+        return xapian_error(err, "indexing", &xe);
+    return LS_OK;
+}
+
+/* Build and store the passage of article a. Returns LS_OK, or an error for
+ * this passage only (the caller decides whether it ends the batch). */
+static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
+                           const char *id_norm, ls_error *err)
+{
+    xc_err xe;
+    xc_doc *xd = NULL;
+    if (xc_doc_new(&xd, &xe)) return xapian_error(err, "indexing", &xe);
+    ls_termgen tg = {.doc = xd, .next_pos = 1};
+    ls_rc rc = LS_OK;
+    if (a->heading) rc = ls_termgen_index_text(&tg, a->heading, strlen(a->heading),
+                                               HEADING_WEIGHT, err);
+    if (!rc && doc->title)
+        rc = ls_termgen_index_text(&tg, doc->title, strlen(doc->title), 1, err);
+    if (!rc && a->text) rc = ls_termgen_index_text(&tg, a->text, a->text_len, 0, err);
+    if (!rc) rc = add_metadata_terms(xd, doc, a, id_norm, err);
+    ls_buf_reset(&ix->scratch);
+    if (!rc) rc = ls_passage_encode(doc, a, &ix->scratch, err);
+    if (!rc && xc_doc_set_data(xd, ix->scratch.data, ix->scratch.len, &xe))
+        rc = xapian_error(err, "indexing", &xe);
+    if (!rc) {
+        char qterm[512];
+        snprintf(qterm, sizeof qterm, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);
+        unsigned old = 0;
+        xc_err fe;
+        int existed = xc_wdb_find_by_term(ix->wdb, qterm, &old, &fe) == XC_OK;
+        if (xc_wdb_replace_by_term(ix->wdb, qterm, xd, NULL, &xe))
+            rc = xapian_error(err, "storing passage", &xe);
+        else if (existed) ix->counts.passages_replaced++;
+        else ix->counts.passages_added++;
+    }
+    xc_doc_free(xd);
+    return rc;
+}
+
+ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
+{
+    if (!doc->id || !*doc->id)
+        return ls_error_set(err, LS_ERR_ARG, "%s: document has no number or id",
+                            doc->source ? doc->source : "?");
+    char id_norm[256];
+    ls_rc rc = ls_termgen_normalise_value(doc->id, 0, id_norm, sizeof id_norm, err);
+    if (rc) return rc;
+    if ((rc = begin_batch(ix, err))) return rc;
+    ix->counts.documents++;
+    for (size_t i = 0; i < doc->narticles; i++) {
+        const ls_article *a = &doc->articles[i];
+        if (!a->number || !a->text || a->text_len == 0) {
+            ix->counts.passages_skipped++;
+            continue;
+        }
+        ls_error one = {0};
+        rc = index_article(ix, doc, a, id_norm, &one);
+        if (rc == LS_ERR_UTF8 || rc == LS_ERR_LIMIT || rc == LS_ERR_FORMAT) {
+            ix->counts.passages_skipped++;   /* bad article: skip, keep going */
+            continue;
+        }
+        if (rc) return ls_error_set(err, rc, "%s", one.msg);
+        ix->counts.bytes += a->text_len;
+    }
+    /* the document-level record, by id (the last reader's view wins; a
+     * document split over several pháp điển pages keeps its last page's
+     * article list -- see the note on the corpus issue) */
+    ls_buf_reset(&ix->scratch);
+    rc = ls_document_record_encode(doc, &ix->scratch, err);
+    if (rc) return rc;
+    char key[300];
+    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, id_norm);
+    xc_err xe;
+    if (xc_wdb_set_metadata(ix->wdb, key, ix->scratch.data, ix->scratch.len, &xe))
+        return xapian_error(err, "storing document record", &xe);
+    if (++ix->in_batch >= ix->batch_size) return ls_indexer_commit(ix, err);
+    return LS_OK;
+}
+
+ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, ls_error *err)
+{
+    char id_norm[256], term[300];
+    ls_rc rc = ls_termgen_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
+    if (rc) return rc;
+    if ((rc = begin_batch(ix, err))) return rc;
+    snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id_norm);
+    unsigned count = 0;
+    xc_err xe;
+    /* count through the writer, then delete every passage of the document */
+    unsigned docid;
+    if (xc_wdb_find_by_term(ix->wdb, term, &docid, &xe) == XC_OK) count = 1;
+    if (xc_wdb_delete_by_term(ix->wdb, term, &xe)) return xapian_error(err, "remove", &xe);
+    snprintf(term, sizeof term, "%s%s", LS_METADATA_DOC, id_norm);
+    if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
+    if (removed) *removed = count;
+    if (!count) return ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
+    return LS_OK;
+}
+
+const ls_index_counts *ls_indexer_counts(const ls_indexer *ix) { return &ix->counts; }
+
+void ls_indexer_close(ls_indexer *ix)
+{
+    if (!ix) return;
+    if (ix->in_transaction) {
+        xc_err xe;
+        xc_wdb_cancel_transaction(ix->wdb, &xe);
+    }
+    xc_wdb_close(ix->wdb);
+    ls_buf_free(&ix->scratch);
+    free(ix->path);
+    free(ix);
+}

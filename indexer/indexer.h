@@ -1,0 +1,57 @@
+/* indexer.h — writing documents into a luat-search index.
+ *
+ * An ls_indexer holds the index's single writer lock for its lifetime. Each
+ * document's passages (one per article) replace any earlier version by their
+ * stable id Q<doc id>#<article>, so indexing the same input twice changes
+ * nothing. Work is committed every `batch_size` documents and at
+ * ls_indexer_commit; each commit is atomic (Xapian transactions), so a crash
+ * loses at most the uncommitted batch and the next run redoes it.
+ */
+#ifndef LS_INDEXER_H
+#define LS_INDEXER_H
+
+#include <stddef.h>
+#include "../common/ls_error.h"
+#include "../corpus/document.h"
+
+typedef struct ls_indexer ls_indexer;
+
+typedef struct ls_index_counts {
+    unsigned long documents;        /* documents seen */
+    unsigned long passages_added;   /* new passages */
+    unsigned long passages_replaced;/* passages that replaced an older version */
+    unsigned long passages_skipped; /* articles with no text, or bad data */
+    unsigned long bytes;            /* article text bytes indexed */
+} ls_index_counts;
+
+typedef struct ls_indexer_options {
+    int overwrite;          /* start from an empty index */
+    unsigned batch_size;    /* documents per commit; 0 = 1000 */
+} ls_indexer_options;
+
+/* Open (creating if needed) the index at dbpath for writing. Fails with
+ * LS_ERR_LOCKED and a message naming the holder when another writer has it.
+ * Free with ls_indexer_close. */
+ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
+                      ls_indexer **out, ls_error *err);
+
+/* Index one document (borrowed; not kept). A document without an id is
+ * refused with LS_ERR_ARG; a bad article is skipped and counted. */
+ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err);
+
+/* Remove a document and all its passages (id as stored, normalised by the
+ * caller's analyser rules). *removed (may be NULL) is 1 when the document was
+ * there; LS_ERR_NOTFOUND when it was not. */
+ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed,
+                        ls_error *err);
+
+/* Commit everything pending, atomically. */
+ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err);
+
+/* Counts so far (borrowed view, valid until close). */
+const ls_index_counts *ls_indexer_counts(const ls_indexer *ix);
+
+/* Release the writer. Anything not committed is dropped. NULL allowed. */
+void ls_indexer_close(ls_indexer *ix);
+
+#endif

@@ -1,0 +1,51 @@
+/* passage_data.h — the stored record of a passage (Xapian document data) and
+ * of a document (metadata "doc:<id>"), encoded as JSON objects.
+ *
+ * The indexer encodes; the query side, the REST API and the CLI decode. One
+ * encoder and one decoder, so the two sides cannot drift.
+ */
+#ifndef LS_PASSAGE_DATA_H
+#define LS_PASSAGE_DATA_H
+
+#include <stddef.h>
+#include "../common/ls_buf.h"
+#include "../corpus/document.h"
+
+typedef struct ls_clause_span {
+    char *number;
+    size_t start, end;     /* byte span in ls_passage.text */
+} ls_clause_span;
+
+/* A decoded passage: an article with its document's metadata. Every string
+ * is owned (NULL when absent); free with ls_passage_free. */
+typedef struct ls_passage {
+    char *doc_id, *doc_number, *doc_type, *doc_title, *issuer;
+    char *issued, *effective, *status;
+    char *article, *heading, *part, *chapter, *section;
+    char *text;
+    size_t text_len;
+    ls_clause_span *clauses;
+    size_t nclauses;
+    char *pd_label, *pd_topic, *source_url, *source_note;
+} ls_passage;
+
+/* Append the JSON record of article a of doc to out. */
+ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out,
+                        ls_error *err);
+
+/* Decode a passage record. *out is allocated; free with ls_passage_free. */
+ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err);
+
+void ls_passage_free(ls_passage *p);
+
+/* Append the JSON record of a document (metadata, no article text) to out:
+ * {"id","number","type","issuer","issued","effective","title","status",
+ *  "articles":[numbers...]}. */
+ls_rc ls_document_record_encode(const ls_document *doc, ls_buf *out, ls_error *err);
+
+/* Map a status as written ("còn hiệu lực", "hết hiệu lực một phần"...) to the
+ * code stored in XSTATUS ("in-force", "repealed", "partly-repealed",
+ * "not-yet", "suspended", "unknown"). Static storage. */
+const char *ls_status_code(const char *status);
+
+#endif

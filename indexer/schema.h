@@ -1,0 +1,61 @@
+/* schema.h — how a passage is laid out in the Xapian database: term
+ * prefixes, value slots and metadata keys. The indexer writes this layout,
+ * the query side reads it; both include this one table (as Xapian's omega
+ * documents its prefixes).
+ *
+ * One Xapian document per article (passage). Terms come from the shared
+ * analyser (text/analyser.h), so a query meets exactly what was indexed.
+ *
+ * | prefix   | meaning                                              | positions |
+ * |----------|------------------------------------------------------|-----------|
+ * | (none)   | normalised term (NFC, folded case, new tone marks)   | yes       |
+ * | A        | accent-folded twin, only for terms that carry marks  | yes       |
+ * | B        | adjacent pair "thủ_tục" (text, heading)              | no (wdf)  |
+ * | AB       | folded pair "thu_tuc", only when a side has marks    | no (wdf)  |
+ * | S        | term of the article heading or document title        | no (wdf)  |
+ * | SA       | folded heading/title term, when it has marks         | no (wdf)  |
+ * | Q        | unique passage id: Q<doc id>#<article>               | boolean   |
+ * | XDOC     | parent document id (normalised number or law name)  | boolean   |
+ * | XART     | XART<doc id>#<article> for citation look-up          | boolean   |
+ * | XTYPE    | folded document type, "nghi dinh"                    | boolean   |
+ * | XORG     | folded issuer, "chinh phu"                           | boolean   |
+ * | XYEAR    | year issued, "2023"                                  | boolean   |
+ * | XSTATUS  | "in-force", "repealed", "amended", "not-yet", "unknown" | boolean |
+ *
+ * Value slots are listed below; the document data is a JSON object with the
+ * passage's text and metadata (see indexer/passage_data.h).
+ * Metadata key "doc:<doc id>" holds the document-level JSON record.
+ */
+#ifndef LS_SCHEMA_H
+#define LS_SCHEMA_H
+
+#define LS_PREFIX_FOLDED       "A"
+#define LS_PREFIX_PAIR         "B"
+#define LS_PREFIX_PAIR_FOLDED  "AB"
+#define LS_PREFIX_HEADING      "S"
+#define LS_PREFIX_HEADING_FOLDED "SA"
+#define LS_PREFIX_ID           "Q"
+#define LS_PREFIX_DOC          "XDOC"
+#define LS_PREFIX_ARTICLE      "XART"
+#define LS_PREFIX_TYPE         "XTYPE"
+#define LS_PREFIX_ISSUER       "XORG"
+#define LS_PREFIX_YEAR         "XYEAR"
+#define LS_PREFIX_STATUS       "XSTATUS"
+
+#define LS_METADATA_DOC        "doc:"
+#define LS_METADATA_FORMAT     "luat-search:format"
+#define LS_INDEX_FORMAT_VERSION "1"
+
+enum {
+    LS_SLOT_DOC_ID = 0,     /* parent document id: the collapse key */
+    LS_SLOT_ARTICLE = 1,    /* article number as written ("5a") */
+    LS_SLOT_ISSUED = 2,     /* YYYYMMDD */
+    LS_SLOT_EFFECTIVE = 3,  /* YYYYMMDD */
+    LS_SLOT_STATUS = 4      /* status code as in XSTATUS */
+};
+
+/* Gap between the positions of successive fields (heading, text) so pairs
+ * and phrases do not match across a field boundary. */
+#define LS_FIELD_POSITION_GAP 100
+
+#endif

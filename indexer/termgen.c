@@ -1,0 +1,125 @@
+/* termgen.c — field text to postings: term + folded twin at the same
+ * position, adjacent pairs, heading-prefixed terms (schema.h). */
+#include "termgen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/analyser.h"
+#include "schema.h"
+
+#define TERM_MAX 240 /* Xapian's term limit is 245 bytes */
+
+typedef struct gen_state {
+    ls_termgen *tg;
+    unsigned heading;
+    char prev[TERM_MAX];        /* previous word term, "" if none */
+    char prev_folded[TERM_MAX]; /* its folded form */
+    int prev_marks;
+    unsigned last_position;
+    ls_error *err;
+    ls_rc rc;
+} gen_state;
+
+static int add(gen_state *st, const char *prefix, const char *term, size_t len,
+               unsigned pos, unsigned wdf)
+{
+    char buf[TERM_MAX + 8];
+    size_t plen = strlen(prefix);
+    if (plen + len >= sizeof buf || len == 0) return 0; /* too long for Xapian: skip */
+    memcpy(buf, prefix, plen);
+    memcpy(buf + plen, term, len);
+    buf[plen + len] = '\0';
+    xc_err xe;
+    xc_rc rc = pos ? xc_doc_add_posting(st->tg->doc, buf, pos, wdf, &xe)
+                   : xc_doc_add_term(st->tg->doc, buf, wdf, &xe);
+    if (rc) {
+        st->rc = ls_error_set(st->err, LS_ERR_INDEX, "indexing term: %s", xe.msg);
+        return 1;
+    }
+    return 0;
+}
+
+static int add_pair(gen_state *st, const char *prefix, const char *a, const char *b,
+                    size_t blen)
+{
+    char pair[TERM_MAX];
+    int n = snprintf(pair, sizeof pair, "%s_%.*s", a, (int)blen, b);
+    if (n <= 0 || (size_t)n >= sizeof pair) return 0;
+    return add(st, prefix, pair, (size_t)n, 0, 1);
+}
+
+static int on_token(void *ctx, const ls_token *tok)
+{
+    gen_state *st = ctx;
+    unsigned pos = st->tg->next_pos + tok->position;
+    st->last_position = tok->position;
+    const char *folded = tok->folded ? tok->folded : tok->term;
+    size_t folded_len = tok->folded ? tok->folded_len : tok->term_len;
+    if (add(st, "", tok->term, tok->term_len, pos, 1)) return 1;
+    if (tok->folded && add(st, LS_PREFIX_FOLDED, tok->folded, tok->folded_len, pos, 1))
+        return 1;
+    if (st->heading) {
+        if (add(st, LS_PREFIX_HEADING, tok->term, tok->term_len, 0, st->heading)) return 1;
+        if (tok->folded &&
+            add(st, LS_PREFIX_HEADING_FOLDED, tok->folded, tok->folded_len, 0, st->heading))
+            return 1;
+    }
+    int is_word = tok->kind == LS_TOKEN_WORD;
+    if (is_word && st->prev[0]) {
+        if (add_pair(st, LS_PREFIX_PAIR, st->prev, tok->term, tok->term_len)) return 1;
+        if ((st->prev_marks || tok->folded) &&
+            add_pair(st, LS_PREFIX_PAIR_FOLDED, st->prev_folded, folded, folded_len))
+            return 1;
+    }
+    if (is_word && tok->term_len < TERM_MAX && folded_len < TERM_MAX) {
+        memcpy(st->prev, tok->term, tok->term_len + 1);
+        memcpy(st->prev_folded, folded, folded_len);
+        st->prev_folded[folded_len] = '\0';
+        st->prev_marks = tok->folded != NULL;
+    } else {
+        st->prev[0] = '\0';
+    }
+    return 0;
+}
+
+ls_rc ls_termgen_index_text(ls_termgen *tg, const char *text, size_t len,
+                            unsigned heading, ls_error *err)
+{
+    if (!text || !len) return LS_OK;
+    gen_state st = {.tg = tg, .heading = heading, .err = err};
+    ls_rc rc = ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, &st, err);
+    if (rc) return rc;
+    if (st.rc) return st.rc;
+    tg->next_pos += st.last_position + 1 + LS_FIELD_POSITION_GAP;
+    return LS_OK;
+}
+
+ls_rc ls_termgen_normalise_value(const char *s, int fold, char *out, size_t cap,
+                                 ls_error *err)
+{
+    char *norm = NULL, *folded = NULL;
+    ls_rc rc = ls_normalize_term(s, strlen(s), &norm, &folded, err);
+    if (rc) return rc;
+    const char *v = fold ? folded : norm;
+    size_t n = strlen(v);
+    if (n >= cap) rc = ls_error_set(err, LS_ERR_LIMIT, "value too long: %.40s", s);
+    else memcpy(out, v, n + 1);
+    free(norm);
+    free(folded);
+    return rc;
+}
+
+ls_rc ls_termgen_add_boolean(xc_doc *doc, const char *prefix, const char *value, int fold,
+                             ls_error *err)
+{
+    char norm[TERM_MAX], term[TERM_MAX + 16];
+    ls_rc rc = ls_termgen_normalise_value(value, fold, norm, sizeof norm, err);
+    if (rc) return rc;
+    snprintf(term, sizeof term, "%s%s", prefix, norm);
+    xc_err xe;
+    if (xc_doc_add_term(doc, term, 0, &xe))
+        return ls_error_set(err, LS_ERR_INDEX, "indexing %s: %s", prefix, xe.msg);
+    return LS_OK;
+}

@@ -1,0 +1,34 @@
+/* termgen.h — turns a field of text into Xapian postings with the shared
+ * analyser, following the layout in schema.h: the term with its position,
+ * its folded twin, adjacent-pair terms, and heading terms.
+ */
+#ifndef LS_TERMGEN_H
+#define LS_TERMGEN_H
+
+#include <stddef.h>
+#include "../common/ls_error.h"
+#include "../xapian/xc.h"
+
+typedef struct ls_termgen {
+    xc_doc *doc;           /* borrowed: the document receiving postings */
+    unsigned next_pos;     /* next free 1-based position */
+} ls_termgen;
+
+/* Index text[0..len) into tg->doc at positions starting at tg->next_pos:
+ * terms, folded twins, pairs. If `heading` is non-zero the terms are also
+ * added with the heading prefixes (S / SA) and count `heading` extra wdf.
+ * Advances next_pos past the field plus LS_FIELD_POSITION_GAP. */
+ls_rc ls_termgen_index_text(ls_termgen *tg, const char *text, size_t len,
+                            unsigned heading, ls_error *err);
+
+/* Add a boolean term prefix+value, with value normalised by the analyser
+ * (lower-cased, NFC, accents folded when `fold` is set). */
+ls_rc ls_termgen_add_boolean(xc_doc *doc, const char *prefix, const char *value,
+                             int fold, ls_error *err);
+
+/* Write into out (size cap) the normalised folded form of s, or the
+ * normalised form when fold is 0. Returns LS_ERR_LIMIT if it does not fit. */
+ls_rc ls_termgen_normalise_value(const char *s, int fold, char *out, size_t cap,
+                                 ls_error *err);
+
+#endif

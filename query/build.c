@@ -1,0 +1,122 @@
+/* build.c — the ranking query: each term (exact, or its folded synonym set
+ * when the question has no diacritics), adjacent pairs, heading terms. */
+#include "build.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../indexer/schema.h"
+
+ls_weights ls_weights_default(void)
+{
+    ls_weights w = {.filler = 0.15, .pair = 1.0, .heading = 0.5, .folded_in_marked = 0.0};
+    return w;
+}
+
+typedef struct parts {
+    xc_query **q;
+    size_t n, cap;
+    xc_err xe;
+    int failed;
+} parts;
+
+static void push(parts *p, xc_query *q)
+{
+    if (!q) {
+        p->failed = 1;
+        return;
+    }
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 32;
+        xc_query **grown = realloc(p->q, cap * sizeof *grown);
+        if (!grown) {
+            xc_query_free(q);
+            p->failed = 1;
+            return;
+        }
+        p->q = grown;
+        p->cap = cap;
+    }
+    p->q[p->n++] = q;
+}
+
+static void free_parts(parts *p)
+{
+    for (size_t i = 0; i < p->n; i++) xc_query_free(p->q[i]);
+    free(p->q);
+}
+
+static xc_query *prefixed(const char *prefix, const char *term, xc_err *xe)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    return xc_query_term(buf, 1, 0, xe);
+}
+
+/* exact term, or {term, folded twin} as one synonym when the question was
+ * typed without diacritics (so "thu" meets thủ, thu, thú ...) */
+static xc_query *term_or_twin(const ls_plan *plan, const char *exact_prefix,
+                              const char *folded_prefix, const char *term,
+                              const char *folded, xc_err *xe)
+{
+    xc_query *exact = prefixed(exact_prefix, term, xe);
+    if (plan->any_marks || !exact) return exact;
+    xc_query *twin = prefixed(folded_prefix, folded, xe);
+    xc_query *both[2] = {exact, twin};
+    xc_query *syn = twin ? xc_query_combine(XC_OP_SYNONYM, both, 2, 0, xe) : NULL;
+    xc_query_free(exact);
+    xc_query_free(twin);
+    return syn;
+}
+
+static xc_query *scaled(xc_query *q, double factor, xc_err *xe)
+{
+    if (!q || factor == 1.0) return q;
+    xc_query *s = xc_query_scale(q, factor, xe);
+    xc_query_free(q);
+    return s;
+}
+
+static void add_pair(parts *p, const ls_plan *plan, const ls_qterm *a, const ls_qterm *b,
+                     double weight)
+{
+    char exact[512], folded[512];
+    snprintf(exact, sizeof exact, "%s_%s", a->term, b->term);
+    snprintf(folded, sizeof folded, "%s_%s", a->folded, b->folded);
+    push(p, scaled(term_or_twin(plan, LS_PREFIX_PAIR, LS_PREFIX_PAIR_FOLDED, exact, folded,
+                                &p->xe),
+                   weight, &p->xe));
+}
+
+ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_query **out, ls_error *err)
+{
+    *out = NULL;
+    parts p = {0};
+    for (size_t i = 0; i < plan->nterms && !p.failed; i++) {
+        const ls_qterm *t = &plan->terms[i];
+        double weight = t->filler ? w->filler : 1.0;
+        push(&p, scaled(term_or_twin(plan, "", LS_PREFIX_FOLDED, t->term, t->folded, &p.xe),
+                        weight, &p.xe));
+        if (plan->any_marks && w->folded_in_marked > 0 && t->has_marks)
+            push(&p, scaled(prefixed(LS_PREFIX_FOLDED, t->folded, &p.xe),
+                            w->folded_in_marked * weight, &p.xe));
+        if (t->filler) continue;
+        if (w->heading > 0)
+            push(&p, scaled(term_or_twin(plan, LS_PREFIX_HEADING, LS_PREFIX_HEADING_FOLDED,
+                                         t->term, t->folded, &p.xe),
+                            w->heading, &p.xe));
+        const ls_qterm *next = i + 1 < plan->nterms ? &plan->terms[i + 1] : NULL;
+        if (w->pair > 0 && next && !next->filler && t->kind == LS_TOKEN_WORD &&
+            next->kind == LS_TOKEN_WORD && next->position == t->position + 1)
+            add_pair(&p, plan, t, next, w->pair);
+    }
+    if (p.failed) {
+        free_parts(&p);
+        return ls_error_set(err, LS_ERR_INDEX, "building the query: %s", p.xe.msg);
+    }
+    if (p.n) *out = xc_query_combine(XC_OP_OR, p.q, p.n, 0, &p.xe);
+    free_parts(&p);
+    if (p.n && !*out) return ls_error_set(err, LS_ERR_INDEX, "building the query: %s", p.xe.msg);
+    return LS_OK;
+}

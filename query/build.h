@@ -1,0 +1,29 @@
+/* build.h — ls_plan to Xapian query: the ranking part (terms, folded twins,
+ * pairs, heading terms, filler weights) and the filters. */
+#ifndef LS_BUILD_H
+#define LS_BUILD_H
+
+#include "../xapian/xc.h"
+#include "plan.h"
+#include "search.h"
+
+/* Weights of the query parts; defaults from ls_weights_default(). */
+typedef struct ls_weights {
+    double filler;        /* scale of a question word / filler term */
+    double pair;          /* scale of an adjacent-pair term */
+    double heading;       /* scale of a heading/title term */
+    double folded_in_marked; /* scale of the folded twin of a marked term when the
+                                question carries marks (0 = exact only) */
+} ls_weights;
+
+ls_weights ls_weights_default(void);
+
+/* The ranking query for plan, or *out = NULL when the plan has no term to
+ * rank by. *out is freed with xc_query_free. */
+ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_query **out, ls_error *err);
+
+/* The boolean filter of a request (type, issuer, dates, in force), or
+ * *out = NULL when there is none. Unknown filter values -> LS_ERR_ARG. */
+ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *err);
+
+#endif

@@ -1,0 +1,40 @@
+/* plan.h — what a question means before it becomes a Xapian query: its
+ * terms (from the shared analyser), which of them are question words or
+ * fillers, whether it was typed with diacritics, and the citation it names.
+ */
+#ifndef LS_PLAN_H
+#define LS_PLAN_H
+
+#include <stddef.h>
+#include "../common/ls_error.h"
+#include "../text/analyser.h"
+
+typedef struct ls_qterm {
+    ls_token_kind kind;
+    char *term;            /* normalised term (owned) */
+    char *folded;          /* folded twin (owned), never NULL */
+    int has_marks;
+    int filler;            /* a question word or filler: weighs little */
+    unsigned position;
+    size_t start, end;     /* byte span in the question */
+} ls_qterm;
+
+typedef struct ls_plan {
+    ls_qterm *terms;
+    size_t nterms;
+    int any_marks;         /* the question carries diacritics somewhere */
+    char *doc_id;          /* cited document number (normalised), or NULL */
+    char *article;         /* cited article "5", or NULL */
+    char *clause;          /* cited clause "2", or NULL */
+    char *point;           /* cited point "a", or NULL */
+} ls_plan;
+
+/* Analyse question q[0..len) into *out (allocated; free with ls_plan_free). */
+ls_rc ls_plan_build(const char *q, size_t len, ls_plan **out, ls_error *err);
+void ls_plan_free(ls_plan *plan);
+
+/* Mark the terms of plan that belong to a question word or filler phrase
+ * ("như thế nào", "là gì", "có được không" ...), with or without diacritics. */
+void ls_plan_mark_fillers(ls_plan *plan);
+
+#endif

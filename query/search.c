@@ -1,0 +1,380 @@
+/* search.c — the searcher: opens an index, turns a request into a Xapian
+ * query (plan -> rank + filters + citation), runs it, and builds hits with
+ * their citation and snippet. */
+#include "search.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../common/ls_buf.h"
+#include "../indexer/schema.h"
+#include "../indexer/termgen.h"
+#include "../text/analyser.h"
+#include "../xapian/xc.h"
+#include "build.h"
+#include "plan.h"
+#include "snippet.h"
+
+#define QUERY_MAX_BYTES 8192
+#define QUERY_MAX_TERMS 400
+#define SNIPPET_BYTES 320
+#define LIMIT_MAX 1000
+
+struct ls_searcher {
+    xc_db *db;
+    char *path;
+    ls_weights weights;
+};
+
+static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
+{
+    ls_rc rc = xe->rc == XC_ERR_NOTFOUND ? LS_ERR_NOTFOUND
+             : xe->rc == XC_ERR_NOMEM ? LS_ERR_NOMEM : LS_ERR_INDEX;
+    return ls_error_set(err, rc, "%s: %s", what, xe->msg);
+}
+
+ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
+{
+    *out = NULL;
+    struct stat st;
+    if (stat(dbpath, &st) != 0 || !S_ISDIR(st.st_mode))
+        return ls_error_set(err, LS_ERR_NOTFOUND,
+                            "no index at %s (build one with: luat-search index --db %s SOURCE...)",
+                            dbpath, dbpath);
+    ls_searcher *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(dbpath))) {
+        free(s);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    s->weights = ls_weights_default();
+    xc_err xe;
+    if (xc_db_open(dbpath, &s->db, &xe)) {
+        ls_searcher_close(s);
+        char what[600];
+        snprintf(what, sizeof what, "%s: cannot open index", dbpath);
+        return xapian_error(err, what, &xe);
+    }
+    char *format = NULL;
+    size_t flen = 0;
+    if (xc_db_get_metadata(s->db, LS_METADATA_FORMAT, &format, &flen, &xe) || flen == 0) {
+        free(format);
+        ls_searcher_close(s);
+        return ls_error_set(err, LS_ERR_INDEX, "%s: not a luat-search index", dbpath);
+    }
+    free(format);
+    *out = s;
+    return LS_OK;
+}
+
+void ls_searcher_close(ls_searcher *s)
+{
+    if (!s) return;
+    xc_db_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* a document id as a user or a reader writes it -> the form in XDOC/Q terms */
+static ls_rc normalise_doc_id(const char *id, char *out, size_t cap, ls_error *err)
+{
+    char *num = NULL;
+    if (ls_docnum_normalize(id, strlen(id), &num, NULL) == LS_OK) {
+        snprintf(out, cap, "%s", num);
+        free(num);
+        return LS_OK;
+    }
+    return ls_termgen_normalise_value(id, 0, out, cap, err);
+}
+
+static unsigned termfreq(ls_searcher *s, const char *prefix, const char *value)
+{
+    char term[600];
+    snprintf(term, sizeof term, "%s%s", prefix, value);
+    unsigned tf = 0;
+    xc_err xe;
+    if (xc_db_termfreq(s->db, term, &tf, &xe)) return 0;
+    return tf;
+}
+
+static ls_rc fetch_passage(ls_searcher *s, unsigned docid, ls_passage **out, ls_error *err)
+{
+    xc_doc *doc = NULL;
+    xc_err xe;
+    if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
+    const char *data;
+    size_t len;
+    ls_rc rc = LS_OK;
+    if (xc_doc_get_data(doc, &data, &len, &xe)) rc = xapian_error(err, "reading passage", &xe);
+    else rc = ls_passage_decode(data, len, out, err);
+    xc_doc_free(doc);
+    return rc;
+}
+
+char *ls_citation_format(const ls_passage *p, const char *clause)
+{
+    ls_buf b = LS_BUF_INIT;
+    if (clause) ls_buf_printf(&b, "khoản %s ", clause);
+    ls_buf_printf(&b, "Điều %s", p->article ? p->article : "?");
+    int is_law = p->doc_type && (strcmp(p->doc_type, "Luật") == 0 ||
+                                 strcmp(p->doc_type, "Bộ luật") == 0);
+    if (p->doc_number) {
+        if (is_law && p->doc_title) ls_buf_printf(&b, " %s số %s", p->doc_title, p->doc_number);
+        else ls_buf_printf(&b, " %s số %s", p->doc_type ? p->doc_type : "văn bản", p->doc_number);
+    } else if (p->doc_title) {
+        ls_buf_printf(&b, " %s", p->doc_title);
+    } else if (p->doc_id) {
+        ls_buf_printf(&b, " %s", p->doc_id);
+    }
+    return ls_buf_detach(&b);
+}
+
+static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, double score,
+                      unsigned rank, ls_hit *hit, ls_error *err)
+{
+    memset(hit, 0, sizeof *hit);
+    hit->rank = rank;
+    hit->score = score;
+    ls_rc rc = fetch_passage(s, docid, &hit->passage, err);
+    if (rc) return rc;
+    ls_passage *p = hit->passage;
+    rc = ls_snippet_make(plan, p, SNIPPET_BYTES, &hit->snippet, &hit->matched_clause, err);
+    if (rc) return rc;
+    if (plan->clause && plan->doc_id && rank == 1 && !hit->matched_clause)
+        hit->matched_clause = strdup(plan->clause);
+    hit->citation = ls_citation_format(p, hit->matched_clause);
+    ls_buf id = LS_BUF_INIT;
+    ls_buf_printf(&id, "%s#%s", p->doc_id ? p->doc_id : "", p->article ? p->article : "");
+    hit->passage_id = ls_buf_detach(&id);
+    if (!hit->citation || !hit->passage_id) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    return LS_OK;
+}
+
+static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
+{
+    ls_buf b = LS_BUF_INIT;
+    for (size_t i = 0; i < plan->nterms; i++) {
+        if (plan->terms[i].filler) continue;
+        ls_buf_printf(&b, "%s%s", b.len ? " " : "", plan->terms[i].term);
+    }
+    if (plan->doc_id) {
+        ls_buf_printf(&b, "%scitation: %s%s%s", b.len ? "; " : "", plan->doc_id,
+                      plan->article ? " điều " : "", plan->article ? plan->article : "");
+    }
+    if (!plan->any_marks && plan->nterms) ls_buf_printf(&b, "%s(no diacritics: folded)", b.len ? " " : "");
+    const struct { const char *name, *val; } f[] = {
+        {"type", req->type}, {"issuer", req->issuer}, {"from", req->from}, {"to", req->to}};
+    for (size_t i = 0; i < 4; i++)
+        if (f[i].val && *f[i].val) ls_buf_printf(&b, "; %s=%s", f[i].name, f[i].val);
+    if (req->in_force) ls_buf_puts(&b, "; in force");
+    return ls_buf_detach(&b);
+}
+
+/* Combine rank, cited-document filter and request filters into one query. */
+static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
+                         int doc_known, xc_query **out, ls_error *err)
+{
+    *out = NULL;
+    xc_query *rank = NULL, *filter = NULL, *q = NULL;
+    ls_rc rc = ls_query_rank(plan, &s->weights, &rank, err);
+    if (!rc) rc = ls_query_filter(req, &filter, err);
+    xc_err xe = {0};
+    if (!rc && doc_known) {
+        char term[600];
+        snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, plan->doc_id);
+        xc_query *docq = xc_query_term(term, 0, 0, &xe);
+        if (filter && docq) {
+            xc_query *both[2] = {filter, docq};
+            xc_query *f = xc_query_combine(XC_OP_AND, both, 2, 0, &xe);
+            xc_query_free(filter);
+            xc_query_free(docq);
+            filter = f;
+        } else if (docq) {
+            filter = docq;
+        }
+        if (!filter) rc = xapian_error(err, "building the query", &xe);
+    }
+    if (!rc && filter) {
+        xc_query *base = rank ? rank : xc_query_match_all(&xe);
+        xc_query *pair[2] = {base, filter};
+        q = base ? xc_query_combine(XC_OP_FILTER, pair, 2, 0, &xe) : NULL;
+        if (base != rank) xc_query_free(base);
+        if (!q) rc = xapian_error(err, "building the query", &xe);
+    } else if (!rc) {
+        q = rank;
+        rank = NULL;
+    }
+    xc_query_free(rank);
+    xc_query_free(filter);
+    *out = q;
+    return rc;
+}
+
+static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *err)
+{
+    if (!req->query) return ls_error_set(err, LS_ERR_ARG, "the question is missing");
+    *len = req->query_len ? req->query_len : strlen(req->query);
+    if (*len > QUERY_MAX_BYTES)
+        return ls_error_set(err, LS_ERR_LIMIT, "the question is %zu bytes; the limit is %d",
+                            *len, QUERY_MAX_BYTES);
+    size_t bad;
+    if (!ls_utf8_valid(req->query, *len, &bad))
+        return ls_error_set(err, LS_ERR_UTF8, "the question is not valid UTF-8 (byte %zu)", bad);
+    if (req->limit > LIMIT_MAX)
+        return ls_error_set(err, LS_ERR_ARG, "limit %u is out of range (1..%d)", req->limit,
+                            LIMIT_MAX);
+    if (req->offset > 100000)
+        return ls_error_set(err, LS_ERR_ARG, "offset %u is out of range (0..100000)", req->offset);
+    return LS_OK;
+}
+
+static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
+                       xc_query *q, unsigned pinned, ls_results *res, ls_error *err)
+{
+    unsigned limit = req->limit ? req->limit : 10;
+    unsigned first = req->offset;
+    if (pinned && first > 0) first--;
+    xc_enquire *enq = NULL;
+    xc_mset *ms = NULL;
+    xc_err xe;
+    ls_rc rc = LS_OK;
+    unsigned per_doc = req->per_document ? req->per_document : 3;
+    if (plan->doc_id && pinned) per_doc = UINT_MAX;
+    if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
+        xc_enquire_set_bm25(enq, 1.2, 0, 1, 0.75, 0.5, &xe) ||
+        (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
+        xc_enquire_get_mset(enq, first, limit + 1, first + limit + 1, &ms, &xe)) {
+        rc = xapian_error(err, "searching", &xe);
+        goto done;
+    }
+    size_t n = xc_mset_size(ms);
+    res->hits = calloc(limit + 1, sizeof *res->hits);
+    if (!res->hits) {
+        rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    res->estimated = xc_mset_estimated(ms);
+    unsigned rank = req->offset + 1;
+    if (pinned && req->offset == 0) {
+        rc = make_hit(s, plan, pinned, 0, rank++, &res->hits[res->nhits++], err);
+    }
+    for (size_t i = 0; i < n && !rc && res->nhits < limit; i++) {
+        unsigned docid = xc_mset_docid(ms, i);
+        if (docid == pinned) continue;
+        rc = make_hit(s, plan, docid, xc_mset_weight(ms, i), rank++, &res->hits[res->nhits++], err);
+    }
+    if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
+        res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
+done:
+    xc_mset_free(ms);
+    xc_enquire_free(enq);
+    return rc;
+}
+
+ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, ls_error *err)
+{
+    *out = NULL;
+    size_t len;
+    ls_rc rc = check_request(req, &len, err);
+    if (rc) return rc;
+    xc_err xe;
+    if (xc_db_reopen(s->db, NULL, &xe)) return xapian_error(err, "reopening the index", &xe);
+    ls_plan *plan = NULL;
+    if ((rc = ls_plan_build(req->query, len, &plan, err))) return rc;
+    if (plan->nterms == 0) {
+        ls_plan_free(plan);
+        return ls_error_set(err, LS_ERR_ARG, "the question has no words to search for");
+    }
+    if (plan->nterms > QUERY_MAX_TERMS) {
+        size_t n = plan->nterms;
+        ls_plan_free(plan);
+        return ls_error_set(err, LS_ERR_LIMIT, "the question has %zu words; the limit is %d", n,
+                            QUERY_MAX_TERMS);
+    }
+    ls_results *res = calloc(1, sizeof *res);
+    if (!res) {
+        ls_plan_free(plan);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    int doc_known = plan->doc_id && termfreq(s, LS_PREFIX_DOC, plan->doc_id) > 0;
+    unsigned pinned = 0;
+    if (doc_known && plan->article) {
+        char term[600];
+        snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ID, plan->doc_id, plan->article);
+        if (xc_db_find_by_term(s->db, term, &pinned, &xe)) pinned = 0;
+    }
+    xc_query *q = NULL;
+    rc = final_query(s, plan, req, doc_known, &q, err);
+    if (!rc && q) rc = run_query(s, req, plan, q, pinned, res, err);
+    xc_query_free(q);
+    if (!rc) {
+        res->understood = describe_plan(plan, req);
+        if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    ls_plan_free(plan);
+    if (rc) {
+        ls_results_free(res);
+        return rc;
+    }
+    *out = res;
+    return LS_OK;
+}
+
+void ls_results_free(ls_results *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->nhits; i++) {
+        ls_hit *h = &r->hits[i];
+        free(h->passage_id);
+        ls_passage_free(h->passage);
+        free(h->citation);
+        free(h->matched_clause);
+        free(h->snippet);
+    }
+    free(r->hits);
+    free(r->understood);
+    free(r->suggestion);
+    free(r);
+}
+
+ls_rc ls_searcher_get_passage(ls_searcher *s, const char *doc_id, const char *article,
+                              ls_passage **out, ls_error *err)
+{
+    *out = NULL;
+    char norm[300], term[700];
+    ls_rc rc = normalise_doc_id(doc_id, norm, sizeof norm, err);
+    if (rc) return rc;
+    snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ID, norm, article);
+    unsigned docid;
+    xc_err xe;
+    xc_db_reopen(s->db, NULL, &xe);
+    if (xc_db_find_by_term(s->db, term, &docid, &xe))
+        return ls_error_set(err, LS_ERR_NOTFOUND, "no article %s in document %s", article, doc_id);
+    return fetch_passage(s, docid, out, err);
+}
+
+ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json, ls_error *err)
+{
+    *json = NULL;
+    char norm[300], key[400];
+    ls_rc rc = normalise_doc_id(doc_id, norm, sizeof norm, err);
+    if (rc) return rc;
+    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, norm);
+    size_t len = 0;
+    xc_err xe;
+    xc_db_reopen(s->db, NULL, &xe);
+    if (xc_db_get_metadata(s->db, key, json, &len, &xe))
+        return xapian_error(err, "reading document", &xe);
+    if (len == 0) {
+        free(*json);
+        *json = NULL;
+        return ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
+    }
+    return LS_OK;
+}
+
+/* Private accessor for the other files of the query module (stats.c). */
+xc_db *ls_searcher_db(ls_searcher *s);
+xc_db *ls_searcher_db(ls_searcher *s) { return s->db; }

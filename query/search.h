@@ -1,0 +1,83 @@
+/* search.h — questions in, ranked article-level passages out.
+ *
+ * An ls_searcher owns one read-only handle on an index and must be used by
+ * one thread at a time (the REST server keeps one per worker thread). It
+ * reopens the index when a writer has committed, so new documents show up
+ * without a restart. This module knows nothing of HTTP or of output formats.
+ */
+#ifndef LS_SEARCH_H
+#define LS_SEARCH_H
+
+#include <stddef.h>
+#include "../common/ls_error.h"
+#include "../indexer/passage_data.h"
+
+typedef struct ls_searcher ls_searcher;
+
+typedef struct ls_search_request {
+    const char *query;        /* the question, UTF-8 (required) */
+    size_t query_len;         /* 0 = strlen(query) */
+    unsigned offset;          /* first hit to return (0-based) */
+    unsigned limit;           /* how many hits; 0 = 10 */
+    const char *type;         /* filter: document type ("Nghị định", "nghi dinh", "NĐ") */
+    const char *issuer;       /* filter: issuing body ("Chính phủ") */
+    const char *from, *to;    /* filter: issued date range, "YYYY[-MM[-DD]]" */
+    int in_force;             /* filter: only texts whose status is in force/unknown */
+    unsigned per_document;    /* max hits per document; 0 = 3, UINT_MAX = no collapse */
+} ls_search_request;
+
+typedef struct ls_hit {
+    unsigned rank;            /* 1-based, across pages */
+    double score;
+    char *passage_id;         /* stable id "<doc id>#<article>" */
+    ls_passage *passage;      /* owned: text and metadata */
+    char *citation;           /* "Điều 5 Nghị định số 13/2023/NĐ-CP" */
+    char *matched_clause;     /* number of the clause that matched best, or NULL */
+    char *snippet;            /* plain text with highlights between
+                                 LS_MARK_OPEN and LS_MARK_CLOSE */
+} ls_hit;
+
+/* Highlight marks inside snippets (control characters, never in legal text;
+ * each front end turns them into its own markup). */
+#define LS_MARK_OPEN  "\x02"
+#define LS_MARK_CLOSE "\x03"
+
+typedef struct ls_results {
+    ls_hit *hits;
+    size_t nhits;
+    unsigned estimated;       /* estimated total matches */
+    char *understood;         /* the query as understood (terms, citation, filters) */
+    char *suggestion;         /* "did you mean", or NULL */
+} ls_results;
+
+/* Open the index at dbpath for searching. A missing or unreadable index is
+ * LS_ERR_NOTFOUND / LS_ERR_INDEX with a message naming the path. Free with
+ * ls_searcher_close. */
+ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err);
+void ls_searcher_close(ls_searcher *s);
+
+/* Run a search. *out is allocated; free with ls_results_free. Invalid
+ * UTF-8 -> LS_ERR_UTF8; an empty question -> LS_ERR_ARG; unknown filter
+ * values -> LS_ERR_ARG. */
+ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out,
+                ls_error *err);
+void ls_results_free(ls_results *r);
+
+/* Fetch one passage by document id and article number ("5", "5a"). */
+ls_rc ls_searcher_get_passage(ls_searcher *s, const char *doc_id, const char *article,
+                              ls_passage **out, ls_error *err);
+
+/* The document-level JSON record stored at indexing time ("doc:<id>").
+ * *json is malloc'ed (caller frees). LS_ERR_NOTFOUND if unknown. */
+ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json,
+                               ls_error *err);
+
+/* Index statistics as a JSON object: {"documents", "passages", "by_type":
+ * {"Nghị định": n, ...}}. *json malloc'ed (caller frees). */
+ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err);
+
+/* Build the citation text of a passage, "Điều 5 Nghị định số 13/2023/NĐ-CP"
+ * (malloc'ed, caller frees). */
+char *ls_citation_format(const ls_passage *p, const char *clause);
+
+#endif

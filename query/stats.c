@@ -1,0 +1,63 @@
+/* stats.c — index statistics: documents, passages, documents by type, read
+ * from the XDOC terms and the stored document records. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../indexer/schema.h"
+#include "../xapian/xc.h"
+#include "search.h"
+
+typedef struct stats_ctx {
+    xc_db *db;
+    json_t *by_type;
+    unsigned long documents;
+} stats_ctx;
+
+static int on_doc_term(void *vctx, const char *term, unsigned termfreq)
+{
+    (void)termfreq;
+    stats_ctx *ctx = vctx;
+    ctx->documents++;
+    char *record = NULL, key[600];
+    size_t len = 0;
+    const char *type = "(unknown)";
+    json_t *o = NULL;
+    xc_err xe;
+    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, term + strlen(LS_PREFIX_DOC));
+    if (xc_db_get_metadata(ctx->db, key, &record, &len, &xe) == XC_OK && len) {
+        o = json_loadb(record, len, 0, NULL);
+        const char *t = json_string_value(json_object_get(o, "type"));
+        if (t) type = t;
+    }
+    json_int_t n = json_integer_value(json_object_get(ctx->by_type, type));
+    json_object_set_new(ctx->by_type, type, json_integer(n + 1));
+    json_decref(o);
+    free(record);
+    return 0;
+}
+
+/* The searcher's database handle (private to the query module; search.c). */
+xc_db *ls_searcher_db(ls_searcher *s);
+
+ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err)
+{
+    *json = NULL;
+    xc_db *db = ls_searcher_db(s);
+    xc_err xe;
+    unsigned passages = 0;
+    xc_db_reopen(db, NULL, &xe);
+    if (xc_db_doccount(db, &passages, &xe))
+        return ls_error_set(err, LS_ERR_INDEX, "stats: %s", xe.msg);
+    stats_ctx ctx = {.db = db, .by_type = json_object()};
+    if (xc_db_allterms(db, LS_PREFIX_DOC, on_doc_term, &ctx, &xe)) {
+        json_decref(ctx.by_type);
+        return ls_error_set(err, LS_ERR_INDEX, "stats: %s", xe.msg);
+    }
+    json_t *o = json_pack("{s:I, s:I, s:o}", "documents", (json_int_t)ctx.documents,
+                          "passages", (json_int_t)passages, "by_type", ctx.by_type);
+    *json = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return *json ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+}

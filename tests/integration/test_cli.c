@@ -1,0 +1,222 @@
+/* test_cli.c — the `luat-search` command line as a user meets it: help,
+ * usage errors, a missing index, index + search (human, --json, --batch),
+ * stats and remove, on the bundled sample corpus in a temporary index. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../support/test_support.h"
+
+static char *db_dir;
+
+/* Run the CLI with args (already shell-quoted); under valgrind when the
+ * suite runs with LS_VALGRIND=1. */
+static int cli(const char *args, const char *in, char **out, char **err)
+{
+    char cmd[8192];
+    const char *vg = getenv("LS_VALGRIND") ? "valgrind -q --leak-check=full "
+                                              "--errors-for-leak-kinds=definite "
+                                              "--error-exitcode=99 " : "";
+    snprintf(cmd, sizeof cmd, "%s'%s' %s", vg, ts_bin(), args);
+    return ts_run(cmd, in, out, err);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    db_dir = ts_mkdtemp();
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "index --db '%s' --json '%s'", db_dir, ts_path("corpus/sample"));
+    int status = cli(args, NULL, &out, &err);
+    if (status != 0) fprintf(stderr, "index failed (%d): %s\n", status, err);
+    free(out);
+    free(err);
+    return status == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ts_rmtree(db_dir);
+    free(db_dir);
+    return 0;
+}
+
+static void test_help_everywhere(void **state)
+{
+    (void)state;
+    const char *cmds[] = {"--help", "index --help", "search --help", "stats --help",
+                          "remove --help"};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char *out, *err;
+        assert_int_equal(cli(cmds[i], NULL, &out, &err), 0);
+        assert_non_null(strstr(out, "usage: luat-search"));
+        free(out);
+        free(err);
+    }
+}
+
+static void test_usage_errors(void **state)
+{
+    (void)state;
+    const struct { const char *args, *says; } cases[] = {
+        {"", "usage"},
+        {"frobnicate", "unknown command"},
+        {"search --db x --bogus q", "unknown option '--bogus'"},
+        {"search --db x", "no QUESTION"},
+        {"search khai sinh", "--db DIR is required"},
+        {"search --db x --limit 0 q", "--limit"},
+        {"search --db x --limit abc q", "--limit"},
+        {"index --db x", "no SOURCE"},
+        {"index --db x --format pdf y", "unknown format 'pdf'"},
+        {"search --db x --limit", "needs a value"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out, *err;
+        int status = cli(cases[i].args, NULL, &out, &err);
+        if (status != 2 || !strstr(err, cases[i].says))
+            fail_msg("'%s': status %d, stderr: %s", cases[i].args, status, err);
+        free(out);
+        free(err);
+    }
+}
+
+static void test_missing_index(void **state)
+{
+    (void)state;
+    char *out, *err;
+    assert_int_equal(cli("search --db /nonexistent/idx 'khai sinh'", NULL, &out, &err), 1);
+    assert_non_null(strstr(err, "no index at /nonexistent/idx"));
+    free(out);
+    free(err);
+    assert_int_equal(cli("stats --db /nonexistent/idx", NULL, &out, &err), 1);
+    free(out);
+    free(err);
+}
+
+static void test_search_json(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "search --db '%s' --json --limit 3 'thu tuc dang ky khai sinh'",
+             db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    json_error_t jerr;
+    json_t *o = json_loads(out, 0, &jerr);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(o, "query")),
+                        "thu tuc dang ky khai sinh");
+    json_t *hits = json_object_get(o, "hits");
+    assert_true(json_array_size(hits) >= 1 && json_array_size(hits) <= 3);
+    json_t *h = json_array_get(hits, 0);
+    const char *keys[] = {"doc_number", "doc_title", "article", "score", "snippet", "citation"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (!json_object_get(h, keys[i])) fail_msg("hit lacks \"%s\": %s", keys[i], out);
+    assert_non_null(strstr(json_string_value(json_object_get(h, "snippet")), "<mark>"));
+    json_decref(o);
+    free(out);
+    free(err);
+}
+
+static void test_search_human(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "search --db '%s' --limit 2 'nghỉ phép năm'", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "1. "));
+    assert_non_null(strstr(out, "Điều "));
+    free(out);
+    free(err);
+}
+
+static void test_batch(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "search --db '%s' --batch --limit 2", db_dir);
+    const char *in = "đăng ký thường trú\n\nthu\xff tuc\ngiay phep lai xe\n";
+    assert_int_equal(cli(args, in, &out, &err), 0);
+    /* three non-empty lines in, three JSON objects out, in order */
+    char *save = NULL, *line = strtok_r(out, "\n", &save);
+    int n = 0;
+    for (; line; line = strtok_r(NULL, "\n", &save), n++) {
+        json_t *o = json_loads(line, 0, NULL);
+        if (!o) fail_msg("line %d is not JSON: %s", n + 1, line);
+        json_t *hits = json_object_get(o, "hits");
+        assert_true(json_is_array(hits));
+        if (n == 1) {
+            assert_non_null(strstr(json_string_value(json_object_get(o, "error")), "UTF-8"));
+            assert_int_equal(json_array_size(hits), 0);
+        } else {
+            assert_true(json_array_size(hits) >= 1);
+        }
+        json_decref(o);
+    }
+    assert_int_equal(n, 3);
+    free(out);
+    free(err);
+}
+
+static void test_stats_and_remove(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "stats --db '%s' --json", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    json_t *o = json_loads(out, 0, NULL);
+    assert_non_null(o);
+    json_int_t docs = json_integer_value(json_object_get(o, "documents"));
+    json_int_t passages = json_integer_value(json_object_get(o, "passages"));
+    assert_true(docs >= 20);
+    assert_true(passages > docs);
+    assert_true(json_is_object(json_object_get(o, "by_type")));
+    json_decref(o);
+    free(out);
+    free(err);
+
+    /* remove one document: its passages go, the rest stay */
+    snprintf(args, sizeof args, "search --db '%s' --json --limit 1 'khai sinh'", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    o = json_loads(out, 0, NULL);
+    char number[256];
+    snprintf(number, sizeof number, "%s",
+             json_string_value(json_object_get(json_array_get(json_object_get(o, "hits"), 0),
+                                               "doc_number")));
+    json_decref(o);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "remove --db '%s' '%s'", db_dir, number);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "stats --db '%s' --json", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    o = json_loads(out, 0, NULL);
+    assert_int_equal(json_integer_value(json_object_get(o, "documents")), docs - 1);
+    assert_true(json_integer_value(json_object_get(o, "passages")) < passages);
+    json_decref(o);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "remove --db '%s' '%s'", db_dir, number);
+    assert_int_equal(cli(args, NULL, &out, &err), 1); /* already gone */
+    assert_non_null(strstr(err, "no document"));
+    free(out);
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_help_everywhere), cmocka_unit_test(test_usage_errors),
+        cmocka_unit_test(test_missing_index),   cmocka_unit_test(test_search_json),
+        cmocka_unit_test(test_search_human),    cmocka_unit_test(test_batch),
+        cmocka_unit_test(test_stats_and_remove),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,240 @@
+/* test_sample_search.c — end to end through the library: index the bundled
+ * sample corpus into a temporary directory, then ask the questions of
+ * tests/integration/sample-questions.tsv (with and without diacritics, with
+ * abbreviations, as citations) and check the right article comes back. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../corpus/reader.h"
+#include "../../indexer/indexer.h"
+#include "../../query/search.h"
+#include "../../text/analyser.h"
+#include "../support/test_support.h"
+
+static char *db_dir;
+static ls_index_counts first_counts;
+
+static int on_doc(void *ctx, const ls_document *doc)
+{
+    ls_error err = {0};
+    ls_rc rc = ls_indexer_add(ctx, doc, &err);
+    if (rc) fprintf(stderr, "indexing %s: %s\n", doc->source, err.msg);
+    return rc != LS_OK;
+}
+
+static void on_problem(void *ctx, const char *path, size_t line, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "problem in sample corpus: %s:%zu: %s\n", path, line, msg);
+    fail_msg("the sample corpus must read without problems");
+}
+
+static ls_index_counts index_sample(int overwrite)
+{
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    ls_indexer_options opts = {.overwrite = overwrite};
+    assert_int_equal(ls_indexer_open(db_dir, &opts, &ix, &err), LS_OK);
+    ls_reader_sink sink = {on_doc, on_problem, ix};
+    assert_int_equal(ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err),
+                     LS_OK);
+    assert_int_equal(ls_indexer_commit(ix, &err), LS_OK);
+    ls_index_counts counts = *ls_indexer_counts(ix);
+    ls_indexer_close(ix);
+    return counts;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    db_dir = ts_mkdtemp();
+    if (!db_dir) return -1;
+    first_counts = index_sample(1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ts_rmtree(db_dir);
+    free(db_dir);
+    ls_analyser_shutdown();
+    return 0;
+}
+
+static ls_results *ask(ls_searcher *s, const char *q, unsigned limit)
+{
+    ls_search_request req = {.query = q, .limit = limit};
+    ls_results *r = NULL;
+    ls_error err = {0};
+    ls_rc rc = ls_search(s, &req, &r, &err);
+    if (rc) fail_msg("search '%s' failed: %s", q, err.msg);
+    return r;
+}
+
+/* 1-based rank of (doc_number, article) in r, 0 if absent */
+static unsigned rank_of(const ls_results *r, const char *doc_number, const char *article)
+{
+    for (size_t i = 0; i < r->nhits; i++) {
+        const ls_passage *p = r->hits[i].passage;
+        if (p->doc_number && strcmp(p->doc_number, doc_number) == 0 && p->article &&
+            strcmp(p->article, article) == 0)
+            return r->hits[i].rank;
+    }
+    return 0;
+}
+
+static void test_sample_corpus_indexed(void **state)
+{
+    (void)state;
+    assert_true(first_counts.documents >= 20);
+    assert_true(first_counts.passages_added >= 150);
+    assert_int_equal(first_counts.passages_replaced, 0);
+}
+
+/* Every question of the table finds its article in the top 5, and at least
+ * 80% put it first. */
+static void test_sample_questions(void **state)
+{
+    (void)state;
+    FILE *f = fopen(ts_path("tests/integration/sample-questions.tsv"), "r");
+    assert_non_null(f);
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    char line[2048];
+    unsigned asked = 0, first = 0, missed = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *q = strtok(line, "\t"), *doc = strtok(NULL, "\t"), *art = strtok(NULL, "\t");
+        assert_non_null(art);
+        ls_results *r = ask(s, q, 5);
+        unsigned rank = rank_of(r, doc, art);
+        asked++;
+        if (rank == 1) first++;
+        if (rank == 0) {
+            missed++;
+            fprintf(stderr, "MISS: %s -> want Điều %s %s; got %s\n", q, art, doc,
+                    r->nhits ? r->hits[0].citation : "nothing");
+        } else if (rank > 1) {
+            fprintf(stderr, "rank %u: %s -> Điều %s %s (first: %s)\n", rank, q, art, doc,
+                    r->hits[0].citation);
+        }
+        ls_results_free(r);
+    }
+    fclose(f);
+    ls_searcher_close(s);
+    fprintf(stderr, "sample questions: %u asked, %u first, %u missed from top 5\n", asked, first,
+            missed);
+    assert_true(asked >= 30);
+    assert_int_equal(missed, 0);
+    assert_true(first * 10 >= asked * 8);
+}
+
+/* Decomposed (NFD) input, old tone placement and no diacritics find what the
+ * composed, new-style question finds. */
+static void test_question_forms_agree(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    const char *composed = "đăng ký khai sinh";
+    const char *decomposed = "đa\xcc\x86\xcc\x80ng ky\xcc\x81 khai sinh"; /* ă + grave, y + acute */
+    const char *bare = "dang ky khai sinh";
+    ls_results *a = ask(s, composed, 3), *b = ask(s, decomposed, 3), *c = ask(s, bare, 3);
+    assert_true(a->nhits > 0);
+    assert_int_equal(b->nhits, a->nhits);
+    assert_string_equal(b->hits[0].passage_id, a->hits[0].passage_id);
+    assert_true(c->nhits > 0);
+    assert_string_equal(c->hits[0].passage_id, a->hits[0].passage_id);
+    ls_results_free(a);
+    ls_results_free(b);
+    ls_results_free(c);
+    ls_searcher_close(s);
+}
+
+static void test_reindex_is_idempotent(void **state)
+{
+    (void)state;
+    ls_index_counts again = index_sample(0);
+    assert_int_equal(again.passages_added, 0);
+    assert_int_equal(again.passages_replaced, first_counts.passages_added);
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    char *json = NULL;
+    assert_int_equal(ls_searcher_stats_json(s, &json, &err), LS_OK);
+    char want[64];
+    snprintf(want, sizeof want, "\"passages\":%lu", first_counts.passages_added);
+    assert_non_null(strstr(json, want));
+    free(json);
+    ls_searcher_close(s);
+}
+
+static void test_fetch_passage_and_document(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    ls_results *r = ask(s, "khai sinh", 1);
+    assert_int_equal(r->nhits, 1);
+    const ls_passage *hit = r->hits[0].passage;
+    ls_passage *p = NULL;
+    /* by the number as people write it, ASCII "ND" included */
+    assert_int_equal(ls_searcher_get_passage(s, hit->doc_number, hit->article, &p, &err), LS_OK);
+    assert_string_equal(p->text, hit->text);
+    ls_passage_free(p);
+    char *json = NULL;
+    assert_int_equal(ls_searcher_get_document(s, hit->doc_number, &json, &err), LS_OK);
+    assert_non_null(strstr(json, "\"articles\""));
+    free(json);
+    ls_error_clear(&err);
+    assert_int_equal(ls_searcher_get_passage(s, hit->doc_number, "9999", &p, &err),
+                     LS_ERR_NOTFOUND);
+    ls_results_free(r);
+    ls_searcher_close(s);
+}
+
+static void test_bad_questions(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    ls_results *r = NULL;
+    ls_search_request bad_utf8 = {.query = "thu\xc3 tuc"};
+    assert_int_equal(ls_search(s, &bad_utf8, &r, &err), LS_ERR_UTF8);
+    assert_null(r);
+    ls_error_clear(&err);
+    ls_search_request empty = {.query = "  ,. "};
+    assert_int_equal(ls_search(s, &empty, &r, &err), LS_ERR_ARG);
+    ls_error_clear(&err);
+    ls_search_request bad_date = {.query = "khai sinh", .from = "17/4/2023"};
+    assert_int_equal(ls_search(s, &bad_date, &r, &err), LS_ERR_ARG);
+    assert_non_null(strstr(err.msg, "from"));
+    ls_searcher_close(s);
+    ls_error_clear(&err);
+    assert_int_equal(ls_searcher_open("/nonexistent/luat-index", &s, &err), LS_ERR_NOTFOUND);
+    assert_non_null(strstr(err.msg, "/nonexistent/luat-index"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sample_corpus_indexed),
+        cmocka_unit_test(test_sample_questions),
+        cmocka_unit_test(test_question_forms_agree),
+        cmocka_unit_test(test_fetch_passage_and_document),
+        cmocka_unit_test(test_bad_questions),
+        cmocka_unit_test(test_reindex_is_idempotent),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,132 @@
+/* test_support.c — paths, temp dirs and command running for the tests. */
+#include "test_support.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+const char *ts_root(void)
+{
+    const char *r = getenv("LS_ROOT");
+    return r && *r ? r : ".";
+}
+
+const char *ts_bin(void)
+{
+    static char buf[4096];
+    const char *b = getenv("LS_BIN");
+    if (b && *b) return b;
+    snprintf(buf, sizeof buf, "%s/bin/luat-search", ts_root());
+    return buf;
+}
+
+const char *ts_shared(void)
+{
+    static char buf[4096];
+    const char *s = getenv("LS_SHARED");
+    if (s && *s) return s;
+    snprintf(buf, sizeof buf, "%s/../shared", ts_root());
+    return buf;
+}
+
+static char *rotate(void)
+{
+    static char bufs[8][4096];
+    static int next;
+    return bufs[next++ % 8];
+}
+
+const char *ts_path(const char *relative)
+{
+    char *b = rotate();
+    snprintf(b, 4096, "%s/%s", ts_root(), relative);
+    return b;
+}
+
+const char *ts_shared_path(const char *relative)
+{
+    char *b = rotate();
+    snprintf(b, 4096, "%s/%s", ts_shared(), relative);
+    return b;
+}
+
+void ts_require_shared(const char *relative)
+{
+    struct stat st;
+    const char *p = ts_shared_path(relative);
+    if (stat(p, &st) != 0)
+        fail_msg("shared data missing: %s (set LS_SHARED to the shared/ directory)", p);
+}
+
+char *ts_mkdtemp(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s/luat-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(buf)) return NULL;
+    return strdup(buf);
+}
+
+void ts_rmtree(const char *path)
+{
+    if (!path || !*path || strcmp(path, "/") == 0) return;
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    if (system(cmd) != 0) fprintf(stderr, "warning: could not remove %s\n", path);
+}
+
+static char *slurp(FILE *f)
+{
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) break;
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    if (buf) buf[len] = '\0';
+    return buf;
+}
+
+int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err)
+{
+    char in_path[] = "/tmp/luat-in-XXXXXX", out_path[] = "/tmp/luat-out-XXXXXX",
+         err_path[] = "/tmp/luat-err-XXXXXX";
+    int fi = mkstemp(in_path), fo = mkstemp(out_path), fe = mkstemp(err_path);
+    if (fi < 0 || fo < 0 || fe < 0) return -1;
+    if (stdin_text && write(fi, stdin_text, strlen(stdin_text)) < 0) return -1;
+    close(fi);
+    close(fo);
+    close(fe);
+    size_t n = strlen(cmdline) + 200;
+    char *full = malloc(n);
+    snprintf(full, n, "( %s ) <%s >%s 2>%s", cmdline, in_path, out_path, err_path);
+    int status = system(full);
+    free(full);
+    FILE *f = fopen(out_path, "rb");
+    char *o = f ? slurp(f) : strdup("");
+    if (f) fclose(f);
+    f = fopen(err_path, "rb");
+    char *e = f ? slurp(f) : strdup("");
+    if (f) fclose(f);
+    unlink(in_path);
+    unlink(out_path);
+    unlink(err_path);
+    if (out) *out = o; else free(o);
+    if (err) *err = e; else free(e);
+    if (status == -1) return -1;
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}

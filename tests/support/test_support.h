@@ -1,0 +1,36 @@
+/* test_support.h — helpers shared by the tests: project paths from the
+ * environment, temporary directories, running the CLI and capturing output.
+ * (Not part of libluat; linked into every test binary.) */
+#ifndef LS_TEST_SUPPORT_H
+#define LS_TEST_SUPPORT_H
+
+#include <stddef.h>
+
+/* Repository root (LS_ROOT, else the current directory). Static storage. */
+const char *ts_root(void);
+/* The CLI binary (LS_BIN, else <root>/bin/luat-search). Static storage. */
+const char *ts_bin(void);
+/* The shared data directory (LS_SHARED, else <root>/../shared). */
+const char *ts_shared(void);
+
+/* A path under the root / shared dir, in a static rotating buffer (valid
+ * until 8 more calls). */
+const char *ts_path(const char *relative);
+const char *ts_shared_path(const char *relative);
+
+/* Fail the current test with a clear message when a shared data file is
+ * missing (these tests never skip). */
+void ts_require_shared(const char *relative);
+
+/* mkdtemp under $TMPDIR; returns a malloc'ed path (free it after
+ * ts_rmtree). */
+char *ts_mkdtemp(void);
+/* rm -rf path. */
+void ts_rmtree(const char *path);
+
+/* Run a shell command line with optional stdin text; capture stdout and
+ * stderr (malloc'ed, NUL-terminated; caller frees). Returns the exit status
+ * (or 128+signal). */
+int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err);
+
+#endif
