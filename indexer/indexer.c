@@ -2,9 +2,14 @@
  * stable id, committed in atomic batches (see indexer.h, schema.h). */
 #include "indexer.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../common/ls_buf.h"
 #include "../xapian/xc.h"
@@ -14,7 +19,10 @@
 
 #define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
 
+#define WRITER_LOCK_FILE "writer.lock"
+
 struct ls_indexer {
+    int lock_fd;              /* flock'ed DIR/writer.lock holding our pid */
     xc_wdb *wdb;
     char *path;
     unsigned batch_size;
@@ -32,6 +40,40 @@ static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
     return ls_error_set(err, rc, "%s: %s", what, xe->msg);
 }
 
+/* Take the writer lock DIR/writer.lock (creating DIR), and write our pid in
+ * it so a second writer can say who holds it. The kernel drops the lock when
+ * the process dies, so a killed indexer never leaves a stale lock. */
+static ls_rc take_writer_lock(const char *dbpath, int *fd_out, ls_error *err)
+{
+    *fd_out = -1;
+    if (mkdir(dbpath, 0777) != 0 && errno != EEXIST)
+        return ls_error_set(err, LS_ERR_IO, "%s: cannot create index directory: %s", dbpath,
+                            strerror(errno));
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dbpath, WRITER_LOCK_FILE);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return ls_error_set(err, LS_ERR_IO, "%s: cannot open lock file: %s", path, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        char pid[32] = "";
+        ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+        pid[n > 0 ? n : 0] = '\0';
+        pid[strcspn(pid, "\n")] = '\0';
+        close(fd);
+        return ls_error_set(err, LS_ERR_LOCKED, "%s: index is locked by pid %s (another indexer "
+                            "is writing; try again when it has finished)", dbpath,
+                            pid[0] ? pid : "?");
+    }
+    char pid[32];
+    int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)n, 0) != n) {
+        close(fd);
+        return ls_error_set(err, LS_ERR_IO, "%s: cannot write lock file", path);
+    }
+    *fd_out = fd;
+    return LS_OK;
+}
+
 ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
                       ls_indexer **out, ls_error *err)
 {
@@ -40,6 +82,12 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
     if (!ix || !(ix->path = strdup(dbpath))) {
         free(ix);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    ix->lock_fd = -1;
+    ls_rc lrc = take_writer_lock(dbpath, &ix->lock_fd, err);
+    if (lrc) {
+        ls_indexer_close(ix);
+        return lrc;
     }
     ix->batch_size = opts && opts->batch_size ? opts->batch_size : 1000;
     xc_err xe;
@@ -235,6 +283,7 @@ void ls_indexer_close(ls_indexer *ix)
         xc_wdb_cancel_transaction(ix->wdb, &xe);
     }
     xc_wdb_close(ix->wdb);
+    if (ix->lock_fd >= 0) close(ix->lock_fd); /* releases the flock */
     ls_buf_free(&ix->scratch);
     free(ix->path);
     free(ix);

@@ -276,7 +276,7 @@ done:
 ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, ls_error *err)
 {
     *out = NULL;
-    size_t len;
+    size_t len = 0;
     ls_rc rc = check_request(req, &len, err);
     if (rc) return rc;
     xc_err xe;

@@ -107,6 +107,8 @@ xc_rc xc_wdb_set_metadata(xc_wdb *wdb, const char *key, const char *value, size_
 xc_rc xc_wdb_get_metadata(xc_wdb *wdb, const char *key, char **out, size_t *len,
                           xc_err *err);
 xc_rc xc_wdb_doccount(xc_wdb *wdb, unsigned *out, xc_err *err);
+/* Number of documents indexed by term, uncommitted changes included. */
+xc_rc xc_wdb_termfreq(xc_wdb *wdb, const char *term, unsigned *out, xc_err *err);
 xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err *err);
 xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err);
 /* Compact the database at src into a new one at dst (Xapian::Compactor). */

@@ -1,0 +1,231 @@
+/* cmd_eval.c — `luat-search eval`: relevance of the engine on a questions
+ * file in the format of shared/eval (one JSON object a line with
+ * "question" and "relevant": [{"doc", "article"}]): R@1, R@10, MRR@10,
+ * nDCG@10, and query latency. */
+#include <getopt.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../query/search.h"
+#include "../text/analyser.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: luat-search eval --db DIR [OPTIONS] QUESTIONS.jsonl\n"
+    "\n"
+    "Ask every question of the file and score the ranking against its relevant\n"
+    "articles: a hit is right when its document (number or law id, compared\n"
+    "after NFC and case folding) and article number equal one relevant pair.\n"
+    "Prints R@1, R@10, MRR@10, nDCG@10 and latency percentiles.\n"
+    "\n"
+    "options:\n"
+    "  --db DIR       the index directory (required)\n"
+    "  --json         print the figures as one JSON object\n"
+    "  --misses       list the questions whose answer is not in the top 10\n"
+    "  --all          do not collapse results per document\n"
+    "  -h, --help     this help\n";
+
+typedef struct eval_totals {
+    unsigned n, at1, at10;
+    double mrr, ndcg;
+    double *latency_ms;
+    size_t nlat, caplat;
+} eval_totals;
+
+static char *norm(const char *s)
+{
+    char *out = NULL, *folded = NULL;
+    if (!s || ls_normalize_term(s, strlen(s), &out, &folded, NULL) != LS_OK) return NULL;
+    free(folded);
+    return out;
+}
+
+/* the digits of an article number: "7", "Điều 7" -> "7"; "5a" -> "5a" */
+static const char *article_digits(const char *a)
+{
+    while (*a && (*a < '0' || *a > '9')) a++;
+    return a;
+}
+
+static int is_relevant(json_t *relevant, const ls_passage *p)
+{
+    if (!p->doc_id || !p->article) return 0;
+    char *hit_doc = norm(p->doc_id);
+    int yes = 0;
+    size_t i;
+    json_t *pair;
+    json_array_foreach(relevant, i, pair) {
+        char *doc = norm(json_string_value(json_object_get(pair, "doc")));
+        const char *art = json_string_value(json_object_get(pair, "article"));
+        if (doc && hit_doc && art && strcmp(doc, hit_doc) == 0 &&
+            strcmp(article_digits(art), article_digits(p->article)) == 0)
+            yes = 1;
+        free(doc);
+        if (yes) break;
+    }
+    free(hit_doc);
+    return yes;
+}
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double percentile(const eval_totals *t, double p)
+{
+    if (!t->nlat) return 0;
+    size_t i = (size_t)(p * (double)(t->nlat - 1) + 0.5);
+    return t->latency_ms[i];
+}
+
+static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
+                      const char *q)
+{
+    unsigned first = 0;
+    double dcg = 0;
+    size_t seen = 0;
+    for (size_t i = 0; i < r->nhits && i < 10; i++) {
+        if (!is_relevant(relevant, r->hits[i].passage)) continue;
+        if (!first) first = (unsigned)i + 1;
+        dcg += 1.0 / log2((double)i + 2.0);
+        seen++;
+    }
+    double idcg = 0;
+    size_t nrel = json_array_size(relevant);
+    for (size_t i = 0; i < nrel && i < 10; i++) idcg += 1.0 / log2((double)i + 2.0);
+    t->n++;
+    if (first == 1) t->at1++;
+    if (first) {
+        t->at10++;
+        t->mrr += 1.0 / first;
+    }
+    if (idcg > 0) t->ndcg += dcg / idcg;
+    if (!first && show_miss) {
+        json_t *p0 = json_array_get(relevant, 0);
+        printf("MISS  %s\n      want Điều %s %s; got %s\n", q,
+               json_string_value(json_object_get(p0, "article")),
+               json_string_value(json_object_get(p0, "doc")),
+               r->nhits ? r->hits[0].citation : "nothing");
+    }
+    (void)seen;
+}
+
+static int record_latency(eval_totals *t, double ms)
+{
+    if (t->nlat == t->caplat) {
+        size_t cap = t->caplat ? t->caplat * 2 : 256;
+        double *grown = realloc(t->latency_ms, cap * sizeof *grown);
+        if (!grown) return -1;
+        t->latency_ms = grown;
+        t->caplat = cap;
+    }
+    t->latency_ms[t->nlat++] = ms;
+    return 0;
+}
+
+static int run_file(ls_searcher *s, const char *path, int all, int show_miss, eval_totals *t)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "luat-search eval: cannot open %s\n", path);
+        return CLI_FAIL;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int status = CLI_OK;
+    while (getline(&line, &cap, f) != -1) {
+        lineno++;
+        json_error_t jerr;
+        json_t *o = json_loads(line, 0, &jerr);
+        const char *q = json_string_value(json_object_get(o, "question"));
+        json_t *relevant = json_object_get(o, "relevant");
+        if (!q || !json_is_array(relevant)) {
+            fprintf(stderr, "%s:%zu: not a question record (%s)\n", path, lineno,
+                    o ? "needs \"question\" and \"relevant\"" : jerr.text);
+            json_decref(o);
+            status = CLI_FAIL;
+            continue;
+        }
+        ls_search_request req = {.query = q, .limit = 10, .per_document = all ? ~0u : 0};
+        ls_results *r = NULL;
+        ls_error err = {0};
+        double t0 = now_ms();
+        ls_rc rc = ls_search(s, &req, &r, &err);
+        double ms = now_ms() - t0;
+        if (rc) {
+            fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
+            ls_results empty = {0};
+            score_one(t, relevant, &empty, show_miss, q);
+        } else {
+            record_latency(t, ms);
+            score_one(t, relevant, r, show_miss, q);
+        }
+        ls_results_free(r);
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    return status;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
+        {"misses", no_argument, 0, 'm'},   {"all", no_argument, 0, 'a'},
+        {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
+    const char *db = NULL;
+    int json = 0, misses = 0, all = 0, c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'j': json = 1; break;
+        case 'm': misses = 1; break;
+        case 'a': all = 1; break;
+        case 'h': fputs(help, stdout); return CLI_OK;
+        case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
+        default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!db) return cli_usage_error("eval", "--db DIR is required");
+    if (optind != argc - 1) return cli_usage_error("eval", "give exactly one QUESTIONS.jsonl");
+    ls_error err = {0};
+    ls_searcher *s = NULL;
+    if (ls_searcher_open(db, &s, &err)) return cli_fail("eval", &err);
+    eval_totals t = {0};
+    int status = run_file(s, argv[optind], all, misses, &t);
+    ls_searcher_close(s);
+    qsort(t.latency_ms, t.nlat, sizeof *t.latency_ms, cmp_double);
+    double n = t.n ? (double)t.n : 1.0;
+    if (json) {
+        printf("{\"file\":\"%s\",\"questions\":%u,\"r_at_1\":%.4f,\"r_at_10\":%.4f,"
+               "\"mrr_at_10\":%.4f,\"ndcg_at_10\":%.4f,\"p50_ms\":%.3f,\"p95_ms\":%.3f,"
+               "\"p99_ms\":%.3f}\n",
+               argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
+               percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99));
+    } else {
+        printf("%-40s %5s %6s %6s %7s %8s %8s %8s\n", "file", "n", "R@1", "R@10", "MRR@10",
+               "nDCG@10", "p50 ms", "p99 ms");
+        const char *base = strrchr(argv[optind], '/');
+        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f\n", base ? base + 1 : argv[optind],
+               t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n, percentile(&t, 0.5),
+               percentile(&t, 0.99));
+    }
+    free(t.latency_ms);
+    return status;
+}

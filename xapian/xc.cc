@@ -1,0 +1,650 @@
+/* xc.cc — the C API over libxapian 1.4 declared in xc.h: opaque handles
+ * around Xapian objects; every entry point catches every exception and
+ * turns it into an xc_rc plus a message. Nothing here throws. */
+#include "xc.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+struct xc_db {
+    Xapian::Database db;
+};
+struct xc_wdb {
+    Xapian::WritableDatabase db;
+};
+struct xc_doc {
+    Xapian::Document doc;
+    std::string data;   /* cache behind xc_doc_get_data's borrowed pointer */
+    std::string value;  /* cache behind xc_doc_get_value's borrowed pointer */
+};
+struct xc_query {
+    Xapian::Query q;
+};
+struct xc_enquire {
+    Xapian::Enquire enq;
+    explicit xc_enquire(const Xapian::Database &db) : enq(db) {}
+};
+struct xc_mset {
+    Xapian::MSet ms;
+};
+
+namespace {
+
+void set_err(xc_err *err, xc_rc rc, const char *type, const std::string &msg)
+{
+    if (!err) return;
+    err->rc = rc;
+    std::snprintf(err->msg, sizeof err->msg, "%s: %s", type, msg.c_str());
+}
+
+void ok(xc_err *err)
+{
+    if (!err) return;
+    err->rc = XC_OK;
+    err->msg[0] = '\0';
+}
+
+xc_rc from_xapian(const Xapian::Error &e, xc_err *err)
+{
+    const std::string type = e.get_type();
+    xc_rc rc = XC_ERR_OTHER;
+    if (type == "DatabaseNotFoundError" || type == "DocNotFoundError") rc = XC_ERR_NOTFOUND;
+    else if (type == "DatabaseLockError") rc = XC_ERR_LOCKED;
+    else if (type == "DatabaseModifiedError") rc = XC_ERR_MODIFIED;
+    else if (type == "DatabaseCorruptError") rc = XC_ERR_CORRUPT;
+    else if (type == "DatabaseOpeningError" || type == "DatabaseVersionError") rc = XC_ERR_OPENING;
+    else if (type == "InvalidArgumentError" || type == "InvalidOperationError" ||
+             type == "UnimplementedError")
+        rc = XC_ERR_ARG;
+    else if (type == "NetworkError" || type == "NetworkTimeoutError") rc = XC_ERR_NETWORK;
+    set_err(err, rc, type.c_str(), e.get_msg());
+    return rc;
+}
+
+/* Run f, mapping any exception to an rc. */
+template <typename F> xc_rc guard(xc_err *err, F f)
+{
+    try {
+        f();
+        ok(err);
+        return XC_OK;
+    } catch (const Xapian::Error &e) {
+        return from_xapian(e, err);
+    } catch (const std::bad_alloc &) {
+        set_err(err, XC_ERR_NOMEM, "bad_alloc", "out of memory");
+        return XC_ERR_NOMEM;
+    } catch (const std::exception &e) {
+        set_err(err, XC_ERR_OTHER, "std::exception", e.what());
+        return XC_ERR_OTHER;
+    } catch (...) {
+        set_err(err, XC_ERR_OTHER, "exception", "unknown exception");
+        return XC_ERR_OTHER;
+    }
+}
+
+xc_rc bad_arg(xc_err *err, const char *what)
+{
+    set_err(err, XC_ERR_ARG, "InvalidArgument", what);
+    return XC_ERR_ARG;
+}
+
+char *dup_string(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!p) throw std::bad_alloc();
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+} // namespace
+
+extern "C" {
+
+/* ---- read-only databases ---- */
+
+xc_rc xc_db_open(const char *path, xc_db **out, xc_err *err)
+{
+    if (!path || !out) return bad_arg(err, "xc_db_open: NULL argument");
+    *out = NULL;
+    xc_rc rc = guard(err, [&] { *out = new xc_db{Xapian::Database(path)}; });
+    if (rc == XC_ERR_OPENING && err) {
+        /* 1.4 says "DatabaseOpeningError" for a path that is not there */
+        FILE *f = std::fopen(path, "r");
+        if (!f) err->rc = rc = XC_ERR_NOTFOUND;
+        else std::fclose(f);
+    }
+    return rc;
+}
+
+xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err)
+{
+    if (!db || !path) return bad_arg(err, "xc_db_add_shard: NULL argument");
+    return guard(err, [&] { db->db.add_database(Xapian::Database(path)); });
+}
+
+xc_rc xc_db_add_remote(xc_db *db, const char *host, unsigned port, unsigned timeout_ms,
+                       xc_err *err)
+{
+    if (!db || !host) return bad_arg(err, "xc_db_add_remote: NULL argument");
+    return guard(err, [&] {
+        db->db.add_database(Xapian::Remote::open(host, port, timeout_ms, timeout_ms));
+    });
+}
+
+xc_rc xc_db_reopen(xc_db *db, int *changed, xc_err *err)
+{
+    if (!db) return bad_arg(err, "xc_db_reopen: NULL database");
+    return guard(err, [&] {
+        bool moved = db->db.reopen();
+        if (changed) *changed = moved ? 1 : 0;
+    });
+}
+
+void xc_db_close(xc_db *db)
+{
+    try {
+        delete db;
+    } catch (...) {
+    }
+}
+
+xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err)
+{
+    if (!db || !out) return bad_arg(err, "xc_db_doccount: NULL argument");
+    return guard(err, [&] { *out = db->db.get_doccount(); });
+}
+
+xc_rc xc_db_termfreq(xc_db *db, const char *term, unsigned *out, xc_err *err)
+{
+    if (!db || !term || !out) return bad_arg(err, "xc_db_termfreq: NULL argument");
+    return guard(err, [&] { *out = db->db.get_termfreq(term); });
+}
+
+xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err)
+{
+    if (!db || !out) return bad_arg(err, "xc_db_avlength: NULL argument");
+    return guard(err, [&] { *out = db->db.get_avlength(); });
+}
+
+xc_rc xc_db_revision(xc_db *db, unsigned long *out, xc_err *err)
+{
+    if (!db || !out) return bad_arg(err, "xc_db_revision: NULL argument");
+    return guard(err, [&] { *out = db->db.get_revision(); });
+}
+
+xc_rc xc_db_find_by_term(xc_db *db, const char *term, unsigned *docid, xc_err *err)
+{
+    if (!db || !term || !docid) return bad_arg(err, "xc_db_find_by_term: NULL argument");
+    bool found = false;
+    xc_rc rc = guard(err, [&] {
+        Xapian::PostingIterator it = db->db.postlist_begin(term);
+        if (it != db->db.postlist_end(term)) {
+            *docid = *it;
+            found = true;
+        }
+    });
+    if (rc) return rc;
+    if (!found) {
+        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError", std::string("no document for ") + term);
+        return XC_ERR_NOTFOUND;
+    }
+    return XC_OK;
+}
+
+xc_rc xc_db_get_document(xc_db *db, unsigned docid, xc_doc **out, xc_err *err)
+{
+    if (!db || !out) return bad_arg(err, "xc_db_get_document: NULL argument");
+    *out = NULL;
+    return guard(err, [&] { *out = new xc_doc{db->db.get_document(docid), {}, {}}; });
+}
+
+xc_rc xc_db_get_metadata(xc_db *db, const char *key, char **out, size_t *len, xc_err *err)
+{
+    if (!db || !key || !out) return bad_arg(err, "xc_db_get_metadata: NULL argument");
+    *out = NULL;
+    return guard(err, [&] {
+        std::string v = db->db.get_metadata(key);
+        *out = dup_string(v);
+        if (len) *len = v.size();
+    });
+}
+
+xc_rc xc_db_synonyms(xc_db *db, const char *term, int (*cb)(void *, const char *), void *ctx,
+                     xc_err *err)
+{
+    if (!db || !term || !cb) return bad_arg(err, "xc_db_synonyms: NULL argument");
+    return guard(err, [&] {
+        for (Xapian::TermIterator it = db->db.synonyms_begin(term); it != db->db.synonyms_end(term);
+             ++it)
+            if (cb(ctx, (*it).c_str())) break;
+    });
+}
+
+xc_rc xc_db_allterms(xc_db *db, const char *prefix,
+                     int (*cb)(void *, const char *, unsigned), void *ctx, xc_err *err)
+{
+    if (!db || !cb) return bad_arg(err, "xc_db_allterms: NULL argument");
+    std::string pfx = prefix ? prefix : "";
+    return guard(err, [&] {
+        for (Xapian::TermIterator it = db->db.allterms_begin(pfx); it != db->db.allterms_end(pfx);
+             ++it)
+            if (cb(ctx, (*it).c_str(), it.get_termfreq())) break;
+    });
+}
+
+/* ---- writable databases ---- */
+
+xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err)
+{
+    if (!path || !out) return bad_arg(err, "xc_wdb_open: NULL argument");
+    *out = NULL;
+    int action = mode == XC_WDB_CREATE_OR_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
+               : mode == XC_WDB_OPEN                ? Xapian::DB_OPEN
+                                                    : Xapian::DB_CREATE_OR_OPEN;
+    return guard(err, [&] { *out = new xc_wdb{Xapian::WritableDatabase(path, action)}; });
+}
+
+void xc_wdb_close(xc_wdb *wdb)
+{
+    if (!wdb) return;
+    try {
+        wdb->db.close();
+    } catch (...) {
+    }
+    try {
+        delete wdb;
+    } catch (...) {
+    }
+}
+
+xc_rc xc_wdb_begin_transaction(xc_wdb *wdb, xc_err *err)
+{
+    if (!wdb) return bad_arg(err, "xc_wdb_begin_transaction: NULL database");
+    return guard(err, [&] { wdb->db.begin_transaction(true); });
+}
+
+xc_rc xc_wdb_commit_transaction(xc_wdb *wdb, xc_err *err)
+{
+    if (!wdb) return bad_arg(err, "xc_wdb_commit_transaction: NULL database");
+    return guard(err, [&] { wdb->db.commit_transaction(); });
+}
+
+xc_rc xc_wdb_cancel_transaction(xc_wdb *wdb, xc_err *err)
+{
+    if (!wdb) return bad_arg(err, "xc_wdb_cancel_transaction: NULL database");
+    return guard(err, [&] { wdb->db.cancel_transaction(); });
+}
+
+xc_rc xc_wdb_commit(xc_wdb *wdb, xc_err *err)
+{
+    if (!wdb) return bad_arg(err, "xc_wdb_commit: NULL database");
+    return guard(err, [&] { wdb->db.commit(); });
+}
+
+xc_rc xc_wdb_replace_by_term(xc_wdb *wdb, const char *unique_term, const xc_doc *doc,
+                             unsigned *docid, xc_err *err)
+{
+    if (!wdb || !unique_term || !doc) return bad_arg(err, "xc_wdb_replace_by_term: NULL argument");
+    return guard(err, [&] {
+        Xapian::docid id = wdb->db.replace_document(unique_term, doc->doc);
+        if (docid) *docid = id;
+    });
+}
+
+xc_rc xc_wdb_delete_by_term(xc_wdb *wdb, const char *term, xc_err *err)
+{
+    if (!wdb || !term) return bad_arg(err, "xc_wdb_delete_by_term: NULL argument");
+    return guard(err, [&] { wdb->db.delete_document(term); });
+}
+
+xc_rc xc_wdb_add_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err)
+{
+    if (!wdb || !term || !synonym) return bad_arg(err, "xc_wdb_add_synonym: NULL argument");
+    return guard(err, [&] { wdb->db.add_synonym(term, synonym); });
+}
+
+xc_rc xc_wdb_clear_synonyms(xc_wdb *wdb, const char *term, xc_err *err)
+{
+    if (!wdb || !term) return bad_arg(err, "xc_wdb_clear_synonyms: NULL argument");
+    return guard(err, [&] { wdb->db.clear_synonyms(term); });
+}
+
+xc_rc xc_wdb_set_metadata(xc_wdb *wdb, const char *key, const char *value, size_t len,
+                          xc_err *err)
+{
+    if (!wdb || !key || (!value && len)) return bad_arg(err, "xc_wdb_set_metadata: NULL argument");
+    return guard(err, [&] { wdb->db.set_metadata(key, std::string(value ? value : "", len)); });
+}
+
+xc_rc xc_wdb_get_metadata(xc_wdb *wdb, const char *key, char **out, size_t *len, xc_err *err)
+{
+    if (!wdb || !key || !out) return bad_arg(err, "xc_wdb_get_metadata: NULL argument");
+    *out = NULL;
+    return guard(err, [&] {
+        std::string v = wdb->db.get_metadata(key);
+        *out = dup_string(v);
+        if (len) *len = v.size();
+    });
+}
+
+xc_rc xc_wdb_doccount(xc_wdb *wdb, unsigned *out, xc_err *err)
+{
+    if (!wdb || !out) return bad_arg(err, "xc_wdb_doccount: NULL argument");
+    return guard(err, [&] { *out = wdb->db.get_doccount(); });
+}
+
+xc_rc xc_wdb_termfreq(xc_wdb *wdb, const char *term, unsigned *out, xc_err *err)
+{
+    if (!wdb || !term || !out) return bad_arg(err, "xc_wdb_termfreq: NULL argument");
+    return guard(err, [&] { *out = wdb->db.get_termfreq(term); });
+}
+
+xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err *err)
+{
+    if (!wdb || !term || !docid) return bad_arg(err, "xc_wdb_find_by_term: NULL argument");
+    bool found = false;
+    xc_rc rc = guard(err, [&] {
+        Xapian::PostingIterator it = wdb->db.postlist_begin(term);
+        if (it != wdb->db.postlist_end(term)) {
+            *docid = *it;
+            found = true;
+        }
+    });
+    if (rc) return rc;
+    if (!found) {
+        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError", std::string("no document for ") + term);
+        return XC_ERR_NOTFOUND;
+    }
+    return XC_OK;
+}
+
+xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err)
+{
+    if (!wdb || !out) return bad_arg(err, "xc_wdb_get_document: NULL argument");
+    *out = NULL;
+    return guard(err, [&] { *out = new xc_doc{wdb->db.get_document(docid), {}, {}}; });
+}
+
+xc_rc xc_compact(const char *src, const char *dst, xc_err *err)
+{
+    if (!src || !dst) return bad_arg(err, "xc_compact: NULL argument");
+    return guard(err, [&] {
+        Xapian::Database db(src);
+        db.compact(dst);
+    });
+}
+
+/* ---- documents ---- */
+
+xc_rc xc_doc_new(xc_doc **out, xc_err *err)
+{
+    if (!out) return bad_arg(err, "xc_doc_new: NULL argument");
+    *out = NULL;
+    return guard(err, [&] { *out = new xc_doc; });
+}
+
+void xc_doc_free(xc_doc *doc)
+{
+    try {
+        delete doc;
+    } catch (...) {
+    }
+}
+
+xc_rc xc_doc_add_posting(xc_doc *doc, const char *term, unsigned pos, unsigned wdfinc,
+                         xc_err *err)
+{
+    if (!doc || !term) return bad_arg(err, "xc_doc_add_posting: NULL argument");
+    return guard(err, [&] { doc->doc.add_posting(term, pos, wdfinc); });
+}
+
+xc_rc xc_doc_add_term(xc_doc *doc, const char *term, unsigned wdfinc, xc_err *err)
+{
+    if (!doc || !term) return bad_arg(err, "xc_doc_add_term: NULL argument");
+    return guard(err, [&] {
+        if (wdfinc) doc->doc.add_term(term, wdfinc);
+        else doc->doc.add_boolean_term(term);
+    });
+}
+
+xc_rc xc_doc_set_data(xc_doc *doc, const char *data, size_t len, xc_err *err)
+{
+    if (!doc || (!data && len)) return bad_arg(err, "xc_doc_set_data: NULL argument");
+    return guard(err, [&] { doc->doc.set_data(std::string(data ? data : "", len)); });
+}
+
+xc_rc xc_doc_get_data(xc_doc *doc, const char **data, size_t *len, xc_err *err)
+{
+    if (!doc || !data || !len) return bad_arg(err, "xc_doc_get_data: NULL argument");
+    return guard(err, [&] {
+        doc->data = doc->doc.get_data();
+        *data = doc->data.c_str();
+        *len = doc->data.size();
+    });
+}
+
+xc_rc xc_doc_set_value(xc_doc *doc, unsigned slot, const char *val, size_t len, xc_err *err)
+{
+    if (!doc || (!val && len)) return bad_arg(err, "xc_doc_set_value: NULL argument");
+    return guard(err, [&] { doc->doc.add_value(slot, std::string(val ? val : "", len)); });
+}
+
+xc_rc xc_doc_get_value(xc_doc *doc, unsigned slot, const char **val, size_t *len, xc_err *err)
+{
+    if (!doc || !val || !len) return bad_arg(err, "xc_doc_get_value: NULL argument");
+    return guard(err, [&] {
+        doc->value = doc->doc.get_value(slot);
+        *val = doc->value.c_str();
+        *len = doc->value.size();
+    });
+}
+
+xc_rc xc_doc_terms(xc_doc *doc, const char *prefix, int (*cb)(void *, const char *, unsigned),
+                   void *ctx, xc_err *err)
+{
+    if (!doc || !cb) return bad_arg(err, "xc_doc_terms: NULL argument");
+    std::string pfx = prefix ? prefix : "";
+    return guard(err, [&] {
+        Xapian::TermIterator it = doc->doc.termlist_begin();
+        if (!pfx.empty()) it.skip_to(pfx);
+        for (; it != doc->doc.termlist_end(); ++it) {
+            const std::string t = *it;
+            if (t.compare(0, pfx.size(), pfx) != 0) break;
+            if (cb(ctx, t.c_str(), it.get_wdf())) break;
+        }
+    });
+}
+
+/* ---- queries ---- */
+
+
+xc_query *xc_query_term(const char *term, unsigned wqf, unsigned pos, xc_err *err)
+{
+    if (!term) {
+        bad_arg(err, "xc_query_term: NULL term");
+        return NULL;
+    }
+    xc_query *q = NULL;
+    guard(err, [&] { q = new xc_query{Xapian::Query(term, wqf ? wqf : 1, pos)}; });
+    return q;
+}
+
+xc_query *xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned param,
+                           xc_err *err)
+{
+    if (!subs && n) {
+        bad_arg(err, "xc_query_combine: NULL subqueries");
+        return NULL;
+    }
+    static const Xapian::Query::op ops[] = {
+        Xapian::Query::OP_AND,       Xapian::Query::OP_OR,     Xapian::Query::OP_AND_NOT,
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER, Xapian::Query::OP_PHRASE,
+        Xapian::Query::OP_NEAR,      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_ELITE_SET,
+        Xapian::Query::OP_MAX};
+    if ((unsigned)op >= sizeof ops / sizeof ops[0]) {
+        bad_arg(err, "xc_query_combine: unknown operator");
+        return NULL;
+    }
+    xc_query *q = NULL;
+    guard(err, [&] {
+        std::vector<Xapian::Query> parts;
+        parts.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            if (subs[i]) parts.push_back(subs[i]->q);
+        q = new xc_query{Xapian::Query(ops[op], parts.begin(), parts.end(), param)};
+    });
+    return q;
+}
+
+xc_query *xc_query_scale(const xc_query *sub, double factor, xc_err *err)
+{
+    if (!sub) {
+        bad_arg(err, "xc_query_scale: NULL query");
+        return NULL;
+    }
+    xc_query *q = NULL;
+    guard(err, [&] { q = new xc_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sub->q, factor)}; });
+    return q;
+}
+
+xc_query *xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_err *err)
+{
+    xc_query *q = NULL;
+    guard(err, [&] {
+        if (lo && hi) q = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi)};
+        else if (lo) q = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo)};
+        else if (hi) q = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi)};
+        else q = new xc_query{Xapian::Query::MatchAll};
+    });
+    return q;
+}
+
+xc_query *xc_query_match_all(xc_err *err)
+{
+    xc_query *q = NULL;
+    guard(err, [&] { q = new xc_query{Xapian::Query::MatchAll}; });
+    return q;
+}
+
+void xc_query_free(xc_query *q)
+{
+    try {
+        delete q;
+    } catch (...) {
+    }
+}
+
+char *xc_query_describe(const xc_query *q)
+{
+    if (!q) return NULL;
+    try {
+        return dup_string(q->q.get_description());
+    } catch (...) {
+        return NULL;
+    }
+}
+
+/* ---- searching ---- */
+
+xc_rc xc_enquire_new(xc_db *db, xc_enquire **out, xc_err *err)
+{
+    if (!db || !out) return bad_arg(err, "xc_enquire_new: NULL argument");
+    *out = NULL;
+    return guard(err, [&] { *out = new xc_enquire(db->db); });
+}
+
+void xc_enquire_free(xc_enquire *enq)
+{
+    try {
+        delete enq;
+    } catch (...) {
+    }
+}
+
+xc_rc xc_enquire_set_query(xc_enquire *enq, const xc_query *q, xc_err *err)
+{
+    if (!enq || !q) return bad_arg(err, "xc_enquire_set_query: NULL argument");
+    return guard(err, [&] { enq->enq.set_query(q->q); });
+}
+
+xc_rc xc_enquire_set_bm25(xc_enquire *enq, double k1, double k2, double k3, double b,
+                          double min_normlen, xc_err *err)
+{
+    if (!enq) return bad_arg(err, "xc_enquire_set_bm25: NULL enquire");
+    return guard(err, [&] { enq->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
+}
+
+xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_err *err)
+{
+    if (!enq) return bad_arg(err, "xc_enquire_set_collapse: NULL enquire");
+    return guard(err, [&] {
+        if (max) enq->enq.set_collapse_key(slot, max);
+        else enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
+    });
+}
+
+xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigned check_at_least,
+                          xc_mset **out, xc_err *err)
+{
+    if (!enq || !out) return bad_arg(err, "xc_enquire_get_mset: NULL argument");
+    *out = NULL;
+    return guard(err, [&] { *out = new xc_mset{enq->enq.get_mset(first, max, check_at_least)}; });
+}
+
+void xc_mset_free(xc_mset *ms)
+{
+    try {
+        delete ms;
+    } catch (...) {
+    }
+}
+
+size_t xc_mset_size(const xc_mset *ms) { return ms ? ms->ms.size() : 0; }
+
+unsigned xc_mset_estimated(const xc_mset *ms)
+{
+    return ms ? ms->ms.get_matches_estimated() : 0;
+}
+
+unsigned xc_mset_docid(const xc_mset *ms, size_t i)
+{
+    if (!ms || i >= ms->ms.size()) return 0;
+    return *(ms->ms[static_cast<Xapian::doccount>(i)]);
+}
+
+double xc_mset_weight(const xc_mset *ms, size_t i)
+{
+    if (!ms || i >= ms->ms.size()) return 0;
+    return ms->ms[static_cast<Xapian::doccount>(i)].get_weight();
+}
+
+xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err)
+{
+    if (!ms || !out || i >= ms->ms.size()) return bad_arg(err, "xc_mset_document: bad argument");
+    *out = NULL;
+    return guard(err, [&] {
+        *out = new xc_doc{ms->ms[static_cast<Xapian::doccount>(i)].get_document(), {}, {}};
+    });
+}
+
+xc_rc xc_mset_matching_terms(xc_enquire *enq, const xc_mset *ms, size_t i,
+                             int (*cb)(void *, const char *), void *ctx, xc_err *err)
+{
+    if (!enq || !ms || !cb || i >= ms->ms.size())
+        return bad_arg(err, "xc_mset_matching_terms: bad argument");
+    return guard(err, [&] {
+        Xapian::MSetIterator it = ms->ms[static_cast<Xapian::doccount>(i)];
+        for (Xapian::TermIterator t = enq->enq.get_matching_terms_begin(it);
+             t != enq->enq.get_matching_terms_end(it); ++t)
+            if (cb(ctx, (*t).c_str())) break;
+    });
+}
+
+} // extern "C"
