@@ -15,6 +15,7 @@
 #include "../xapian/xc.h"
 #include "passage_data.h"
 #include "schema.h"
+#include "synonyms.h"
 #include "termgen.h"
 
 #define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
@@ -104,6 +105,11 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         ls_indexer_close(ix);
         return xapian_error(err, "writing index metadata", &xe);
     }
+    ls_rc src = ls_synonyms_install(ix->wdb, err);
+    if (src) {
+        ls_indexer_close(ix);
+        return src;
+    }
     *out = ix;
     return LS_OK;
 }
@@ -120,8 +126,11 @@ static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
 
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
 {
-    if (!ix->in_transaction) return LS_OK;
     xc_err xe;
+    if (!ix->in_transaction) { /* metadata and synonyms written at open */
+        if (xc_wdb_commit(ix->wdb, &xe)) return xapian_error(err, "commit", &xe);
+        return LS_OK;
+    }
     ix->in_transaction = 0;
     if (xc_wdb_commit_transaction(ix->wdb, &xe)) return xapian_error(err, "commit", &xe);
     return LS_OK;
@@ -198,6 +207,11 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     if (!rc) rc = ls_passage_encode(doc, a, &ix->scratch, err);
     if (!rc && xc_doc_set_data(xd, ix->scratch.data, ix->scratch.len, &xe))
         rc = xapian_error(err, "indexing", &xe);
+    if (!rc) {
+        char qterm[512];
+        snprintf(qterm, sizeof qterm, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);
+        if (xc_doc_add_term(xd, qterm, 0, &xe)) rc = xapian_error(err, "indexing", &xe);
+    }
     if (!rc) {
         char qterm[512];
         snprintf(qterm, sizeof qterm, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/analyser.h"
+
 static int set_str(json_t *obj, const char *key, const char *val)
 {
     if (!val) return 0;
@@ -56,7 +58,7 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
     json_t *cl = json_array();
     for (size_t i = 0; cl && i < a->nclauses; i++) {
         const ls_clause *c = &a->clauses[i];
-        json_array_append_new(cl, json_pack("[s?II]", c->number, (json_int_t)c->start,
+        json_array_append_new(cl, json_pack("[sII]", c->number ? c->number : "", (json_int_t)c->start,
                                             (json_int_t)c->end));
     }
     if (cl) json_object_set_new(o, "clauses", cl);
@@ -143,10 +145,10 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
         json_t *c = json_array_get(cl, i);
         const char *num = NULL;
         json_int_t s = 0, e = 0;
-        if (json_unpack(c, "[s?II]", &num, &s, &e) != 0) continue;
+        if (json_unpack(c, "[sII]", &num, &s, &e) != 0) continue;
         if (s < 0 || e < s || (size_t)e > p->text_len) continue;
         ls_clause_span *span = &p->clauses[p->nclauses++];
-        span->number = num ? strdup(num) : NULL;
+        span->number = num && *num ? strdup(num) : NULL;
         span->start = (size_t)s;
         span->end = (size_t)e;
     }
@@ -171,6 +173,9 @@ void ls_passage_free(ls_passage *p)
 const char *ls_status_code(const char *status)
 {
     if (!status || !*status) return "unknown";
+    char *norm = NULL, *folded = NULL; /* case-folded, NFC, one tone placement */
+    if (ls_normalize_term(status, strlen(status), &norm, &folded, NULL) != LS_OK) return "unknown";
+    free(folded);
     static const struct { const char *prefix, *code; } table[] = {
         {"còn hiệu lực", "in-force"},          {"hết hiệu lực một phần", "partly-repealed"},
         {"hết hiệu lực toàn bộ", "repealed"},   {"hết hiệu lực", "repealed"},
@@ -178,7 +183,12 @@ const char *ls_status_code(const char *status)
         {"tạm ngưng hiệu lực", "suspended"},   {"bị sửa đổi", "amended"},
         {"không còn phù hợp", "obsolete"},
     };
+    const char *code = "unknown";
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strncmp(status, table[i].prefix, strlen(table[i].prefix)) == 0) return table[i].code;
-    return "unknown";
+        if (strncmp(norm, table[i].prefix, strlen(table[i].prefix)) == 0) {
+            code = table[i].code;
+            break;
+        }
+    free(norm);
+    return code;
 }
