@@ -15,6 +15,7 @@ typedef struct ls_qterm {
     char *folded;          /* folded twin (owned), never NULL */
     int has_marks;
     int filler;            /* a question word or filler: weighs little */
+    int expansion;         /* added by synonym expansion (expand.h) */
     unsigned position;
     size_t start, end;     /* byte span in the question */
 } ls_qterm;

@@ -15,6 +15,7 @@
 #include "../text/analyser.h"
 #include "../xapian/xc.h"
 #include "build.h"
+#include "expand.h"
 #include "plan.h"
 #include "snippet.h"
 
@@ -292,6 +293,10 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
         ls_plan_free(plan);
         return ls_error_set(err, LS_ERR_LIMIT, "the question has %zu words; the limit is %d", n,
                             QUERY_MAX_TERMS);
+    }
+    if ((rc = ls_plan_expand(plan, s->db, err))) {
+        ls_plan_free(plan);
+        return rc;
     }
     ls_results *res = calloc(1, sizeof *res);
     if (!res) {

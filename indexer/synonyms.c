@@ -1,0 +1,54 @@
+/* synonyms.c — the built-in abbreviation and everyday-word table (from
+ * shared/DOMAIN.md, "How people ask") and its installation into the index. */
+#include "synonyms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/analyser.h"
+
+static const struct { const char *key, *expansion; } table[] = {
+    {"CCCD", "căn cước công dân"}, {"CMND", "chứng minh nhân dân"},
+    {"CMT", "chứng minh nhân dân"}, {"VNeID", "định danh điện tử"},
+    {"BHXH", "bảo hiểm xã hội"}, {"BHYT", "bảo hiểm y tế"},
+    {"BHTN", "bảo hiểm thất nghiệp"}, {"GPLX", "giấy phép lái xe"},
+    {"UBND", "ủy ban nhân dân"}, {"HĐND", "hội đồng nhân dân"},
+    {"TTHC", "thủ tục hành chính"}, {"DVC", "dịch vụ công"},
+    {"HKD", "hộ kinh doanh"}, {"MST", "mã số thuế"}, {"GCN", "giấy chứng nhận"},
+    {"GCNQSDĐ", "giấy chứng nhận quyền sử dụng đất"}, {"QSDĐ", "quyền sử dụng đất"},
+    {"HĐLĐ", "hợp đồng lao động"}, {"NLĐ", "người lao động"},
+    {"NSDLĐ", "người sử dụng lao động"}, {"CSGT", "cảnh sát giao thông"},
+    {"PCCC", "phòng cháy chữa cháy"}, {"TNHH", "trách nhiệm hữu hạn"},
+    {"ĐKKD", "đăng ký kinh doanh"}, {"VPHC", "vi phạm hành chính"},
+    {"XPHC", "xử phạt vi phạm hành chính"}, {"TNCN", "thu nhập cá nhân"},
+    {"GTGT", "giá trị gia tăng"}, {"NĐ", "nghị định"}, {"QĐ", "quyết định"},
+    {"đk", "đăng ký"}, {"sổ đỏ", "giấy chứng nhận quyền sử dụng đất"},
+    {"sổ hồng", "giấy chứng nhận quyền sử dụng đất quyền sở hữu nhà ở"},
+    {"bằng lái", "giấy phép lái xe"}, {"xe máy", "xe mô tô xe gắn máy"},
+    {"ly dị", "ly hôn"}, {"nghỉ đẻ", "thai sản"}, {"đuổi việc", "sa thải"},
+    {"phạt nguội", "xử phạt qua hình ảnh"}, {"hộ khẩu", "thường trú"},
+};
+
+static ls_rc put(xc_wdb *wdb, const char *key, const char *expansion, ls_error *err)
+{
+    xc_err xe;
+    if (xc_wdb_clear_synonyms(wdb, key, &xe) || xc_wdb_add_synonym(wdb, key, expansion, &xe))
+        return ls_error_set(err, LS_ERR_INDEX, "writing synonym %s: %s", key, xe.msg);
+    return LS_OK;
+}
+
+ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
+{
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; i < sizeof table / sizeof table[0] && !rc; i++) {
+        char *key = NULL, *folded_key = NULL, *exp = NULL;
+        rc = ls_normalize_term(table[i].key, strlen(table[i].key), &key, &folded_key, err);
+        if (!rc) rc = ls_normalize_term(table[i].expansion, strlen(table[i].expansion), &exp, NULL, err);
+        if (!rc) rc = put(wdb, key, exp, err);
+        if (!rc && strcmp(key, folded_key) != 0) rc = put(wdb, folded_key, exp, err);
+        free(key);
+        free(folded_key);
+        free(exp);
+    }
+    return rc;
+}

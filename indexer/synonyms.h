@@ -1,0 +1,16 @@
+/* synonyms.h — abbreviations and everyday words citizens use for legal terms
+ * (CCCD, BHXH, sổ đỏ, bằng lái ...), written into the index's Xapian synonym
+ * store so the query side (query/expand.c) finds them there, and operators
+ * can extend them per index. */
+#ifndef LS_SYNONYMS_H
+#define LS_SYNONYMS_H
+
+#include "../common/ls_error.h"
+#include "../xapian/xc.h"
+
+/* Write the built-in table into wdb: each key under its normalised form and
+ * its folded form (so "BHXH", "sổ đỏ" and "so do" all expand), mapping to the
+ * normalised expansion. Replaces earlier entries of the same keys. */
+ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err);
+
+#endif
