@@ -133,6 +133,13 @@ static ls_rc read_file(const char *path, ls_format fmt, const ls_reader_sink *si
     return rc;
 }
 
+/* Files that describe a corpus rather than belong to it: README*, *.md. */
+static int is_documentation(const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(name, "README", 6) == 0 || (n > 3 && strcmp(name + n - 3, ".md") == 0);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -152,6 +159,7 @@ static ls_rc walk_dir(const char *path, ls_format fmt, const ls_reader_sink *sin
     struct dirent *de;
     while ((de = readdir(dir))) {
         if (de->d_name[0] == '.') continue;   /* ".", "..", hidden files */
+        if (is_documentation(de->d_name)) continue; /* a corpus's README is not a document */
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 64;
             char **g = realloc(names, nc * sizeof *g);

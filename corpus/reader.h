@@ -39,7 +39,8 @@ const char *ls_format_name(ls_format fmt);
 ls_format ls_format_detect(const char *name, const char *data, size_t len);
 
 /* Read every document of one file (or, if path is a directory, of every
- * regular file below it, in name order) into sink. fmt may be LS_FORMAT_AUTO.
+ * regular file below it, in name order; hidden files, README* and *.md files
+ * found in a directory are passed over) into sink. fmt may be LS_FORMAT_AUTO.
  * Returns LS_OK when the batch ran (even with skipped documents). */
 ls_rc ls_corpus_read_path(const char *path, ls_format fmt, const ls_reader_sink *sink,
                           ls_error *err);

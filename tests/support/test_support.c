@@ -38,7 +38,7 @@ const char *ts_shared(void)
 
 static char *rotate(void)
 {
-    static char bufs[8][4096];
+    static char bufs[8][8192];
     static int next;
     return bufs[next++ % 8];
 }
@@ -46,14 +46,14 @@ static char *rotate(void)
 const char *ts_path(const char *relative)
 {
     char *b = rotate();
-    snprintf(b, 4096, "%s/%s", ts_root(), relative);
+    snprintf(b, 8192, "%s/%s", ts_root(), relative);
     return b;
 }
 
 const char *ts_shared_path(const char *relative)
 {
     char *b = rotate();
-    snprintf(b, 4096, "%s/%s", ts_shared(), relative);
+    snprintf(b, 8192, "%s/%s", ts_shared(), relative);
     return b;
 }
 
