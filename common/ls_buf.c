@@ -123,3 +123,19 @@ ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err)
     *out = ls_buf_detach(&b);
     return *out ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "%s: out of memory", path);
 }
+
+size_t ls_utf8_truncate(char *s)
+{
+    size_t n = strlen(s);
+    size_t i = n;
+    /* step back over continuation bytes to the last lead byte */
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+    if (i == 0) return n;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < want) {
+        s[i - 1] = '\0';
+        return i - 1;
+    }
+    return n;
+}

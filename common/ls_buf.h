@@ -37,6 +37,10 @@ char *ls_buf_detach(ls_buf *b);
 /* Release the bytes; the buffer may be reused afterwards. */
 void ls_buf_free(ls_buf *b);
 
+/* Shorten the NUL-terminated s so it does not end inside a UTF-8 sequence
+ * (after a copy into a fixed buffer cut it). Returns the new length. */
+size_t ls_utf8_truncate(char *s);
+
 /* Read a whole file into a newly malloc'ed NUL-terminated buffer. The caller
  * frees *out. Errors name the path. */
 ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err);

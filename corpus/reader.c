@@ -71,7 +71,9 @@ ls_format ls_format_detect(const char *name, const char *data, size_t len)
     if (ends_with(nm, ".txt")) return LS_FORMAT_TEXT;
     if (ends_with(nm, ".jsonl") || ends_with(nm, ".ndjson")) return LS_FORMAT_JSONL;
     int html = ends_with(nm, ".html") || ends_with(nm, ".htm");
-    if (data && (html || first == '<') && memmem(data, len, "pDieu", 5)) return LS_FORMAT_PHAPDIEN;
+    if (data && (html || first == '<') &&
+        (memmem(data, len, "pDieu", 5) || memmem(data, len < 4096 ? len : 4096, "Đề mục", strlen("Đề mục"))))
+        return LS_FORMAT_PHAPDIEN; /* a topic page, with or without articles */
     if (html) return LS_FORMAT_AUTO;
     if (ends_with(nm, ".json")) return first == '[' ? LS_FORMAT_ALQAC : LS_FORMAT_AUTO;
     if (first == '[') return LS_FORMAT_ALQAC;
