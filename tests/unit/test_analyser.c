@@ -1,0 +1,293 @@
+/* test_analyser.c — the shared analyser, table-driven with real Vietnamese
+ * legal sentences: syllables and offsets, NFC/NFD, case, tone placement both
+ * ways, accent folding with đ, legal identifiers kept whole (clean and dirty
+ * forms), document-number normalisation, invalid UTF-8, empty and long
+ * input, early stop, and concurrent use from several threads. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../common/ls_buf.h"
+#include "../../text/analyser.h"
+
+typedef struct collected {
+    char terms[4096];      /* "term|folded term|folded ..." */
+    size_t n;
+    ls_token first[64];    /* copies (pointers invalid after the callback) */
+    char kinds[64];
+    int stop_after;
+} collected;
+
+static int collect(void *ctx, const ls_token *t)
+{
+    collected *c = ctx;
+    size_t len = strlen(c->terms);
+    snprintf(c->terms + len, sizeof c->terms - len, "%s%.*s%s%.*s", c->n ? " " : "",
+             (int)t->term_len, t->term, t->folded ? "|" : "", (int)t->folded_len,
+             t->folded ? t->folded : "");
+    if (c->n < 64) {
+        c->first[c->n] = *t;
+        c->kinds[c->n] = (char)('0' + t->kind);
+    }
+    c->n++;
+    return c->stop_after && c->n >= (size_t)c->stop_after;
+}
+
+static void tokenize_ok(const char *text, collected *c)
+{
+    memset(c, 0, sizeof *c);
+    ls_error err = {0};
+    ls_rc rc = ls_tokenize(text, strlen(text), LS_TOKENIZE_DOCUMENT, collect, c, &err);
+    if (rc) fail_msg("tokenize '%s': %s", text, err.msg);
+}
+
+static void test_syllables_terms_and_twins(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        {"Thủ tục hành chính", "thủ|thu tục|tuc hành|hanh chính|chinh"},
+        {"ĐĂNG KÝ KHAI SINH", "đăng|dang ký|ky khai sinh"},
+        {"Người lao động được nghỉ phép năm", "người|nguoi lao động|dong được|duoc nghỉ|nghi phép|phep năm|nam"},
+        /* decomposed input (NFD, as macOS writes it) meets composed text */
+        {"Vie\xcc\xa3\xcc\x82t Nam", "việt|viet nam"},
+        {"thu\xcc\x89 tu\xcc\xa3" "c", "thủ|thu tục|tuc"},
+        /* old and new tone placement are one term, both directions */
+        {"hoà giải", "hòa|hoa giải|giai"},
+        {"hòa giải", "hòa|hoa giải|giai"},
+        {"thuỷ sản", "thủy|thuy sản|san"},
+        {"khoẻ mạnh", "khỏe|khoe mạnh|manh"},
+        {"Uỷ ban nhân dân", "ủy|uy ban nhân|nhan dân|dan"},
+        {"UỶ BAN", "ủy|uy ban"},
+        {"tuỳ theo", "tùy|tuy theo"},
+        /* closed syllables and "qu" keep their marks where they are */
+        {"hoàn thành", "hoàn|hoan thành|thanh"},
+        {"quý vị", "quý|quy vị|vi"},
+        {"thuyết phục", "thuyết|thuyet phục|phuc"},
+        {"số tiền 1.000.000 đồng", "số|so tiền|tien 1.000.000 đồng|dong"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        collected c;
+        tokenize_ok(cases[i].in, &c);
+        if (strcmp(c.terms, cases[i].want) != 0)
+            fail_msg("'%s': got '%s', want '%s'", cases[i].in, c.terms, cases[i].want);
+    }
+}
+
+static void test_offsets_point_into_original(void **state)
+{
+    (void)state;
+    const char *text = "Điều 5. Hồ sơ  đăng ký\ttạm trú"; /* identifier, double space, tab */
+    collected c;
+    tokenize_ok(text, &c);
+    const char *want[] = {"Điều 5", "Hồ", "sơ", "đăng", "ký", "tạm", "trú"};
+    assert_int_equal(c.n, 7);
+    for (size_t i = 0; i < 7; i++) {
+        size_t len = c.first[i].end - c.first[i].start;
+        if (len != strlen(want[i]) || memcmp(text + c.first[i].start, want[i], len) != 0)
+            fail_msg("token %zu spans '%.*s', want '%s'", i, (int)len, text + c.first[i].start, want[i]);
+        assert_int_equal(c.first[i].position, i);
+    }
+    assert_int_equal(c.first[0].kind, LS_TOKEN_ARTICLE);
+    assert_int_equal(c.first[0].has_marks, 1);
+    assert_int_equal(c.first[1].has_marks, 1);
+}
+
+static void test_legal_identifiers(void **state)
+{
+    (void)state;
+    static const struct { const char *in; ls_token_kind kind; const char *term; } cases[] = {
+        {"theo Nghị định số 13/2023/NĐ-CP của Chính phủ", LS_TOKEN_DOCNUM, "13/2023/nđ-cp"},
+        {"Quyết định 598/QĐ-TTg", LS_TOKEN_DOCNUM, "598/qđ-ttg"},
+        {"Nghị quyết số 57-NQ/TW", LS_TOKEN_DOCNUM, "57-nq/tw"},
+        {"Nghị quyết số 57- NQ/TW", LS_TOKEN_DOCNUM, "57-nq/tw"},
+        {"Bộ luật Lao động số 45/2019/QH14", LS_TOKEN_DOCNUM, "45/2019/qh14"},
+        {"Văn bản hợp nhất 01/VBHN-VPQH", LS_TOKEN_DOCNUM, "01/vbhn-vpqh"},
+        {"Thông báo số 171/TB-VPCP", LS_TOKEN_DOCNUM, "171/tb-vpcp"},
+        {"Thông tư liên tịch 02/2018/TTLT-VKSTC-TATC-BCA", LS_TOKEN_DOCNUM, "02/2018/ttlt-vkstc-tatc-bca"},
+        {"Nghị quyết 1211/2016/UBTVQH13", LS_TOKEN_DOCNUM, "1211/2016/ubtvqh13"},
+        {"nd 13/2023/ND-CP", LS_TOKEN_DOCNUM, "13/2023/nđ-cp"},
+        {"Nghị_định_47-2021-NĐ-CP", LS_TOKEN_DOCNUM, "47/2021/nđ-cp"},
+        {"file 13_2023_NĐ_CP.pdf", LS_TOKEN_DOCNUM, "13/2023/nđ-cp"},
+        {"Nghị quyết 09/2026NQ-HĐND", LS_TOKEN_DOCNUM, "09/2026/nq-hđnd"},
+        {"ngày 17/4/2023", LS_TOKEN_DATE, "20230417"},
+        {"Hà Nội, ngày 15 tháng 11 năm 2015", LS_TOKEN_DATE, "20151115"},
+        {"ngay 1 thang 7 nam 2021", LS_TOKEN_DATE, "20210701"},
+        {"quy định tại Điều 5a", LS_TOKEN_ARTICLE, "điều 5a"},
+        {"ĐIỀU 12. Hiệu lực", LS_TOKEN_ARTICLE, "điều 12"},
+        {"dieu 9 luat cu tru", LS_TOKEN_ARTICLE, "điều 9"},
+        {"theo khoản 2", LS_TOKEN_CLAUSE, "khoản 2"},
+        {"điểm đ khoản 1", LS_TOKEN_POINT, "điểm đ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        collected c;
+        tokenize_ok(cases[i].in, &c);
+        int found = 0;
+        for (size_t k = 0; k < c.n && k < 64; k++)
+            if (c.first[k].kind == cases[i].kind) found = 1;
+        if (!found || !strstr(c.terms, cases[i].term))
+            fail_msg("'%s': want kind %d term '%s'; got '%s' (kinds %s)", cases[i].in,
+                     cases[i].kind, cases[i].term, c.terms, c.kinds);
+    }
+}
+
+static void test_not_identifiers(void **state)
+{
+    (void)state;
+    /* a score or a fraction is not a document number; a word "điểm" alone
+     * is a word; an impossible date is not a date */
+    static const char *cases[] = {"tỷ lệ 1/2 số phiếu", "điểm thi của học sinh", "ngày 45/13/2023"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        collected c;
+        tokenize_ok(cases[i], &c);
+        for (size_t k = 0; k < c.n && k < 64; k++)
+            if (c.first[k].kind == LS_TOKEN_DOCNUM || c.first[k].kind == LS_TOKEN_DATE ||
+                c.first[k].kind == LS_TOKEN_POINT)
+                fail_msg("'%s': token %zu is an identifier (%s)", cases[i], k, c.terms);
+    }
+}
+
+static void test_docnum_normalize(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        {"13/2023/NĐ-CP", "13/2023/nđ-cp"}, {"13/2023/nd-cp", "13/2023/nđ-cp"},
+        {"13_2023_NĐ_CP", "13/2023/nđ-cp"}, {"Nghị_định_47-2021-NĐ-CP", "47/2021/nđ-cp"},
+        {"57- NQ/TW", "57-nq/tw"}, {"01/2019/TT-BKHĐT", "01/2019/tt-bkhđt"},
+        {"01/2019/TT-BKHDT", "01/2019/tt-bkhđt"}, {"598/QD-TTg", "598/qđ-ttg"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        ls_error err = {0};
+        assert_int_equal(ls_docnum_normalize(cases[i].in, strlen(cases[i].in), &out, &err), LS_OK);
+        if (strcmp(out, cases[i].want)) fail_msg("'%s' -> '%s', want '%s'", cases[i].in, out, cases[i].want);
+        free(out);
+    }
+    char *out = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_docnum_normalize("Luật Cư trú", strlen("Luật Cư trú"), &out, &err), LS_ERR_FORMAT);
+    assert_null(out);
+}
+
+static void test_normalize_term(void **state)
+{
+    (void)state;
+    char *t = NULL, *f = NULL;
+    assert_int_equal(ls_normalize_term("Luật Hôn nhân và Gia đình", strlen("Luật Hôn nhân và Gia đình"), &t, &f, NULL), LS_OK);
+    assert_string_equal(t, "luật hôn nhân và gia đình");
+    assert_string_equal(f, "luat hon nhan va gia dinh");
+    free(t);
+    free(f);
+    assert_int_equal(ls_normalize_term("HOÀ GIẢI", 11, &t, NULL, NULL), LS_OK);
+    assert_string_equal(t, "hòa giải");
+    free(t);
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    static const struct { const char *in; size_t bad; } cases[] = {
+        {"thủ tục \xc3", 12},            /* truncated sequence at the end */
+        {"ab\xc0\xaf", 2},                 /* overlong '/' */
+        {"x\xed\xa0\x80y", 1},             /* UTF-16 surrogate */
+        {"\xf4\x90\x80\x80", 0},           /* past U+10FFFF */
+        {"khai \xff sinh", 5},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        collected c = {0};
+        ls_error err = {0};
+        assert_int_equal(ls_tokenize(cases[i].in, strlen(cases[i].in), 0, collect, &c, &err), LS_ERR_UTF8);
+        assert_int_equal(c.n, 0);
+        char want[32];
+        snprintf(want, sizeof want, "byte %zu", cases[i].bad);
+        if (!strstr(err.msg, want)) fail_msg("case %zu: message '%s' lacks '%s'", i, err.msg, want);
+    }
+}
+
+static void test_empty_long_and_stop(void **state)
+{
+    (void)state;
+    collected c = {0};
+    ls_error err = {0};
+    assert_int_equal(ls_tokenize("", 0, 0, collect, &c, &err), LS_OK);
+    assert_int_equal(c.n, 0);
+    assert_int_equal(ls_tokenize("  ,.; \n", 7, 0, collect, &c, &err), LS_OK);
+    assert_int_equal(c.n, 0);
+
+    /* 2 MB of real sentences: every syllable counted, positions increase */
+    const char *sentence = "Người lao động được nghỉ hằng năm theo quy định tại khoản 1 Điều 113. ";
+    ls_buf big = LS_BUF_INIT;
+    while (big.len < 2u << 20) ls_buf_puts(&big, sentence);
+    size_t copies = big.len / strlen(sentence);
+    memset(&c, 0, sizeof c);
+    c.terms[0] = '\0';
+    assert_int_equal(ls_tokenize(big.data, big.len, 0, collect, &c, &err), LS_OK);
+    assert_int_equal(c.n, copies * 13); /* 11 words + "khoản 1" + "Điều 113" */
+    ls_buf_free(&big);
+
+    /* one 100 KB "word" */
+    char *word = malloc(100001);
+    memset(word, 'a', 100000);
+    word[100000] = '\0';
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ls_tokenize(word, 100000, 0, collect, &c, &err), LS_OK);
+    assert_int_equal(c.n, 1);
+    free(word);
+
+    /* the callback stops after two tokens */
+    memset(&c, 0, sizeof c);
+    c.stop_after = 2;
+    assert_int_equal(ls_tokenize("một hai ba bốn", strlen("một hai ba bốn"), 0, collect, &c, &err), LS_OK);
+    assert_int_equal(c.n, 2);
+}
+
+static void *worker(void *arg)
+{
+    const char *text = arg;
+    collected *c = malloc(sizeof *c);
+    for (int i = 0; i < 200; i++) tokenize_ok(text, c);
+    return c;
+}
+
+static void test_threads_agree(void **state)
+{
+    (void)state;
+    const char *text = "Chủ tịch Uỷ ban nhân dân cấp xã cấp Giấy khai sinh theo Nghị định 123/2015/NĐ-CP.";
+    collected want;
+    tokenize_ok(text, &want);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) pthread_create(&th[i], NULL, worker, (void *)text);
+    for (int i = 0; i < 4; i++) {
+        collected *got;
+        pthread_join(th[i], (void **)&got);
+        assert_string_equal(got->terms, want.terms);
+        free(got);
+    }
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ls_analyser_shutdown();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_syllables_terms_and_twins),
+        cmocka_unit_test(test_offsets_point_into_original),
+        cmocka_unit_test(test_legal_identifiers),
+        cmocka_unit_test(test_not_identifiers),
+        cmocka_unit_test(test_docnum_normalize),
+        cmocka_unit_test(test_normalize_term),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_empty_long_and_stop),
+        cmocka_unit_test(test_threads_agree),
+    };
+    return cmocka_run_group_tests(tests, NULL, teardown);
+}
