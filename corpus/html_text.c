@@ -103,7 +103,7 @@ ls_rc ls_html_to_text(const char *html, size_t len, ls_buf *out)
             size_t k = entity(html + i, len - i, &st);
             if (!k) put_bytes(&st, "&", 1), k = 1;
             i += k;
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        } else if (c <= ' ' || c == 0x7F) { /* white space, and control bytes (NUL...) as space */
             put_space(&st);
             i++;
         } else if (c == 0xC2 && i + 1 < len && (unsigned char)html[i + 1] == 0xA0) { /* NBSP */
@@ -111,8 +111,8 @@ ls_rc ls_html_to_text(const char *html, size_t len, ls_buf *out)
             i += 2;
         } else {
             size_t j = i + 1;
-            while (j < len && html[j] != '<' && html[j] != '&' && html[j] != ' ' && html[j] != '\t' &&
-                   html[j] != '\n' && html[j] != '\r' && (unsigned char)html[j] != 0xC2)
+            while (j < len && html[j] != '<' && html[j] != '&' && (unsigned char)html[j] > ' ' &&
+                   html[j] != 0x7F && (unsigned char)html[j] != 0xC2)
                 j++;
             put_bytes(&st, html + i, j - i);
             i = j;

@@ -1,6 +1,6 @@
 /* html_text.h — HTML fragment to plain text for the corpus readers: tags
  * dropped, block ends (</p>, <br>, </tr>, </li>, </div>) as line breaks,
- * entities decoded, runs of white space (NBSP included) folded to one
+ * entities decoded, runs of white space (NBSP and control bytes included) folded to one
  * space, lines trimmed, empty lines dropped. */
 #ifndef LS_HTML_TEXT_H
 #define LS_HTML_TEXT_H

@@ -17,7 +17,7 @@
 static ls_rc copy_field(json_t *o, const char *key, char **field)
 {
     json_t *v = json_object_get(o, key);
-    if (!json_is_string(v)) return LS_OK;
+    if (!json_is_string(v) || json_string_length(v) == 0) return LS_OK; /* "" is missing */
     return ls_strset(field, json_string_value(v), json_string_length(v));
 }
 

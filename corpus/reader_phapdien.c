@@ -296,9 +296,10 @@ static void read_topic(page *pg, const char *data, size_t len)
     if (!end) return;
     const char *br = after(h3, "<br", end);
     const char *from = br ? memchr(br, '>', (size_t)(end - br)) : memchr(h3, '>', (size_t)(end - h3));
-    if (!from) return;
+    const char *stop = end - strlen("</h3>");
+    if (!from || from + 1 >= stop) return; /* a heading with nothing after <br> */
     ls_buf_reset(&pg->text);
-    ls_html_to_text(from + 1, (size_t)(end - 5 - (from + 1)), &pg->text);
+    ls_html_to_text(from + 1, (size_t)(stop - (from + 1)), &pg->text);
     snprintf(pg->topic, sizeof pg->topic, "%s", pg->text.data ? pg->text.data : "");
     ls_utf8_truncate(pg->topic);
 }

@@ -1,0 +1,51 @@
+/* fuzz_analyser.c — libFuzzer target: the shared analyser on arbitrary
+ * bytes. Valid UTF-8 must tokenize with every token's span inside the input,
+ * spans in order, positions increasing, terms non-empty; invalid UTF-8 must
+ * be refused with LS_ERR_UTF8 before any token. The document-number
+ * normaliser and ls_normalize_term run on the same bytes. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../text/analyser.h"
+
+typedef struct check {
+    size_t len, last_start;
+    unsigned next_position;
+    size_t n;
+} check;
+
+static int on_token(void *ctx, const ls_token *t)
+{
+    check *c = ctx;
+    if (t->start >= t->end || t->end > c->len) abort();
+    if (c->n && t->start < c->last_start) abort();
+    if (t->position != c->next_position) abort();
+    if (!t->term || t->term_len == 0 || strlen(t->term) != t->term_len) abort();
+    if (t->folded && strlen(t->folded) != t->folded_len) abort();
+    c->last_start = t->start;
+    c->next_position++;
+    c->n++;
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *s = (const char *)data;
+    check c = {.len = size};
+    int valid = ls_utf8_valid(s, size, NULL);
+    ls_rc rc = ls_tokenize(s, size, LS_TOKENIZE_QUERY, on_token, &c, NULL);
+    if (valid ? rc != LS_OK : (rc != LS_ERR_UTF8 || c.n != 0)) abort();
+    char *out = NULL, *folded = NULL;
+    if (ls_normalize_term(s, size, &out, &folded, NULL) == LS_OK) {
+        if (!ls_utf8_valid(out, strlen(out), NULL) || !ls_utf8_valid(folded, strlen(folded), NULL))
+            abort();
+    }
+    free(out);
+    free(folded);
+    out = NULL;
+    if (ls_docnum_normalize(s, size, &out, NULL) == LS_OK && !ls_utf8_valid(out, strlen(out), NULL))
+        abort();
+    free(out);
+    return 0;
+}
