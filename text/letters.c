@@ -39,6 +39,15 @@ static uint16_t compose(const UNormalizer2 *nfc, const UChar *s, int32_t n)
     return U_SUCCESS(st) && m == 1 ? out[0] : 0;
 }
 
+/* Does ICU's full case folding of cp differ from the one code point lower? */
+static int full_fold_differs(uint32_t cp, UChar32 lower)
+{
+    UChar src[1] = {(UChar)cp}, out[8];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = u_strFoldCase(out, 8, src, 1, U_FOLD_CASE_DEFAULT, &st);
+    return U_FAILURE(st) || n != 1 || out[0] != lower || (UChar32)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT) != lower;
+}
+
 static void build(void)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -51,6 +60,8 @@ static void build(void)
         l->lower = l->base = l->untoned = (uint16_t)lower;
         if (u_getCombiningClass((UChar32)cp) > 0 || (cp >= 0x300 && cp < 0x370))
             l->flags |= LS_LETTER_COMBINING;
+        if (u_isalpha((UChar32)cp)) l->flags |= LS_LETTER_ALPHA;
+        if (full_fold_differs(cp, lower)) l->flags |= LS_LETTER_SLOW;
         if (lower == 0x111) { /* đ: no decomposition; fold by hand */
             l->base = 'd';
             l->flags |= LS_LETTER_MARKED;

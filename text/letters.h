@@ -1,7 +1,10 @@
 /* letters.h — per-code-point facts the analyser needs, precomputed once from
  * ICU for U+0000..U+1FFF (Latin, Vietnamese, Greek, Cyrillic...): the case
  * fold, the folded base letter (marks dropped, đ -> d), the letter without its
- * tone mark, and which tone it carries. Private to text/. */
+ * tone mark, and which tone it carries. Private to text/.
+ * The table lets the analyser lower and fold Vietnamese without calling ICU
+ * per character; code points with LS_LETTER_SLOW or COMBINING, and those past
+ * the table, go through ICU instead. */
 #ifndef LS_LETTERS_H
 #define LS_LETTERS_H
 
@@ -13,6 +16,9 @@ enum { LS_TONE_NONE = 0, LS_TONE_GRAVE, LS_TONE_ACUTE, LS_TONE_HOOK, LS_TONE_TIL
 
 #define LS_LETTER_MARKED    0x01  /* carries a diacritic (or is đ) */
 #define LS_LETTER_COMBINING 0x02  /* a combining mark: input needs NFC */
+#define LS_LETTER_ALPHA     0x04  /* u_isalpha */
+#define LS_LETTER_SLOW      0x08  /* full case folding differs from `lower`
+                                     ("ß" -> "ss", "İ"): ask ICU */
 
 typedef struct ls_letter {
     uint16_t lower;     /* simple case fold */

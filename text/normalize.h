@@ -6,22 +6,33 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "../common/ls_buf.h"
+#include "../common/ls_error.h"
 
 /* Reusable buffers; zero-initialise, free with ls_norm_scratch_free. One
- * scratch per thread of work. */
+ * scratch per thread of work; after a warm-up no call allocates. */
 typedef struct ls_norm_scratch {
-    uint32_t *cps;
+    uint32_t *cps;       /* code points of the word being normalised */
     size_t cps_cap;
-    uint16_t *u16;
-    size_t u16_cap;
-    ls_buf term;      /* result: normalised term, NUL-terminated */
-    ls_buf folded;    /* result: folded twin, NUL-terminated */
+    uint16_t *u16, *u16b; /* UTF-16 for the ICU slow path (two, swapped) */
+    size_t u16_cap, u16b_cap;
+    char *term;          /* result: normalised term, NUL-terminated */
+    size_t term_len, term_cap;
+    char *folded;        /* result: folded twin, NUL-terminated */
+    size_t folded_len, folded_cap;
+    int same;            /* result: 1 if folded equals term */
 } ls_norm_scratch;
 
 /* Normalise s[0..len) (valid UTF-8 expected; invalid -> LS_ERR_UTF8) into
- * sc->term and sc->folded. *has_marks = 1 when the input carried a mark. */
+ * sc->term and sc->folded (both owned by sc, valid until the next call).
+ * *has_marks = 1 when the input carried a mark (or đ).
+ * Fast paths: ASCII-only input touches no table; precomposed Latin and
+ * Vietnamese letters are lowered and folded from the letter table; only
+ * input that is not NFC, or has letters the table does not cover or whose
+ * full case folding is special, goes through ICU. */
 ls_rc ls_norm_run(ls_norm_scratch *sc, const char *s, size_t len, int *has_marks);
+
+/* 1 if s[0..len) (valid UTF-8) carries a diacritic or đ. */
+int ls_norm_has_marks(const char *s, size_t len);
 
 void ls_norm_scratch_free(ls_norm_scratch *sc);
 

@@ -1,8 +1,9 @@
 /* fuzz_analyser.c — libFuzzer target: the shared analyser on arbitrary
  * bytes. Valid UTF-8 must tokenize with every token's span inside the input,
  * spans in order, positions increasing, terms non-empty; invalid UTF-8 must
- * be refused with LS_ERR_UTF8 before any token. The document-number
- * normaliser and ls_normalize_term run on the same bytes. */
+ * be refused with LS_ERR_UTF8 before any token. A word's span normalised
+ * alone (ls_normalize_term) must give the token's term and twin. The
+ * document-number normaliser and ls_normalize_term run on the same bytes. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "../../text/analyser.h"
 
 typedef struct check {
+    const char *text;
     size_t len, last_start;
     unsigned next_position;
     size_t n;
@@ -23,6 +25,14 @@ static int on_token(void *ctx, const ls_token *t)
     if (t->position != c->next_position) abort();
     if (!t->term || t->term_len == 0 || strlen(t->term) != t->term_len) abort();
     if (t->folded && strlen(t->folded) != t->folded_len) abort();
+    if (t->kind == LS_TOKEN_WORD || t->kind == LS_TOKEN_NUMBER) {
+        char *term = NULL, *folded = NULL;
+        if (ls_normalize_term(c->text + t->start, t->end - t->start, &term, &folded, NULL)) abort();
+        if (strcmp(term, t->term) != 0) abort();
+        if (strcmp(folded, t->folded ? t->folded : t->term) != 0) abort();
+        free(term);
+        free(folded);
+    }
     c->last_start = t->start;
     c->next_position++;
     c->n++;
@@ -32,7 +42,7 @@ static int on_token(void *ctx, const ls_token *t)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *s = (const char *)data;
-    check c = {.len = size};
+    check c = {.text = s, .len = size};
     int valid = ls_utf8_valid(s, size, NULL);
     ls_rc rc = ls_tokenize(s, size, LS_TOKENIZE_QUERY, on_token, &c, NULL);
     if (valid ? rc != LS_OK : (rc != LS_ERR_UTF8 || c.n != 0)) abort();
