@@ -27,6 +27,8 @@ static const char help[] =
     "  --json         print the figures as one JSON object\n"
     "  --misses       list the questions whose answer is not in the top 10\n"
     "  --all          do not collapse results per document\n"
+    "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
+    "                 folded, synonyms, k1, b; see query/build.h)\n"
     "  -h, --help     this help\n";
 
 typedef struct eval_totals {
@@ -186,8 +188,9 @@ int cmd_eval(int argc, char **argv)
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"misses", no_argument, 0, 'm'},   {"all", no_argument, 0, 'a'},
+        {"weights", required_argument, 0, 'w'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
-    const char *db = NULL;
+    const char *db = NULL, *weights = NULL;
     int json = 0, misses = 0, all = 0, c;
     opterr = 0;
     optind = 1;
@@ -197,6 +200,7 @@ int cmd_eval(int argc, char **argv)
         case 'j': json = 1; break;
         case 'm': misses = 1; break;
         case 'a': all = 1; break;
+        case 'w': weights = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
@@ -207,6 +211,10 @@ int cmd_eval(int argc, char **argv)
     ls_error err = {0};
     ls_searcher *s = NULL;
     if (ls_searcher_open(db, &s, &err)) return cli_fail("eval", &err);
+    if (weights && ls_searcher_set_weights(s, weights, &err)) {
+        ls_searcher_close(s);
+        return cli_usage_error("eval", "%s", err.msg);
+    }
     eval_totals t = {0};
     int status = run_file(s, argv[optind], all, misses, &t);
     ls_searcher_close(s);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
+#include "../text/analyser.h"
 #include "../xapian/xc.h"
 #include "passage_data.h"
 #include "schema.h"
@@ -187,6 +188,28 @@ static ls_rc add_metadata_terms(xc_doc *xd, const ls_document *doc, const ls_art
     return LS_OK;
 }
 
+/* The article's own reference as the analyser spells it ("điều 5a"), so
+ * "Điều 9 Luật Cư trú" meets article 9 of the law and not the articles that
+ * merely mention an "Điều 9". */
+#define OWN_REFERENCE_WDF 5
+static int first_token_term(void *ctx, const ls_token *tok)
+{
+    snprintf(ctx, 64, "%.*s", (int)tok->term_len, tok->term);
+    return 1;
+}
+
+static ls_rc add_own_reference(xc_doc *xd, const char *number, ls_error *err)
+{
+    char label[64], term[64] = "";
+    int n = snprintf(label, sizeof label, "Điều %s", number);
+    if (n <= 0 || (size_t)n >= sizeof label) return LS_OK;
+    ls_rc rc = ls_tokenize(label, (size_t)n, LS_TOKENIZE_DOCUMENT, first_token_term, term, err);
+    xc_err xe;
+    if (!rc && term[0] && xc_doc_add_term(xd, term, OWN_REFERENCE_WDF, &xe))
+        return xapian_error(err, "indexing", &xe);
+    return rc;
+}
+
 /* Build and store the passage of article a. Returns LS_OK, or an error for
  * this passage only (the caller decides whether it ends the batch). */
 static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
@@ -202,6 +225,7 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     if (!rc && doc->title)
         rc = ls_termgen_index_text(&tg, doc->title, strlen(doc->title), 1, err);
     if (!rc && a->text) rc = ls_termgen_index_text(&tg, a->text, a->text_len, 0, err);
+    if (!rc) rc = add_own_reference(xd, a->number, err);
     if (!rc) rc = add_metadata_terms(xd, doc, a, id_norm, err);
     ls_buf_reset(&ix->scratch);
     if (!rc) rc = ls_passage_encode(doc, a, &ix->scratch, err);

@@ -14,9 +14,15 @@ typedef struct ls_weights {
     double heading;       /* scale of a heading/title term */
     double folded_in_marked; /* scale of the folded twin of a marked term when the
                                 question carries marks (0 = exact only) */
+    double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
+    double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
 ls_weights ls_weights_default(void);
+
+/* Override weights from "name=value,..." (names: filler, pair, heading,
+ * folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
+ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to
  * rank by. *out is freed with xc_query_free. */

@@ -70,6 +70,14 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
     return LS_OK;
 }
 
+ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err)
+{
+    ls_weights w = s->weights;
+    ls_rc rc = ls_weights_parse(spec, &w, err);
+    if (!rc) s->weights = w;
+    return rc;
+}
+
 void ls_searcher_close(ls_searcher *s)
 {
     if (!s) return;
@@ -244,7 +252,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     unsigned per_doc = req->per_document ? req->per_document : 3;
     if (plan->doc_id && pinned) per_doc = UINT_MAX;
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
-        xc_enquire_set_bm25(enq, 1.2, 0, 1, 0.75, 0.5, &xe) ||
+        xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
         xc_enquire_get_mset(enq, first, limit + 1, first + limit + 1, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
@@ -294,7 +302,7 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
         return ls_error_set(err, LS_ERR_LIMIT, "the question has %zu words; the limit is %d", n,
                             QUERY_MAX_TERMS);
     }
-    if ((rc = ls_plan_expand(plan, s->db, err))) {
+    if (s->weights.synonyms > 0 && (rc = ls_plan_expand(plan, s->db, err))) {
         ls_plan_free(plan);
         return rc;
     }

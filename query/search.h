@@ -56,6 +56,10 @@ typedef struct ls_results {
 ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err);
 void ls_searcher_close(ls_searcher *s);
 
+/* Tune the ranking from "name=value,..." (see query/build.h: filler, pair,
+ * heading, folded, synonyms, k1, b); for evaluation and ablation. */
+ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
+
 /* Run a search. *out is allocated; free with ls_results_free. Invalid
  * UTF-8 -> LS_ERR_UTF8; an empty question -> LS_ERR_ARG; unknown filter
  * values -> LS_ERR_ARG. */
