@@ -1,25 +1,12 @@
 /* document.c — allocation, freeing and small helpers of the document model. */
 #include "document.h"
+#include "structure.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 ls_document *ls_document_new(void) { return calloc(1, sizeof(ls_document)); }
 
-static void free_refs(ls_reference *refs, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        ls_reference *r = &refs[i];
-        free(r->doc_number);
-        free(r->doc_type);
-        free(r->law_name);
-        free(r->year);
-        free(r->article);
-        free(r->clause);
-        free(r->point);
-    }
-    free(refs);
-}
 
 static void free_article(ls_article *a)
 {
@@ -36,7 +23,7 @@ static void free_article(ls_article *a)
         free(c->points);
     }
     free(a->clauses);
-    free_refs(a->refs, a->nrefs);
+    ls_references_free(a->refs, a->nrefs);
     free(a->pd_label);
     free(a->pd_topic);
     free(a->source_note);
@@ -57,7 +44,7 @@ void ls_document_free(ls_document *doc)
     free(doc->source);
     for (size_t i = 0; i < doc->narticles; i++) free_article(&doc->articles[i]);
     free(doc->articles);
-    free_refs(doc->refs, doc->nrefs);
+    ls_references_free(doc->refs, doc->nrefs);
     free(doc);
 }
 

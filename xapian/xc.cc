@@ -103,6 +103,25 @@ char *dup_string(const std::string &s)
     return p;
 }
 
+/* The first document indexed by term, through a reader or the writer. */
+xc_rc first_posting(const Xapian::Database &db, const char *term, unsigned *docid, xc_err *err)
+{
+    bool found = false;
+    xc_rc rc = guard(err, [&] {
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        if (it != db.postlist_end(term)) {
+            *docid = *it;
+            found = true;
+        }
+    });
+    if (rc) return rc;
+    if (!found) {
+        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError", std::string("no document for ") + term);
+        return XC_ERR_NOTFOUND;
+    }
+    return XC_OK;
+}
+
 } // namespace
 
 extern "C" {
@@ -182,20 +201,7 @@ xc_rc xc_db_revision(xc_db *db, unsigned long *out, xc_err *err)
 xc_rc xc_db_find_by_term(xc_db *db, const char *term, unsigned *docid, xc_err *err)
 {
     if (!db || !term || !docid) return bad_arg(err, "xc_db_find_by_term: NULL argument");
-    bool found = false;
-    xc_rc rc = guard(err, [&] {
-        Xapian::PostingIterator it = db->db.postlist_begin(term);
-        if (it != db->db.postlist_end(term)) {
-            *docid = *it;
-            found = true;
-        }
-    });
-    if (rc) return rc;
-    if (!found) {
-        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError", std::string("no document for ") + term);
-        return XC_ERR_NOTFOUND;
-    }
-    return XC_OK;
+    return first_posting(db->db, term, docid, err);
 }
 
 xc_rc xc_db_get_document(xc_db *db, unsigned docid, xc_doc **out, xc_err *err)
@@ -349,20 +355,7 @@ xc_rc xc_wdb_termfreq(xc_wdb *wdb, const char *term, unsigned *out, xc_err *err)
 xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err *err)
 {
     if (!wdb || !term || !docid) return bad_arg(err, "xc_wdb_find_by_term: NULL argument");
-    bool found = false;
-    xc_rc rc = guard(err, [&] {
-        Xapian::PostingIterator it = wdb->db.postlist_begin(term);
-        if (it != wdb->db.postlist_end(term)) {
-            *docid = *it;
-            found = true;
-        }
-    });
-    if (rc) return rc;
-    if (!found) {
-        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError", std::string("no document for ") + term);
-        return XC_ERR_NOTFOUND;
-    }
-    return XC_OK;
+    return first_posting(wdb->db, term, docid, err);
 }
 
 xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err)

@@ -1,6 +1,8 @@
 /* test_support.c — paths, temp dirs and command running for the tests. */
 #include "test_support.h"
 
+#include "../../text/analyser.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -129,4 +131,11 @@ int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err)
     if (status == -1) return -1;
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+int ts_shutdown_analyser(void **state)
+{
+    (void)state;
+    ls_analyser_shutdown();
+    return 0;
 }

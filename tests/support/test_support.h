@@ -33,4 +33,8 @@ void ts_rmtree(const char *path);
  * (or 128+signal). */
 int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err);
 
+/* cmocka group teardown: release the analyser's process-wide state so
+ * leak checkers see nothing. */
+int ts_shutdown_analyser(void **state);
+
 #endif

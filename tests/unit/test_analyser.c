@@ -471,13 +471,6 @@ static void test_threads_agree(void **state)
     }
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    ls_analyser_shutdown();
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,5 +488,5 @@ int main(void)
         cmocka_unit_test(test_alqac_nfd_equals_nfc),
         cmocka_unit_test(test_threads_agree),
     };
-    return cmocka_run_group_tests(tests, NULL, teardown);
+    return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

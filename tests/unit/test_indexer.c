@@ -168,13 +168,6 @@ static void test_passage_round_trip(void **state)
     assert_string_equal(ls_status_code(NULL), "unknown");
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    ls_analyser_shutdown();
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,5 +176,5 @@ int main(void)
         cmocka_unit_test(test_document_without_id_refused),
         cmocka_unit_test(test_passage_round_trip),
     };
-    return cmocka_run_group_tests(tests, NULL, teardown);
+    return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

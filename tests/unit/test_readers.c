@@ -168,13 +168,6 @@ static void test_fuzzer_regressions(void **state)
     assert_true(n >= 3);
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    ls_analyser_shutdown();
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,5 +176,5 @@ int main(void)
         cmocka_unit_test(test_phapdien_excerpt),
         cmocka_unit_test(test_fuzzer_regressions),
     };
-    return cmocka_run_group_tests(tests, NULL, teardown);
+    return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }
