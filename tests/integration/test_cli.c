@@ -51,7 +51,7 @@ static void test_help_everywhere(void **state)
 {
     (void)state;
     const char *cmds[] = {"--help", "index --help", "search --help", "stats --help",
-                          "remove --help"};
+                          "remove --help", "eval --help", "compact --help"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, *err;
         assert_int_equal(cli(cmds[i], NULL, &out, &err), 0);
@@ -210,6 +210,33 @@ static void test_stats_and_remove(void **state)
     free(err);
 }
 
+static void test_compact_keeps_everything(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err, *before, *after;
+    snprintf(args, sizeof args, "stats --db '%s' --json", db_dir);
+    assert_int_equal(cli(args, NULL, &before, &err), 0);
+    free(err);
+    snprintf(args, sizeof args, "compact --db '%s'", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "stats --db '%s' --json", db_dir);
+    assert_int_equal(cli(args, NULL, &after, &err), 0);
+    assert_string_equal(after, before);
+    free(err);
+    free(before);
+    free(after);
+    snprintf(args, sizeof args, "compact --db '%s'", db_dir); /* DIR.old left behind */
+    assert_int_equal(cli(args, NULL, &out, &err), 1);
+    assert_non_null(strstr(err, ".old"));
+    free(out);
+    free(err);
+    char old[4200];
+    snprintf(old, sizeof old, "%s.old", db_dir);
+    ts_rmtree(old);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_missing_index),   cmocka_unit_test(test_search_json),
         cmocka_unit_test(test_search_human),    cmocka_unit_test(test_batch),
         cmocka_unit_test(test_stats_and_remove),
+        cmocka_unit_test(test_compact_keeps_everything),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
