@@ -210,6 +210,16 @@ static ls_rc add_own_reference(xc_doc *xd, const char *number, ls_error *err)
     return rc;
 }
 
+/* The unique id term: Q<doc id>#<article>. A pháp điển article adds its
+ * label (Q57/2020/qh14#1#Điều 36.3.LQ.1): one source article can stand under
+ * several pháp điển articles (in different topics), and none may replace
+ * another. Look-ups by citation go through XART<doc id>#<article>. */
+static void passage_id_term(char *out, size_t cap, const char *id_norm, const ls_article *a)
+{
+    if (a->pd_label) snprintf(out, cap, "%s%s#%s#%s", LS_PREFIX_ID, id_norm, a->number, a->pd_label);
+    else snprintf(out, cap, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);
+}
+
 /* Build and store the passage of article a. Returns LS_OK, or an error for
  * this passage only (the caller decides whether it ends the batch). */
 static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
@@ -231,14 +241,10 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     if (!rc) rc = ls_passage_encode(doc, a, &ix->scratch, err);
     if (!rc && xc_doc_set_data(xd, ix->scratch.data, ix->scratch.len, &xe))
         rc = xapian_error(err, "indexing", &xe);
+    char qterm[512];
+    passage_id_term(qterm, sizeof qterm, id_norm, a);
+    if (!rc && xc_doc_add_term(xd, qterm, 0, &xe)) rc = xapian_error(err, "indexing", &xe);
     if (!rc) {
-        char qterm[512];
-        snprintf(qterm, sizeof qterm, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);
-        if (xc_doc_add_term(xd, qterm, 0, &xe)) rc = xapian_error(err, "indexing", &xe);
-    }
-    if (!rc) {
-        char qterm[512];
-        snprintf(qterm, sizeof qterm, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);
         unsigned old = 0;
         xc_err fe;
         int existed = xc_wdb_find_by_term(ix->wdb, qterm, &old, &fe) == XC_OK;

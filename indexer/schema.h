@@ -14,13 +14,14 @@
  * | AB       | folded pair "thu_tuc", only when a side has marks    | no (wdf)  |
  * | S        | term of the article heading or document title        | no (wdf)  |
  * | SA       | folded heading/title term, when it has marks         | no (wdf)  |
- * | Q        | unique passage id: Q<doc id>#<article>               | boolean   |
+ * | Q        | unique passage id: Q<doc id>#<article>[#<pd label>]  | boolean   |
  * | XDOC     | parent document id (normalised number or law name)  | boolean   |
  * | XART     | XART<doc id>#<article> for citation look-up          | boolean   |
  * | XTYPE    | folded document type, "nghi dinh"                    | boolean   |
  * | XORG     | folded issuer, "chinh phu"                           | boolean   |
  * | XYEAR    | year issued, "2023"                                  | boolean   |
- * | XSTATUS  | "in-force", "repealed", "amended", "not-yet", "unknown" | boolean |
+ * | XSTATUS  | in-force, repealed, partly-repealed, amended, not-yet,  | boolean |
+ * |          | suspended, obsolete, unknown (ls_status_code)        |           |
  *
  * Value slots are listed below; the document data is a JSON object with the
  * passage's text and metadata (see indexer/passage_data.h).

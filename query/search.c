@@ -315,7 +315,7 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
     unsigned pinned = 0;
     if (doc_known && plan->article) {
         char term[600];
-        snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ID, plan->doc_id, plan->article);
+        snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ARTICLE, plan->doc_id, plan->article);
         if (xc_db_find_by_term(s->db, term, &pinned, &xe)) pinned = 0;
     }
     xc_query *q = NULL;
@@ -359,7 +359,7 @@ ls_rc ls_searcher_get_passage(ls_searcher *s, const char *doc_id, const char *ar
     char norm[300], term[700];
     ls_rc rc = normalise_doc_id(doc_id, norm, sizeof norm, err);
     if (rc) return rc;
-    snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ID, norm, article);
+    snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ARTICLE, norm, article);
     unsigned docid;
     xc_err xe;
     xc_db_reopen(s->db, NULL, &xe);
