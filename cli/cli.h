@@ -25,6 +25,19 @@ int cli_fail(const char *cmd, const ls_error *err);
  * returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A boolean flag of a command: --name sets *set to 1. */
+typedef struct cli_flag {
+    const char *name;
+    int *set;
+} cli_flag;
+
+/* Parse the options of a command that takes --db DIR, -h/--help and the
+ * boolean flags in `flags` (terminated by {NULL, NULL}; may be NULL).
+ * Returns -1 when the command should go on (*db set, optind at the first
+ * operand), else the exit status to return (help printed: 0; usage error: 2). */
+int cli_parse_db_flags(const char *cmd, const char *help, int argc, char **argv,
+                       const char **db, const cli_flag *flags);
+
 /* Parse a decimal unsigned in [min, max]; returns 0 and sets *out, or -1. */
 int cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
 

@@ -1,6 +1,5 @@
 /* cmd_compact.c — `luat-search compact`: write a compacted copy of an index
  * (Xapian's Compactor) beside it, then swap it in by rename. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,22 +21,10 @@ static const char help[] =
 
 int cmd_compact(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0, 0, 0, 0}};
-    const char *db = NULL;
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': db = optarg; break;
-        case 'h': fputs(help, stdout); return CLI_OK;
-        case ':': return cli_usage_error("compact", "option %s needs a value", argv[optind - 1]);
-        default: return cli_usage_error("compact", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (!db) return cli_usage_error("compact", "--db DIR is required");
+    const char *db;
+    int status = cli_parse_db_flags("compact", help, argc, argv, &db, NULL);
+    if (status >= 0) return status;
+    if (optind < argc) return cli_usage_error("compact", "unexpected argument '%s'", argv[optind]);
     char tmp[4096], old[4096];
     snprintf(tmp, sizeof tmp, "%s.compact", db);
     snprintf(old, sizeof old, "%s.old", db);

@@ -1,7 +1,7 @@
 /* cmd_remove.c — `luat-search remove`: take documents and all their
  * passages out of an index, atomically. */
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "../indexer/indexer.h"
 #include "cli.h"
@@ -19,22 +19,9 @@ static const char help[] =
 
 int cmd_remove(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0, 0, 0, 0}};
-    const char *db = NULL;
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': db = optarg; break;
-        case 'h': fputs(help, stdout); return CLI_OK;
-        case ':': return cli_usage_error("remove", "option %s needs a value", argv[optind - 1]);
-        default: return cli_usage_error("remove", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (!db) return cli_usage_error("remove", "--db DIR is required");
+    const char *db;
+    int status = cli_parse_db_flags("remove", help, argc, argv, &db, NULL);
+    if (status >= 0) return status;
     if (optind >= argc) return cli_usage_error("remove", "no document ID given");
     ls_error err = {0};
     ls_indexer *ix = NULL;

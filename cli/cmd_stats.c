@@ -1,8 +1,8 @@
 /* cmd_stats.c — `luat-search stats`: documents, passages and documents by
  * type in an index. */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 #include "../query/search.h"
@@ -34,24 +34,11 @@ static void print_human(const char *json)
 
 int cmd_stats(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, 0, 'd'},
-                                         {"json", no_argument, 0, 'j'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0, 0, 0, 0}};
-    const char *db = NULL;
-    int json = 0, c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd': db = optarg; break;
-        case 'j': json = 1; break;
-        case 'h': fputs(help, stdout); return CLI_OK;
-        case ':': return cli_usage_error("stats", "option %s needs a value", argv[optind - 1]);
-        default: return cli_usage_error("stats", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (!db) return cli_usage_error("stats", "--db DIR is required");
+    const char *db;
+    int json = 0;
+    const cli_flag flags[] = {{"json", &json}, {NULL, NULL}};
+    int status = cli_parse_db_flags("stats", help, argc, argv, &db, flags);
+    if (status >= 0) return status;
     if (optind < argc) return cli_usage_error("stats", "unexpected argument '%s'", argv[optind]);
     ls_error err = {0};
     ls_searcher *s = NULL;

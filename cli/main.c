@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <getopt.h>
 
 #include "../text/analyser.h"
 #include "cli.h"
@@ -39,6 +40,31 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry 'luat-search %s --help'.\n", cmd);
     return CLI_USAGE;
+}
+
+int cli_parse_db_flags(const char *cmd, const char *help, int argc, char **argv,
+                       const char **db, const cli_flag *flags)
+{
+    struct option opts[16] = {{"db", required_argument, 0, 'd'}, {"help", no_argument, 0, 'h'}};
+    size_t n = 2;
+    for (size_t i = 0; flags && flags[i].name && n < 15; i++, n++)
+        opts[n] = (struct option){flags[i].name, no_argument, flags[i].set, 1};
+    opts[n] = (struct option){0, 0, 0, 0};
+    *db = NULL;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case 0: break; /* a flag, stored by getopt */
+        case 'd': *db = optarg; break;
+        case 'h': fputs(help, stdout); return CLI_OK;
+        case ':': return cli_usage_error(cmd, "option %s needs a value", argv[optind - 1]);
+        default: return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!*db) return cli_usage_error(cmd, "--db DIR is required");
+    return -1;
 }
 
 int cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
