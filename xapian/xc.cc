@@ -1,30 +1,47 @@
 /* xc.cc — the C API over libxapian 1.4 declared in xc.h: opaque handles
  * around Xapian objects; every entry point catches every exception and
- * turns it into an xc_rc plus a message. Nothing here throws. */
+ * turns it into an xc_rc plus a message. Nothing here throws, and the error
+ * path itself never allocates (so a bad_alloc cannot escape while reporting
+ * another error). */
 #include "xc.h"
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <new>
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
 struct xc_db {
-    Xapian::Database db;
+    Xapian::Database db;    /* every shard: what searches see */
+    Xapian::Database first; /* the first shard alone (shares its internals
+                             * with db, so reopen moves both): revision */
+    explicit xc_db(const Xapian::Database &d) : db(d), first(d) {}
 };
 struct xc_wdb {
     Xapian::WritableDatabase db;
+    explicit xc_wdb(const Xapian::WritableDatabase &d) : db(d) {}
 };
 struct xc_doc {
     Xapian::Document doc;
-    std::string data;   /* cache behind xc_doc_get_data's borrowed pointer */
-    std::string value;  /* cache behind xc_doc_get_value's borrowed pointer */
+    /* caches behind the borrowed pointers of xc_doc_get_data/get_value:
+     * std::map nodes never move, so each slot's pointer stays put */
+    std::string data;
+    bool data_cached;
+    std::map<unsigned, std::string> values;
+    xc_doc() : data_cached(false) {}
+    explicit xc_doc(const Xapian::Document &d) : doc(d), data_cached(false) {}
 };
 struct xc_query {
     Xapian::Query q;
+    explicit xc_query(const Xapian::Query &query) : q(query) {}
 };
 struct xc_enquire {
     Xapian::Enquire enq;
@@ -32,15 +49,38 @@ struct xc_enquire {
 };
 struct xc_mset {
     Xapian::MSet ms;
+    explicit xc_mset(const Xapian::MSet &m) : ms(m) {}
 };
 
 namespace {
 
-void set_err(xc_err *err, xc_rc rc, const char *type, const std::string &msg)
+/* Cut a truncated message back to the last whole UTF-8 sequence, so it can
+ * go into JSON as it is. */
+void trim_partial_utf8(char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80 && n - i < 3) i--;
+    if (i == 0) return;
+    unsigned char lead = static_cast<unsigned char>(s[i - 1]);
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need) s[i - 1] = '\0';
+}
+
+/* Fill err (may be NULL) with rc and a printf-formatted message; never
+ * allocates, never throws. */
+void set_err(xc_err *err, xc_rc rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void set_err(xc_err *err, xc_rc rc, const char *fmt, ...)
 {
     if (!err) return;
     err->rc = rc;
-    std::snprintf(err->msg, sizeof err->msg, "%s: %s", type, msg.c_str());
+    va_list ap;
+    va_start(ap, fmt);
+    int n = std::vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    if (n < 0) err->msg[0] = '\0';
+    else if (static_cast<size_t>(n) >= sizeof err->msg)
+        trim_partial_utf8(err->msg, sizeof err->msg - 1);
 }
 
 void ok(xc_err *err)
@@ -50,20 +90,33 @@ void ok(xc_err *err)
     err->msg[0] = '\0';
 }
 
+xc_rc rc_of(const char *type)
+{
+    static const struct {
+        const char *type;
+        xc_rc rc;
+    } map[] = {
+        {"DatabaseNotFoundError", XC_ERR_NOTFOUND}, {"DocNotFoundError", XC_ERR_NOTFOUND},
+        {"DatabaseLockError", XC_ERR_LOCKED},       {"DatabaseModifiedError", XC_ERR_MODIFIED},
+        {"DatabaseCorruptError", XC_ERR_CORRUPT},   {"DatabaseOpeningError", XC_ERR_OPENING},
+        {"DatabaseVersionError", XC_ERR_OPENING},   {"InvalidArgumentError", XC_ERR_ARG},
+        {"InvalidOperationError", XC_ERR_ARG},      {"UnimplementedError", XC_ERR_ARG},
+        {"NetworkError", XC_ERR_NETWORK},           {"NetworkTimeoutError", XC_ERR_NETWORK},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (std::strcmp(type, map[i].type) == 0) return map[i].rc;
+    return XC_ERR_OTHER;
+}
+
+/* "<type>: <msg>[ (<errno text>)][ [<context>]]" */
 xc_rc from_xapian(const Xapian::Error &e, xc_err *err)
 {
-    const std::string type = e.get_type();
-    xc_rc rc = XC_ERR_OTHER;
-    if (type == "DatabaseNotFoundError" || type == "DocNotFoundError") rc = XC_ERR_NOTFOUND;
-    else if (type == "DatabaseLockError") rc = XC_ERR_LOCKED;
-    else if (type == "DatabaseModifiedError") rc = XC_ERR_MODIFIED;
-    else if (type == "DatabaseCorruptError") rc = XC_ERR_CORRUPT;
-    else if (type == "DatabaseOpeningError" || type == "DatabaseVersionError") rc = XC_ERR_OPENING;
-    else if (type == "InvalidArgumentError" || type == "InvalidOperationError" ||
-             type == "UnimplementedError")
-        rc = XC_ERR_ARG;
-    else if (type == "NetworkError" || type == "NetworkTimeoutError") rc = XC_ERR_NETWORK;
-    set_err(err, rc, type.c_str(), e.get_msg());
+    const char *type = e.get_type();
+    const xc_rc rc = rc_of(type);
+    const char *why = e.get_error_string();
+    const std::string &ctx = e.get_context();
+    set_err(err, rc, "%s: %s%s%s%s%s%s", type, e.get_msg().c_str(), why ? " (" : "",
+            why ? why : "", why ? ")" : "", ctx.empty() ? "" : " @ ", ctx.c_str());
     return rc;
 }
 
@@ -77,20 +130,28 @@ template <typename F> xc_rc guard(xc_err *err, F f)
     } catch (const Xapian::Error &e) {
         return from_xapian(e, err);
     } catch (const std::bad_alloc &) {
-        set_err(err, XC_ERR_NOMEM, "bad_alloc", "out of memory");
+        set_err(err, XC_ERR_NOMEM, "bad_alloc: out of memory");
         return XC_ERR_NOMEM;
     } catch (const std::exception &e) {
-        set_err(err, XC_ERR_OTHER, "std::exception", e.what());
+        set_err(err, XC_ERR_OTHER, "std::exception: %s", e.what());
         return XC_ERR_OTHER;
     } catch (...) {
-        set_err(err, XC_ERR_OTHER, "exception", "unknown exception");
+        set_err(err, XC_ERR_OTHER, "exception: unknown exception");
         return XC_ERR_OTHER;
     }
 }
 
+/* guard() for the query constructors, which answer a node or NULL. */
+template <typename F> xc_query *make_query(xc_err *err, F f)
+{
+    xc_query *q = NULL;
+    guard(err, [&] { q = new xc_query(f()); });
+    return q;
+}
+
 xc_rc bad_arg(xc_err *err, const char *what)
 {
-    set_err(err, XC_ERR_ARG, "InvalidArgument", what);
+    set_err(err, XC_ERR_ARG, "InvalidArgumentError: %s", what);
     return XC_ERR_ARG;
 }
 
@@ -101,6 +162,18 @@ char *dup_string(const std::string &s)
     std::memcpy(p, s.data(), s.size());
     p[s.size()] = '\0';
     return p;
+}
+
+/* Open a database at path; a path that is not there is XC_ERR_NOTFOUND
+ * whatever the Xapian version calls it (1.4.22 says DatabaseNotFoundError,
+ * older releases DatabaseOpeningError). */
+xc_rc open_reader(const char *path, Xapian::Database *out, xc_err *err)
+{
+    xc_rc rc = guard(err, [&] { *out = Xapian::Database(path); });
+    struct stat st;
+    if (rc == XC_ERR_OPENING && stat(path, &st) != 0 && errno == ENOENT && err)
+        err->rc = rc = XC_ERR_NOTFOUND;
+    return rc;
 }
 
 /* The first document indexed by term, through a reader or the writer. */
@@ -116,10 +189,36 @@ xc_rc first_posting(const Xapian::Database &db, const char *term, unsigned *doci
     });
     if (rc) return rc;
     if (!found) {
-        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError", std::string("no document for ") + term);
+        set_err(err, XC_ERR_NOTFOUND, "DocNotFoundError: no document indexed by '%s'", term);
         return XC_ERR_NOTFOUND;
     }
     return XC_OK;
+}
+
+xc_rc get_metadata(const Xapian::Database &db, const char *key, char **out, size_t *len,
+                   xc_err *err)
+{
+    *out = NULL;
+    return guard(err, [&] {
+        const std::string v = db.get_metadata(key);
+        *out = dup_string(v);
+        if (len) *len = v.size();
+    });
+}
+
+xc_rc get_document(const Xapian::Database &db, unsigned docid, xc_doc **out, xc_err *err)
+{
+    *out = NULL;
+    return guard(err, [&] { *out = new xc_doc(db.get_document(docid)); });
+}
+
+/* Delete h, swallowing anything a destructor might throw. */
+template <typename T> void destroy(T *h)
+{
+    try {
+        delete h;
+    } catch (...) {
+    }
 }
 
 } // namespace
@@ -132,20 +231,19 @@ xc_rc xc_db_open(const char *path, xc_db **out, xc_err *err)
 {
     if (!path || !out) return bad_arg(err, "xc_db_open: NULL argument");
     *out = NULL;
-    xc_rc rc = guard(err, [&] { *out = new xc_db{Xapian::Database(path)}; });
-    if (rc == XC_ERR_OPENING && err) {
-        /* 1.4 says "DatabaseOpeningError" for a path that is not there */
-        FILE *f = std::fopen(path, "r");
-        if (!f) err->rc = rc = XC_ERR_NOTFOUND;
-        else std::fclose(f);
-    }
-    return rc;
+    Xapian::Database db;
+    xc_rc rc = open_reader(path, &db, err);
+    if (rc) return rc;
+    return guard(err, [&] { *out = new xc_db(db); });
 }
 
 xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err)
 {
     if (!db || !path) return bad_arg(err, "xc_db_add_shard: NULL argument");
-    return guard(err, [&] { db->db.add_database(Xapian::Database(path)); });
+    Xapian::Database shard;
+    xc_rc rc = open_reader(path, &shard, err);
+    if (rc) return rc;
+    return guard(err, [&] { db->db.add_database(shard); });
 }
 
 xc_rc xc_db_add_remote(xc_db *db, const char *host, unsigned port, unsigned timeout_ms,
@@ -161,18 +259,12 @@ xc_rc xc_db_reopen(xc_db *db, int *changed, xc_err *err)
 {
     if (!db) return bad_arg(err, "xc_db_reopen: NULL database");
     return guard(err, [&] {
-        bool moved = db->db.reopen();
+        const bool moved = db->db.reopen();
         if (changed) *changed = moved ? 1 : 0;
     });
 }
 
-void xc_db_close(xc_db *db)
-{
-    try {
-        delete db;
-    } catch (...) {
-    }
-}
+void xc_db_close(xc_db *db) { destroy(db); }
 
 xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err)
 {
@@ -195,7 +287,8 @@ xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err)
 xc_rc xc_db_revision(xc_db *db, unsigned long *out, xc_err *err)
 {
     if (!db || !out) return bad_arg(err, "xc_db_revision: NULL argument");
-    return guard(err, [&] { *out = db->db.get_revision(); });
+    /* Database::get_revision() refuses a database of several shards */
+    return guard(err, [&] { *out = db->first.get_revision(); });
 }
 
 xc_rc xc_db_find_by_term(xc_db *db, const char *term, unsigned *docid, xc_err *err)
@@ -207,19 +300,13 @@ xc_rc xc_db_find_by_term(xc_db *db, const char *term, unsigned *docid, xc_err *e
 xc_rc xc_db_get_document(xc_db *db, unsigned docid, xc_doc **out, xc_err *err)
 {
     if (!db || !out) return bad_arg(err, "xc_db_get_document: NULL argument");
-    *out = NULL;
-    return guard(err, [&] { *out = new xc_doc{db->db.get_document(docid), {}, {}}; });
+    return get_document(db->db, docid, out, err);
 }
 
 xc_rc xc_db_get_metadata(xc_db *db, const char *key, char **out, size_t *len, xc_err *err)
 {
     if (!db || !key || !out) return bad_arg(err, "xc_db_get_metadata: NULL argument");
-    *out = NULL;
-    return guard(err, [&] {
-        std::string v = db->db.get_metadata(key);
-        *out = dup_string(v);
-        if (len) *len = v.size();
-    });
+    return get_metadata(db->db, key, out, len, err);
 }
 
 xc_rc xc_db_synonyms(xc_db *db, const char *term, int (*cb)(void *, const char *), void *ctx,
@@ -227,7 +314,8 @@ xc_rc xc_db_synonyms(xc_db *db, const char *term, int (*cb)(void *, const char *
 {
     if (!db || !term || !cb) return bad_arg(err, "xc_db_synonyms: NULL argument");
     return guard(err, [&] {
-        for (Xapian::TermIterator it = db->db.synonyms_begin(term); it != db->db.synonyms_end(term);
+        const std::string t(term);
+        for (Xapian::TermIterator it = db->db.synonyms_begin(t); it != db->db.synonyms_end(t);
              ++it)
             if (cb(ctx, (*it).c_str())) break;
     });
@@ -237,8 +325,8 @@ xc_rc xc_db_allterms(xc_db *db, const char *prefix,
                      int (*cb)(void *, const char *, unsigned), void *ctx, xc_err *err)
 {
     if (!db || !cb) return bad_arg(err, "xc_db_allterms: NULL argument");
-    std::string pfx = prefix ? prefix : "";
     return guard(err, [&] {
+        const std::string pfx(prefix ? prefix : "");
         for (Xapian::TermIterator it = db->db.allterms_begin(pfx); it != db->db.allterms_end(pfx);
              ++it)
             if (cb(ctx, (*it).c_str(), it.get_termfreq())) break;
@@ -251,23 +339,24 @@ xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err)
 {
     if (!path || !out) return bad_arg(err, "xc_wdb_open: NULL argument");
     *out = NULL;
-    int action = mode == XC_WDB_CREATE_OR_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
-               : mode == XC_WDB_OPEN                ? Xapian::DB_OPEN
-                                                    : Xapian::DB_CREATE_OR_OPEN;
-    return guard(err, [&] { *out = new xc_wdb{Xapian::WritableDatabase(path, action)}; });
+    int action;
+    switch (mode) {
+    case XC_WDB_CREATE_OR_OPEN: action = Xapian::DB_CREATE_OR_OPEN; break;
+    case XC_WDB_CREATE_OR_OVERWRITE: action = Xapian::DB_CREATE_OR_OVERWRITE; break;
+    case XC_WDB_OPEN: action = Xapian::DB_OPEN; break;
+    default: return bad_arg(err, "xc_wdb_open: unknown mode");
+    }
+    return guard(err, [&] { *out = new xc_wdb(Xapian::WritableDatabase(path, action)); });
 }
 
 void xc_wdb_close(xc_wdb *wdb)
 {
     if (!wdb) return;
     try {
-        wdb->db.close();
+        wdb->db.close(); /* cancels an open transaction, else commits */
     } catch (...) {
     }
-    try {
-        delete wdb;
-    } catch (...) {
-    }
+    destroy(wdb);
 }
 
 xc_rc xc_wdb_begin_transaction(xc_wdb *wdb, xc_err *err)
@@ -298,8 +387,9 @@ xc_rc xc_wdb_replace_by_term(xc_wdb *wdb, const char *unique_term, const xc_doc 
                              unsigned *docid, xc_err *err)
 {
     if (!wdb || !unique_term || !doc) return bad_arg(err, "xc_wdb_replace_by_term: NULL argument");
+    if (!*unique_term) return bad_arg(err, "xc_wdb_replace_by_term: empty unique term");
     return guard(err, [&] {
-        Xapian::docid id = wdb->db.replace_document(unique_term, doc->doc);
+        const Xapian::docid id = wdb->db.replace_document(unique_term, doc->doc);
         if (docid) *docid = id;
     });
 }
@@ -332,12 +422,7 @@ xc_rc xc_wdb_set_metadata(xc_wdb *wdb, const char *key, const char *value, size_
 xc_rc xc_wdb_get_metadata(xc_wdb *wdb, const char *key, char **out, size_t *len, xc_err *err)
 {
     if (!wdb || !key || !out) return bad_arg(err, "xc_wdb_get_metadata: NULL argument");
-    *out = NULL;
-    return guard(err, [&] {
-        std::string v = wdb->db.get_metadata(key);
-        *out = dup_string(v);
-        if (len) *len = v.size();
-    });
+    return get_metadata(wdb->db, key, out, len, err);
 }
 
 xc_rc xc_wdb_doccount(xc_wdb *wdb, unsigned *out, xc_err *err)
@@ -361,17 +446,17 @@ xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err
 xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err)
 {
     if (!wdb || !out) return bad_arg(err, "xc_wdb_get_document: NULL argument");
-    *out = NULL;
-    return guard(err, [&] { *out = new xc_doc{wdb->db.get_document(docid), {}, {}}; });
+    return get_document(wdb->db, docid, out, err);
 }
 
 xc_rc xc_compact(const char *src, const char *dst, xc_err *err)
 {
     if (!src || !dst) return bad_arg(err, "xc_compact: NULL argument");
-    return guard(err, [&] {
-        Xapian::Database db(src);
-        db.compact(dst);
-    });
+    Xapian::Database db;
+    xc_rc rc = open_reader(src, &db, err);
+    if (rc) return rc;
+    /* keep document ids: anything holding one stays right after a swap */
+    return guard(err, [&] { db.compact(dst, Xapian::DBCOMPACT_NO_RENUMBER); });
 }
 
 /* ---- documents ---- */
@@ -383,13 +468,7 @@ xc_rc xc_doc_new(xc_doc **out, xc_err *err)
     return guard(err, [&] { *out = new xc_doc; });
 }
 
-void xc_doc_free(xc_doc *doc)
-{
-    try {
-        delete doc;
-    } catch (...) {
-    }
-}
+void xc_doc_free(xc_doc *doc) { destroy(doc); }
 
 xc_rc xc_doc_add_posting(xc_doc *doc, const char *term, unsigned pos, unsigned wdfinc,
                          xc_err *err)
@@ -410,14 +489,20 @@ xc_rc xc_doc_add_term(xc_doc *doc, const char *term, unsigned wdfinc, xc_err *er
 xc_rc xc_doc_set_data(xc_doc *doc, const char *data, size_t len, xc_err *err)
 {
     if (!doc || (!data && len)) return bad_arg(err, "xc_doc_set_data: NULL argument");
-    return guard(err, [&] { doc->doc.set_data(std::string(data ? data : "", len)); });
+    return guard(err, [&] {
+        doc->doc.set_data(std::string(data ? data : "", len));
+        doc->data_cached = false;
+    });
 }
 
 xc_rc xc_doc_get_data(xc_doc *doc, const char **data, size_t *len, xc_err *err)
 {
     if (!doc || !data || !len) return bad_arg(err, "xc_doc_get_data: NULL argument");
     return guard(err, [&] {
-        doc->data = doc->doc.get_data();
+        if (!doc->data_cached) {
+            doc->data = doc->doc.get_data(); /* moved in: one copy, from the table */
+            doc->data_cached = true;
+        }
         *data = doc->data.c_str();
         *len = doc->data.size();
     });
@@ -426,16 +511,21 @@ xc_rc xc_doc_get_data(xc_doc *doc, const char **data, size_t *len, xc_err *err)
 xc_rc xc_doc_set_value(xc_doc *doc, unsigned slot, const char *val, size_t len, xc_err *err)
 {
     if (!doc || (!val && len)) return bad_arg(err, "xc_doc_set_value: NULL argument");
-    return guard(err, [&] { doc->doc.add_value(slot, std::string(val ? val : "", len)); });
+    return guard(err, [&] {
+        doc->doc.add_value(slot, std::string(val ? val : "", len));
+        doc->values.erase(slot);
+    });
 }
 
 xc_rc xc_doc_get_value(xc_doc *doc, unsigned slot, const char **val, size_t *len, xc_err *err)
 {
     if (!doc || !val || !len) return bad_arg(err, "xc_doc_get_value: NULL argument");
     return guard(err, [&] {
-        doc->value = doc->doc.get_value(slot);
-        *val = doc->value.c_str();
-        *len = doc->value.size();
+        std::map<unsigned, std::string>::iterator it = doc->values.find(slot);
+        if (it == doc->values.end())
+            it = doc->values.insert(std::make_pair(slot, doc->doc.get_value(slot))).first;
+        *val = it->second.c_str();
+        *len = it->second.size();
     });
 }
 
@@ -443,11 +533,12 @@ xc_rc xc_doc_terms(xc_doc *doc, const char *prefix, int (*cb)(void *, const char
                    void *ctx, xc_err *err)
 {
     if (!doc || !cb) return bad_arg(err, "xc_doc_terms: NULL argument");
-    std::string pfx = prefix ? prefix : "";
     return guard(err, [&] {
+        const std::string pfx(prefix ? prefix : "");
         Xapian::TermIterator it = doc->doc.termlist_begin();
+        const Xapian::TermIterator end = doc->doc.termlist_end();
         if (!pfx.empty()) it.skip_to(pfx);
-        for (; it != doc->doc.termlist_end(); ++it) {
+        for (; it != end; ++it) {
             const std::string t = *it;
             if (t.compare(0, pfx.size(), pfx) != 0) break;
             if (cb(ctx, t.c_str(), it.get_wdf())) break;
@@ -457,16 +548,13 @@ xc_rc xc_doc_terms(xc_doc *doc, const char *prefix, int (*cb)(void *, const char
 
 /* ---- queries ---- */
 
-
 xc_query *xc_query_term(const char *term, unsigned wqf, unsigned pos, xc_err *err)
 {
-    if (!term) {
-        bad_arg(err, "xc_query_term: NULL term");
+    if (!term || !*term) { /* Xapian reads "" as match-all: never wanted here */
+        bad_arg(err, term ? "xc_query_term: empty term" : "xc_query_term: NULL term");
         return NULL;
     }
-    xc_query *q = NULL;
-    guard(err, [&] { q = new xc_query{Xapian::Query(term, wqf ? wqf : 1, pos)}; });
-    return q;
+    return make_query(err, [&]() -> Xapian::Query { return Xapian::Query(term, wqf ? wqf : 1, pos); });
 }
 
 xc_query *xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned param,
@@ -477,23 +565,23 @@ xc_query *xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned p
         return NULL;
     }
     static const Xapian::Query::op ops[] = {
-        Xapian::Query::OP_AND,       Xapian::Query::OP_OR,     Xapian::Query::OP_AND_NOT,
-        Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER, Xapian::Query::OP_PHRASE,
+        Xapian::Query::OP_AND,       Xapian::Query::OP_OR,      Xapian::Query::OP_AND_NOT,
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER,  Xapian::Query::OP_PHRASE,
         Xapian::Query::OP_NEAR,      Xapian::Query::OP_SYNONYM, Xapian::Query::OP_ELITE_SET,
         Xapian::Query::OP_MAX};
-    if ((unsigned)op >= sizeof ops / sizeof ops[0]) {
+    if (static_cast<unsigned>(op) >= sizeof ops / sizeof ops[0]) {
         bad_arg(err, "xc_query_combine: unknown operator");
         return NULL;
     }
-    xc_query *q = NULL;
-    guard(err, [&] {
+    /* Xapian refuses a parameter on the other operators */
+    if (op != XC_OP_PHRASE && op != XC_OP_NEAR && op != XC_OP_ELITE_SET) param = 0;
+    return make_query(err, [&]() -> Xapian::Query {
         std::vector<Xapian::Query> parts;
         parts.reserve(n);
         for (size_t i = 0; i < n; i++)
             if (subs[i]) parts.push_back(subs[i]->q);
-        q = new xc_query{Xapian::Query(ops[op], parts.begin(), parts.end(), param)};
+        return Xapian::Query(ops[op], parts.begin(), parts.end(), param);
     });
-    return q;
 }
 
 xc_query *xc_query_scale(const xc_query *sub, double factor, xc_err *err)
@@ -502,37 +590,27 @@ xc_query *xc_query_scale(const xc_query *sub, double factor, xc_err *err)
         bad_arg(err, "xc_query_scale: NULL query");
         return NULL;
     }
-    xc_query *q = NULL;
-    guard(err, [&] { q = new xc_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sub->q, factor)}; });
-    return q;
+    return make_query(err, [&]() -> Xapian::Query {
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sub->q, factor);
+    });
 }
 
 xc_query *xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_err *err)
 {
-    xc_query *q = NULL;
-    guard(err, [&] {
-        if (lo && hi) q = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi)};
-        else if (lo) q = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo)};
-        else if (hi) q = new xc_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi)};
-        else q = new xc_query{Xapian::Query::MatchAll};
+    return make_query(err, [&]() -> Xapian::Query {
+        if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+        if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
+        if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
+        return Xapian::Query::MatchAll;
     });
-    return q;
 }
 
 xc_query *xc_query_match_all(xc_err *err)
 {
-    xc_query *q = NULL;
-    guard(err, [&] { q = new xc_query{Xapian::Query::MatchAll}; });
-    return q;
+    return make_query(err, []() -> Xapian::Query { return Xapian::Query::MatchAll; });
 }
 
-void xc_query_free(xc_query *q)
-{
-    try {
-        delete q;
-    } catch (...) {
-    }
-}
+void xc_query_free(xc_query *q) { destroy(q); }
 
 char *xc_query_describe(const xc_query *q)
 {
@@ -553,13 +631,7 @@ xc_rc xc_enquire_new(xc_db *db, xc_enquire **out, xc_err *err)
     return guard(err, [&] { *out = new xc_enquire(db->db); });
 }
 
-void xc_enquire_free(xc_enquire *enq)
-{
-    try {
-        delete enq;
-    } catch (...) {
-    }
-}
+void xc_enquire_free(xc_enquire *enq) { destroy(enq); }
 
 xc_rc xc_enquire_set_query(xc_enquire *enq, const xc_query *q, xc_err *err)
 {
@@ -571,7 +643,14 @@ xc_rc xc_enquire_set_bm25(xc_enquire *enq, double k1, double k2, double k3, doub
                           double min_normlen, xc_err *err)
 {
     if (!enq) return bad_arg(err, "xc_enquire_set_bm25: NULL enquire");
-    return guard(err, [&] { enq->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
+    /* Xapian would clamp these silently; a typo in a weight should show.
+     * (Written so that NaN fails too.) */
+    if (!(k1 >= 0 && k2 >= 0 && k3 >= 0 && b >= 0 && b <= 1 && min_normlen >= 0))
+        return bad_arg(err, "xc_enquire_set_bm25: k1, k2, k3, min_normlen must be >= 0 "
+                            "and b in [0, 1]");
+    return guard(err, [&] {
+        enq->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
+    });
 }
 
 xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_err *err)
@@ -588,16 +667,10 @@ xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigne
 {
     if (!enq || !out) return bad_arg(err, "xc_enquire_get_mset: NULL argument");
     *out = NULL;
-    return guard(err, [&] { *out = new xc_mset{enq->enq.get_mset(first, max, check_at_least)}; });
+    return guard(err, [&] { *out = new xc_mset(enq->enq.get_mset(first, max, check_at_least)); });
 }
 
-void xc_mset_free(xc_mset *ms)
-{
-    try {
-        delete ms;
-    } catch (...) {
-    }
-}
+void xc_mset_free(xc_mset *ms) { destroy(ms); }
 
 size_t xc_mset_size(const xc_mset *ms) { return ms ? ms->ms.size() : 0; }
 
@@ -620,22 +693,23 @@ double xc_mset_weight(const xc_mset *ms, size_t i)
 
 xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err)
 {
-    if (!ms || !out || i >= ms->ms.size()) return bad_arg(err, "xc_mset_document: bad argument");
+    if (!ms || !out) return bad_arg(err, "xc_mset_document: NULL argument");
     *out = NULL;
+    if (i >= ms->ms.size()) return bad_arg(err, "xc_mset_document: index out of range");
     return guard(err, [&] {
-        *out = new xc_doc{ms->ms[static_cast<Xapian::doccount>(i)].get_document(), {}, {}};
+        *out = new xc_doc(ms->ms[static_cast<Xapian::doccount>(i)].get_document());
     });
 }
 
 xc_rc xc_mset_matching_terms(xc_enquire *enq, const xc_mset *ms, size_t i,
                              int (*cb)(void *, const char *), void *ctx, xc_err *err)
 {
-    if (!enq || !ms || !cb || i >= ms->ms.size())
-        return bad_arg(err, "xc_mset_matching_terms: bad argument");
+    if (!enq || !ms || !cb) return bad_arg(err, "xc_mset_matching_terms: NULL argument");
+    if (i >= ms->ms.size()) return bad_arg(err, "xc_mset_matching_terms: index out of range");
     return guard(err, [&] {
-        Xapian::MSetIterator it = ms->ms[static_cast<Xapian::doccount>(i)];
-        for (Xapian::TermIterator t = enq->enq.get_matching_terms_begin(it);
-             t != enq->enq.get_matching_terms_end(it); ++t)
+        const Xapian::MSetIterator it = ms->ms[static_cast<Xapian::doccount>(i)];
+        const Xapian::TermIterator end = enq->enq.get_matching_terms_end(it);
+        for (Xapian::TermIterator t = enq->enq.get_matching_terms_begin(it); t != end; ++t)
             if (cb(ctx, (*t).c_str())) break;
     });
 }

@@ -41,9 +41,11 @@ typedef struct xc_mset xc_mset;     /* one page of results */
 
 /* ---- read-only databases ---------------------------------------------- */
 
-/* Open the database at `path`. *out is freed with xc_db_close. */
+/* Open the database at `path`. *out is freed with xc_db_close.
+ * XC_ERR_NOTFOUND when there is no database at path (missing or not one). */
 xc_rc xc_db_open(const char *path, xc_db **out, xc_err *err);
-/* Add another shard (local path) to an open database: searches then span all. */
+/* Add another shard (local path) to an open database: searches then span all
+ * (enquires made before this call do not see it). */
 xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err);
 /* Add a remote shard served by xapian-tcpsrv at host:port; timeout_ms bounds
  * every network wait. */
@@ -58,14 +60,15 @@ xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err);
 xc_rc xc_db_termfreq(xc_db *db, const char *term, unsigned *out, xc_err *err);
 /* Average document length (in wdf units). */
 xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err);
-/* Revision of the (first) database, for change detection. */
+/* Revision of the first shard, for change detection. */
 xc_rc xc_db_revision(xc_db *db, unsigned long *out, xc_err *err);
 /* First document indexed by `term` (for unique id terms); XC_ERR_NOTFOUND
  * when none. */
 xc_rc xc_db_find_by_term(xc_db *db, const char *term, unsigned *docid, xc_err *err);
 /* Fetch a stored document. *out is freed with xc_doc_free. */
 xc_rc xc_db_get_document(xc_db *db, unsigned docid, xc_doc **out, xc_err *err);
-/* Metadata value for key: *out malloc'ed (caller frees), "" if unset. */
+/* Metadata value for key (of the first shard): *out malloc'ed, NUL-terminated
+ * (caller frees), "" if unset. *len may be NULL. */
 xc_rc xc_db_get_metadata(xc_db *db, const char *key, char **out, size_t *len,
                          xc_err *err);
 /* Call cb for each synonym of `term` (stops when cb returns non-zero). */
@@ -83,8 +86,10 @@ xc_rc xc_db_allterms(xc_db *db, const char *prefix,
 #define XC_WDB_OPEN 2          /* must exist */
 
 /* Open for writing (takes Xapian's lock: XC_ERR_LOCKED if another writer
- * has it). Free with xc_wdb_close, which commits nothing pending: call
- * xc_wdb_commit first. */
+ * has it; XC_ERR_NOTFOUND for XC_WDB_OPEN on a missing database; XC_ERR_ARG
+ * for an unknown mode). Free with xc_wdb_close: it cancels an open
+ * transaction, and (Xapian's rule) commits changes made outside one, but
+ * cannot report a failure: call xc_wdb_commit first. NULL is allowed. */
 xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err);
 void xc_wdb_close(xc_wdb *wdb);
 /* Begin a transaction: nothing is visible or durable until
@@ -94,7 +99,9 @@ xc_rc xc_wdb_commit_transaction(xc_wdb *wdb, xc_err *err);
 xc_rc xc_wdb_cancel_transaction(xc_wdb *wdb, xc_err *err);
 /* Commit pending changes outside a transaction. */
 xc_rc xc_wdb_commit(xc_wdb *wdb, xc_err *err);
-/* Replace the document indexed by unique_term (or add it). *docid may be NULL. */
+/* Replace the document indexed by unique_term (or add it); the document
+ * keeps its docid. The caller adds unique_term to doc itself. *docid may be
+ * NULL. An empty unique_term is XC_ERR_ARG. */
 xc_rc xc_wdb_replace_by_term(xc_wdb *wdb, const char *unique_term, const xc_doc *doc,
                              unsigned *docid, xc_err *err);
 /* Delete every document indexed by term. */
@@ -111,7 +118,8 @@ xc_rc xc_wdb_doccount(xc_wdb *wdb, unsigned *out, xc_err *err);
 xc_rc xc_wdb_termfreq(xc_wdb *wdb, const char *term, unsigned *out, xc_err *err);
 xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err *err);
 xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err);
-/* Compact the database at src into a new one at dst (Xapian::Compactor). */
+/* Compact the database at src into a new one at dst (Database::compact),
+ * keeping document ids. XC_ERR_NOTFOUND when src is not a database. */
 xc_rc xc_compact(const char *src, const char *dst, xc_err *err);
 
 /* ---- documents --------------------------------------------------------- */
@@ -126,9 +134,11 @@ xc_rc xc_doc_add_posting(xc_doc *doc, const char *term, unsigned pos, unsigned w
 xc_rc xc_doc_add_term(xc_doc *doc, const char *term, unsigned wdfinc, xc_err *err);
 /* Set the opaque data blob (copied). */
 xc_rc xc_doc_set_data(xc_doc *doc, const char *data, size_t len, xc_err *err);
-/* Borrow the data blob: valid until the document is freed or changed. */
+/* Borrow the data blob: valid until the document is freed or its data set
+ * again (read once, then cached in the handle). */
 xc_rc xc_doc_get_data(xc_doc *doc, const char **data, size_t *len, xc_err *err);
-/* Value slots (copied in; borrowed out, valid until the doc is freed). */
+/* Value slots (copied in; borrowed out, valid until the doc is freed or
+ * that slot is set again). An unset slot reads as "" (len 0). */
 xc_rc xc_doc_set_value(xc_doc *doc, unsigned slot, const char *val, size_t len,
                        xc_err *err);
 xc_rc xc_doc_get_value(xc_doc *doc, unsigned slot, const char **val, size_t *len,
@@ -149,6 +159,8 @@ typedef enum {
  * node the caller owns and frees with xc_query_free; combining copies what it
  * needs, so subqueries may be freed right after. Constructors return NULL on
  * error (and fill err). */
+/* A term; wqf 0 is taken as 1; pos 0 = no position. An empty term is
+ * XC_ERR_ARG (Xapian would read it as match-all). */
 xc_query *xc_query_term(const char *term, unsigned wqf, unsigned pos, xc_err *err);
 /* Combine n subqueries with op. `param` is the window for PHRASE/NEAR, the
  * set size for ELITE_SET, ignored otherwise. NULL entries are skipped. */
@@ -156,7 +168,8 @@ xc_query *xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned p
                            xc_err *err);
 /* Multiply the weight of q by factor (OP_SCALE_WEIGHT); factor 0 makes it boolean. */
 xc_query *xc_query_scale(const xc_query *q, double factor, xc_err *err);
-/* Documents whose value in slot lies in [lo, hi] (string compare; NULL = open). */
+/* Documents whose value in slot lies in [lo, hi] (string compare; NULL = open;
+ * both NULL = match all). */
 xc_query *xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_err *err);
 /* Match every document (Xapian::Query::MatchAll). */
 xc_query *xc_query_match_all(xc_err *err);
@@ -166,11 +179,13 @@ char *xc_query_describe(const xc_query *q);
 
 /* ---- searching --------------------------------------------------------- */
 
-/* Enquire over db (db must outlive it). Free with xc_enquire_free. */
+/* Enquire over db and the shards it has now (db must outlive it; reopening
+ * db is seen). Free with xc_enquire_free. */
 xc_rc xc_enquire_new(xc_db *db, xc_enquire **out, xc_err *err);
 void xc_enquire_free(xc_enquire *enq);
 xc_rc xc_enquire_set_query(xc_enquire *enq, const xc_query *q, xc_err *err);
-/* BM25 parameters (Xapian::BM25Weight k1, k2, k3, b, min_normlen). */
+/* BM25 parameters (Xapian::BM25Weight k1, k2, k3, b, min_normlen). A negative
+ * or NaN parameter, or b outside [0, 1], is XC_ERR_ARG (Xapian would clamp). */
 xc_rc xc_enquire_set_bm25(xc_enquire *enq, double k1, double k2, double k3, double b,
                           double min_normlen, xc_err *err);
 /* Keep at most `max` results per distinct value of slot (0 = off). */
