@@ -18,6 +18,7 @@
 #include "schema.h"
 #include "synonyms.h"
 #include "termgen.h"
+#include "definitions.h"
 
 #define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
 
@@ -220,6 +221,19 @@ static void passage_id_term(char *out, size_t cap, const char *id_norm, const ls
     else snprintf(out, cap, "%s%s#%s", LS_PREFIX_ID, id_norm, a->number);
 }
 
+typedef struct definition_ctx {
+    ls_termgen *tg;
+    ls_error *err;
+    ls_rc rc;
+} definition_ctx;
+
+static int index_definition(void *ctx, const char *phrase, size_t len)
+{
+    definition_ctx *dc = ctx;
+    dc->rc = ls_termgen_index_definition(dc->tg, phrase, len, dc->err);
+    return dc->rc != LS_OK;
+}
+
 /* Build and store the passage of article a. Returns LS_OK, or an error for
  * this passage only (the caller decides whether it ends the batch). */
 static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
@@ -235,6 +249,11 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     if (!rc && doc->title)
         rc = ls_termgen_index_text(&tg, doc->title, strlen(doc->title), 1, err);
     if (!rc && a->text) rc = ls_termgen_index_text(&tg, a->text, a->text_len, 0, err);
+    if (!rc) {
+        definition_ctx dc = {.tg = &tg, .err = err};
+        ls_definitions_each(a, index_definition, &dc);
+        rc = dc.rc;
+    }
     if (!rc) rc = add_own_reference(xd, a->number, err);
     if (!rc) rc = add_metadata_terms(xd, doc, a, id_norm, err);
     ls_buf_reset(&ix->scratch);

@@ -14,6 +14,9 @@
  * | AB       | folded pair "thu_tuc", only when a side has marks    | no (wdf)  |
  * | S        | term of the article heading or document title        | no (wdf)  |
  * | SA       | folded heading/title term, when it has marks         | no (wdf)  |
+ * | SB, SAB  | heading/title pair, and its folded twin              | no (wdf)  |
+ * | D, DA    | term of a phrase the passage defines ("X là ...")    | no        |
+ * | DB, DAB  | pair of a defined phrase, and its folded twin        | no        |
  * | Q        | unique passage id: Q<doc id>#<article>[#<pd label>]  | boolean   |
  * | XDOC     | parent document id (normalised number or law name)  | boolean   |
  * | XART     | XART<doc id>#<article> for citation look-up          | boolean   |
@@ -35,6 +38,12 @@
 #define LS_PREFIX_PAIR_FOLDED  "AB"
 #define LS_PREFIX_HEADING      "S"
 #define LS_PREFIX_HEADING_FOLDED "SA"
+#define LS_PREFIX_HEADING_PAIR "SB"
+#define LS_PREFIX_HEADING_PAIR_FOLDED "SAB"
+#define LS_PREFIX_DEFINED      "D"
+#define LS_PREFIX_DEFINED_FOLDED "DA"
+#define LS_PREFIX_DEFINED_PAIR "DB"
+#define LS_PREFIX_DEFINED_PAIR_FOLDED "DAB"
 #define LS_PREFIX_ID           "Q"
 #define LS_PREFIX_DOC          "XDOC"
 #define LS_PREFIX_ARTICLE      "XART"
@@ -42,6 +51,16 @@
 #define LS_PREFIX_ISSUER       "XORG"
 #define LS_PREFIX_YEAR         "XYEAR"
 #define LS_PREFIX_STATUS       "XSTATUS"
+
+/* The four prefixes of a text field: term, folded twin, adjacent pair,
+ * folded pair. The indexer writes and the query side reads these tables. */
+typedef struct ls_field_prefixes {
+    const char *term, *folded, *pair, *folded_pair;
+} ls_field_prefixes;
+
+extern const ls_field_prefixes ls_body_field;       /* "", A, B, AB */
+extern const ls_field_prefixes ls_heading_field;    /* S, SA, SB, SAB */
+extern const ls_field_prefixes ls_definition_field; /* D, DA, DB, DAB */
 
 #define LS_METADATA_DOC        "doc:"
 #define LS_METADATA_FORMAT     "luat-search:format"

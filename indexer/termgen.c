@@ -1,5 +1,6 @@
 /* termgen.c — field text to postings: term + folded twin at the same
- * position, adjacent pairs, heading-prefixed terms (schema.h). */
+ * position, adjacent pairs, and the prefixed terms and pairs of the heading
+ * and definition fields (schema.h). */
 #include "termgen.h"
 
 #include <stdio.h>
@@ -13,7 +14,9 @@
 
 typedef struct gen_state {
     ls_termgen *tg;
-    unsigned heading;
+    int body;                     /* add the positional body postings */
+    const ls_field_prefixes *field;  /* extra prefixed terms, or NULL */
+    unsigned field_wdf;
     char prev[TERM_MAX];        /* previous word term, "" if none */
     char prev_folded[TERM_MAX]; /* its folded form */
     int prev_marks;
@@ -42,12 +45,26 @@ static int add(gen_state *st, const char *prefix, const char *term, size_t len,
 }
 
 static int add_pair(gen_state *st, const char *prefix, const char *a, const char *b,
-                    size_t blen)
+                    size_t blen, unsigned wdf)
 {
     char pair[TERM_MAX];
     int n = snprintf(pair, sizeof pair, "%s_%.*s", a, (int)blen, b);
     if (n <= 0 || (size_t)n >= sizeof pair) return 0;
-    return add(st, prefix, pair, (size_t)n, 0, 1);
+    return add(st, prefix, pair, (size_t)n, 0, wdf);
+}
+
+/* A term and its pair with the previous word, under the prefixes of a
+ * field (positionless, wdf each). */
+static int add_field_terms(gen_state *st, const ls_field_prefixes *f, unsigned wdf,
+                           const ls_token *tok, const char *folded, size_t folded_len,
+                           int pair_with_prev)
+{
+    if (add(st, f->term, tok->term, tok->term_len, 0, wdf)) return 1;
+    if (tok->folded && add(st, f->folded, tok->folded, tok->folded_len, 0, wdf)) return 1;
+    if (!pair_with_prev) return 0;
+    if (add_pair(st, f->pair, st->prev, tok->term, tok->term_len, wdf)) return 1;
+    return (st->prev_marks || tok->folded) &&
+           add_pair(st, f->folded_pair, st->prev_folded, folded, folded_len, wdf);
 }
 
 static int on_token(void *ctx, const ls_token *tok)
@@ -57,22 +74,22 @@ static int on_token(void *ctx, const ls_token *tok)
     st->last_position = tok->position;
     const char *folded = tok->folded ? tok->folded : tok->term;
     size_t folded_len = tok->folded ? tok->folded_len : tok->term_len;
-    if (add(st, "", tok->term, tok->term_len, pos, 1)) return 1;
-    if (tok->folded && add(st, LS_PREFIX_FOLDED, tok->folded, tok->folded_len, pos, 1))
-        return 1;
-    if (st->heading) {
-        if (add(st, LS_PREFIX_HEADING, tok->term, tok->term_len, 0, st->heading)) return 1;
-        if (tok->folded &&
-            add(st, LS_PREFIX_HEADING_FOLDED, tok->folded, tok->folded_len, 0, st->heading))
-            return 1;
-    }
     int is_word = tok->kind == LS_TOKEN_WORD;
-    if (is_word && st->prev[0]) {
-        if (add_pair(st, LS_PREFIX_PAIR, st->prev, tok->term, tok->term_len)) return 1;
-        if ((st->prev_marks || tok->folded) &&
-            add_pair(st, LS_PREFIX_PAIR_FOLDED, st->prev_folded, folded, folded_len))
+    int pair_with_prev = is_word && st->prev[0];
+    if (st->body) {
+        if (add(st, "", tok->term, tok->term_len, pos, 1)) return 1;
+        if (tok->folded && add(st, LS_PREFIX_FOLDED, tok->folded, tok->folded_len, pos, 1))
             return 1;
+        if (pair_with_prev) {
+            if (add_pair(st, LS_PREFIX_PAIR, st->prev, tok->term, tok->term_len, 1)) return 1;
+            if ((st->prev_marks || tok->folded) &&
+                add_pair(st, LS_PREFIX_PAIR_FOLDED, st->prev_folded, folded, folded_len, 1))
+                return 1;
+        }
     }
+    if (st->field && add_field_terms(st, st->field, st->field_wdf, tok, folded, folded_len,
+                                     pair_with_prev))
+        return 1;
     if (is_word && tok->term_len < TERM_MAX && folded_len < TERM_MAX) {
         memcpy(st->prev, tok->term, tok->term_len + 1);
         memcpy(st->prev_folded, folded, folded_len);
@@ -84,16 +101,27 @@ static int on_token(void *ctx, const ls_token *tok)
     return 0;
 }
 
-ls_rc ls_termgen_index_text(ls_termgen *tg, const char *text, size_t len,
-                            unsigned heading, ls_error *err)
+static ls_rc index_field(ls_termgen *tg, const char *text, size_t len, int body,
+                         const ls_field_prefixes *field, unsigned field_wdf, ls_error *err)
 {
     if (!text || !len) return LS_OK;
-    gen_state st = {.tg = tg, .heading = heading, .err = err};
+    gen_state st = {.tg = tg, .body = body, .field = field, .field_wdf = field_wdf, .err = err};
     ls_rc rc = ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, &st, err);
     if (rc) return rc;
     if (st.rc) return st.rc;
-    tg->next_pos += st.last_position + 1 + LS_FIELD_POSITION_GAP;
+    if (body) tg->next_pos += st.last_position + 1 + LS_FIELD_POSITION_GAP;
     return LS_OK;
+}
+
+ls_rc ls_termgen_index_text(ls_termgen *tg, const char *text, size_t len,
+                            unsigned heading, ls_error *err)
+{
+    return index_field(tg, text, len, 1, heading ? &ls_heading_field : NULL, heading, err);
+}
+
+ls_rc ls_termgen_index_definition(ls_termgen *tg, const char *term, size_t len, ls_error *err)
+{
+    return index_field(tg, term, len, 0, &ls_definition_field, 1, err);
 }
 
 ls_rc ls_termgen_normalise_value(const char *s, int fold, char *out, size_t cap,

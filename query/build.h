@@ -12,6 +12,10 @@ typedef struct ls_weights {
     double filler;        /* scale of a question word / filler term */
     double pair;          /* scale of an adjacent-pair term */
     double heading;       /* scale of a heading/title term */
+    double heading_pair;  /* scale of a heading/title adjacent pair */
+    double defined;       /* scale of a term/pair of a defined phrase ("X là ...")
+                             when the question asks what something is */
+    double defined_other; /* the same for every other question */
     double folded_in_marked; /* scale of the folded twin of a marked term when the
                                 question carries marks (0 = exact only) */
     double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
@@ -21,7 +25,7 @@ typedef struct ls_weights {
 ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
- * folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
+ * hpair, defined, defother, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

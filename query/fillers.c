@@ -20,9 +20,20 @@ static const char *const filler_phrases[] = {
     "tôi", "em", "mình", "bạn", "hiện nay", "hiện tại", "theo", "trong", "về", "như",
     "một", "người ta", "hỏi", "nếu", "mà", "ai", "đã", "đang", "sẽ", "bị", "để",
 };
+/* Phrases that ask what something is or what it comes to: the answer is
+ * usually a definition ("X là ..."), often in "Giải thích từ ngữ".
+ * Matched on folded syllables. */
+static const char *const definition_phrases[] = {
+    "là gì", "là những gì", "hiểu thế nào", "hiểu như thế nào", "thế nào là",
+    "như thế nào là", "khái niệm", "định nghĩa", "gồm những", "là tổ chức nào",
+    "là doanh nghiệp nào", "là người nào", "là cơ sở nào", "là hoạt động nào", "là loại nào",
+    "là trường hợp nào",
+};
 #define NPHRASES (sizeof filler_phrases / sizeof filler_phrases[0])
+#define NDEFINITION (sizeof definition_phrases / sizeof definition_phrases[0])
 
 static char *normalised[NPHRASES], *folded[NPHRASES];
+static char *definition_folded[NDEFINITION];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void normalise_phrases(void)
@@ -31,6 +42,13 @@ static void normalise_phrases(void)
         if (ls_normalize_term(filler_phrases[k], strlen(filler_phrases[k]), &normalised[k],
                               &folded[k], NULL) != LS_OK)
             normalised[k] = folded[k] = NULL;
+    for (size_t k = 0; k < NDEFINITION; k++) {
+        char *norm = NULL;
+        if (ls_normalize_term(definition_phrases[k], strlen(definition_phrases[k]), &norm,
+                              &definition_folded[k], NULL) != LS_OK)
+            definition_folded[k] = NULL;
+        free(norm);
+    }
 }
 
 static int phrase_matches(const ls_plan *plan, size_t at, const char *phrase, int use_folded,
@@ -60,10 +78,25 @@ void ls_plan_mark_fillers(ls_plan *plan)
         size_t best = 0;
         for (size_t k = 0; k < NPHRASES; k++) {
             const char *ph = use_folded ? folded[k] : normalised[k];
+            /* folded, a marked syllable alone is ambiguous: "dang" is đang
+             * (a filler) or đăng (of đăng ký); only phrases are safe */
+            if (use_folded && ph && !strchr(ph, ' ') && strcmp(ph, normalised[k]) != 0)
+                continue;
             size_t n = 0;
             if (ph && phrase_matches(plan, at, ph, use_folded, &n) && n > best) best = n;
         }
         for (size_t i = 0; i < best; i++) plan->terms[at + i].filler = 1;
         at += best ? best : 1;
     }
+}
+
+void ls_plan_detect_definition(ls_plan *plan)
+{
+    pthread_once(&once, normalise_phrases);
+    for (size_t at = 0; at < plan->nterms && !plan->asks_definition; at++)
+        for (size_t k = 0; k < NDEFINITION && !plan->asks_definition; k++) {
+            size_t n = 0;
+            if (definition_folded[k] && phrase_matches(plan, at, definition_folded[k], 1, &n))
+                plan->asks_definition = 1;
+        }
 }

@@ -24,6 +24,7 @@ typedef struct ls_plan {
     ls_qterm *terms;
     size_t nterms;
     int any_marks;         /* the question carries diacritics somewhere */
+    int asks_definition;   /* "X là gì", "thế nào là X", "X gồm những ..." */
     char *doc_id;          /* cited document number (normalised), or NULL */
     char *article;         /* cited article "5", or NULL */
     char *clause;          /* cited clause "2", or NULL */
@@ -37,5 +38,10 @@ void ls_plan_free(ls_plan *plan);
 /* Mark the terms of plan that belong to a question word or filler phrase
  * ("như thế nào", "là gì", "có được không" ...), with or without diacritics. */
 void ls_plan_mark_fillers(ls_plan *plan);
+
+/* Set plan->asks_definition when the question asks what something is
+ * ("là gì", "được hiểu thế nào", "thế nào là", "gồm những" ...), typed with
+ * or without diacritics. */
+void ls_plan_detect_definition(ls_plan *plan);
 
 #endif

@@ -1,0 +1,25 @@
+/* definitions.h — the phrases a passage defines. Vietnamese legal texts
+ * define their terms clause by clause ("3. Dịch vụ karaoke là dịch vụ ...",
+ * "a) “Gỗ hợp pháp” được hiểu là ..."), most of all in the articles headed
+ * "Giải thích từ ngữ"; a citizen asks "Dịch vụ karaoke là gì?". The indexer
+ * gives each defined phrase its own field (schema.h: D prefixes) so the
+ * query side can send definition questions to the definition. */
+#ifndef LS_DEFINITIONS_H
+#define LS_DEFINITIONS_H
+
+#include <stddef.h>
+#include "../corpus/document.h"
+
+/* Called with each defined phrase (a span of the article's text, not
+ * NUL-terminated); a non-zero return stops the walk and is returned. */
+typedef int (*ls_definition_fn)(void *ctx, const char *phrase, size_t len);
+
+/* Walk the clauses and points of a (or its text, when it has no clauses)
+ * and call fn for every one that opens with "<phrase> là" / "<phrase> được
+ * hiểu là" / "<phrase> được gọi là", the phrase being 1..LS_DEFINITION_MAX_WORDS
+ * words within one sentence. Returns 0 or fn's non-zero result. */
+int ls_definitions_each(const ls_article *a, ls_definition_fn fn, void *ctx);
+
+#define LS_DEFINITION_MAX_WORDS 14
+
+#endif
