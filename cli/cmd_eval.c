@@ -26,7 +26,7 @@ static const char help[] =
     "  --db DIR       the index directory (required)\n"
     "  --json         print the figures as one JSON object\n"
     "  --misses       list the questions whose answer is not in the top 10\n"
-    "  --all          do not collapse results per document\n"
+    "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 folded, synonyms, k1, b; see query/build.h)\n"
     "  -h, --help     this help\n";
@@ -138,7 +138,8 @@ static int record_latency(eval_totals *t, double ms)
     return 0;
 }
 
-static int run_file(ls_searcher *s, const char *path, int all, int show_miss, eval_totals *t)
+static int run_file(ls_searcher *s, const char *path, unsigned per_document, int show_miss,
+                    eval_totals *t)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -161,7 +162,7 @@ static int run_file(ls_searcher *s, const char *path, int all, int show_miss, ev
             status = CLI_FAIL;
             continue;
         }
-        ls_search_request req = {.query = q, .limit = 10, .per_document = all ? ~0u : 0};
+        ls_search_request req = {.query = q, .limit = 10, .per_document = per_document};
         ls_results *r = NULL;
         ls_error err = {0};
         double t0 = now_ms();
@@ -187,11 +188,12 @@ int cmd_eval(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
-        {"misses", no_argument, 0, 'm'},   {"all", no_argument, 0, 'a'},
+        {"misses", no_argument, 0, 'm'},   {"per-document", required_argument, 0, 'p'},
         {"weights", required_argument, 0, 'w'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
     const char *db = NULL, *weights = NULL;
-    int json = 0, misses = 0, all = 0, c;
+    int json = 0, misses = 0, c;
+    unsigned per_document = 0;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -199,7 +201,10 @@ int cmd_eval(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'j': json = 1; break;
         case 'm': misses = 1; break;
-        case 'a': all = 1; break;
+        case 'p':
+            if (cli_parse_uint(optarg, 1, 1000, &per_document))
+                return cli_usage_error("eval", "--per-document wants a number from 1 to 1000");
+            break;
         case 'w': weights = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
@@ -216,7 +221,7 @@ int cmd_eval(int argc, char **argv)
         return cli_usage_error("eval", "%s", err.msg);
     }
     eval_totals t = {0};
-    int status = run_file(s, argv[optind], all, misses, &t);
+    int status = run_file(s, argv[optind], per_document, misses, &t);
     ls_searcher_close(s);
     qsort(t.latency_ms, t.nlat, sizeof *t.latency_ms, cmp_double);
     double n = t.n ? (double)t.n : 1.0;

@@ -30,7 +30,7 @@ static const char help[] =
     "  --from DATE       only documents issued on/after DATE (YYYY[-MM[-DD]])\n"
     "  --to DATE         only documents issued on/before DATE\n"
     "  --in-force        leave out documents no longer in force\n"
-    "  --all             do not collapse results of one document (default: 3 each)\n"
+    "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --json            print the results as one JSON object\n"
     "  --batch           read one question a line from stdin; write one JSON object\n"
     "                    a line: {\"query\": ..., \"hits\": [...]}\n"
@@ -127,7 +127,7 @@ int cmd_search(int argc, char **argv)
         {"offset", required_argument, 0, 'o'}, {"type", required_argument, 0, 't'},
         {"issuer", required_argument, 0, 'i'}, {"from", required_argument, 0, 'F'},
         {"to", required_argument, 0, 'T'},   {"in-force", no_argument, 0, 'n'},
-        {"all", no_argument, 0, 'a'},        {"json", no_argument, 0, 'j'},
+        {"per-document", required_argument, 0, 'p'},        {"json", no_argument, 0, 'j'},
         {"batch", no_argument, 0, 'b'},      {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     search_cli cli = {0};
@@ -151,7 +151,10 @@ int cmd_search(int argc, char **argv)
         case 'F': cli.req.from = optarg; break;
         case 'T': cli.req.to = optarg; break;
         case 'n': cli.req.in_force = 1; break;
-        case 'a': cli.req.per_document = UINT_MAX; break;
+        case 'p':
+            if (cli_parse_uint(optarg, 1, 1000, &cli.req.per_document))
+                return cli_usage_error("search", "--per-document wants a number from 1 to 1000");
+            break;
         case 'j': cli.json = 1; break;
         case 'b': cli.batch = 1; break;
         case 'h': fputs(help, stdout); return CLI_OK;

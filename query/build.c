@@ -16,8 +16,9 @@ ls_weights ls_weights_default(void)
      * relevance issue): pairs +0.08 MRR@10; BM25 k1 1.2 -> 0.9, b 0.75 ->
      * 0.5 +0.05 (short legal articles want less length normalisation);
      * defined phrases for "X là gì" questions +0.04; heading pairs 0.3
-     * instead of heading terms +0.02 and a third less latency. */
-    ls_weights w = {.filler = 0.15, .pair = 1.0, .heading = 0.0, .heading_pair = 0.3,
+     * instead of heading terms +0.02 and a third less latency; fillers
+     * left out (0.15 -> 0: same figures, 40% less latency). */
+    ls_weights w = {.filler = 0.0, .pair = 1.0, .heading = 0.0, .heading_pair = 0.3,
                     .defined = 1.0, .defined_other = 0.0, .folded_in_marked = 0.0,
                     .synonyms = 1, .bm25_k1 = 0.9, .bm25_b = 0.5};
     return w;
@@ -142,9 +143,13 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_query **out, ls
     *out = NULL;
     parts p = {0};
     double defined = plan->asks_definition ? w->defined : w->defined_other;
+    /* a question made only of question words still asks for them */
+    int only_fillers = 1;
+    for (size_t i = 0; i < plan->nterms; i++)
+        if (!plan->terms[i].filler) only_fillers = 0;
     for (size_t i = 0; i < plan->nterms && !p.failed; i++) {
         const ls_qterm *t = &plan->terms[i];
-        double weight = t->filler ? w->filler : 1.0;
+        double weight = t->filler && !only_fillers ? w->filler : 1.0;
         if (weight <= 0) continue; /* a filler left out of the query altogether */
         add_term(&p, plan, &ls_body_field, t, weight);
         if (plan->any_marks && w->folded_in_marked > 0 && t->has_marks)

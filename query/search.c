@@ -249,7 +249,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     xc_mset *ms = NULL;
     xc_err xe;
     ls_rc rc = LS_OK;
-    unsigned per_doc = req->per_document ? req->per_document : 3;
+    /* no collapse unless asked: the answer to a question is usually one
+     * law's articles side by side (collapsing 3 per document cost 0.03
+     * R@10 on zalo-dev, 0.05 on alqac) */
+    unsigned per_doc = req->per_document ? req->per_document : UINT_MAX;
     if (plan->doc_id && pinned) per_doc = UINT_MAX;
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||

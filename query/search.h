@@ -23,7 +23,7 @@ typedef struct ls_search_request {
     const char *issuer;       /* filter: issuing body ("Chính phủ") */
     const char *from, *to;    /* filter: issued date range, "YYYY[-MM[-DD]]" */
     int in_force;             /* filter: only texts whose status is in force/unknown */
-    unsigned per_document;    /* max hits per document; 0 = 3, UINT_MAX = no collapse */
+    unsigned per_document;    /* max hits per document; 0 (or UINT_MAX) = no limit */
 } ls_search_request;
 
 typedef struct ls_hit {
