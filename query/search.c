@@ -17,6 +17,7 @@
 #include "build.h"
 #include "expand.h"
 #include "plan.h"
+#include "rerank.h"
 #include "snippet.h"
 
 #define QUERY_MAX_BYTES 8192
@@ -254,32 +255,42 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
      * R@10 on zalo-dev, 0.05 on alqac) */
     unsigned per_doc = req->per_document ? req->per_document : UINT_MAX;
     if (plan->doc_id && pinned) per_doc = UINT_MAX;
+    /* the second stage reorders the first `depth` candidates; pages past
+     * them follow the first-stage order */
+    unsigned want = first + limit + 1;
+    unsigned depth = s->weights.cover > 0 ? (unsigned)s->weights.depth : 0;
+    unsigned fetch = depth > want ? depth : want;
+    ls_candidate *cands = NULL;
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
-        xc_enquire_get_mset(enq, first, limit + 1, first + limit + 1, &ms, &xe)) {
+        xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;
     }
     size_t n = xc_mset_size(ms);
     res->hits = calloc(limit + 1, sizeof *res->hits);
-    if (!res->hits) {
+    cands = calloc(n ? n : 1, sizeof *cands);
+    if (!res->hits || !cands) {
         rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
         goto done;
     }
+    rc = ls_rerank_by_coverage(enq, ms, plan, s->weights.cover, depth, cands, n, err);
+    if (rc) goto done;
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
         rc = make_hit(s, plan, pinned, 0, rank++, &res->hits[res->nhits++], err);
     }
-    for (size_t i = 0; i < n && !rc && res->nhits < limit; i++) {
-        unsigned docid = xc_mset_docid(ms, i);
-        if (docid == pinned) continue;
-        rc = make_hit(s, plan, docid, xc_mset_weight(ms, i), rank++, &res->hits[res->nhits++], err);
+    for (size_t i = first; i < n && !rc && res->nhits < limit; i++) {
+        if (cands[i].docid == pinned) continue;
+        rc = make_hit(s, plan, cands[i].docid, cands[i].score, rank++, &res->hits[res->nhits++],
+                      err);
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
 done:
+    free(cands);
     xc_mset_free(ms);
     xc_enquire_free(enq);
     return rc;

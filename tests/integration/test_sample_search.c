@@ -160,6 +160,33 @@ static void test_question_forms_agree(void **state)
     ls_searcher_close(s);
 }
 
+/* Pages cut one ordering: the second stage reorders the first candidates,
+ * and every page (inside or past them) agrees with one long page. */
+static void test_pages_agree(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    const char *q = "quyền và nghĩa vụ của công dân về đăng ký cư trú";
+    ls_search_request all = {.query = q, .limit = 30};
+    ls_results *whole = NULL;
+    assert_int_equal(ls_search(s, &all, &whole, &err), LS_OK);
+    assert_true(whole->nhits >= 25);
+    for (unsigned offset = 0; offset < 25; offset += 7) {
+        ls_search_request page = {.query = q, .limit = 7, .offset = offset};
+        ls_results *r = NULL;
+        assert_int_equal(ls_search(s, &page, &r, &err), LS_OK);
+        for (size_t i = 0; i < r->nhits && offset + i < whole->nhits; i++) {
+            assert_string_equal(r->hits[i].passage_id, whole->hits[offset + i].passage_id);
+            assert_int_equal(r->hits[i].rank, offset + i + 1);
+        }
+        ls_results_free(r);
+    }
+    ls_results_free(whole);
+    ls_searcher_close(s);
+}
+
 static void test_reindex_is_idempotent(void **state)
 {
     (void)state;
@@ -235,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_fetch_passage_and_document),
         cmocka_unit_test(test_bad_questions),
         cmocka_unit_test(test_reindex_is_idempotent),
+        cmocka_unit_test(test_pages_agree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
