@@ -19,6 +19,7 @@
 #include "synonyms.h"
 #include "termgen.h"
 #include "definitions.h"
+#include "cite_keys.h"
 
 #define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
 
@@ -312,6 +313,7 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     xc_err xe;
     if (xc_wdb_set_metadata(ix->wdb, key, ix->scratch.data, ix->scratch.len, &xe))
         return xapian_error(err, "storing document record", &xe);
+    if ((rc = ls_cite_keys_write(ix->wdb, doc, id_norm, err))) return rc;
     if (++ix->in_batch >= ix->batch_size) return ls_indexer_commit(ix, err);
     return LS_OK;
 }

@@ -18,6 +18,7 @@
 #include "expand.h"
 #include "plan.h"
 #include "rerank.h"
+#include "cite_resolve.h"
 #include "snippet.h"
 
 #define QUERY_MAX_BYTES 8192
@@ -324,6 +325,12 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
     if (!res) {
         ls_plan_free(plan);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    if (!rc) rc = ls_resolve_short_citation(s->db, plan, req->query, len, err);
+    if (rc) {
+        ls_plan_free(plan);
+        free(res);
+        return rc;
     }
     int doc_known = plan->doc_id && termfreq(s, LS_PREFIX_DOC, plan->doc_id) > 0;
     unsigned pinned = 0;

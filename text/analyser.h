@@ -73,6 +73,12 @@ ls_rc ls_tokenize(const char *text, size_t len, int flags,
 ls_rc ls_normalize_term(const char *s, size_t len, char **out, char **folded_out,
                         ls_error *err);
 
+/* The accent-folded words of text[0..len), joined by single spaces, into
+ * out (size cap, NUL-terminated): "Luật Phòng, chống ma túy" -> "luat phong
+ * chong ma tuy". LS_ERR_LIMIT when they do not fit; LS_ERR_UTF8 as
+ * ls_tokenize. */
+ls_rc ls_folded_words(const char *text, size_t len, char *out, size_t cap, ls_error *err);
+
 /* Normalise a document number as found in text or typed by a user:
  * "13/2023/NĐ-CP", "13/2023/ND-CP", "13_2023_NĐ_CP", "Nghị_định_47-2021-NĐ-CP"
  * -> "13/2023/nđ-cp"; "57- NQ/TW" -> "57-nq/tw". ASCII type/issuer codes get

@@ -160,6 +160,41 @@ static void test_question_forms_agree(void **state)
     ls_searcher_close(s);
 }
 
+/* Citations people type short: a number without its issuer code, a law by
+ * name (with or without year) and article; every hit of a resolved number
+ * belongs to that document. */
+static void test_short_citations(void **state)
+{
+    (void)state;
+    static const struct { const char *q, *doc, *article; } cases[] = {
+        {"Điều 5 NĐ 123/2015", "123/2015/NĐ-CP", "5"},
+        {"dieu 5 nd 123/2015", "123/2015/NĐ-CP", "5"},
+        {"Luật Đất đai 2024 điều 3", "31/2024/QH15", "3"},
+        {"luat dat dai dieu 3", "31/2024/QH15", "3"},
+        {"Điều 16 Luật Hộ tịch", "60/2014/QH13", "16"},
+        {"điều 21 của luật cư trú năm 2020", "68/2020/QH14", "21"},
+    };
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ls_results *r = ask(s, cases[i].q, 3);
+        if (rank_of(r, cases[i].doc, cases[i].article) != 1)
+            fail_msg("'%s': first is %s", cases[i].q, r->nhits ? r->hits[0].citation : "nothing");
+        ls_results_free(r);
+    }
+    ls_results *r = ask(s, "nđ 123/2015 đăng ký khai sinh", 10);
+    assert_true(r->nhits > 0);
+    for (size_t i = 0; i < r->nhits; i++)
+        assert_string_equal(r->hits[i].passage->doc_number, "123/2015/NĐ-CP");
+    ls_results_free(r);
+    /* a law of that name exists, but not of that year: no guess, no pin */
+    r = ask(s, "Luật Đất đai 2013 điều 3", 10);
+    assert_null(strstr(r->understood, "citation"));
+    ls_results_free(r);
+    ls_searcher_close(s);
+}
+
 /* Pages cut one ordering: the second stage reorders the first candidates,
  * and every page (inside or past them) agrees with one long page. */
 static void test_pages_agree(void **state)
@@ -263,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_bad_questions),
         cmocka_unit_test(test_reindex_is_idempotent),
         cmocka_unit_test(test_pages_agree),
+        cmocka_unit_test(test_short_citations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -471,6 +471,26 @@ static void test_threads_agree(void **state)
     }
 }
 
+/* Names as keys: punctuation, case, diacritics and numbers drop out. */
+static void test_folded_words(void **state)
+{
+    (void)state;
+    char out[64];
+    ls_error err = {0};
+    const char *law = "Luật Phòng, chống ma túy";
+    assert_int_equal(ls_folded_words(law, strlen(law), out, sizeof out, &err), LS_OK);
+    assert_string_equal(out, "luat phong chong ma tuy");
+    const char *s = "BỘ LUẬT  Dân sự năm 2015";
+    assert_int_equal(ls_folded_words(s, strlen(s), out, sizeof out, &err), LS_OK);
+    assert_string_equal(out, "bo luat dan su nam");
+    assert_int_equal(ls_folded_words("", 0, out, sizeof out, &err), LS_OK);
+    assert_string_equal(out, "");
+    char small[8];
+    const char *land = "Luật Đất đai";
+    assert_int_equal(ls_folded_words(land, strlen(land), small, sizeof small, &err), LS_ERR_LIMIT);
+    assert_int_equal(ls_folded_words("\xff", 1, out, sizeof out, &err), LS_ERR_UTF8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -487,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_stop_inside_identifiers),
         cmocka_unit_test(test_alqac_nfd_equals_nfc),
         cmocka_unit_test(test_threads_agree),
+        cmocka_unit_test(test_folded_words),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }
