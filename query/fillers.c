@@ -75,7 +75,7 @@ void ls_plan_mark_fillers(ls_plan *plan)
     pthread_once(&once, normalise_phrases);
     int use_folded = !plan->any_marks;
     for (size_t at = 0; at < plan->nterms;) {
-        size_t best = 0;
+        size_t best = 0, best_k = 0;
         for (size_t k = 0; k < NPHRASES; k++) {
             const char *ph = use_folded ? folded[k] : normalised[k];
             /* folded, a marked syllable alone is ambiguous: "dang" is đang
@@ -83,9 +83,22 @@ void ls_plan_mark_fillers(ls_plan *plan)
             if (use_folded && ph && !strchr(ph, ' ') && strcmp(ph, normalised[k]) != 0)
                 continue;
             size_t n = 0;
-            if (ph && phrase_matches(plan, at, ph, use_folded, &n) && n > best) best = n;
+            if (ph && phrase_matches(plan, at, ph, use_folded, &n) && n > best) {
+                best = n;
+                best_k = k;
+            }
         }
-        for (size_t i = 0; i < best; i++) plan->terms[at + i].filler = 1;
+        /* each syllable of the phrase, and its accented spelling (the
+         * reading a "did you mean" offers for "bao nhieu": bao nhiêu) */
+        const char *syllable = best ? normalised[best_k] : NULL;
+        for (size_t i = 0; i < best; i++) {
+            ls_qterm *t = &plan->terms[at + i];
+            t->filler = 1;
+            const char *sp = strchr(syllable, ' ');
+            t->filler_form = syllable;
+            t->filler_form_len = sp ? (size_t)(sp - syllable) : strlen(syllable);
+            syllable = sp ? sp + 1 : syllable + t->filler_form_len;
+        }
         at += best ? best : 1;
     }
 }

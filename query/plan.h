@@ -15,6 +15,10 @@ typedef struct ls_qterm {
     char *folded;          /* folded twin (owned), never NULL */
     int has_marks;
     int filler;            /* a question word or filler: weighs little */
+    const char *filler_form; /* a filler's syllable as the phrase list spells
+                              * it (static storage, not NUL-terminated at the
+                              * syllable's end), or NULL */
+    size_t filler_form_len;
     int expansion;         /* added by synonym expansion (expand.h) */
     unsigned position;
     size_t start, end;     /* byte span in the question */

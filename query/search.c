@@ -18,6 +18,7 @@
 #include "expand.h"
 #include "plan.h"
 #include "rerank.h"
+#include "suggest.h"
 #include "cite_resolve.h"
 #include "snippet.h"
 
@@ -347,6 +348,7 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
         res->understood = describe_plan(plan, req);
         if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
+    if (!rc) rc = ls_suggest_accents(s->db, plan, req->query, len, &res->suggestion, err);
     ls_plan_free(plan);
     if (rc) {
         ls_results_free(res);

@@ -195,6 +195,33 @@ static void test_short_citations(void **state)
     ls_searcher_close(s);
 }
 
+/* "Did you mean": the accented reading the corpus supports, only for
+ * questions typed without diacritics; words stay in place. */
+static void test_suggestion(void **state)
+{
+    (void)state;
+    static const struct { const char *q, *want; } cases[] = {
+        {"thu tuc dang ky khai sinh", "thủ tục đăng ký khai sinh"},
+        {"Thoi han dang ky khai sinh la bao nhieu ngay?", "thời hạn đăng ký khai sinh là bao nhiêu ngày?"},
+        {"dang ky tam tru o dau", "đăng ký tạm trú ở đâu"},
+        {"Thủ tục đăng ký khai sinh", NULL},
+        {"khai sinh", NULL}, /* already reads right */
+    };
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ls_results *r = ask(s, cases[i].q, 3);
+        if (!cases[i].want) {
+            if (r->suggestion) fail_msg("'%s': unexpected suggestion '%s'", cases[i].q, r->suggestion);
+        } else if (!r->suggestion || strcmp(r->suggestion, cases[i].want) != 0) {
+            fail_msg("'%s': suggested '%s'", cases[i].q, r->suggestion ? r->suggestion : "(none)");
+        }
+        ls_results_free(r);
+    }
+    ls_searcher_close(s);
+}
+
 /* Pages cut one ordering: the second stage reorders the first candidates,
  * and every page (inside or past them) agrees with one long page. */
 static void test_pages_agree(void **state)
@@ -299,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_reindex_is_idempotent),
         cmocka_unit_test(test_pages_agree),
         cmocka_unit_test(test_short_citations),
+        cmocka_unit_test(test_suggestion),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

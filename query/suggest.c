@@ -1,0 +1,227 @@
+/* suggest.c — the accented reading of an unaccented question (suggest.h). */
+#include "suggest.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/ls_buf.h"
+#include "../indexer/schema.h"
+
+#define FORMS_PER_WORD 4   /* most frequent accented forms kept per word */
+#define WORD_MAX 16        /* longer ASCII words are left as typed */
+#define MAX_WORDS 64       /* longer questions get no suggestion */
+
+/* Combining marks (UTF-8): vowel qualities and the five tones. */
+static const char *const tones[] = {"", "\xcc\x80", "\xcc\x81", "\xcc\x89", "\xcc\x83",
+                                    "\xcc\xa3"};
+#define BREVE "\xcc\x86"
+#define CIRCUMFLEX "\xcc\x82"
+#define HORN "\xcc\x9b"
+
+/* The marks a vowel letter may carry for its quality ("" = none). */
+static size_t qualities(char v, const char **out)
+{
+    switch (v) {
+    case 'a': out[0] = ""; out[1] = BREVE; out[2] = CIRCUMFLEX; return 3;
+    case 'e': out[0] = ""; out[1] = CIRCUMFLEX; return 2;
+    case 'o': out[0] = ""; out[1] = CIRCUMFLEX; out[2] = HORN; return 3;
+    case 'u': out[0] = ""; out[1] = HORN; return 2;
+    case 'i': case 'y': out[0] = ""; return 1;
+    default: return 0;
+    }
+}
+
+typedef struct form {
+    char term[64];
+    unsigned freq;
+} form;
+
+typedef struct word_forms {
+    form forms[FORMS_PER_WORD];
+    size_t n;
+    size_t start, end;   /* span in the question */
+} word_forms;
+
+static unsigned termfreq(xc_db *db, const char *prefix, const char *term)
+{
+    char buf[200];
+    snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    unsigned n = 0;
+    xc_err xe;
+    return xc_db_termfreq(db, buf, &n, &xe) ? 0 : n;
+}
+
+static void keep_if_frequent(word_forms *w, const char *term, unsigned freq)
+{
+    for (size_t i = 0; i < w->n; i++)
+        if (strcmp(w->forms[i].term, term) == 0) return;
+    size_t at = w->n < FORMS_PER_WORD ? w->n++ : FORMS_PER_WORD;
+    if (at == FORMS_PER_WORD) {
+        if (freq <= w->forms[FORMS_PER_WORD - 1].freq) return;
+        at = FORMS_PER_WORD - 1;
+    }
+    while (at > 0 && w->forms[at - 1].freq < freq) {
+        w->forms[at] = w->forms[at - 1];
+        at--;
+    }
+    snprintf(w->forms[at].term, sizeof w->forms[at].term, "%s", term);
+    w->forms[at].freq = freq;
+}
+
+/* Spell word with the chosen marks: quality[k] on the k-th vowel, tone on
+ * vowel tone_at (or none), d or đ first; normalise and look it up. */
+static void try_form(xc_db *db, const char *word, int stroked_d, const char *const *quality,
+                     size_t tone_at, const char *tone, word_forms *w)
+{
+    char raw[128];
+    size_t n = 0, vowel = 0;
+    for (const char *p = word; *p; p++) {
+        if (p == word && stroked_d) {
+            memcpy(raw + n, "\xc4\x91", 2); /* đ */
+            n += 2;
+            continue;
+        }
+        raw[n++] = *p;
+        const char *qs[3];
+        if (qualities(*p, qs)) {
+            n += (size_t)snprintf(raw + n, sizeof raw - n, "%s%s", quality[vowel],
+                                  vowel == tone_at ? tone : "");
+            vowel++;
+        }
+    }
+    char *norm = NULL;
+    if (ls_normalize_term(raw, n, &norm, NULL, NULL) != LS_OK) return;
+    unsigned freq = termfreq(db, "", norm);
+    if (freq) keep_if_frequent(w, norm, freq);
+    free(norm);
+}
+
+/* Every accented form of an ASCII word that the index holds, best kept. */
+static void forms_of(xc_db *db, const char *word, word_forms *w)
+{
+    const char *choices[WORD_MAX][3];
+    size_t nchoices[WORD_MAX], nvowels = 0;
+    for (const char *p = word; *p; p++) {
+        size_t k = qualities(*p, choices[nvowels]);
+        if (k) nchoices[nvowels++] = k;
+    }
+    if (nvowels == 0 || nvowels > 3) return;
+    size_t pick[3] = {0, 0, 0};
+    for (;;) {
+        const char *quality[3];
+        for (size_t v = 0; v < nvowels; v++) quality[v] = choices[v][pick[v]];
+        for (int d = 0; d <= (word[0] == 'd'); d++)
+            for (size_t t = 0; t < sizeof tones / sizeof tones[0]; t++)
+                for (size_t at = 0; at < (t ? nvowels : 1); at++)
+                    try_form(db, word, d, quality, at, tones[t], w);
+        size_t v = 0; /* next combination of vowel qualities */
+        while (v < nvowels && ++pick[v] == nchoices[v]) pick[v++] = 0;
+        if (v == nvowels) break;
+    }
+}
+
+static int plain_ascii_word(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= WORD_MAX) return 0;
+    for (; *s; s++)
+        if (*s < 'a' || *s > 'z') return 0;
+    return 1;
+}
+
+/* Best reading by dynamic programming over adjacent forms: a pair seen in
+ * the corpus counts most, a form's own frequency breaks ties. */
+static void choose(xc_db *db, word_forms *w, size_t nwords, size_t *best)
+{
+    double score[MAX_WORDS][FORMS_PER_WORD];
+    size_t from[MAX_WORDS][FORMS_PER_WORD];
+    for (size_t i = 0; i < nwords; i++)
+        for (size_t c = 0; c < w[i].n; c++) {
+            double own = 0.1 * log1p(w[i].forms[c].freq);
+            score[i][c] = own;
+            from[i][c] = 0;
+            if (i == 0 || w[i - 1].n == 0) continue;
+            double top = -1;
+            for (size_t p = 0; p < w[i - 1].n; p++) {
+                char pair[140];
+                snprintf(pair, sizeof pair, "%s_%s", w[i - 1].forms[p].term, w[i].forms[c].term);
+                double s = score[i - 1][p] + log1p(termfreq(db, LS_PREFIX_PAIR, pair));
+                if (s > top) {
+                    top = s;
+                    from[i][c] = p;
+                }
+            }
+            score[i][c] += top;
+        }
+    /* walk back from the best end of each run of words that have forms */
+    size_t i = nwords;
+    while (i > 0) {
+        i--;
+        if (w[i].n == 0) continue;
+        size_t c = 0;
+        for (size_t k = 1; k < w[i].n; k++)
+            if (score[i][k] > score[i][c]) c = k;
+        for (;;) {
+            best[i] = c;
+            if (i == 0 || w[i - 1].n == 0) break;
+            c = from[i][c];
+            i--;
+        }
+    }
+}
+
+ls_rc ls_suggest_accents(xc_db *db, const ls_plan *plan, const char *q, size_t len,
+                         char **out, ls_error *err)
+{
+    *out = NULL;
+    if (plan->any_marks) return LS_OK;
+    word_forms *w = calloc(MAX_WORDS, sizeof *w);
+    if (!w) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    size_t nwords = 0;
+    for (size_t i = 0; i < plan->nterms; i++) {
+        const ls_qterm *t = &plan->terms[i];
+        if (t->expansion || t->kind != LS_TOKEN_WORD) continue;
+        if (nwords == MAX_WORDS) {
+            free(w);
+            return LS_OK;
+        }
+        word_forms *wf = &w[nwords++];
+        wf->start = t->start;
+        wf->end = t->end;
+        if (t->filler_form && t->filler_form_len < sizeof wf->forms[0].term) {
+            /* a question word: the phrase list knows its spelling */
+            snprintf(wf->forms[0].term, sizeof wf->forms[0].term, "%.*s",
+                     (int)t->filler_form_len, t->filler_form);
+            wf->forms[0].freq = 1;
+            wf->n = 1;
+        } else if (plain_ascii_word(t->term)) {
+            forms_of(db, t->term, wf);
+        }
+    }
+    size_t best[MAX_WORDS] = {0};
+    choose(db, w, nwords, best);
+    ls_buf b = {0};
+    size_t at = 0;
+    int changed = 0;
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; i < nwords && !rc; i++) {
+        if (w[i].n == 0) continue;
+        const char *form = w[i].forms[best[i]].term;
+        size_t typed = w[i].end - w[i].start;
+        if (strlen(form) == typed && strncasecmp(form, q + w[i].start, typed) == 0) continue;
+        changed = 1;
+        rc = ls_buf_append(&b, q + at, w[i].start - at);
+        if (!rc) rc = ls_buf_append(&b, form, strlen(form));
+        at = w[i].end;
+    }
+    if (!rc) rc = ls_buf_append(&b, q + at, len - at);
+    free(w);
+    if (rc || !changed) {
+        ls_buf_free(&b);
+        return rc ? ls_error_set(err, rc, "out of memory") : LS_OK;
+    }
+    *out = ls_buf_detach(&b);
+    return *out ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+}
