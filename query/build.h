@@ -20,6 +20,8 @@ typedef struct ls_weights {
                                 question carries marks (0 = exact only) */
     double cover;         /* second stage: score x (1 + cover x coverage) */
     double depth;         /* how many first-stage candidates the second stage sees */
+    double elite;         /* >0: of the body words and pairs, only the N that can
+                             weigh most (Xapian's ELITE_SET); 0 = all */
     double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
@@ -27,7 +29,7 @@ typedef struct ls_weights {
 ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
- * hpair, defined, defother, cover, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
+ * hpair, defined, defother, elite, cover, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to
