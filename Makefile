@@ -18,7 +18,9 @@ LDLIBS   += $(PKG_LIBS) -lpthread -lm
 LIB_DIRS := common text corpus indexer query api
 LIB_C    := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_CXX  := xapian/xc.cc
-LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
+WEB_FILES := $(sort $(wildcard api/web/*))
+WEB_OBJ  := $(BUILD)/api/web_assets.o
+LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) $(WEB_OBJ)
 LIB      := $(BUILD)/libluat.a
 
 CLI_C    := $(sort $(wildcard cli/*.c))
@@ -58,6 +60,14 @@ $(BUILD)/%.o: %.c
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS) -c $< -o $@
+
+# the web page, embedded into the library (api/web_assets.h)
+$(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets
+	@mkdir -p $(dir $@)
+	scripts/embed-assets $@ $(WEB_FILES)
+
+$(WEB_OBJ): $(BUILD)/api/web_assets.c api/web_assets.h
+	$(CC) $(CFLAGS) -I. -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)

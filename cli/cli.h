@@ -12,6 +12,7 @@ int cmd_stats(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Exit statuses */
 #define CLI_OK 0

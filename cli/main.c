@@ -20,6 +20,7 @@ static const char usage[] =
     "  stats    counts of documents and passages in an index\n"
     "  remove   remove documents from an index by number\n"
     "  compact  rewrite an index compactly (Xapian's Compactor)\n"
+    "  serve    the REST API and a search page over HTTP\n"
     "  eval     relevance figures (R@1, R@10, MRR@10, nDCG@10) on a questions file\n"
     "\n"
     "Run 'luat-search COMMAND --help' for a command's options.\n";
@@ -83,6 +84,7 @@ int main(int argc, char **argv)
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"index", cmd_index}, {"search", cmd_search}, {"stats", cmd_stats},
         {"remove", cmd_remove}, {"eval", cmd_eval}, {"compact", cmd_compact},
+        {"serve", cmd_serve},
     };
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {

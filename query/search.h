@@ -80,6 +80,11 @@ ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json,
  * {"Nghị định": n, ...}}. *json malloc'ed (caller frees). */
 ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err);
 
+/* The revision of the index as of now (reopening it first) and how many
+ * passages it holds: for health checks and metrics. */
+ls_rc ls_searcher_revision(ls_searcher *s, unsigned long *revision, unsigned long *passages,
+                           ls_error *err);
+
 /* Build the citation text of a passage, "Điều 5 Nghị định số 13/2023/NĐ-CP"
  * (malloc'ed, caller frees). */
 char *ls_citation_format(const ls_passage *p, const char *clause);

@@ -61,3 +61,16 @@ ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err)
     json_decref(o);
     return *json ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
 }
+
+ls_rc ls_searcher_revision(ls_searcher *s, unsigned long *revision, unsigned long *passages,
+                           ls_error *err)
+{
+    xc_db *db = ls_searcher_db(s);
+    xc_err xe;
+    unsigned n = 0;
+    if (xc_db_reopen(db, NULL, &xe) || xc_db_revision(db, revision, &xe) ||
+        xc_db_doccount(db, &n, &xe))
+        return ls_error_set(err, LS_ERR_INDEX, "index revision: %s", xe.msg);
+    *passages = n;
+    return LS_OK;
+}

@@ -1,0 +1,238 @@
+/* routes.c — request to reply for every route of the REST API (routes.h).
+ * Result shapes come from query/results_json.h, the one JSON shape every
+ * front door hands out. */
+#include "routes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../query/results_json.h"
+#include "search_params.h"
+#include "web_assets.h"
+
+#define JSON_TYPE "application/json; charset=utf-8"
+
+static const char *status_code_name(unsigned status)
+{
+    switch (status) {
+    case 400: return "bad-request";
+    case 404: return "not-found";
+    case 405: return "method-not-allowed";
+    case 413: return "payload-too-large";
+    case 414: return "uri-too-long";
+    case 415: return "unsupported-media-type";
+    case 500: return "internal";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "server-error" : "error";
+    }
+}
+
+void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
+{
+    ls_buf_reset(&out->body);
+    out->status = status;
+    out->content_type = JSON_TYPE;
+    ls_rc rc = ls_buf_printf(&out->body, "{\"error\":{\"status\":%u,\"code\":\"%s\",\"message\":",
+                             status, status_code_name(status));
+    if (!rc) rc = ls_buf_json_string(&out->body, message, strlen(message));
+    if (!rc) rc = ls_buf_puts(&out->body, "}}");
+    if (rc) ls_buf_reset(&out->body); /* out of memory: an empty 5xx */
+}
+
+static unsigned status_of(ls_rc rc)
+{
+    switch (rc) {
+    case LS_ERR_ARG: case LS_ERR_UTF8: case LS_ERR_FORMAT: case LS_ERR_LIMIT: return 400;
+    case LS_ERR_NOTFOUND: return 404;
+    case LS_ERR_INDEX: case LS_ERR_IO: case LS_ERR_LOCKED: return 503;
+    default: return 500;
+    }
+}
+
+static void fail(ls_api_reply *out, const ls_error *err)
+{
+    ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
+}
+
+static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
+{
+    ls_api_search p;
+    ls_error err = {0};
+    ls_rc rc;
+    if (strcmp(rq->method, "POST") == 0) {
+        if (rq->npairs)
+            rc = ls_error_set(&err, LS_ERR_ARG, "POST /v1/search takes its parameters in the "
+                              "JSON body, not the query string");
+        else rc = ls_api_search_from_json(rq->body ? rq->body : "", rq->body_len, &p, &err);
+    } else {
+        rc = ls_api_search_from_pairs(rq->keys, rq->values, rq->npairs, &p, &err);
+    }
+    ls_results *r = NULL;
+    if (!rc) rc = ls_search(s, &p.req, &r, &err);
+    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
+    if (rc) fail(out, &err);
+    ls_results_free(r);
+    ls_api_search_free(&p);
+}
+
+/* An id as people write it: no control bytes, no path tricks. */
+static int plausible_id(const char *id)
+{
+    if (!*id || strlen(id) > 200 || strstr(id, "..") || id[0] == '/') return 0;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '\\') return 0;
+    return 1;
+}
+
+static void article(ls_searcher *s, const char *id, const char *number, ls_api_reply *out)
+{
+    ls_passage *p = NULL;
+    ls_error err = {0};
+    ls_rc rc = ls_searcher_get_passage(s, id, number, &p, &err);
+    if (!rc) rc = ls_passage_json(p, &out->body);
+    if (rc) fail(out, &err);
+    ls_passage_free(p);
+}
+
+static void document(ls_searcher *s, const char *id, ls_api_reply *out)
+{
+    char *record = NULL;
+    ls_error err = {0};
+    ls_rc rc = ls_searcher_get_document(s, id, &record, &err);
+    json_t *o = rc ? NULL : json_loads(record, 0, NULL);
+    json_t *numbers = json_object_get(o, "articles");
+    if (!rc) rc = ls_buf_puts(&out->body, "{\"document\":");
+    if (!rc) rc = ls_buf_puts(&out->body, record);
+    if (!rc) rc = ls_buf_puts(&out->body, ",\"articles\":[");
+    size_t i;
+    json_t *n;
+    int first = 1;
+    json_array_foreach(numbers, i, n) {
+        if (rc) break;
+        ls_passage *p = NULL;
+        ls_error one = {0};
+        if (ls_searcher_get_passage(s, id, json_string_value(n), &p, &one)) continue;
+        if (!first) rc = ls_buf_putc(&out->body, ',');
+        if (!rc) rc = ls_passage_json(p, &out->body);
+        ls_passage_free(p);
+        first = 0;
+    }
+    if (!rc) rc = ls_buf_puts(&out->body, "]}");
+    json_decref(o);
+    free(record);
+    if (rc) fail(out, &err);
+}
+
+/* /v1/documents/{id}[/articles/{n}]: ids hold slashes ("13/2023/nđ-cp"),
+ * so the article part is found from the end. */
+static void documents(ls_searcher *s, const char *rest, ls_api_reply *out)
+{
+    char id[256];
+    const char *art = strstr(rest, "/articles/");
+    const char *number = NULL;
+    size_t idlen = strlen(rest);
+    if (art) {
+        const char *last;
+        while ((last = strstr(art + 1, "/articles/"))) art = last;
+        idlen = (size_t)(art - rest);
+        number = art + strlen("/articles/");
+    }
+    if (idlen >= sizeof id) {
+        ls_api_error(out, 400, "document id too long");
+        return;
+    }
+    memcpy(id, rest, idlen);
+    id[idlen] = '\0';
+    if (!plausible_id(id) || (number && (!*number || !plausible_id(number) ||
+                                         strchr(number, '/')))) {
+        ls_api_error(out, 400, "bad document id or article number (ids look like "
+                               "13/2023/NĐ-CP, articles like 5 or 5a; percent-encode the id)");
+        return;
+    }
+    out->route = number ? LS_ROUTE_ARTICLE : LS_ROUTE_DOCUMENT;
+    if (number) article(s, id, number, out);
+    else document(s, id, out);
+}
+
+static void health(ls_searcher *s, const char *open_error, ls_api_reply *out)
+{
+    unsigned long rev = 0, passages = 0;
+    ls_error err = {0};
+    if (!s) {
+        ls_api_error(out, 503, open_error ? open_error : "index unavailable");
+        return;
+    }
+    if (ls_searcher_revision(s, &rev, &passages, &err)) {
+        fail(out, &err);
+        return;
+    }
+    ls_buf_printf(&out->body, "{\"status\":\"ok\",\"index_revision\":%lu,\"passages\":%lu}",
+                  rev, passages);
+}
+
+static void metrics(ls_searcher *s, ls_api_reply *out)
+{
+    unsigned long rev = 0, passages = 0;
+    if (s) ls_searcher_revision(s, &rev, &passages, NULL);
+    out->content_type = "text/plain; version=0.0.4; charset=utf-8";
+    if (ls_metrics_write(&out->body, rev, passages)) ls_api_error(out, 500, "out of memory");
+}
+
+static int serve_asset(const char *path, ls_api_reply *out)
+{
+    if (strcmp(path, "/") == 0) path = "/index.html";
+    for (size_t i = 0; i < ls_web_asset_count; i++)
+        if (strcmp(ls_web_assets[i].path, path) == 0) {
+            out->content_type = ls_web_assets[i].content_type;
+            ls_buf_append(&out->body, (const char *)ls_web_assets[i].data, ls_web_assets[i].len);
+            return 1;
+        }
+    return 0;
+}
+
+void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out)
+{
+    out->status = 200;
+    out->content_type = JSON_TYPE;
+    out->route = LS_ROUTE_OTHER;
+    const char *path = rq->path;
+    int get = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
+    int post = strcmp(rq->method, "POST") == 0;
+    int needs_index = 1;
+    static const char docs_prefix[] = "/v1/documents/";
+    if (strcmp(path, "/v1/search") == 0) out->route = LS_ROUTE_SEARCH;
+    else if (strncmp(path, docs_prefix, sizeof docs_prefix - 1) == 0) out->route = LS_ROUTE_DOCUMENT;
+    else if (strcmp(path, "/healthz") == 0) out->route = LS_ROUTE_HEALTH;
+    else if (strcmp(path, "/metrics") == 0) out->route = LS_ROUTE_METRICS;
+    else if (strcmp(path, "/openapi.json") == 0) out->route = LS_ROUTE_OPENAPI;
+    else if (serve_asset(path, out)) out->route = LS_ROUTE_PAGE;
+    if (out->route == LS_ROUTE_OTHER) {
+        ls_api_error(out, 404, "no such route (see /openapi.json)");
+        return;
+    }
+    if (!(get || (post && out->route == LS_ROUTE_SEARCH))) {
+        ls_buf_reset(&out->body);
+        ls_api_error(out, 405, out->route == LS_ROUTE_SEARCH ? "use GET or POST"
+                                                               : "use GET");
+        return;
+    }
+    if (out->route == LS_ROUTE_PAGE || out->route == LS_ROUTE_OPENAPI ||
+        out->route == LS_ROUTE_METRICS || out->route == LS_ROUTE_HEALTH)
+        needs_index = 0;
+    if (needs_index && !s) {
+        ls_api_error(out, 503, open_error ? open_error : "index unavailable");
+        return;
+    }
+    switch (out->route) {
+    case LS_ROUTE_SEARCH: search(s, rq, out); break;
+    case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
+    case LS_ROUTE_HEALTH: health(s, open_error, out); break;
+    case LS_ROUTE_METRICS: metrics(s, out); break;
+    case LS_ROUTE_OPENAPI: ls_buf_puts(&out->body, ls_openapi_json()); break;
+    default: break;
+    }
+}

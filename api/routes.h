@@ -1,0 +1,50 @@
+/* routes.h — the REST API's requests to replies, without sockets: the
+ * server (server.c) collects a request and calls ls_api_handle; tests and
+ * the fuzz target may call it too.
+ *
+ *   GET  /v1/search?q=&limit=&offset=&type=&issuer=&from=&to=&in_force=
+ *   POST /v1/search                    the same as a JSON object
+ *   GET  /v1/documents/{id}            the document and all its articles
+ *   GET  /v1/documents/{id}/articles/{n}  one article, with its clauses
+ *   GET  /healthz  /metrics  /openapi.json  /  (the web page)
+ *
+ * Errors are JSON {"error": {"status", "code", "message"}}. */
+#ifndef LS_ROUTES_H
+#define LS_ROUTES_H
+
+#include <stddef.h>
+#include "../common/ls_buf.h"
+#include "../query/search.h"
+#include "metrics.h"
+
+typedef struct ls_api_request {
+    const char *method;           /* "GET", "POST", ... */
+    const char *path;             /* URL path, percent-decoded */
+    const char *const *keys;      /* query-string pairs, decoded */
+    const char *const *values;    /* (a value may be NULL) */
+    size_t npairs;
+    const char *body;             /* request body (POST), may be NULL */
+    size_t body_len;
+} ls_api_request;
+
+typedef struct ls_api_reply {
+    unsigned status;              /* HTTP status */
+    const char *content_type;     /* static string */
+    ls_buf body;                  /* owned: free with ls_buf_free */
+    ls_route route;               /* for metrics and the access log */
+} ls_api_reply;
+
+/* Answer rq into *out (out->body starts empty and is the caller's to
+ * free). searcher may be NULL when the index could not be opened:
+ * open_error then says why, and routes that need the index answer 503. */
+void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out);
+
+/* Fill *out with a JSON error reply (status, a code from the status, and
+ * message). */
+void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
+
+/* The OpenAPI 3 description of every route (static JSON text). */
+const char *ls_openapi_json(void);
+
+#endif

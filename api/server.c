@@ -1,0 +1,256 @@
+/* server.c — libmicrohttpd lifecycle, per-request state, bodies, limits,
+ * the access log and per-thread index handles (server.h). */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include <microhttpd.h>
+
+#include "../common/ls_buf.h"
+#include "../query/search.h"
+#include "routes.h"
+
+#define MAX_PAIRS 32          /* query-string parameters kept */
+#define URL_LOG_MAX 160       /* bytes of a URL in the access log */
+
+struct ls_server {
+    struct MHD_Daemon *mhd;
+    char *db_path;
+    unsigned max_body;
+    int access_log;
+    pthread_key_t searcher_key;
+};
+
+/* One request's state, from its first call to its completion. */
+typedef struct request_ctx {
+    ls_buf body;
+    int body_too_large;
+    struct timespec t0;
+    unsigned status;
+    ls_route route;
+    char method[8];
+    char url[URL_LOG_MAX];
+} request_ctx;
+
+/* A worker's own index handle. */
+typedef struct worker_searcher {
+    ls_searcher *s;
+    char error[512];
+} worker_searcher;
+
+static void close_worker_searcher(void *p)
+{
+    worker_searcher *w = p;
+    ls_searcher_close(w->s);
+    free(w);
+}
+
+static worker_searcher *searcher_of_thread(ls_server *srv)
+{
+    worker_searcher *w = pthread_getspecific(srv->searcher_key);
+    if (w && w->s) return w;
+    if (!w) {
+        w = calloc(1, sizeof *w);
+        if (!w || pthread_setspecific(srv->searcher_key, w)) {
+            free(w);
+            return NULL;
+        }
+    }
+    ls_error err = {0};
+    if (ls_searcher_open(srv->db_path, &w->s, &err))
+        snprintf(w->error, sizeof w->error, "index unavailable: %.400s", err.msg);
+    return w;
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Copy s into out for the log, control bytes and quotes as '?'. */
+static void log_safe(char *out, size_t cap, const char *s)
+{
+    size_t i = 0;
+    for (; s && s[i] && i + 1 < cap; i++)
+        out[i] = ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == 0x7f) ? '?' : s[i];
+    out[i] = '\0';
+}
+
+typedef struct pairs {
+    const char *keys[MAX_PAIRS];
+    const char *values[MAX_PAIRS];
+    size_t n;
+    int overflow;
+} pairs;
+
+static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    const char *value)
+{
+    (void)kind;
+    pairs *p = cls;
+    if (p->n == MAX_PAIRS) {
+        p->overflow = 1;
+        return MHD_NO;
+    }
+    p->keys[p->n] = key;
+    p->values[p->n++] = value;
+    return MHD_YES;
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, request_ctx *ctx,
+                                  ls_api_reply *reply, int head)
+{
+    if (reply->body.len == 0 && reply->status >= 400)
+        ls_buf_puts(&reply->body, "{\"error\":{\"status\":500,\"code\":\"internal\"}}");
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        head ? 0 : reply->body.len, head ? "" : reply->body.data, MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, reply->content_type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    if (reply->route == LS_ROUTE_PAGE)
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                "script-src 'self' 'unsafe-inline'");
+    ctx->status = reply->status;
+    ctx->route = reply->route;
+    enum MHD_Result ok = MHD_queue_response(c, reply->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    ls_server *srv = cls;
+    request_ctx *ctx = *con_cls;
+    if (!ctx) { /* first call: headers only */
+        ctx = calloc(1, sizeof *ctx);
+        if (!ctx) return MHD_NO;
+        clock_gettime(CLOCK_MONOTONIC, &ctx->t0);
+        log_safe(ctx->method, sizeof ctx->method, method);
+        log_safe(ctx->url, sizeof ctx->url, url);
+        ctx->route = LS_ROUTE_OTHER;
+        *con_cls = ctx;
+        return MHD_YES;
+    }
+    if (*upload_size) { /* a piece of the body */
+        if (ctx->body.len + *upload_size > srv->max_body) ctx->body_too_large = 1;
+        else if (ls_buf_append(&ctx->body, upload_data, *upload_size)) return MHD_NO;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    ls_api_reply reply = {0};
+    pairs p = {0};
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_pair, &p);
+    if (ctx->body_too_large) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "request body over %u bytes", srv->max_body);
+        ls_api_error(&reply, 413, msg);
+    } else if (p.overflow) {
+        ls_api_error(&reply, 400, "too many query parameters");
+    } else {
+        worker_searcher *w = searcher_of_thread(srv);
+        ls_api_request rq = {.method = method, .path = url, .keys = p.keys, .values = p.values,
+                             .npairs = p.n, .body = ctx->body.data, .body_len = ctx->body.len};
+        ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &rq, &reply);
+    }
+    enum MHD_Result ok = send_reply(c, ctx, &reply, strcmp(method, "HEAD") == 0);
+    ls_buf_free(&reply.body);
+    return ok;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode why)
+{
+    ls_server *srv = cls;
+    request_ctx *ctx = *con_cls;
+    if (!ctx) return;
+    double ms = ms_since(&ctx->t0);
+    unsigned status = ctx->status ? ctx->status : 499; /* ended before a reply */
+    ls_metrics_record(ctx->route, status, ms);
+    if (srv->access_log) {
+        char addr[INET6_ADDRSTRLEN] = "-";
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, addr,
+                      sizeof addr);
+        fprintf(stderr, "%s \"%s %s\" %u %.2fms%s\n", addr, ctx->method, ctx->url, status, ms,
+                why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cut off)");
+    }
+    ls_buf_free(&ctx->body);
+    free(ctx);
+    *con_cls = NULL;
+}
+
+ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *err)
+{
+    *out = NULL;
+    if (!cfg->db_path) return ls_error_set(err, LS_ERR_ARG, "no index directory given");
+    /* fail now, not on the first request, when the index cannot open */
+    ls_searcher *probe = NULL;
+    ls_rc rc = ls_searcher_open(cfg->db_path, &probe, err);
+    ls_searcher_close(probe);
+    if (rc) return rc;
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
+    if (inet_pton(AF_INET, cfg->host ? cfg->host : "127.0.0.1", &sa.sin_addr) != 1)
+        return ls_error_set(err, LS_ERR_ARG, "listen address '%s' is not an IPv4 address",
+                            cfg->host);
+    ls_server *srv = calloc(1, sizeof *srv);
+    if (!srv || !(srv->db_path = strdup(cfg->db_path))) {
+        free(srv);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    srv->max_body = cfg->max_body ? cfg->max_body : 64 * 1024;
+    srv->access_log = cfg->access_log;
+    if (pthread_key_create(&srv->searcher_key, close_worker_searcher)) {
+        free(srv->db_path);
+        free(srv);
+        return ls_error_set(err, LS_ERR_INTERNAL, "cannot create a thread key");
+    }
+    unsigned threads = cfg->threads ? cfg->threads : 2;
+    srv->mhd = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)(cfg->max_connections ? cfg->max_connections : 256),
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)(cfg->timeout_s ? cfg->timeout_s : 10),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_END);
+    if (!srv->mhd) {
+        pthread_key_delete(srv->searcher_key);
+        free(srv->db_path);
+        free(srv);
+        return ls_error_set(err, LS_ERR_IO, "cannot listen on %s:%u (in use, or not allowed)",
+                            cfg->host ? cfg->host : "127.0.0.1", cfg->port);
+    }
+    *out = srv;
+    return LS_OK;
+}
+
+unsigned ls_server_port(const ls_server *srv)
+{
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
+    return di ? di->port : 0;
+}
+
+void ls_server_stop(ls_server *srv)
+{
+    if (!srv) return;
+    MHD_stop_daemon(srv->mhd); /* joins the workers: their handles close */
+    pthread_key_delete(srv->searcher_key);
+    free(srv->db_path);
+    free(srv);
+}

@@ -1,0 +1,36 @@
+/* server.h — the REST server: libmicrohttpd with a thread pool on epoll;
+ * every worker thread owns its own ls_searcher (Xapian handles are not
+ * shared between threads), opened on its first request, and each search
+ * reopens the index when a writer has committed, so new decrees show up
+ * without a restart. Routes: routes.h. */
+#ifndef LS_SERVER_H
+#define LS_SERVER_H
+
+#include "../common/ls_error.h"
+
+typedef struct ls_server_config {
+    const char *db_path;        /* index directory (required) */
+    const char *host;           /* listen address, "127.0.0.1" */
+    unsigned port;              /* 0 = any free port (see ls_server_port) */
+    unsigned threads;           /* worker threads; 0 = 2 */
+    unsigned max_connections;   /* 0 = 256 */
+    unsigned timeout_s;         /* idle connection timeout; 0 = 10 s */
+    unsigned max_body;          /* request body bytes; 0 = 64 KiB */
+    int access_log;             /* one line per request on stderr */
+} ls_server_config;
+
+typedef struct ls_server ls_server;
+
+/* Start serving. The index must open (a missing index is LS_ERR_NOTFOUND,
+ * naming the path) so a misconfigured server fails at once. Free with
+ * ls_server_stop. */
+ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *err);
+
+/* The port actually bound. */
+unsigned ls_server_port(const ls_server *srv);
+
+/* Stop accepting, finish the requests in flight, close every worker's
+ * index handle, free srv. NULL is allowed. */
+void ls_server_stop(ls_server *srv);
+
+#endif

@@ -1,0 +1,102 @@
+/* cmd_serve.c — `luat-search serve`: the REST API and the web page
+ * (api/server.h) until SIGTERM or SIGINT. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../api/server.h"
+#include "cli.h"
+
+static const char help[] =
+    "usage: luat-search serve --db DIR [OPTIONS]\n"
+    "\n"
+    "Serve the index at DIR over HTTP: GET/POST /v1/search, GET /v1/documents/{id}\n"
+    "[/articles/{n}], /healthz, /metrics, /openapi.json, and a search page at /.\n"
+    "New documents indexed into DIR are served after their commit, without a\n"
+    "restart. Stops cleanly on SIGTERM or SIGINT. Prints the address it listens on.\n"
+    "\n"
+    "options:\n"
+    "  --db DIR              the index directory (required)\n"
+    "  --listen HOST:PORT    IPv4 address and port (default 127.0.0.1:8080; port 0\n"
+    "                        picks a free one)\n"
+    "  --threads N           worker threads, each with its own index handle (default 2)\n"
+    "  --max-connections N   connections at once (default 256)\n"
+    "  --timeout S           close a connection idle for S seconds (default 10)\n"
+    "  --max-body BYTES      largest request body (default 65536)\n"
+    "  --quiet               no access log on stderr\n"
+    "  -h, --help            this help\n";
+
+static int parse_listen(const char *s, char *host, size_t cap, unsigned *port)
+{
+    const char *colon = strrchr(s, ':');
+    if (!colon || (size_t)(colon - s) >= cap || colon == s) return -1;
+    memcpy(host, s, (size_t)(colon - s));
+    host[colon - s] = '\0';
+    return cli_parse_uint(colon + 1, 0, 65535, port);
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'},      {"listen", required_argument, 0, 'l'},
+        {"threads", required_argument, 0, 't'}, {"max-connections", required_argument, 0, 'c'},
+        {"timeout", required_argument, 0, 'T'}, {"max-body", required_argument, 0, 'b'},
+        {"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
+    };
+    char host[64] = "127.0.0.1";
+    ls_server_config cfg = {.host = host, .port = 8080, .access_log = 1};
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': cfg.db_path = optarg; break;
+        case 'l':
+            if (parse_listen(optarg, host, sizeof host, &cfg.port))
+                return cli_usage_error("serve", "--listen wants HOST:PORT, e.g. 127.0.0.1:8080");
+            break;
+        case 't':
+            if (cli_parse_uint(optarg, 1, 256, &cfg.threads))
+                return cli_usage_error("serve", "--threads wants a number from 1 to 256");
+            break;
+        case 'c':
+            if (cli_parse_uint(optarg, 1, 100000, &cfg.max_connections))
+                return cli_usage_error("serve", "--max-connections wants a number from 1 to 100000");
+            break;
+        case 'T':
+            if (cli_parse_uint(optarg, 1, 3600, &cfg.timeout_s))
+                return cli_usage_error("serve", "--timeout wants seconds from 1 to 3600");
+            break;
+        case 'b':
+            if (cli_parse_uint(optarg, 1, 64 * 1024 * 1024, &cfg.max_body))
+                return cli_usage_error("serve", "--max-body wants bytes from 1 to 67108864");
+            break;
+        case 'q': cfg.access_log = 0; break;
+        case 'h': fputs(help, stdout); return CLI_OK;
+        case ':': return cli_usage_error("serve", "option %s needs a value", argv[optind - 1]);
+        default: return cli_usage_error("serve", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!cfg.db_path) return cli_usage_error("serve", "--db DIR is required");
+    if (optind < argc) return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    /* the workers inherit this mask: the signals reach sigwait below */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    ls_server *srv = NULL;
+    ls_error err = {0};
+    if (ls_server_start(&cfg, &srv, &err)) return cli_fail("serve", &err);
+    printf("luat-search: serving %s on http://%s:%u/\n", cfg.db_path, host, ls_server_port(srv));
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "luat-search serve: %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    ls_server_stop(srv);
+    return CLI_OK;
+}
