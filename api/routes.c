@@ -68,7 +68,8 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
                               "JSON body, not the query string");
         else rc = ls_api_search_from_json(rq->body ? rq->body : "", rq->body_len, &p, &err);
     } else {
-        rc = ls_api_search_from_pairs(rq->keys, rq->values, rq->npairs, &p, &err);
+        rc = ls_api_search_from_pairs(rq->keys, rq->values, rq->value_lens, rq->npairs, &p,
+                                      &err);
     }
     ls_results *r = NULL;
     if (!rc) rc = ls_search(s, &p.req, &r, &err);

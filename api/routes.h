@@ -22,6 +22,7 @@ typedef struct ls_api_request {
     const char *path;             /* URL path, percent-decoded */
     const char *const *keys;      /* query-string pairs, decoded */
     const char *const *values;    /* (a value may be NULL) */
+    const size_t *value_lens;     /* their byte lengths (may hold NUL) */
     size_t npairs;
     const char *body;             /* request body (POST), may be NULL */
     size_t body_len;

@@ -97,8 +97,9 @@ static ls_rc unknown(const char *name, ls_error *err)
     return ls_error_set(err, LS_ERR_ARG, "unknown parameter '%.64s' (known: " KNOWN ")", name);
 }
 
-ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *values, size_t n,
-                               ls_api_search *out, ls_error *err)
+ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *values,
+                               const size_t *value_lens, size_t n, ls_api_search *out,
+                               ls_error *err)
 {
     memset(out, 0, sizeof *out);
     unsigned seen = 0;
@@ -109,9 +110,13 @@ ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *value
             return ls_error_set(err, LS_ERR_ARG, "parameter '%s' is given twice", fields[k].name);
         seen |= 1u << k;
         const char *v = values[i] ? values[i] : "";
+        size_t vlen = values[i] && value_lens ? value_lens[i] : strlen(v);
         ls_rc rc = LS_OK;
+        if (fields[k].kind != FIELD_TEXT && memchr(v, '\0', vlen))
+            return ls_error_set(err, LS_ERR_ARG, "parameter '%s' contains a NUL byte",
+                                fields[k].name);
         if (fields[k].kind == FIELD_TEXT) {
-            rc = set_text(out, k, v, strlen(v), err);
+            rc = set_text(out, k, v, vlen, err);
         } else if (fields[k].kind == FIELD_UINT) {
             char *end;
             errno = 0;

@@ -20,13 +20,15 @@ typedef struct ls_api_search {
 } ls_api_search;
 
 /* Parse n key/value pairs (URL-decoded, values may be NULL for a bare
- * key). Known keys: q, limit, offset, type, issuer, from, to, in_force.
+ * key; value_lens[i] is the byte length of values[i], which may hold NUL
+ * bytes; value_lens may be NULL for NUL-terminated values). Known keys: q, limit, offset, type, issuer, from, to, in_force.
  * LS_ERR_ARG for an unknown or repeated key, a missing or empty q, a
  * number out of range, a bad boolean; LS_ERR_UTF8 for invalid UTF-8;
  * LS_ERR_LIMIT for a value over LS_API_FIELD_MAX. On success *out holds
  * the request; free it with ls_api_search_free (also after a failure). */
-ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *values, size_t n,
-                               ls_api_search *out, ls_error *err);
+ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *values,
+                               const size_t *value_lens, size_t n, ls_api_search *out,
+                               ls_error *err);
 
 /* The same from a JSON object body {"q": ..., "limit": 10, "in_force": true}
  * (numbers as JSON integers, in_force as a boolean). LS_ERR_FORMAT for

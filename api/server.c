@@ -88,21 +88,24 @@ static void log_safe(char *out, size_t cap, const char *s)
 typedef struct pairs {
     const char *keys[MAX_PAIRS];
     const char *values[MAX_PAIRS];
+    size_t value_lens[MAX_PAIRS];
     size_t n;
     int overflow;
 } pairs;
 
 static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const char *key,
-                                    const char *value)
+                                    size_t key_size, const char *value, size_t value_size)
 {
     (void)kind;
+    (void)key_size;
     pairs *p = cls;
     if (p->n == MAX_PAIRS) {
         p->overflow = 1;
         return MHD_NO;
     }
     p->keys[p->n] = key;
-    p->values[p->n++] = value;
+    p->values[p->n] = value;
+    p->value_lens[p->n++] = value ? value_size : 0;
     return MHD_YES;
 }
 
@@ -152,7 +155,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     ls_api_reply reply = {0};
     pairs p = {0};
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_pair, &p);
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_pair, &p);
     if (ctx->body_too_large) {
         char msg[96];
         snprintf(msg, sizeof msg, "request body over %u bytes", srv->max_body);
@@ -162,7 +165,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     } else {
         worker_searcher *w = searcher_of_thread(srv);
         ls_api_request rq = {.method = method, .path = url, .keys = p.keys, .values = p.values,
-                             .npairs = p.n, .body = ctx->body.data, .body_len = ctx->body.len};
+                             .value_lens = p.value_lens, .npairs = p.n,
+                             .body = ctx->body.data, .body_len = ctx->body.len};
         ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &rq, &reply);
     }
     enum MHD_Result ok = send_reply(c, ctx, &reply, strcmp(method, "HEAD") == 0);

@@ -16,6 +16,13 @@ static const struct { const char *abbr, *type; } type_abbr[] = {
     {"l", "luat"}, {"bl", "bo luat"}, {"vbhn", "van ban hop nhat"},
 };
 
+/* Folded type names a filter may ask for (corpus/document.h's types). */
+static const char *const known_types[] = {
+    "luat", "bo luat", "nghi dinh", "thong tu", "thong tu lien tich", "quyet dinh",
+    "nghi quyet", "nghi quyet lien tich", "phap lenh", "chi thi", "thong bao", "hien phap",
+    "van ban hop nhat", "lenh", "cong van", "ke hoach", "sac lenh", "sac luat",
+};
+
 static xc_query *boolean_term(const char *prefix, const char *value, xc_err *xe)
 {
     char term[300];
@@ -61,6 +68,13 @@ static ls_rc type_filter(filter_list *f, const char *type, ls_error *err)
             snprintf(folded, sizeof folded, "%s", type_abbr[i].type);
             break;
         }
+    size_t k = 0;
+    while (k < sizeof known_types / sizeof known_types[0] && strcmp(known_types[k], folded) != 0)
+        k++;
+    if (k == sizeof known_types / sizeof known_types[0])
+        return ls_error_set(err, LS_ERR_ARG, "type: unknown document type '%.60s' (Luật, Bộ luật, "
+                            "Nghị định, Thông tư, Quyết định, Nghị quyết, Pháp lệnh, Chỉ thị, "
+                            "Hiến pháp, ... or NĐ, TT, QĐ, NQ)", type);
     add_filter(f, boolean_term(LS_PREFIX_TYPE, folded, &f->xe));
     return LS_OK;
 }

@@ -1,0 +1,368 @@
+/* test_server.c — `luat-search serve` over real HTTP on loopback, against
+ * an index of the sample corpus: every route, the hostile-input table
+ * (bad UTF-8, NUL bytes, huge and deeply nested input, traversal, unknown
+ * fields, limits), slow and half-open clients, many connections, a decree
+ * indexed into the live index, and a clean stop on SIGTERM. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "../support/http_client.h"
+#include "../support/test_support.h"
+
+static char *dir, db[4096];
+static unsigned port;
+static pid_t server;
+
+static int setup(void **state)
+{
+    (void)state;
+    dir = ts_mkdtemp();
+    snprintf(db, sizeof db, "%s/index", dir);
+    char cmd[8192], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), db,
+             ts_path("corpus/sample"));
+    int status = ts_run(cmd, NULL, &out, &err);
+    if (status) fprintf(stderr, "index failed: %s\n", err);
+    free(out);
+    free(err);
+    if (status) return -1;
+    port = ts_server_start(db, "--timeout 1 --threads 2", &server);
+    return port ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    if (server) ts_server_stop(server);
+    ts_rmtree(dir);
+    free(dir);
+    return 0;
+}
+
+static json_t *json_of(const ts_reply *r)
+{
+    json_error_t e;
+    json_t *o = json_loadb(r->body, r->body_len, 0, &e);
+    if (!o) fail_msg("reply is not JSON (%s): %.200s", e.text, r->body);
+    return o;
+}
+
+static void test_search_get_and_post(void **state)
+{
+    (void)state;
+    ts_reply r = ts_http_get(port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&limit=3");
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.headers, "application/json"));
+    json_t *o = json_of(&r);
+    json_t *hits = json_object_get(o, "hits");
+    assert_int_equal(json_array_size(hits), 3);
+    json_t *h = json_array_get(hits, 0);
+    assert_string_equal(json_string_value(json_object_get(h, "doc_number")), "60/2014/QH13");
+    assert_string_equal(json_string_value(json_object_get(h, "article")), "16");
+    assert_non_null(strstr(json_string_value(json_object_get(h, "citation")), "Điều 16"));
+    assert_non_null(strstr(json_string_value(json_object_get(h, "snippet")), "<mark>"));
+    assert_string_equal(json_string_value(json_object_get(o, "suggestion")),
+                        "thủ tục đăng ký khai sinh");
+    assert_true(json_integer_value(json_object_get(o, "total_estimate")) >= 3);
+    json_decref(o);
+    ts_reply_free(&r);
+
+    const char body[] = "{\"q\":\"thủ tục đăng ký khai sinh\",\"limit\":2,\"offset\":1,"
+                        "\"type\":\"Luật\",\"in_force\":false}";
+    r = ts_http_post(port, "/v1/search", body, strlen(body));
+    assert_int_equal(r.status, 200);
+    o = json_of(&r);
+    hits = json_object_get(o, "hits");
+    assert_int_equal(json_array_size(hits), 2);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(hits, 0), "rank")), 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(json_string_value(json_object_get(json_array_get(hits, i), "doc_type")),
+                            "Luật");
+    json_decref(o);
+    ts_reply_free(&r);
+}
+
+static void test_documents_and_articles(void **state)
+{
+    (void)state;
+    ts_reply r = ts_http_get(port, "/v1/documents/60%2F2014%2FQH13/articles/16");
+    assert_int_equal(r.status, 200);
+    json_t *o = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(o, "heading")), "Thủ tục đăng ký khai sinh");
+    assert_true(json_array_size(json_object_get(o, "clauses")) >= 2);
+    json_decref(o);
+    ts_reply_free(&r);
+
+    r = ts_http_get(port, "/v1/documents/60%2F2014%2FQH13");
+    assert_int_equal(r.status, 200);
+    o = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "document"), "title")),
+                        "Luật Hộ tịch");
+    size_t narticles = json_array_size(json_object_get(o, "articles"));
+    assert_true(narticles >= 5);
+    assert_int_equal(narticles,
+                     json_array_size(json_object_get(json_object_get(o, "document"), "articles")));
+    json_decref(o);
+    ts_reply_free(&r);
+}
+
+static void test_health_metrics_openapi_page(void **state)
+{
+    (void)state;
+    ts_reply r = ts_http_get(port, "/healthz");
+    assert_int_equal(r.status, 200);
+    json_t *o = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(o, "status")), "ok");
+    assert_true(json_integer_value(json_object_get(o, "passages")) > 100);
+    json_decref(o);
+    ts_reply_free(&r);
+
+    r = ts_http_get(port, "/openapi.json");
+    assert_int_equal(r.status, 200);
+    o = json_of(&r);
+    json_t *paths = json_object_get(o, "paths");
+    const char *routes[] = {"/v1/search", "/v1/documents/{id}", "/v1/documents/{id}/articles/{n}",
+                            "/healthz", "/metrics", "/openapi.json", "/"};
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
+        if (!json_object_get(paths, routes[i])) fail_msg("openapi lacks %s", routes[i]);
+    json_decref(o);
+    ts_reply_free(&r);
+
+    r = ts_http_get(port, "/");
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.headers, "text/html"));
+    assert_non_null(strstr(r.body, "<html"));
+    ts_reply_free(&r);
+
+    r = ts_http_get(port, "/metrics");
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "luat_requests_total{route=\"search\",status=\"2xx\"}"));
+    assert_non_null(strstr(r.body, "luat_request_duration_seconds_bucket{le=\"+Inf\"}"));
+    assert_non_null(strstr(r.body, "luat_index_revision "));
+    ts_reply_free(&r);
+}
+
+/* Every bad request gets its 4xx and a message naming the problem. */
+static void test_bad_requests(void **state)
+{
+    (void)state;
+    static const char delete_request[] =
+        "DELETE /v1/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    static const struct { const char *method, *path, *body; int status; const char *says; } cases[] = {
+        {"GET", "/v1/search", NULL, 400, "missing"},
+        {"GET", "/v1/search?q=", NULL, 400, "empty"},
+        {"GET", "/v1/search?q=+++", NULL, 400, "empty"},
+        {"GET", "/v1/search?q=%FF%FEab", NULL, 400, "UTF-8"},
+        {"GET", "/v1/search?q=%C0%AFetc", NULL, 400, "UTF-8"},         /* overlong '/' */
+        {"GET", "/v1/search?q=%ED%A0%80", NULL, 400, "UTF-8"},         /* surrogate */
+        {"GET", "/v1/search?q=ab%00cd", NULL, 400, "NUL"},
+        {"GET", "/v1/search?q=a&limit=0", NULL, 400, "limit"},
+        {"GET", "/v1/search?q=a&limit=101", NULL, 400, "limit"},
+        {"GET", "/v1/search?q=a&limit=ten", NULL, 400, "limit"},
+        {"GET", "/v1/search?q=a&offset=99999999999999999999", NULL, 400, "offset"},
+        {"GET", "/v1/search?q=a&in_force=maybe", NULL, 400, "in_force"},
+        {"GET", "/v1/search?q=a&type=xyz", NULL, 400, "xyz"},
+        {"GET", "/v1/search?q=a&color=red", NULL, 400, "unknown parameter 'color'"},
+        {"GET", "/v1/search?q=a&q=b", NULL, 400, "twice"},
+        {"POST", "/v1/search", "{\"q\":", 400, "malformed JSON"},
+        {"POST", "/v1/search", "", 400, "malformed JSON"},
+        {"POST", "/v1/search", "[\"q\"]", 400, "object"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"foo\":1}", 400, "unknown parameter 'foo'"},
+        {"POST", "/v1/search", "{\"q\":5}", 400, "string"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"limit\":100000000000000000000000}", 400, "JSON"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"limit\":-1}", 400, "limit"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"q\":\"b\"}", 400, "JSON"},
+        {"POST", "/v1/search", "{\"q\":\"\\u0000\"}", 400, "NUL"},
+        {"POST", "/v1/search?q=a", "{\"q\":\"a\"}", 400, "query string"},
+        {"GET", "/v1/documents/..%2F..%2Fetc%2Fpasswd", NULL, 400, "bad document id"},
+        {"GET", "/v1/documents/%2Fetc%2Fpasswd", NULL, 400, "bad document id"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13/articles/..%2F1", NULL, 400, "bad document id"},
+        {"GET", "/v1/documents/99%2F2099%2FQH99", NULL, 404, "99/2099/QH99"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13/articles/999", NULL, 404, "999"},
+        {"GET", "/v2/search?q=a", NULL, 404, "no such route"},
+        {"DELETE", "/v1/search", NULL, 405, "GET or POST"},
+        {"POST", "/healthz", "{}", 405, "GET"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ts_reply r = cases[i].body ? ts_http_post(port, cases[i].path, cases[i].body,
+                                                  strlen(cases[i].body))
+                                   : strcmp(cases[i].method, "GET") == 0
+                                         ? ts_http_get(port, cases[i].path)
+                                         : ts_http_raw(port, delete_request,
+                                                       sizeof delete_request - 1, 5000);
+        if (r.status != cases[i].status || !strstr(r.body, cases[i].says))
+            fail_msg("%s %s: got %d %.300s", cases[i].method, cases[i].path, r.status, r.body);
+        if (r.status >= 400) {
+            json_t *o = json_of(&r);
+            assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "error"), "status")),
+                             cases[i].status);
+            json_decref(o);
+        }
+        ts_reply_free(&r);
+    }
+}
+
+/* Huge input: a 1 MB question, a 10,000-word question, a deeply nested
+ * body, an oversized body; each a 4xx, and the server answers after. */
+static void test_huge_input(void **state)
+{
+    (void)state;
+    size_t big = 1 << 20;
+    char *path = malloc(big + 64);
+    strcpy(path, "/v1/search?q=");
+    memset(path + 13, 'a', big);
+    path[13 + big] = '\0';
+    ts_reply r = ts_http_get(port, path);
+    assert_true(r.status >= 400 && r.status < 500);
+    ts_reply_free(&r);
+
+    char *words = malloc(10000 * 3 + 32);
+    size_t n = (size_t)sprintf(words, "{\"q\":\"");
+    for (int i = 0; i < 10000; i++) n += (size_t)sprintf(words + n, "ab ");
+    n += (size_t)sprintf(words + n, "\"}");
+    r = ts_http_post(port, "/v1/search", words, n);
+    assert_int_equal(r.status, 400);
+    assert_non_null(strstr(r.body, "limit"));
+    ts_reply_free(&r);
+
+    size_t depth = 20000;
+    char *nested = malloc(2 * depth + 16);
+    n = (size_t)sprintf(nested, "{\"q\":");
+    memset(nested + n, '[', depth);
+    memset(nested + n + depth, ']', depth);
+    n += 2 * depth;
+    nested[n++] = '}';
+    r = ts_http_post(port, "/v1/search", nested, n);
+    assert_int_equal(r.status, 400);
+    ts_reply_free(&r);
+
+    memset(path, ' ', 70000);
+    memcpy(path, "{\"q\":\"a\"", 8);
+    path[69999] = '}';
+    r = ts_http_post(port, "/v1/search", path, 70000);
+    assert_int_equal(r.status, 413);
+    ts_reply_free(&r);
+
+    r = ts_http_get(port, "/v1/search?q=khai+sinh");
+    assert_int_equal(r.status, 200);
+    ts_reply_free(&r);
+    free(path);
+    free(words);
+    free(nested);
+}
+
+static long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
+}
+
+/* A slow-loris client (headers never finished), a half-open one (nothing
+ * sent) and 100 idle connections: others are still answered, and the
+ * server cuts the idle ones off after its timeout (1 s here). */
+static void test_slow_and_idle_clients(void **state)
+{
+    (void)state;
+    int slow = ts_http_connect(port), silent = ts_http_connect(port);
+    assert_true(slow >= 0 && silent >= 0);
+    const char partial[] = "GET /v1/search?q=a HTTP/1.1\r\nHost: x\r\n";
+    assert_int_equal(send(slow, partial, sizeof partial - 1, 0), (ssize_t)(sizeof partial - 1));
+    int idle[100];
+    for (int i = 0; i < 100; i++) idle[i] = ts_http_connect(port);
+    ts_reply r = ts_http_get(port, "/v1/search?q=tam+tru");
+    assert_int_equal(r.status, 200);
+    ts_reply_free(&r);
+    long t0 = now_ms();
+    int fds[2] = {slow, silent};
+    for (int k = 0; k < 2; k++) {
+        struct pollfd p = {.fd = fds[k], .events = POLLIN};
+        assert_int_equal(poll(&p, 1, 5000), 1); /* closed by the server */
+        char c;
+        assert_true(recv(fds[k], &c, 1, 0) <= 0);
+        close(fds[k]);
+    }
+    assert_true(now_ms() - t0 < 5000);
+    for (int i = 0; i < 100; i++)
+        if (idle[i] >= 0) close(idle[i]);
+    r = ts_http_get(port, "/healthz");
+    assert_int_equal(r.status, 200);
+    ts_reply_free(&r);
+}
+
+static const char new_decree[] =
+    "CHÍNH PHỦ\n"
+    "Số: 999/2026/NĐ-CP\n"
+    "Hà Nội, ngày 20 tháng 11 năm 2026\n"
+    "NGHỊ ĐỊNH\n"
+    "Quy định về quản lý khinh khí cầu du lịch\n"
+    "Điều 1. Phạm vi điều chỉnh\n"
+    "Nghị định này quy định về cấp phép bay khinh khí cầu du lịch.\n"
+    "Điều 2. Hiệu lực thi hành\n"
+    "Nghị định này có hiệu lực từ ngày 01 tháng 01 năm 2027.\n";
+
+/* A decree indexed while the server runs is found without a restart. */
+static void test_live_index(void **state)
+{
+    (void)state;
+    ts_reply r = ts_http_get(port, "/v1/search?q=khinh+kh%C3%AD+c%E1%BA%A7u");
+    assert_int_equal(r.status, 200);
+    assert_null(strstr(r.body, "999/2026"));
+    ts_reply_free(&r);
+    char path[4200], cmd[9000], *out = NULL, *err = NULL;
+    snprintf(path, sizeof path, "%s/nghi-dinh-999.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(new_decree, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), db, path);
+    int status = ts_run(cmd, NULL, &out, &err);
+    if (status) fail_msg("index: %s", err);
+    free(out);
+    free(err);
+    /* both workers see it (each has its own handle) */
+    for (int i = 0; i < 4; i++) {
+        r = ts_http_get(port, "/v1/search?q=khinh+kh%C3%AD+c%E1%BA%A7u&limit=1");
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body, "999/2026/NĐ-CP"));
+        ts_reply_free(&r);
+    }
+}
+
+/* SIGTERM: the server stops cleanly with status 0 (run last). */
+static void test_clean_stop(void **state)
+{
+    (void)state;
+    assert_int_equal(ts_server_stop(server), 0);
+    server = 0;
+    ts_reply r = ts_http_get(port, "/healthz");
+    assert_int_equal(r.status, -1);
+    ts_reply_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_search_get_and_post),
+        cmocka_unit_test(test_documents_and_articles),
+        cmocka_unit_test(test_health_metrics_openapi_page),
+        cmocka_unit_test(test_bad_requests),
+        cmocka_unit_test(test_huge_input),
+        cmocka_unit_test(test_slow_and_idle_clients),
+        cmocka_unit_test(test_live_index),
+        cmocka_unit_test(test_clean_stop),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

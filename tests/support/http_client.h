@@ -1,0 +1,40 @@
+/* http_client.h — a small HTTP/1.1 client for the server tests: raw bytes
+ * out, the whole reply in, over loopback; plus starting and stopping
+ * `luat-search serve` as a child process. (Test support, not libluat.) */
+#ifndef LS_HTTP_CLIENT_H
+#define LS_HTTP_CLIENT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+typedef struct ts_reply {
+    int status;        /* HTTP status, or -1 when no reply came */
+    char *headers;     /* malloc'ed, NUL-terminated */
+    char *body;        /* malloc'ed, NUL-terminated */
+    size_t body_len;
+} ts_reply;
+
+/* Send `len` bytes of `raw` (a whole request, "Connection: close") to
+ * 127.0.0.1:port and read the reply until the server closes, waiting at
+ * most timeout_ms. Free with ts_reply_free. */
+ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms);
+
+/* GET path (already percent-encoded). */
+ts_reply ts_http_get(unsigned port, const char *path);
+
+/* POST body to path as application/json. */
+ts_reply ts_http_post(unsigned port, const char *path, const char *body, size_t len);
+
+void ts_reply_free(ts_reply *r);
+
+/* A connected socket to 127.0.0.1:port (-1 on failure). */
+int ts_http_connect(unsigned port);
+
+/* Start `<bin> serve --db db --listen 127.0.0.1:0 <extra>`; waits for the
+ * address line and returns the port (0 on failure) and the child's pid. */
+unsigned ts_server_start(const char *db, const char *extra, pid_t *pid);
+
+/* SIGTERM the server and return its exit status (128+signal if killed). */
+int ts_server_stop(pid_t pid);
+
+#endif
