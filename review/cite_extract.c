@@ -1,0 +1,330 @@
+/* cite_extract.c — every citation of a text with its byte offsets
+ * (ls_cite_extract, review.h).
+ *
+ * ls_references_find (corpus/references.c) finds the citation phrases and
+ * their document; this file splits a phrase's provision lists into one item
+ * each. The phrase grammar there is: a list of points, then a list of
+ * clauses, then a list of articles ("điểm a, b khoản 1 và khoản 2 Điều 72"),
+ * each level optional; the lower levels belong to the FIRST element of the
+ * next list. So the items of that phrase are a/1/72, b/1/72 and 2/72.
+ * A range "Điều 3 đến Điều 7" yields its two ends.
+ */
+#include "review.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../corpus/structure.h"
+#include "../text/analyser.h"
+#include "cite_internal.h"
+
+enum { LV_POINT, LV_CLAUSE, LV_ARTICLE };
+
+typedef struct label {
+    int level;
+    size_t start, end;         /* the label with its keyword when it has one */
+    size_t lstart, lend;       /* the label alone */
+} label;
+
+#define MAX_LABELS 64
+
+typedef struct scan {
+    const char *t;
+    size_t p, e;
+    label labels[MAX_LABELS];
+    size_t n;
+    int self_article;
+} scan;
+
+static int is_alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A word boundary at p: end of span, ASCII non-alnum, or NBSP. Other
+ * non-ASCII bytes start letters in legal text. */
+static int boundary(const scan *sc, size_t p)
+{
+    if (p >= sc->e) return 1;
+    unsigned char c = (unsigned char)sc->t[p];
+    if (c < 0x80) return !is_alnum_ascii(c);
+    return c == 0xC2 && p + 1 < sc->e && (unsigned char)sc->t[p + 1] == 0xA0;
+}
+
+static int skip_space(scan *sc)
+{
+    size_t p0 = sc->p;
+    while (sc->p < sc->e) {
+        unsigned char c = (unsigned char)sc->t[sc->p];
+        if (c == ' ' || c == '\t') sc->p++;
+        else if (c == 0xC2 && sc->p + 1 < sc->e && (unsigned char)sc->t[sc->p + 1] == 0xA0) sc->p += 2;
+        else break;
+    }
+    return sc->p > p0;
+}
+
+/* The word w at the scan position, followed by a boundary: consume it. */
+static int take_word(scan *sc, const char *w)
+{
+    size_t n = strlen(w);
+    if (sc->p + n > sc->e || memcmp(sc->t + sc->p, w, n) != 0 || !boundary(sc, sc->p + n)) return 0;
+    sc->p += n;
+    return 1;
+}
+
+static int take_any(scan *sc, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (take_word(sc, words[i])) return 1;
+    return 0;
+}
+
+static const char *const kw_point[] = {"điểm", "Điểm", NULL};
+static const char *const kw_clause[] = {"khoản", "Khoản", NULL};
+static const char *const kw_article[] = {"Điều", "điều", "ĐIỀU", "\xC3\x90iều", NULL};
+static const char *const separators[] = {"và", "hoặc", "đến", "của", "các", NULL};
+
+/* A label of the level at the scan position: points [a-zđ][0-9]{0,2},
+ * clauses and articles digits and an optional letter. */
+static int take_label(scan *sc, int level, size_t *ls, size_t *le)
+{
+    const char *t = sc->t;
+    size_t p = sc->p;
+    if (level == LV_POINT) {
+        if (p < sc->e && t[p] >= 'a' && t[p] <= 'z') p++;
+        else if (p + 1 < sc->e && (unsigned char)t[p] == 0xC4 && (unsigned char)t[p + 1] == 0x91) p += 2;
+        else return 0;
+        size_t d = 0;
+        while (p < sc->e && d < 2 && t[p] >= '0' && t[p] <= '9') p++, d++;
+    } else {
+        size_t d = 0, max = level == LV_CLAUSE ? 3 : 4;
+        while (p < sc->e && d < max && t[p] >= '0' && t[p] <= '9') p++, d++;
+        if (!d) return 0;
+        if (p < sc->e && t[p] >= 'a' && t[p] <= 'z') p++;
+        else if (p + 1 < sc->e && (unsigned char)t[p] == 0xC4 && (unsigned char)t[p + 1] == 0x91) p += 2;
+    }
+    if (!boundary(sc, p)) return 0;
+    *ls = sc->p;
+    *le = p;
+    sc->p = p;
+    return 1;
+}
+
+/* Walk the provision part of a phrase, collecting its labels. */
+static void scan_labels(scan *sc)
+{
+    int level = -1;
+    while (sc->p < sc->e && sc->n < MAX_LABELS) {
+        skip_space(sc);
+        if (sc->p < sc->e && sc->t[sc->p] == ',') {
+            sc->p++;
+            continue;
+        }
+        if (take_any(sc, separators)) continue;
+        size_t kw = sc->p;
+        int had_kw = 1;
+        if (take_any(sc, kw_point)) level = LV_POINT;
+        else if (take_any(sc, kw_clause)) level = LV_CLAUSE;
+        else if (take_any(sc, kw_article)) level = LV_ARTICLE;
+        else had_kw = 0;
+        if (had_kw) {
+            skip_space(sc);
+            if (level == LV_ARTICLE && take_word(sc, "này")) {
+                sc->self_article = 1;
+                return;
+            }
+        }
+        if (level < 0) return;
+        size_t ls, le;
+        if (!take_label(sc, level, &ls, &le)) return;
+        label *l = &sc->labels[sc->n++];
+        l->level = level;
+        l->start = had_kw ? kw : ls;
+        l->end = le;
+        l->lstart = ls;
+        l->lend = le;
+    }
+}
+
+static ls_rc dup_span(char **field, const char *t, size_t s, size_t e)
+{
+    return ls_strset(field, t + s, e - s);
+}
+
+static ls_rc dup_str(char **field, const char *s)
+{
+    return s ? ls_strset(field, s, strlen(s)) : LS_OK;
+}
+
+/* Copy the document part of reference r into c. */
+static ls_rc copy_doc(ls_cite *c, const ls_reference *r, const char *text)
+{
+    ls_rc rc;
+    c->relation = r->relation;
+    c->self = r->self;
+    c->group_start = r->start;
+    c->group_end = r->end;
+    if ((rc = dup_str(&c->doc_number, r->doc_number)) || (rc = dup_str(&c->doc_type, r->doc_type)) ||
+        (rc = dup_str(&c->law_name, r->law_name)) || (rc = dup_str(&c->year, r->year)))
+        return rc;
+    (void)text;
+    return LS_OK;
+}
+
+typedef struct cite_vec {
+    ls_cite *v;
+    size_t n, cap;
+} cite_vec;
+
+static ls_cite *push(cite_vec *cv)
+{
+    if (cv->n == cv->cap) {
+        size_t nc = cv->cap ? cv->cap * 2 : 16;
+        ls_cite *g = realloc(cv->v, nc * sizeof *g);
+        if (!g) return NULL;
+        cv->v = g;
+        cv->cap = nc;
+    }
+    ls_cite *c = &cv->v[cv->n++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+/* The items of one phrase. */
+static ls_rc expand(cite_vec *cv, const ls_reference *r, const char *text, size_t group)
+{
+    scan sc = {.t = text, .p = r->start, .e = r->end};
+    scan_labels(&sc);
+    const label *first[3] = {NULL, NULL, NULL};
+    for (size_t i = 0; i < sc.n; i++)
+        if (!first[sc.labels[i].level]) first[sc.labels[i].level] = &sc.labels[i];
+
+    size_t before = cv->n;
+    for (size_t i = 0; i <= sc.n; i++) {
+        const label *own = i < sc.n ? &sc.labels[i] : NULL;
+        const label *pt = NULL, *cl = NULL, *ar = NULL;
+        if (own) {
+            /* a lower level's first element carries the items below it */
+            if (own->level == LV_CLAUSE && own == first[LV_CLAUSE] && first[LV_POINT]) continue;
+            if (own->level == LV_ARTICLE && own == first[LV_ARTICLE] &&
+                (first[LV_POINT] || first[LV_CLAUSE]))
+                continue;
+            if (own->level == LV_POINT) pt = own, cl = first[LV_CLAUSE], ar = first[LV_ARTICLE];
+            else if (own->level == LV_CLAUSE) cl = own, ar = first[LV_ARTICLE];
+            else ar = own;
+        } else if (sc.n) {
+            break;          /* every label made its item */
+        }
+        ls_cite *c = push(cv);
+        if (!c) return LS_ERR_NOMEM;
+        ls_rc rc = copy_doc(c, r, text);
+        if (!rc && pt) rc = dup_span(&c->point, text, pt->lstart, pt->lend);
+        if (!rc && cl) rc = dup_span(&c->clause, text, cl->lstart, cl->lend);
+        if (!rc && ar) rc = dup_span(&c->article, text, ar->lstart, ar->lend);
+        if (rc) return rc;
+        c->self_article = sc.self_article;
+        c->group = group;
+        c->start = own ? own->start : r->start;
+        c->end = own ? own->end : r->end;
+    }
+    if (cv->n == before + 1) {   /* one item: it is the whole phrase */
+        cv->v[before].start = r->start;
+        cv->v[before].end = r->end;
+    }
+    return LS_OK;
+}
+
+void ls_cite_clear(ls_cite *c)
+{
+    free(c->doc_number);
+    free(c->doc_type);
+    free(c->law_name);
+    free(c->year);
+    free(c->article);
+    free(c->clause);
+    free(c->point);
+    free(c->citation);
+    free(c->why);
+    free(c->doc_id);
+    free(c->doc_title);
+    free(c->doc_display_number);
+    free(c->issued);
+    free(c->effective);
+    free(c->status);
+    free(c->heading);
+    free(c->text);
+    for (size_t i = 0; i < c->ncandidates; i++) free(c->candidates[i]);
+    free(c->candidates);
+    free(c->force_by);
+    free(c->force_note);
+    memset(c, 0, sizeof *c);
+}
+
+void ls_cites_free(ls_cite *cites, size_t n)
+{
+    if (!cites) return;
+    for (size_t i = 0; i < n; i++) ls_cite_clear(&cites[i]);
+    free(cites);
+}
+
+/* Only separators between a and b: ", ", " và ", " hoặc ". */
+static int joined(const char *t, size_t a, size_t b)
+{
+    scan sc = {.t = t, .p = a, .e = b};
+    for (;;) {
+        skip_space(&sc);
+        if (sc.p >= b) return 1;
+        if (t[sc.p] == ',') sc.p++;
+        else if (!take_word(&sc, "và") && !take_word(&sc, "hoặc")) return 0;
+    }
+}
+
+static int ends_with_nay(const char *t, const ls_reference *r)
+{
+    static const char nay[] = "này";
+    size_t n = sizeof nay - 1;
+    return r->end - r->start >= n && memcmp(t + r->end - n, nay, n) == 0;
+}
+
+/* "khoản 1 Điều 2, khoản 3 Điều 5 Nghị định số X": the phrases before the
+ * one naming the document name it too (references.c ends a phrase where its
+ * list grammar ends). Right to left, so chains pass the document along. */
+static ls_rc share_documents(ls_reference *refs, size_t n, const char *t)
+{
+    for (size_t i = n; i-- > 1;) {
+        ls_reference *a = &refs[i - 1], *b = &refs[i];
+        if (!a->self || ends_with_nay(t, a) || b->self || !a->article) continue;
+        if (!joined(t, a->end, b->start)) continue;
+        ls_rc rc;
+        if ((rc = dup_str(&a->doc_number, b->doc_number)) || (rc = dup_str(&a->doc_type, b->doc_type)) ||
+            (rc = dup_str(&a->law_name, b->law_name)) || (rc = dup_str(&a->year, b->year)))
+            return rc;
+        a->self = 0;
+    }
+    return LS_OK;
+}
+
+ls_rc ls_cite_extract(const char *text, size_t len, ls_cite **out, size_t *n, ls_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    size_t bad = 0;
+    if (!ls_utf8_valid(text, len, &bad))
+        return ls_error_set(err, LS_ERR_UTF8, "the text is not valid UTF-8 (byte %zu)", bad);
+    ls_reference *refs = NULL;
+    size_t nrefs = 0;
+    ls_rc rc = ls_references_find(text, len, &refs, &nrefs, err);
+    if (rc) return rc;
+    cite_vec cv = {0};
+    rc = share_documents(refs, nrefs, text);
+    for (size_t i = 0; i < nrefs && !rc; i++) rc = expand(&cv, &refs[i], text, i);
+    for (size_t i = 0; i < cv.n && !rc; i++) rc = ls_cite_format(&cv.v[i], NULL, NULL, NULL);
+    ls_references_free(refs, nrefs);
+    if (rc) {
+        ls_cites_free(cv.v, cv.n);
+        return ls_error_set(err, rc, "out of memory");
+    }
+    *out = cv.v;
+    *n = cv.n;
+    return LS_OK;
+}

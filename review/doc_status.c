@@ -1,0 +1,262 @@
+/* doc_status.c — a document's status as of a date (resolve_doc_status,
+ * resolve.h).
+ *
+ * The index stores each document's status as published ("còn hiệu lực",
+ * "hết hiệu lực"...) and its dates, not its relations. So the relations are
+ * read back from the texts: the passages of other documents that name this
+ * document's number (the number is an indexed term) are read again with
+ * ls_references_find, and a reference whose sentence says "thay thế",
+ * "bãi bỏ", "hết hiệu lực" or "sửa đổi, bổ sung" makes that document the
+ * replacing / repealing / amending one — from its own effective date, so the
+ * answer depends on the date asked about. A date after the review date makes
+ * a document "not yet in force"; a document with no stored status, in force
+ * by its dates and repealed by nothing the index holds, is presumed in force.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../indexer/passage_data.h"
+#include "../indexer/schema.h"
+#include "resolve.h"
+
+/* How many passages naming a document are read for its relations. */
+#define RELATION_PASSAGES 40
+/* How far around a reference its sentence is looked at (bytes). */
+#define SENTENCE_WINDOW 400
+
+static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
+
+static int sentence_end(const char *t, size_t i, size_t len)
+{
+    char c = t[i];
+    if (c == '\n' || c == ';') return 1;
+    return c == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n');
+}
+
+static int has(const char *t, size_t s, size_t e, const char *w)
+{
+    return e > s && memmem(t + s, e - s, w, strlen(w)) != NULL;
+}
+
+/* What a sentence does to a document it cites. */
+typedef enum { ACT_NONE, ACT_AMENDS, ACT_REPLACES, ACT_REPEALS, ACT_PARTLY } act;
+
+/* What the sentence around citation c (of text t) does to the document c
+ * names. "X đã được sửa đổi, bổ sung theo Luật số Y" names Y as the amender,
+ * not an amended text; "... X ... hết hiệu lực" repeals X whatever comes
+ * between; "thay thế / bãi bỏ các quy định ... tại X" repeals a part of X. */
+static act acting_relation(const char *t, size_t len, const ls_cite *c)
+{
+    size_t start = c->group_start, end = c->group_end;
+    size_t lo = start > SENTENCE_WINDOW ? start - SENTENCE_WINDOW : 0;
+    size_t hi = end + SENTENCE_WINDOW < len ? end + SENTENCE_WINDOW : len;
+    size_t s = start, e = end;
+    while (s > lo && !sentence_end(t, s - 1, len)) s--;
+    while (e < hi && !sentence_end(t, e, len)) e++;
+    if (has(t, s, start, "được sửa đổi") || has(t, s, start, "được bổ sung")) return ACT_NONE;
+    ls_relation rel = has(t, end, e, "hết hiệu lực") ? LS_REL_REPEALS : c->relation;
+    switch (rel) {
+    case LS_REL_AMENDS: return ACT_AMENDS;
+    case LS_REL_REPLACES:
+    case LS_REL_REPEALS:
+        if (!c->article && has(t, s, start, "quy định") && has(t, s, start, " tại")) return ACT_PARTLY;
+        return rel == LS_REL_REPLACES ? ACT_REPLACES : ACT_REPEALS;
+    default: return ACT_NONE;
+    }
+}
+
+static int same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+static ls_rc add_art(doc_entry *e, const char *article, const char *clause, ls_relation rel,
+                     const char *by)
+{
+    for (size_t i = 0; i < e->narts; i++)
+        if (strcmp(e->arts[i].article, article) == 0 && same(e->arts[i].clause, clause) &&
+            e->arts[i].rel == rel)
+            return LS_OK;
+    art_relation *g = realloc(e->arts, (e->narts + 1) * sizeof *g);
+    if (!g) return LS_ERR_NOMEM;
+    e->arts = g;
+    art_relation *a = &g[e->narts];
+    a->article = strdup(article);
+    a->clause = clause ? strdup(clause) : NULL;
+    a->by = strdup(by);
+    a->rel = rel;
+    if (!a->article || !a->by || (clause && !a->clause)) {
+        free(a->article);
+        free(a->clause);
+        free(a->by);
+        return LS_ERR_NOMEM;
+    }
+    e->narts++;
+    return LS_OK;
+}
+
+static ls_rc set_str(char **field, const char *fmt, const char *a, const char *b)
+{
+    char line[400];
+    snprintf(line, sizeof line, fmt, a, b ? b : "");
+    free(*field);
+    *field = strdup(line);
+    return *field ? LS_OK : LS_ERR_NOMEM;
+}
+
+/* The acting document's relation to e, from one of its passages. */
+static ls_rc apply(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const ls_cite *c, act a)
+{
+    const char *when = p->effective ? p->effective : p->issued;
+    const char *by = p->doc_id ? p->doc_id : "?";
+    if (when && strcmp(when, ctx->as_of) > 0) {   /* not yet acting on the date */
+        if (a == ACT_AMENDS || e->note) return LS_OK;
+        return set_str(&e->note, a == ACT_REPLACES ? "to be replaced by %s from %s"
+                                                   : "to be repealed by %s from %s",
+                       by, when);
+    }
+    ls_relation rel = a == ACT_AMENDS ? LS_REL_AMENDS : a == ACT_REPLACES ? LS_REL_REPLACES
+                                                                          : LS_REL_REPEALS;
+    if (c->article) return add_art(e, c->article, c->clause, rel, by);
+    if (a == ACT_AMENDS || a == ACT_PARTLY) {
+        ls_force f = a == ACT_AMENDS ? LS_FORCE_AMENDED : LS_FORCE_PARTLY_REPEALED;
+        if (e->force != LS_FORCE_IN_FORCE && e->force != LS_FORCE_UNKNOWN &&
+            !(f == LS_FORCE_PARTLY_REPEALED && e->force == LS_FORCE_AMENDED))
+            return LS_OK;
+        e->force = f;
+    } else {
+        if (e->force == LS_FORCE_NOT_YET || e->force == LS_FORCE_REPEALED ||
+            e->force == LS_FORCE_REPLACED)
+            return LS_OK;
+        e->force = a == ACT_REPLACES ? LS_FORCE_REPLACED : LS_FORCE_REPEALED;
+    }
+    ls_rc rc = set_str(&e->by, "%s%s", by, NULL);
+    if (!rc && when) rc = set_str(&e->note, "since %s%s", when, NULL);
+    return rc;
+}
+
+/* The citations of one field (heading or text) of an acting passage. When
+ * the heading amends e ("Sửa đổi, bổ sung một số điều của Nghị định số X"),
+ * `amending` is set, and the text's own provisions it amends or repeals
+ * ("Sửa đổi, bổ sung khoản 1 Điều 2 như sau") are e's. */
+static ls_rc scan_field(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const char *t,
+                        size_t len, int *amending)
+{
+    ls_cite *cites = NULL;
+    size_t n = 0;
+    ls_error local = {0};
+    if (!t || ls_cite_extract(t, len, &cites, &n, &local)) return LS_OK;
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const ls_cite *c = &cites[i];
+        int of_e = c->doc_number && strcmp(c->doc_number, e->id) == 0;
+        if (!of_e && !(*amending && c->self && c->article && !c->self_article)) continue;
+        act a = acting_relation(t, len, c);
+        if (a == ACT_AMENDS && of_e && !c->article && amending) *amending = 1;
+        if (a != ACT_NONE) rc = apply(ctx, e, p, c, a);
+    }
+    ls_cites_free(cites, n);
+    return rc;
+}
+
+static ls_rc scan_passage(resolve_ctx *ctx, doc_entry *e, const char *data, size_t len,
+                          ls_error *err)
+{
+    ls_passage *p = NULL;
+    ls_error local = {0};
+    if (ls_passage_decode(data, len, &p, &local)) return LS_OK;   /* skip a bad record */
+    int amending = 0;
+    ls_rc rc = scan_field(ctx, e, p, p->heading, p->heading ? strlen(p->heading) : 0, &amending);
+    if (!rc) rc = scan_field(ctx, e, p, p->text, p->text_len, &amending);
+    ls_passage_free(p);
+    return rc ? nomem(err) : LS_OK;
+}
+
+/* Read the passages of other documents that name e's number. */
+static ls_rc scan_relations(resolve_ctx *ctx, doc_entry *e, ls_error *err)
+{
+    static const char *const pairs[] = {"Bsửa_đổi", "Bbổ_sung", "Bthay_thế", "Bbãi_bỏ", "Bhết_hiệu"};
+    xc_err xe;
+    char own[400];
+    snprintf(own, sizeof own, "%s%s", LS_PREFIX_DOC, e->id);
+    xc_query *t = xc_query_term(e->id, 1, 0, &xe);
+    xc_query *o = xc_query_term(own, 1, 0, &xe);
+    xc_query *words[5] = {0};
+    for (size_t i = 0; i < 5; i++) words[i] = xc_query_term(pairs[i], 1, 0, &xe);
+    xc_query *rel = xc_query_combine(XC_OP_OR, words, 5, 0, &xe);
+    xc_query *notown[2] = {t, o};
+    xc_query *base = t && o ? xc_query_combine(XC_OP_AND_NOT, notown, 2, 0, &xe) : NULL;
+    xc_query *both[2] = {base, rel};
+    xc_query *q = base && rel ? xc_query_combine(XC_OP_AND_MAYBE, both, 2, 0, &xe) : NULL;
+    for (size_t i = 0; i < 5; i++) xc_query_free(words[i]);
+    xc_query_free(t);
+    xc_query_free(o);
+    xc_query_free(rel);
+    xc_query_free(base);
+    if (!q) return ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", e->id, xe.msg);
+    xc_enquire *enq = NULL;
+    xc_mset *ms = NULL;
+    ls_rc rc = LS_OK;
+    if (xc_enquire_new(ctx->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
+        xc_enquire_get_mset(enq, 0, RELATION_PASSAGES, 0, &ms, &xe))
+        rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", e->id, xe.msg);
+    for (size_t i = 0; !rc && ms && i < xc_mset_size(ms); i++) {
+        xc_doc *d = NULL;
+        const char *data;
+        size_t len;
+        if (xc_mset_document(ms, i, &d, &xe) || xc_doc_get_data(d, &data, &len, &xe)) {
+            rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", e->id, xe.msg);
+        } else {
+            rc = scan_passage(ctx, e, data, len, err);
+        }
+        xc_doc_free(d);
+    }
+    xc_mset_free(ms);
+    xc_enquire_free(enq);
+    xc_query_free(q);
+    return rc;
+}
+
+static ls_force stored_force(const doc_entry *e, const char *as_of)
+{
+    const char *code = ls_status_code(e->status);
+    if (strcmp(code, "in-force") == 0) return LS_FORCE_IN_FORCE;
+    if (strcmp(code, "repealed") == 0) return LS_FORCE_REPEALED;
+    if (strcmp(code, "partly-repealed") == 0) return LS_FORCE_PARTLY_REPEALED;
+    if (strcmp(code, "suspended") == 0) return LS_FORCE_SUSPENDED;
+    if (strcmp(code, "obsolete") == 0) return LS_FORCE_EXPIRED;
+    if (strcmp(code, "amended") == 0) return LS_FORCE_AMENDED;
+    if (strcmp(code, "not-yet") == 0)
+        return e->effective && strcmp(e->effective, as_of) <= 0 ? LS_FORCE_IN_FORCE : LS_FORCE_NOT_YET;
+    return LS_FORCE_UNKNOWN;
+}
+
+ls_rc resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
+{
+    if (e->status_done) return LS_OK;
+    e->status_done = 1;
+    if (!e->found) return LS_OK;
+    ls_rc rc = LS_OK;
+    if (e->issued && strcmp(e->issued, ctx->as_of) > 0) {
+        e->force = LS_FORCE_NOT_YET;
+        rc = set_str(&e->note, "issued %s%s", e->issued, NULL);
+    } else if (e->effective && strcmp(e->effective, ctx->as_of) > 0) {
+        e->force = LS_FORCE_NOT_YET;
+        rc = set_str(&e->note, "effective %s%s", e->effective, NULL);
+    } else {
+        e->force = stored_force(e, ctx->as_of);
+    }
+    if (rc) return nomem(err);
+    if (e->force == LS_FORCE_NOT_YET || !(e->id[0] >= '0' && e->id[0] <= '9')) return LS_OK;
+    if ((rc = scan_relations(ctx, e, err))) return rc;
+    if (e->force == LS_FORCE_IN_FORCE || e->force == LS_FORCE_UNKNOWN || e->force == LS_FORCE_AMENDED)
+        for (size_t i = 0; i < e->narts; i++)
+            if (e->arts[i].rel != LS_REL_AMENDS) {
+                e->force = LS_FORCE_PARTLY_REPEALED;
+                break;
+            }
+    if (e->force == LS_FORCE_UNKNOWN && e->effective && !e->note &&
+        set_str(&e->note, "presumed: no status stored, effective %s, no repeal found in the index%s",
+                e->effective, NULL))
+        return nomem(err);
+    if (e->force == LS_FORCE_UNKNOWN && e->effective) e->force = LS_FORCE_IN_FORCE;
+    return LS_OK;
+}
