@@ -267,6 +267,16 @@ void ls_cites_free(ls_cite *cites, size_t n)
     free(cites);
 }
 
+/* "Điều 5. Tên điều" at a line's start is an article's heading, not a
+ * citation. */
+static int is_heading(const char *t, size_t len, const ls_reference *r)
+{
+    size_t s = r->start;
+    while (s > 0 && (t[s - 1] == ' ' || t[s - 1] == '\t')) s--;
+    if (s > 0 && t[s - 1] != '\n') return 0;
+    return r->end < len && t[r->end] == '.' && r->article && !r->clause && !r->point;
+}
+
 /* Only separators between a and b: ", ", " và ", " hoặc ". */
 static int joined(const char *t, size_t a, size_t b)
 {
@@ -304,6 +314,41 @@ static ls_rc share_documents(ls_reference *refs, size_t n, const char *t)
     return LS_OK;
 }
 
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper_start(const char *t, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)t[i];
+    return (c >= 'A' && c <= 'Z') || (c == 0xC4 && i + 1 < len && (unsigned char)t[i + 1] == 0x90);
+}
+
+/* A copy of the text where dirty document numbers take their "/" back,
+ * byte for byte (offsets stay valid): "123_2015_ND-CP" and "47-2021-NĐ-CP"
+ * become "123/2015/ND-CP" and "47/2021/NĐ-CP". NULL when nothing changes
+ * (or out of memory: the text is then read as it is). */
+static char *clean_numbers(const char *t, size_t len)
+{
+    char *c = NULL;
+    for (size_t i = 0; i < len; i++) {
+        if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '/'))) continue;
+        size_t j = i;
+        while (j < len && is_digit(t[j])) j++;
+        if (j - i > 5 || j + 6 >= len || (t[j] != '_' && t[j] != '-')) continue;
+        size_t y = j + 1;
+        if (!is_digit(t[y]) || !is_digit(t[y + 1]) || !is_digit(t[y + 2]) || !is_digit(t[y + 3]) ||
+            (t[y + 4] != '_' && t[y + 4] != '-') || !is_upper_start(t, y + 5, len))
+            continue;
+        if (!c) {
+            if (!(c = malloc(len + 1))) return NULL;
+            memcpy(c, t, len);
+            c[len] = '\0';
+        }
+        c[j] = '/';
+        c[y + 4] = '/';
+        i = y + 4;
+    }
+    return c;
+}
+
 ls_rc ls_cite_extract(const char *text, size_t len, ls_cite **out, size_t *n, ls_error *err)
 {
     *out = NULL;
@@ -313,11 +358,16 @@ ls_rc ls_cite_extract(const char *text, size_t len, ls_cite **out, size_t *n, ls
         return ls_error_set(err, LS_ERR_UTF8, "the text is not valid UTF-8 (byte %zu)", bad);
     ls_reference *refs = NULL;
     size_t nrefs = 0;
-    ls_rc rc = ls_references_find(text, len, &refs, &nrefs, err);
+    char *clean = clean_numbers(text, len);
+    ls_rc rc = ls_references_find(clean ? clean : text, len, &refs, &nrefs, err);
+    free(clean);
     if (rc) return rc;
     cite_vec cv = {0};
     rc = share_documents(refs, nrefs, text);
-    for (size_t i = 0; i < nrefs && !rc; i++) rc = expand(&cv, &refs[i], text, i);
+    for (size_t i = 0; i < nrefs && !rc; i++) {
+        if (is_heading(text, len, &refs[i])) continue;
+        rc = expand(&cv, &refs[i], text, cv.n ? cv.v[cv.n - 1].group + 1 : 0);
+    }
     for (size_t i = 0; i < cv.n && !rc; i++) rc = ls_cite_format(&cv.v[i], NULL, NULL, NULL);
     ls_references_free(refs, nrefs);
     if (rc) {

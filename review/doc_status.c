@@ -55,6 +55,11 @@ static act acting_relation(const char *t, size_t len, const ls_cite *c)
     while (s > lo && !sentence_end(t, s - 1, len)) s--;
     while (e < hi && !sentence_end(t, e, len)) e++;
     if (has(t, s, start, "được sửa đổi") || has(t, s, start, "được bổ sung")) return ACT_NONE;
+    /* "Bổ sung Điều 5a vào sau Điều 5": Điều 5 only places the new one */
+    static const char after[] = "sau ", before[] = "trước ";
+    if ((start >= sizeof after - 1 && memcmp(t + start - (sizeof after - 1), after, sizeof after - 1) == 0) ||
+        (start >= sizeof before - 1 && memcmp(t + start - (sizeof before - 1), before, sizeof before - 1) == 0))
+        return ACT_NONE;
     ls_relation rel = has(t, end, e, "hết hiệu lực") ? LS_REL_REPEALS : c->relation;
     switch (rel) {
     case LS_REL_AMENDS: return ACT_AMENDS;
@@ -123,9 +128,11 @@ static ls_rc apply(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const ls
             return LS_OK;
         e->force = f;
     } else {
-        if (e->force == LS_FORCE_NOT_YET || e->force == LS_FORCE_REPEALED ||
-            e->force == LS_FORCE_REPLACED)
-            return LS_OK;
+        if (e->force == LS_FORCE_NOT_YET) return LS_OK;
+        if (e->force == LS_FORCE_REPEALED || e->force == LS_FORCE_REPLACED) {
+            /* stored as repealed: name the repealing document when we see it */
+            return e->by ? LS_OK : set_str(&e->by, "%s%s", by, NULL);
+        }
         e->force = a == ACT_REPLACES ? LS_FORCE_REPLACED : LS_FORCE_REPEALED;
     }
     ls_rc rc = set_str(&e->by, "%s%s", by, NULL);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "../corpus/reader.h"
+#include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"
@@ -266,6 +267,20 @@ ls_rc resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, s
     ls_reader_sink sink = {on_self_doc, NULL, &ss};
     ls_error local = {0};
     ls_read_text("review", text, len, &sink, &local);   /* a text without header is fine */
+    if (!ss.rc && !ctx->nself_arts) {
+        /* no header the reader knows: a draft's articles alone */
+        ls_document *doc = ls_document_new();
+        if (!doc) ss.rc = LS_ERR_NOMEM;
+        else if (ls_structure_parse_body(doc, text, len, &local) == LS_OK && doc->narticles) {
+            ss.seen = 0;
+            char *keep = ss.number;
+            ss.number = NULL;
+            on_self_doc(&ss, doc);
+            free(ss.number);
+            ss.number = keep;
+        }
+        ls_document_free(doc);
+    }
     if (ss.rc) {
         free(ss.number);
         return nomem(err);
