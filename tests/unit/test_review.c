@@ -10,6 +10,8 @@
  *    2024 law repeals, a decree not yet in force): found / missing /
  *    ambiguous / repealed / amended / not yet, each as of a date.
  * 3. The JSON and the containing document ("Luật này", "Điều này").
+ * 4. `luat-search review` (the binary of LS_BIN): marks, summary, --json,
+ *    exit statuses.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -465,6 +467,47 @@ static void test_bad_date(void **state)
     assert_null(r);
 }
 
+/* ---- 4. the command ---------------------------------------------------------- */
+
+static void test_cli(void **state)
+{
+    (void)state;
+    char cmd[1200];
+    char *out = NULL, *errs = NULL;
+    static const char draft[] =
+        "Căn cứ Nghị định số 158/2005/NĐ-CP;\nTheo khoản 4 và khoản 5 Điều 2 Nghị định số 123/2015/NĐ-CP "
+        "và Nghị định số 13/2023/NĐ-CP.\n";
+    snprintf(cmd, sizeof cmd, "'%s' review --db '%s' --as-of 2025-08-01 -", ts_bin(), db_dir);
+    int st = ts_run(cmd, draft, &out, &errs);
+    if (st != 0) fail_msg("exit %d: %s", st, errs);
+    /* not a terminal: phrases marked «...»[n], no ANSI escapes */
+    assert_non_null(strstr(out, "«khoản 4 và khoản 5 Điều 2 Nghị định số 123/2015/NĐ-CP»[2]"));
+    assert_null(strchr(out, '\x1b'));
+    assert_non_null(strstr(out, "4 citations, 2 unresolved, 1 pointing at texts no longer in force (as of 2025-08-01)"));
+    free(out);
+    free(errs);
+
+    snprintf(cmd, sizeof cmd, "'%s' review --db '%s' --as-of 2025-08-01 --json -", ts_bin(), db_dir);
+    assert_int_equal(ts_run(cmd, draft, &out, &errs), 0);
+    json_t *j = json_loads(out, 0, NULL);
+    assert_non_null(j);
+    assert_int_equal(json_array_size(json_object_get(j, "citations")), 4);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "summary"), "unresolved")), 2);
+    json_decref(j);
+    free(out);
+    free(errs);
+
+    snprintf(cmd, sizeof cmd, "'%s' review --db '%s' --as-of 2025-02-30x -", ts_bin(), db_dir);
+    assert_int_equal(ts_run(cmd, draft, &out, &errs), 2);
+    free(out);
+    free(errs);
+    snprintf(cmd, sizeof cmd, "'%s' review --db '%s' /nonexistent/draft.txt", ts_bin(), db_dir);
+    assert_int_equal(ts_run(cmd, NULL, &out, &errs), 1);
+    assert_non_null(strstr(errs, "/nonexistent/draft.txt"));
+    free(out);
+    free(errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest extract[] = {
@@ -477,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_self_given_and_detected),
         cmocka_unit_test(test_self_draft_articles),
         cmocka_unit_test(test_bad_date),
+        cmocka_unit_test(test_cli),
     };
     int failed = cmocka_run_group_tests_name("review extraction", extract, NULL, NULL);
     failed += cmocka_run_group_tests_name("review resolution", resolve, setup_index, teardown_index);
