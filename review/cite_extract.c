@@ -36,6 +36,8 @@ typedef struct scan {
     int self_article;
 } scan;
 
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
 static int is_alnum_ascii(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -267,6 +269,34 @@ void ls_cites_free(ls_cite *cites, size_t n)
     free(cites);
 }
 
+/* "Thông tư số 36/2016/TT-BTCngày 25/3/2016": a number glued to the next
+ * word (a space lost in conversion) reads "36/2016/tt" and matches every
+ * circular of that number; read the number again without the word. */
+static ls_rc unglue(ls_reference *r, const char *t)
+{
+    if (!r->doc_number) return LS_OK;
+    size_t num = r->end, num_end = r->end;
+    for (size_t i = r->start; i < r->end; i++) {   /* the last token "N/..." */
+        if (!is_digit(t[i]) || (i > r->start && t[i - 1] != ' ')) continue;
+        size_t j = i;
+        while (j < r->end && t[j] != ' ' && t[j] != ',' && t[j] != ';') j++;
+        if (memchr(t + i, '/', j - i)) num = i, num_end = j;
+    }
+    if (num == r->end) return LS_OK;
+    for (size_t k = num + 1; k < num_end; k++) {
+        if (!(t[k - 1] >= 'A' && t[k - 1] <= 'Z') || !(t[k] >= 'a' && t[k] <= 'z')) continue;
+        char *norm = NULL;
+        ls_rc rc = ls_docnum_normalize(t + num, k - num, &norm, NULL);
+        if (rc == LS_ERR_NOMEM) return rc;
+        if (rc == LS_OK) {
+            free(r->doc_number);
+            r->doc_number = norm;
+        }
+        return LS_OK;
+    }
+    return LS_OK;
+}
+
 /* "Điều 5. Tên điều" at a line's start is an article's heading, not a
  * citation. */
 static int is_heading(const char *t, size_t len, const ls_reference *r)
@@ -314,7 +344,6 @@ static ls_rc share_documents(ls_reference *refs, size_t n, const char *t)
     return LS_OK;
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_upper_start(const char *t, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)t[i];
@@ -360,16 +389,20 @@ ls_rc ls_cite_extract(const char *text, size_t len, ls_cite **out, size_t *n, ls
     size_t nrefs = 0;
     char *clean = clean_numbers(text, len);
     ls_rc rc = ls_references_find(clean ? clean : text, len, &refs, &nrefs, err);
-    free(clean);
-    if (rc) return rc;
+    if (rc) {
+        free(clean);
+        return rc;
+    }
     cite_vec cv = {0};
-    rc = share_documents(refs, nrefs, text);
+    for (size_t i = 0; i < nrefs && !rc; i++) rc = unglue(&refs[i], clean ? clean : text);
+    if (!rc) rc = share_documents(refs, nrefs, text);
     for (size_t i = 0; i < nrefs && !rc; i++) {
         if (is_heading(text, len, &refs[i])) continue;
         rc = expand(&cv, &refs[i], text, cv.n ? cv.v[cv.n - 1].group + 1 : 0);
     }
     for (size_t i = 0; i < cv.n && !rc; i++) rc = ls_cite_format(&cv.v[i], NULL, NULL, NULL);
     ls_references_free(refs, nrefs);
+    free(clean);
     if (rc) {
         ls_cites_free(cv.v, cv.n);
         return ls_error_set(err, rc, "out of memory");

@@ -76,6 +76,10 @@ static const extract_case extract_cases[] = {
        "Nghị định số 123/2015/NĐ-CP"},
       {"Nghị định số 47-2021-NĐ-CP", NULL, NULL, NULL, "47/2021/nđ-cp", NULL, NULL, 0, NULL}},
      NULL, LS_REL_BASIS},
+    /* a number glued to the next word (real, pháp điển) */
+    {"Điều 3 Thông tư số 36/2016/TT-BTCngày 01/3/2016 của Bộ trưởng", 1,
+     {{NULL, "3", NULL, NULL, "36/2016/tt-btc", NULL, NULL, 0, "Điều 3 Thông tư số 36/2016/TT-BTC"}},
+     NULL, LS_REL_CITES},
     /* overlapping lists: points of the first clause, clauses of the first article */
     {"trừ điểm a, b khoản 1 Điều 3 Nghị định số 01/2021/NĐ-CP.", 2,
      {{"điểm a", "3", "1", "a", "01/2021/nđ-cp", NULL, NULL, 0, "điểm a khoản 1 Điều 3 Nghị định số 01/2021/NĐ-CP"},
@@ -149,7 +153,7 @@ static void test_extract_table(void **state)
             char span[300];
             assert_true(c[i].start < c[i].end && c[i].end <= strlen(tc->text));
             snprintf(span, sizeof span, "%.*s", (int)(c[i].end - c[i].start), tc->text + c[i].start);
-            check_str("span", span, w->span, tc->text);
+            if (w->span) check_str("span", span, w->span, tc->text);
             check_str("article", c[i].article, w->article, tc->text);
             check_str("clause", c[i].clause, w->clause, tc->text);
             check_str("point", c[i].point, w->point, tc->text);
