@@ -14,6 +14,7 @@
 #include <cstring>
 #include <map>
 #include <new>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct xc_db {
     Xapian::Database db;    /* every shard: what searches see */
     Xapian::Database first; /* the first shard alone (shares its internals
                              * with db, so reopen moves both): revision */
+    std::vector<Xapian::Database> parts; /* a stub's local parts, likewise */
     explicit xc_db(const Xapian::Database &d) : db(d), first(d) {}
 };
 struct xc_wdb {
@@ -176,6 +178,35 @@ xc_rc open_reader(const char *path, Xapian::Database *out, xc_err *err)
     return rc;
 }
 
+/* A stub directory (path/XAPIANDB) of local "auto"/"glass" parts opened
+ * part by part, so each part's revision can be read (Database refuses
+ * get_revision() for several). *db is rebuilt from the parts. Other stubs
+ * leave *parts empty. */
+xc_rc open_stub_parts(const char *path, Xapian::Database *db,
+                      std::vector<Xapian::Database> *parts, xc_err *err)
+{
+    return guard(err, [&] {
+        const std::string dir(path);
+        std::ifstream stub(dir + "/XAPIANDB");
+        std::string line;
+        std::vector<Xapian::Database> found;
+        while (std::getline(stub, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            std::string::size_type sp = line.find(' ');
+            const std::string type = line.substr(0, sp);
+            if (sp == std::string::npos || (type != "auto" && type != "glass")) return;
+            std::string p = line.substr(sp + 1);
+            if (p.empty()) return;
+            found.push_back(Xapian::Database(p[0] == '/' ? p : dir + "/" + p));
+        }
+        if (found.size() != db->size()) return;
+        Xapian::Database all;
+        for (const Xapian::Database &part : found) all.add_database(part);
+        *db = all;
+        *parts = found;
+    });
+}
+
 /* The first document indexed by term, through a reader or the writer. */
 xc_rc first_posting(const Xapian::Database &db, const char *term, unsigned *docid, xc_err *err)
 {
@@ -234,7 +265,12 @@ xc_rc xc_db_open(const char *path, xc_db **out, xc_err *err)
     Xapian::Database db;
     xc_rc rc = open_reader(path, &db, err);
     if (rc) return rc;
-    return guard(err, [&] { *out = new xc_db(db); });
+    std::vector<Xapian::Database> parts;
+    if (db.size() > 1 && (rc = open_stub_parts(path, &db, &parts, err))) return rc;
+    return guard(err, [&] {
+        *out = new xc_db(db);
+        (*out)->parts = parts;
+    });
 }
 
 xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err)
@@ -287,8 +323,14 @@ xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err)
 xc_rc xc_db_revision(xc_db *db, unsigned long *out, xc_err *err)
 {
     if (!db || !out) return bad_arg(err, "xc_db_revision: NULL argument");
-    /* Database::get_revision() refuses a database of several shards */
-    return guard(err, [&] { *out = db->first.get_revision(); });
+    /* Database::get_revision() refuses a database of several shards: sum
+     * those of each local part of a stub (a shard set), which moves with a
+     * commit to any; remote parts have none */
+    return guard(err, [&] {
+        unsigned long sum = 0;
+        for (const Xapian::Database &part : db->parts) sum += part.get_revision();
+        *out = db->parts.empty() ? db->first.get_revision() : sum;
+    });
 }
 
 xc_rc xc_db_find_by_term(xc_db *db, const char *term, unsigned *docid, xc_err *err)
@@ -455,8 +497,11 @@ xc_rc xc_compact(const char *src, const char *dst, xc_err *err)
     Xapian::Database db;
     xc_rc rc = open_reader(src, &db, err);
     if (rc) return rc;
-    /* keep document ids: anything holding one stays right after a swap */
-    return guard(err, [&] { db.compact(dst, Xapian::DBCOMPACT_NO_RENUMBER); });
+    /* keep document ids: anything holding one stays right after a swap;
+     * the shards of a set overlap in ids, so merging them renumbers */
+    return guard(err, [&] {
+        db.compact(dst, db.size() > 1 ? 0 : Xapian::DBCOMPACT_NO_RENUMBER);
+    });
 }
 
 /* ---- documents ---- */
@@ -711,6 +756,37 @@ xc_rc xc_mset_matching_terms(xc_enquire *enq, const xc_mset *ms, size_t i,
         const Xapian::TermIterator end = enq->enq.get_matching_terms_end(it);
         for (Xapian::TermIterator t = enq->enq.get_matching_terms_begin(it); t != end; ++t)
             if (cb(ctx, (*t).c_str())) break;
+    });
+}
+
+xc_rc xc_stock_add(xc_wdb *wdb, const char *text, size_t len, const char *data,
+                   xc_err *err)
+{
+    if (!wdb || !text || !data) return bad_arg(err, "xc_stock_add: NULL argument");
+    return guard(err, [&] {
+        Xapian::Document doc;
+        Xapian::TermGenerator tg;
+        tg.set_document(doc);
+        tg.index_text(std::string(text, len));
+        doc.set_data(data);
+        wdb->db.add_document(doc);
+    });
+}
+
+xc_rc xc_stock_search(xc_db *db, const char *query, unsigned k,
+                      int (*cb)(void *, const char *, size_t), void *ctx, xc_err *err)
+{
+    if (!db || !query || !cb) return bad_arg(err, "xc_stock_search: NULL argument");
+    return guard(err, [&] {
+        Xapian::QueryParser qp;
+        qp.set_database(db->db);
+        Xapian::Enquire enq(db->db);
+        enq.set_query(qp.parse_query(query));
+        Xapian::MSet ms = enq.get_mset(0, k);
+        for (Xapian::MSetIterator it = ms.begin(); it != ms.end(); ++it) {
+            const std::string d = it.get_document().get_data();
+            if (cb(ctx, d.data(), d.size())) break;
+        }
     });
 }
 

@@ -60,7 +60,8 @@ xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err);
 xc_rc xc_db_termfreq(xc_db *db, const char *term, unsigned *out, xc_err *err);
 /* Average document length (in wdf units). */
 xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err);
-/* Revision of the first shard, for change detection. */
+/* Revision of the database opened (for a stub database, a shard set, the
+ * sum over its local parts), for change detection. */
 xc_rc xc_db_revision(xc_db *db, unsigned long *out, xc_err *err);
 /* First document indexed by `term` (for unique id terms); XC_ERR_NOTFOUND
  * when none. */
@@ -119,7 +120,8 @@ xc_rc xc_wdb_termfreq(xc_wdb *wdb, const char *term, unsigned *out, xc_err *err)
 xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err *err);
 xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err);
 /* Compact the database at src into a new one at dst (Database::compact),
- * keeping document ids. XC_ERR_NOTFOUND when src is not a database. */
+ * keeping document ids; a stub database of several shards is merged into
+ * one, renumbered. XC_ERR_NOTFOUND when src is not a database. */
 xc_rc xc_compact(const char *src, const char *dst, xc_err *err);
 
 /* ---- documents --------------------------------------------------------- */
@@ -205,6 +207,19 @@ xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err);
 xc_rc xc_mset_matching_terms(xc_enquire *enq, const xc_mset *ms, size_t i,
                              int (*cb)(void *ctx, const char *term), void *ctx,
                              xc_err *err);
+
+/* ---- the stock pipeline, as a peer for benchmarks ---------------------- */
+
+/* Index text with Xapian's own TermGenerator (no stemmer, positions) as a
+ * new document whose data is `data`. Only for measuring ourselves against
+ * what a team would deploy without our analyser (bench/). */
+xc_rc xc_stock_add(xc_wdb *wdb, const char *text, size_t len, const char *data,
+                   xc_err *err);
+/* Parse query with Xapian's own QueryParser (default OR, default flags) and
+ * call cb with the data of each of the top k documents, best first. */
+xc_rc xc_stock_search(xc_db *db, const char *query, unsigned k,
+                      int (*cb)(void *ctx, const char *data, size_t len), void *ctx,
+                      xc_err *err);
 
 #ifdef __cplusplus
 }
