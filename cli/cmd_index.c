@@ -25,6 +25,8 @@ static const char help[] =
     "  --format FMT      auto (default), text, jsonl, phapdien, alqac\n"
     "  --overwrite       start from an empty index\n"
     "  --batch-size N    documents per atomic commit (default 1000)\n"
+    "  --shards N        make a new index a set of N shards (2..64), written in\n"
+    "                    parallel, one thread per shard; search opens it as one\n"
     "  --json            print the summary as JSON on stdout\n"
     "  --quiet           no progress line\n"
     "  -h, --help        this help\n";
@@ -109,7 +111,8 @@ int cmd_index(int argc, char **argv)
         {"db", required_argument, 0, 'd'},         {"format", required_argument, 0, 'f'},
         {"overwrite", no_argument, 0, 'o'},        {"batch-size", required_argument, 0, 'b'},
         {"json", no_argument, 0, 'j'},             {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'},             {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'},             {"shards", required_argument, 0, 'S'},
+        {0, 0, 0, 0}};
     const char *db = NULL;
     int format = LS_FORMAT_AUTO, json = 0, quiet = 0;
     ls_indexer_options io = {0};
@@ -127,6 +130,10 @@ int cmd_index(int argc, char **argv)
         case 'b':
             if (cli_parse_uint(optarg, 1, 1000000, &io.batch_size))
                 return cli_usage_error("index", "--batch-size wants a number from 1 to 1000000");
+            break;
+        case 'S':
+            if (cli_parse_uint(optarg, 1, 64, &io.shards))
+                return cli_usage_error("index", "--shards wants a number from 1 to 64");
             break;
         case 'j': json = 1; break;
         case 'q': quiet = 1; break;

@@ -20,6 +20,8 @@
 #include "termgen.h"
 #include "definitions.h"
 #include "cite_keys.h"
+#include "sharded.h"
+#include "shards.h"
 
 #define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
 
@@ -34,6 +36,8 @@ struct ls_indexer {
     int in_transaction;
     ls_index_counts counts;
     ls_buf scratch;
+    int part;                 /* LS_PART_* */
+    ls_sharded *sharded;      /* a shard set: everything goes through it */
 };
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
@@ -88,6 +92,13 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
     ix->lock_fd = -1;
+    if ((opts && opts->shards > 1) || ls_shards_count(dbpath)) {
+        ls_rc shrc = ls_sharded_open(dbpath, opts ? opts->shards : 0, opts, &ix->sharded, err);
+        if (shrc) ls_indexer_close(ix);
+        else *out = ix;
+        return shrc;
+    }
+    ix->part = opts ? opts->part : LS_PART_ALL;
     ls_rc lrc = take_writer_lock(dbpath, &ix->lock_fd, err);
     if (lrc) {
         ls_indexer_close(ix);
@@ -108,7 +119,7 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         ls_indexer_close(ix);
         return xapian_error(err, "writing index metadata", &xe);
     }
-    ls_rc src = ls_synonyms_install(ix->wdb, err);
+    ls_rc src = ix->part == LS_PART_PASSAGES ? LS_OK : ls_synonyms_install(ix->wdb, err);
     if (src) {
         ls_indexer_close(ix);
         return src;
@@ -129,6 +140,7 @@ static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
 
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
 {
+    if (ix->sharded) return ls_sharded_commit(ix->sharded, err);
     xc_err xe;
     if (!ix->in_transaction) { /* metadata and synonyms written at open */
         if (xc_wdb_commit(ix->wdb, &xe)) return xapian_error(err, "commit", &xe);
@@ -279,6 +291,7 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
 
 ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
 {
+    if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
     if (!doc->id || !*doc->id)
         return ls_error_set(err, LS_ERR_ARG, "%s: document has no number or id",
                             doc->source ? doc->source : "?");
@@ -287,7 +300,7 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     if (rc) return rc;
     if ((rc = begin_batch(ix, err))) return rc;
     ix->counts.documents++;
-    for (size_t i = 0; i < doc->narticles; i++) {
+    for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_RECORDS; i++) {
         const ls_article *a = &doc->articles[i];
         if (!a->number || !a->text || a->text_len == 0) {
             ix->counts.passages_skipped++;
@@ -302,6 +315,8 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
         if (rc) return ls_error_set(err, rc, "%s", one.msg);
         ix->counts.bytes += a->text_len;
     }
+    if (ix->part == LS_PART_PASSAGES) /* records are meta's (shards.h) */
+        return ++ix->in_batch >= ix->batch_size ? ls_indexer_commit(ix, err) : LS_OK;
     /* the document-level record, by id (the last reader's view wins; a
      * document split over several pháp điển pages keeps its last page's
      * article list -- see the note on the corpus issue) */
@@ -320,6 +335,7 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
 
 ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, ls_error *err)
 {
+    if (ix->sharded) return ls_sharded_remove(ix->sharded, doc_id, removed, err);
     char id_norm[256], term[300];
     ls_rc rc = ls_termgen_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
     if (rc) return rc;
@@ -338,11 +354,15 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     return LS_OK;
 }
 
-const ls_index_counts *ls_indexer_counts(const ls_indexer *ix) { return &ix->counts; }
+const ls_index_counts *ls_indexer_counts(const ls_indexer *ix)
+{
+    return ix->sharded ? ls_sharded_counts(ix->sharded) : &ix->counts;
+}
 
 void ls_indexer_close(ls_indexer *ix)
 {
     if (!ix) return;
+    ls_sharded_close(ix->sharded);
     if (ix->in_transaction) {
         xc_err xe;
         xc_wdb_cancel_transaction(ix->wdb, &xe);

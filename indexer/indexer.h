@@ -27,7 +27,13 @@ typedef struct ls_index_counts {
 typedef struct ls_indexer_options {
     int overwrite;          /* start from an empty index */
     unsigned batch_size;    /* documents per commit; 0 = 1000 */
+    unsigned shards;        /* a new index as a set of N shards (2..64, see
+                               shards.h); 0 = as found (a shard set stays one) */
+    int part;               /* LS_PART_*: what this writer stores (the shard
+                               set's writers split the work) */
 } ls_indexer_options;
+
+enum { LS_PART_ALL = 0, LS_PART_RECORDS = 1, LS_PART_PASSAGES = 2 };
 
 /* Open (creating if needed) the index at dbpath for writing. Fails with
  * LS_ERR_LOCKED and a message naming the holder when another writer has it.

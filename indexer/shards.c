@@ -1,0 +1,84 @@
+/* shards.c — shard set layout: the stub file, shard paths, the id hash
+ * (see shards.h). */
+#include "shards.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+ls_rc ls_shard_path(const char *dir, unsigned k, char *out, size_t cap, ls_error *err)
+{
+    int n = k == LS_SHARD_META_INDEX ? snprintf(out, cap, "%s/%s", dir, LS_SHARDS_META)
+                                     : snprintf(out, cap, "%s/shard-%u", dir, k);
+    if (n < 0 || (size_t)n >= cap)
+        return ls_error_set(err, LS_ERR_LIMIT, "%s: path too long for a shard", dir);
+    return LS_OK;
+}
+
+unsigned ls_shard_of(const char *id_norm, unsigned n)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)id_norm; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    return n ? (unsigned)(h % n) : 0;
+}
+
+unsigned ls_shards_count(const char *dir)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/%s", dir, LS_SHARDS_STUB) >= (int)sizeof path) return 0;
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char line[256];
+    unsigned n = 0, lineno = 0;
+    int ok = 1;
+    while (ok && fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0') continue;
+        char want[64];
+        if (lineno == 0) snprintf(want, sizeof want, "auto %s", LS_SHARDS_META);
+        else snprintf(want, sizeof want, "auto shard-%u", n++);
+        ok = strcmp(line, want) == 0;
+        lineno++;
+    }
+    fclose(f);
+    return ok && n >= 1 && n <= LS_SHARDS_MAX ? n : 0;
+}
+
+ls_rc ls_shards_create(const char *dir, unsigned n, ls_error *err)
+{
+    if (n < 2 || n > LS_SHARDS_MAX)
+        return ls_error_set(err, LS_ERR_ARG, "--shards wants a number from 2 to %d",
+                            LS_SHARDS_MAX);
+    unsigned have = ls_shards_count(dir);
+    if (have == n) return LS_OK;
+    if (have)
+        return ls_error_set(err, LS_ERR_ARG, "%s is a set of %u shards, not %u (a set is not "
+                            "resharded: index into a new directory)", dir, have, n);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/iamglass", dir);
+    if (access(path, F_OK) == 0)
+        return ls_error_set(err, LS_ERR_ARG, "%s holds a single index; shards go into a new "
+                            "directory", dir);
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return ls_error_set(err, LS_ERR_IO, "%s: cannot create index directory: %s", dir,
+                            strerror(errno));
+    char tmp[4200];
+    snprintf(path, sizeof path, "%s/%s", dir, LS_SHARDS_STUB);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) return ls_error_set(err, LS_ERR_IO, "%s: %s", tmp, strerror(errno));
+    fprintf(f, "auto %s\n", LS_SHARDS_META);
+    for (unsigned k = 0; k < n; k++) fprintf(f, "auto shard-%u\n", k);
+    /* written whole, then renamed: a reader sees no stub or the full one */
+    if (fclose(f) != 0 || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return ls_error_set(err, LS_ERR_IO, "%s: cannot write the shard list", path);
+    }
+    return LS_OK;
+}
