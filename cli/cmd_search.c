@@ -34,6 +34,9 @@ static const char help[] =
     "  --json            print the results as one JSON object\n"
     "  --batch           read one question a line from stdin; write one JSON object\n"
     "                    a line: {\"query\": ..., \"hits\": [...]}\n"
+    "  --remote H:P,...  search these remote shards (xapian-tcpsrv) as well; DIR\n"
+    "                    (or DIR/meta of a shard set) gives synonyms and records\n"
+    "  --remote-timeout MS  bound on each network wait (default 5000)\n"
     "  -h, --help        this help\n";
 
 typedef struct search_cli {
@@ -129,9 +132,11 @@ int cmd_search(int argc, char **argv)
         {"to", required_argument, 0, 'T'},   {"in-force", no_argument, 0, 'n'},
         {"per-document", required_argument, 0, 'p'},        {"json", no_argument, 0, 'j'},
         {"batch", no_argument, 0, 'b'},      {"help", no_argument, 0, 'h'},
+        {"remote", required_argument, 0, 'R'}, {"remote-timeout", required_argument, 0, 'W'},
         {0, 0, 0, 0}};
     search_cli cli = {0};
-    const char *db = NULL;
+    const char *db = NULL, *remotes = NULL;
+    unsigned timeout_ms = 0;
     int c;
     opterr = 0;
     optind = 1;
@@ -157,6 +162,11 @@ int cmd_search(int argc, char **argv)
             break;
         case 'j': cli.json = 1; break;
         case 'b': cli.batch = 1; break;
+        case 'R': remotes = optarg; break;
+        case 'W':
+            if (cli_parse_uint(optarg, 1, 600000, &timeout_ms))
+                return cli_usage_error("search", "--remote-timeout wants milliseconds, 1 to 600000");
+            break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("search", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("search", "unknown option '%s'", argv[optind - 1]);
@@ -169,7 +179,8 @@ int cmd_search(int argc, char **argv)
     cli.color = !cli.json && isatty(STDOUT_FILENO);
 
     ls_error err = {0};
-    if (ls_searcher_open(db, &cli.searcher, &err)) return cli_fail("search", &err);
+    if (ls_searcher_open_remote(db, remotes, timeout_ms, &cli.searcher, &err))
+        return cli_fail("search", &err);
     int status = CLI_OK;
     if (cli.batch) {
         status = run_batch(&cli);

@@ -11,6 +11,7 @@
 
 #include "../common/ls_buf.h"
 #include "../indexer/schema.h"
+#include "../indexer/shards.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
 #include "../xapian/xc.h"
@@ -21,6 +22,7 @@
 #include "suggest.h"
 #include "cite_resolve.h"
 #include "snippet.h"
+#include "remote.h"
 
 #define QUERY_MAX_BYTES 8192
 #define QUERY_MAX_TERMS 400
@@ -31,6 +33,9 @@ struct ls_searcher {
     xc_db *db;
     char *path;
     ls_weights weights;
+    char *local;              /* remote shards: the local database, */
+    char *remotes;            /* their "HOST:PORT,..." list, */
+    unsigned timeout_ms;      /* and the bound on each network wait */
 };
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
@@ -39,6 +44,8 @@ static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
              : xe->rc == XC_ERR_NOMEM ? LS_ERR_NOMEM : LS_ERR_INDEX;
     return ls_error_set(err, rc, "%s: %s", what, xe->msg);
 }
+
+static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err);
 
 ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
 {
@@ -61,16 +68,52 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
         snprintf(what, sizeof what, "%s: cannot open index", dbpath);
         return xapian_error(err, what, &xe);
     }
+    return check_format(s, out, err);
+}
+
+/* Hand out s once its database says it is a luat-search index. */
+static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err)
+{
+    const char *dbpath = s->path;
+    xc_err xe;
     char *format = NULL;
     size_t flen = 0;
     if (xc_db_get_metadata(s->db, LS_METADATA_FORMAT, &format, &flen, &xe) || flen == 0) {
         free(format);
+        ls_error_set(err, LS_ERR_INDEX, "%s: not a luat-search index", dbpath);
         ls_searcher_close(s);
-        return ls_error_set(err, LS_ERR_INDEX, "%s: not a luat-search index", dbpath);
+        return LS_ERR_INDEX;
     }
     free(format);
     *out = s;
     return LS_OK;
+}
+
+ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned timeout_ms,
+                              ls_searcher **out, ls_error *err)
+{
+    if (!remotes || !*remotes) return ls_searcher_open(dbpath, out, err);
+    *out = NULL;
+    ls_rc rc = ls_remote_check_list(remotes, err);
+    if (rc) return rc;
+    char local[4096];
+    if (ls_shards_count(dbpath)) rc = ls_shard_path(dbpath, LS_SHARD_META_INDEX, local,
+                                                    sizeof local, err);
+    else snprintf(local, sizeof local, "%s", dbpath);
+    if (rc) return rc;
+    ls_searcher *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(dbpath)) || !(s->local = strdup(local)) ||
+        !(s->remotes = strdup(remotes))) {
+        ls_searcher_close(s);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    s->weights = ls_weights_default();
+    s->timeout_ms = timeout_ms ? timeout_ms : LS_REMOTE_TIMEOUT_MS;
+    if ((rc = ls_remote_open(s->local, s->remotes, s->timeout_ms, &s->db, err))) {
+        ls_searcher_close(s);
+        return rc;
+    }
+    return check_format(s, out, err);
 }
 
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err)
@@ -86,6 +129,8 @@ void ls_searcher_close(ls_searcher *s)
     if (!s) return;
     xc_db_close(s->db);
     free(s->path);
+    free(s->local);
+    free(s->remotes);
     free(s);
 }
 
@@ -298,7 +343,8 @@ done:
     return rc;
 }
 
-ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, ls_error *err)
+static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_results **out,
+                         ls_error *err)
 {
     *out = NULL;
     size_t len = 0;
@@ -356,6 +402,21 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
     }
     *out = res;
     return LS_OK;
+}
+
+ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, ls_error *err)
+{
+    if (!s->remotes) return search_once(s, req, out, err);
+    ls_error first = {0};
+    ls_rc rc = search_once(s, req, out, &first);
+    if (rc != LS_ERR_INDEX) return rc ? ls_error_set(err, rc, "%s", first.msg) : LS_OK;
+    /* a shard may have gone (or come back): connect afresh, each wait
+     * bounded; still down -> the degraded error naming it, else retry once */
+    xc_db *db = NULL;
+    if ((rc = ls_remote_open(s->local, s->remotes, s->timeout_ms, &db, err))) return rc;
+    xc_db_close(s->db);
+    s->db = db;
+    return search_once(s, req, out, err);
 }
 
 void ls_results_free(ls_results *r)

@@ -56,6 +56,20 @@ typedef struct ls_results {
 ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err);
 void ls_searcher_close(ls_searcher *s);
 
+/* Open a search front end over remote shards, each served by xapian-tcpsrv:
+ * `remotes` is "HOST:PORT[,HOST:PORT...]" (NULL or "" = ls_searcher_open).
+ * The local database gives the format, synonyms and document records,
+ * which remote shards do not serve: DIR/meta when dbpath is a shard set
+ * (indexer/shards.h), else the index at dbpath, whose passages are then
+ * searched too. Every network wait is bounded by timeout_ms (0 =
+ * LS_REMOTE_TIMEOUT_MS). When a shard stops answering, ls_search connects
+ * afresh once and otherwise fails with LS_ERR_INDEX, "degraded: N of M
+ * remote shards not answering: HOST:PORT (why)": never a hang, never partial
+ * results passed off as whole. Free with ls_searcher_close. */
+#define LS_REMOTE_TIMEOUT_MS 5000
+ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned timeout_ms,
+                              ls_searcher **out, ls_error *err);
+
 /* Tune the ranking from "name=value,..." (see query/build.h: filler, pair,
  * heading, folded, synonyms, k1, b); for evaluation and ablation. */
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
