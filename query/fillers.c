@@ -25,7 +25,7 @@ static const char *const filler_phrases[] = {
  * Matched on folded syllables. */
 static const char *const definition_phrases[] = {
     "là gì", "là những gì", "hiểu thế nào", "hiểu như thế nào", "thế nào là",
-    "như thế nào là", "khái niệm", "định nghĩa", "gồm những", "là tổ chức nào",
+    "như thế nào là", "khái niệm", "định nghĩa", "là tổ chức nào",
     "là doanh nghiệp nào", "là người nào", "là cơ sở nào", "là hoạt động nào", "là loại nào",
     "là trường hợp nào",
 };
@@ -106,6 +106,9 @@ void ls_plan_mark_fillers(ls_plan *plan)
 void ls_plan_detect_definition(ls_plan *plan)
 {
     pthread_once(&once, normalise_phrases);
+    /* "Mục tiêu của X là gì" asks for an attribute of X, not what X is */
+    for (size_t at = 0; at < plan->nterms; at++)
+        if (strcmp(plan->terms[at].folded, "cua") == 0) return;
     for (size_t at = 0; at < plan->nterms && !plan->asks_definition; at++)
         for (size_t k = 0; k < NDEFINITION && !plan->asks_definition; k++) {
             size_t n = 0;
