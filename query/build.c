@@ -20,10 +20,13 @@ ls_weights ls_weights_default(void)
      * left out (0.15 -> 0: same figures, 40% less latency); the second
      * stage (rerank.h) over 15 candidates, cover 1: +0.02 on zalo-dev for
      * ~1 ms; the 24 body words and pairs that can weigh most (ELITE_SET):
-     * same figures within 0.003, p99 33 -> 17 ms on pháp điển. */
+     * same figures within 0.003, p99 33 -> 17 ms on pháp điển; the
+     * question's pairs found in the heading, 0.3 within coverage: +0.008
+     * on zalo-dev. */
     ls_weights w = {.filler = 0.0, .pair = 1.0, .heading = 0.0, .heading_pair = 0.3,
                     .defined = 1.0, .defined_other = 0.0, .folded_in_marked = 0.0,
-                    .elite = 24, .cover = 1.0, .depth = 15, .synonyms = 1,
+                    .elite = 24, .cover = 1.0, .heading_cover = 0.3, .depth = 15,
+                    .synonyms = 1,
                     .bm25_k1 = 0.9, .bm25_b = 0.5};
     return w;
 }
@@ -38,6 +41,7 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         {"defother", offsetof(ls_weights, defined_other)},
         {"elite", offsetof(ls_weights, elite)},
         {"cover", offsetof(ls_weights, cover)},
+        {"hcover", offsetof(ls_weights, heading_cover)},
         {"depth", offsetof(ls_weights, depth)},
         {"folded", offsetof(ls_weights, folded_in_marked)},
         {"synonyms", offsetof(ls_weights, synonyms)}, {"k1", offsetof(ls_weights, bm25_k1)},
@@ -56,7 +60,8 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k].name, item) != 0) k++;
         if (k == sizeof keys / sizeof keys[0])
             return ls_error_set(err, LS_ERR_ARG, "weights: unknown name '%s' (filler, pair, heading, "
-                                "hpair, defined, defother, elite, cover, depth, folded, synonyms, k1, "
+                                "hpair, defined, defother, elite, cover, hcover, depth, "
+                                "folded, synonyms, k1, "
                                 "b)", item);
         *(double *)((char *)w + keys[k].off) = v;
     }

@@ -19,6 +19,8 @@ typedef struct ls_weights {
     double folded_in_marked; /* scale of the folded twin of a marked term when the
                                 question carries marks (0 = exact only) */
     double cover;         /* second stage: score x (1 + cover x coverage) */
+    double heading_cover; /* second stage: weight of the question's pairs found in
+                             the heading, within coverage */
     double depth;         /* how many first-stage candidates the second stage sees */
     double elite;         /* >0: of the body words and pairs, only the N that can
                              weigh most (Xapian's ELITE_SET); 0 = all */
@@ -29,7 +31,7 @@ typedef struct ls_weights {
 ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
- * hpair, defined, defother, elite, cover, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
+ * hpair, defined, defother, elite, cover, hcover, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

@@ -1,7 +1,7 @@
 /* rerank.c — rescales first-stage scores by question coverage (rerank.h):
  * the matching terms of each candidate (Xapian's Enquire::get_matching_terms)
- * are sorted into body words and body pairs, each counted against what the
- * question holds. */
+ * are sorted into body words, body pairs and heading pairs, each counted
+ * against what the question holds. */
 #include "rerank.h"
 
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 #include "../indexer/schema.h"
 
 typedef struct coverage_count {
-    unsigned words, pairs;
+    unsigned words, pairs, heading_pairs;
 } coverage_count;
 
 static int is_prefixed_by(const char *term, const char *prefix)
@@ -25,6 +25,9 @@ static int count_match(void *ctx, const char *term)
     coverage_count *c = ctx;
     if (is_prefixed_by(term, LS_PREFIX_PAIR) || is_prefixed_by(term, LS_PREFIX_PAIR_FOLDED))
         c->pairs++;
+    else if (is_prefixed_by(term, LS_PREFIX_HEADING_PAIR) ||
+             is_prefixed_by(term, LS_PREFIX_HEADING_PAIR_FOLDED))
+        c->heading_pairs++;
     else if (!(term[0] >= 'A' && term[0] <= 'Z') || is_prefixed_by(term, LS_PREFIX_FOLDED))
         c->words++;
     return 0;
@@ -54,8 +57,8 @@ static int better_first(const void *a, const void *b)
 }
 
 ls_rc ls_rerank_by_coverage(xc_enquire *enq, const xc_mset *ms, const ls_plan *plan,
-                            double weight, size_t depth, ls_candidate *out, size_t n,
-                            ls_error *err)
+                            double weight, double heading_weight, size_t depth,
+                            ls_candidate *out, size_t n, ls_error *err)
 {
     unsigned words, pairs;
     question_size(plan, &words, &pairs);
@@ -64,13 +67,14 @@ ls_rc ls_rerank_by_coverage(xc_enquire *enq, const xc_mset *ms, const ls_plan *p
         out[i].score = xc_mset_weight(ms, i);
         out[i].coverage = 0;
         if (weight <= 0 || words == 0 || i >= depth) continue;
-        coverage_count c = {0, 0};
+        coverage_count c = {0, 0, 0};
         xc_err xe;
         if (xc_mset_matching_terms(enq, ms, i, count_match, &c, &xe))
             return ls_error_set(err, LS_ERR_INDEX, "reranking: %s", xe.msg);
         double w = c.words >= words ? 1.0 : (double)c.words / words;
         double p = pairs == 0 ? w : c.pairs >= pairs ? 1.0 : (double)c.pairs / pairs;
-        out[i].coverage = (w + p) / 2;
+        double h = pairs == 0 ? 0 : c.heading_pairs >= pairs ? 1.0 : (double)c.heading_pairs / pairs;
+        out[i].coverage = (w + p) / 2 + heading_weight * h;
         out[i].score *= 1 + weight * out[i].coverage;
     }
     /* stable: qsort is not, so break ties by first-stage position */

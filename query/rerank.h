@@ -14,7 +14,8 @@
 typedef struct ls_candidate {
     unsigned docid;
     double score;      /* after rerank: first-stage score x (1 + weight x coverage) */
-    double coverage;   /* share of the question's words and pairs matched, 0..1 */
+    double coverage;   /* share of the question's words and pairs matched (0..1),
+                          plus heading_weight x the share of its pairs in the heading */
 } ls_candidate;
 
 /* Fill out[0..n) from the first n entries of ms (n <= xc_mset_size(ms)).
@@ -23,7 +24,7 @@ typedef struct ls_candidate {
  * order); the rest follow in first-stage order, so every page of a result
  * list cuts the same ordering. */
 ls_rc ls_rerank_by_coverage(xc_enquire *enq, const xc_mset *ms, const ls_plan *plan,
-                            double weight, size_t depth, ls_candidate *out, size_t n,
-                            ls_error *err);
+                            double weight, double heading_weight, size_t depth,
+                            ls_candidate *out, size_t n, ls_error *err);
 
 #endif

@@ -322,7 +322,8 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
         goto done;
     }
-    rc = ls_rerank_by_coverage(enq, ms, plan, s->weights.cover, depth, cands, n, err);
+    rc = ls_rerank_by_coverage(enq, ms, plan, s->weights.cover, s->weights.heading_cover, depth,
+                               cands, n, err);
     if (rc) goto done;
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
