@@ -20,6 +20,7 @@
 #include "termgen.h"
 #include "definitions.h"
 #include "cite_keys.h"
+#include "relations.h"
 #include "sharded.h"
 #include "shards.h"
 
@@ -36,6 +37,7 @@ struct ls_indexer {
     int in_transaction;
     ls_index_counts counts;
     ls_buf scratch;
+    int doc_changed;          /* a passage of the current document changed */
     int part;                 /* LS_PART_* */
     ls_sharded *sharded;      /* a shard set: everything goes through it */
 };
@@ -247,6 +249,20 @@ static int index_definition(void *ctx, const char *phrase, size_t len)
     return dc->rc != LS_OK;
 }
 
+/* Whether the stored passage docid holds exactly the data in b. */
+static int same_data(xc_wdb *wdb, unsigned docid, const ls_buf *b)
+{
+    xc_err xe;
+    xc_doc *xd = NULL;
+    if (xc_wdb_get_document(wdb, docid, &xd, &xe)) return 0;
+    const char *data = NULL;
+    size_t len = 0;
+    int same = xc_doc_get_data(xd, &data, &len, &xe) == XC_OK && len == b->len &&
+               (len == 0 || memcmp(data, b->data, len) == 0);
+    xc_doc_free(xd);
+    return same;
+}
+
 /* Build and store the passage of article a. Returns LS_OK, or an error for
  * this passage only (the caller decides whether it ends the batch). */
 static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
@@ -280,14 +296,20 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
         unsigned old = 0;
         xc_err fe;
         int existed = xc_wdb_find_by_term(ix->wdb, qterm, &old, &fe) == XC_OK;
+        int same = existed && same_data(ix->wdb, old, &ix->scratch);
         if (xc_wdb_replace_by_term(ix->wdb, qterm, xd, NULL, &xe))
             rc = xapian_error(err, "storing passage", &xe);
         else if (existed) ix->counts.passages_replaced++;
         else ix->counts.passages_added++;
+        if (!rc && same) ix->counts.passages_unchanged++;
+        if (!rc && !same) ix->doc_changed = 1;
     }
     xc_doc_free(xd);
     return rc;
 }
+
+static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *own, int restated,
+                          const char *id_norm, ls_error *err);
 
 ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
 {
@@ -299,7 +321,26 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     ls_rc rc = ls_termgen_normalise_value(doc->id, 0, id_norm, sizeof id_norm, err);
     if (rc) return rc;
     if ((rc = begin_batch(ix, err))) return rc;
+    /* the status other documents' relations give it (relations.h) */
+    char *derived = NULL;
+    if (ix->part == LS_PART_ALL &&
+        (rc = ls_relations_status(ix->wdb, id_norm, doc->status, &derived, err)))
+        return rc;
+    ls_document view = *doc;   /* borrows doc's fields */
+    if (derived) view.status = derived;
+    rc = add_document(ix, &view, doc->status, derived != NULL, id_norm, err);
+    free(derived);
+    return rc;
+}
+
+/* Index doc (its status as shown; `own` as its source published it,
+ * `restated` when they differ) under id_norm. */
+static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *own, int restated,
+                          const char *id_norm, ls_error *err)
+{
+    ls_rc rc;
     ix->counts.documents++;
+    ix->doc_changed = 0;
     for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_RECORDS; i++) {
         const ls_article *a = &doc->articles[i];
         if (!a->number || !a->text || a->text_len == 0) {
@@ -322,13 +363,27 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
      * article list -- see the note on the corpus issue) */
     ls_buf_reset(&ix->scratch);
     rc = ls_document_record_encode(doc, &ix->scratch, err);
+    if (!rc && restated) rc = ls_relations_note_source(&ix->scratch, own, err);
     if (rc) return rc;
     char key[300];
     snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, id_norm);
     xc_err xe;
+    char *before = NULL;
+    size_t before_len = 0;
+    if (xc_wdb_get_metadata(ix->wdb, key, &before, &before_len, &xe))
+        return xapian_error(err, "reading document record", &xe);
+    if (!before_len) ix->counts.documents_added++;
+    else if (!ix->doc_changed && before_len == ix->scratch.len &&
+             memcmp(before, ix->scratch.data, before_len) == 0)
+        ix->counts.documents_unchanged++;
+    else ix->counts.documents_replaced++;
+    free(before);
     if (xc_wdb_set_metadata(ix->wdb, key, ix->scratch.data, ix->scratch.len, &xe))
         return xapian_error(err, "storing document record", &xe);
     if ((rc = ls_cite_keys_write(ix->wdb, doc, id_norm, err))) return rc;
+    if (ix->part == LS_PART_ALL &&
+        (rc = ls_relations_update(ix->wdb, doc, id_norm, &ix->counts.documents_restated, err)))
+        return rc;
     if (++ix->in_batch >= ix->batch_size) return ls_indexer_commit(ix, err);
     return LS_OK;
 }
@@ -349,6 +404,10 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     if (xc_wdb_delete_by_term(ix->wdb, term, &xe)) return xapian_error(err, "remove", &xe);
     snprintf(term, sizeof term, "%s%s", LS_METADATA_DOC, id_norm);
     if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
+    /* what it amended or repealed is no longer so (relations.h) */
+    if (count && ix->part == LS_PART_ALL &&
+        (rc = ls_relations_update(ix->wdb, NULL, id_norm, &ix->counts.documents_restated, err)))
+        return rc;
     if (removed) *removed = count;
     if (!count) return ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
     return LS_OK;

@@ -22,6 +22,12 @@ typedef struct ls_index_counts {
     unsigned long passages_replaced;/* passages that replaced an older version */
     unsigned long passages_skipped; /* articles with no text, or bad data */
     unsigned long bytes;            /* article text bytes indexed */
+    unsigned long passages_unchanged;  /* of the replaced: the same data as before */
+    unsigned long documents_added;     /* no record of the id before */
+    unsigned long documents_replaced;  /* a record before, something differs */
+    unsigned long documents_unchanged; /* the same record and passages as before */
+    unsigned long documents_restated;  /* other documents whose status changed
+                                          (amended/repealed by these: relations.h) */
 } ls_index_counts;
 
 typedef struct ls_indexer_options {

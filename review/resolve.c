@@ -134,7 +134,10 @@ static ls_rc load_entry(resolve_ctx *ctx, doc_entry *e, ls_error *err)
     e->title = json_str(o, "title");
     e->issued = json_str(o, "issued");
     e->effective = json_str(o, "effective");
-    e->status = json_str(o, "status");
+    /* the status as published: the review reasons from it and the dates
+     * (the shown one may be restated by the indexer, indexer/relations.h) */
+    json_t *src = json_object_get(o, "source_status");
+    e->status = json_str(o, src ? "source_status" : "status");
     json_decref(o);
     return LS_OK;
 }

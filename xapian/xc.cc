@@ -491,6 +491,28 @@ xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err
     return get_document(wdb->db, docid, out, err);
 }
 
+xc_rc xc_wdb_postlist(xc_wdb *wdb, const char *term, unsigned **docids, size_t *n, xc_err *err)
+{
+    if (!wdb || !term || !docids || !n) return bad_arg(err, "xc_wdb_postlist: NULL argument");
+    *docids = NULL;
+    *n = 0;
+    std::vector<unsigned> ids;
+    xc_rc rc = guard(err, [&] {
+        for (Xapian::PostingIterator it = wdb->db.postlist_begin(term);
+             it != wdb->db.postlist_end(term); ++it)
+            ids.push_back(*it);
+    });
+    if (rc || ids.empty()) return rc;
+    *docids = static_cast<unsigned *>(malloc(ids.size() * sizeof(unsigned)));
+    if (!*docids) {
+        set_err(err, XC_ERR_NOMEM, "std::bad_alloc: postlist of %zu documents", ids.size());
+        return XC_ERR_NOMEM;
+    }
+    memcpy(*docids, ids.data(), ids.size() * sizeof(unsigned));
+    *n = ids.size();
+    return XC_OK;
+}
+
 xc_rc xc_compact(const char *src, const char *dst, xc_err *err)
 {
     if (!src || !dst) return bad_arg(err, "xc_compact: NULL argument");
@@ -529,6 +551,12 @@ xc_rc xc_doc_add_term(xc_doc *doc, const char *term, unsigned wdfinc, xc_err *er
         if (wdfinc) doc->doc.add_term(term, wdfinc);
         else doc->doc.add_boolean_term(term);
     });
+}
+
+xc_rc xc_doc_remove_term(xc_doc *doc, const char *term, xc_err *err)
+{
+    if (!doc || !term) return bad_arg(err, "xc_doc_remove_term: NULL argument");
+    return guard(err, [&] { doc->doc.remove_term(term); });
 }
 
 xc_rc xc_doc_set_data(xc_doc *doc, const char *data, size_t len, xc_err *err)

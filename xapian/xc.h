@@ -119,6 +119,11 @@ xc_rc xc_wdb_doccount(xc_wdb *wdb, unsigned *out, xc_err *err);
 xc_rc xc_wdb_termfreq(xc_wdb *wdb, const char *term, unsigned *out, xc_err *err);
 xc_rc xc_wdb_find_by_term(xc_wdb *wdb, const char *term, unsigned *docid, xc_err *err);
 xc_rc xc_wdb_get_document(xc_wdb *wdb, unsigned docid, xc_doc **out, xc_err *err);
+/* The ids of every document indexed by term, through the writer (uncommitted
+ * changes included), ascending: *docids is malloc'ed (caller frees; NULL when
+ * *n is 0). */
+xc_rc xc_wdb_postlist(xc_wdb *wdb, const char *term, unsigned **docids, size_t *n,
+                      xc_err *err);
 /* Compact the database at src into a new one at dst (Database::compact),
  * keeping document ids; a stub database of several shards is merged into
  * one, renumbered. XC_ERR_NOTFOUND when src is not a database. */
@@ -134,6 +139,9 @@ xc_rc xc_doc_add_posting(xc_doc *doc, const char *term, unsigned pos, unsigned w
                          xc_err *err);
 /* Add `term` without position, raising wdf by wdfinc (0 = boolean term). */
 xc_rc xc_doc_add_term(xc_doc *doc, const char *term, unsigned wdfinc, xc_err *err);
+/* Remove `term` and its positions from the document (XC_ERR_ARG when the
+ * document does not hold it). */
+xc_rc xc_doc_remove_term(xc_doc *doc, const char *term, xc_err *err);
 /* Set the opaque data blob (copied). */
 xc_rc xc_doc_set_data(xc_doc *doc, const char *data, size_t len, xc_err *err);
 /* Borrow the data blob: valid until the document is freed or its data set

@@ -1,0 +1,514 @@
+/* relations.c — status propagation between documents (see relations.h):
+ * which whole documents a text amends, replaces or repeals, kept as "rel:"
+ * metadata, and the targets' records and passages restated to match. */
+#include "relations.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../corpus/structure.h"
+#include "passage_data.h"
+#include "schema.h"
+#include "termgen.h"
+
+/* ---- what a sentence does --------------------------------------------- */
+
+#define SENTENCE_WINDOW 400 /* bytes looked at around a citation */
+
+static int sentence_end(const char *t, size_t i, size_t len)
+{
+    char c = t[i];
+    if (c == '\n' || c == ';' || c == ':') return 1;
+    return c == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '\r');
+}
+
+static int has(const char *t, size_t s, size_t e, const char *w)
+{
+    return e > s && memmem(t + s, e - s, w, strlen(w)) != NULL;
+}
+
+static const struct { const char *word; ls_act act; } verbs[] = {
+    {"sửa đổi", LS_ACT_AMENDS},   {"Sửa đổi", LS_ACT_AMENDS},   {"SỬA ĐỔI", LS_ACT_AMENDS},
+    {"bổ sung", LS_ACT_AMENDS},   {"Bổ sung", LS_ACT_AMENDS},   {"BỔ SUNG", LS_ACT_AMENDS},
+    {"thay thế", LS_ACT_REPLACES}, {"Thay thế", LS_ACT_REPLACES}, {"THAY THẾ", LS_ACT_REPLACES},
+    {"bãi bỏ", LS_ACT_REPEALS},   {"Bãi bỏ", LS_ACT_REPEALS},   {"BÃI BỎ", LS_ACT_REPEALS},
+    /* a legal basis or a guided text: the citation is not acted on */
+    {"căn cứ", LS_ACT_NONE},      {"Căn cứ", LS_ACT_NONE},      {"CĂN CỨ", LS_ACT_NONE},
+    {"hướng dẫn", LS_ACT_NONE},   {"Hướng dẫn", LS_ACT_NONE},
+    {"quy định chi tiết", LS_ACT_NONE}, {"Quy định chi tiết", LS_ACT_NONE},
+};
+
+/* Words saying only a part of a document is meant ("các quy định ... tại",
+ * "Điều 5 của", "một số điều"). */
+static const char *const part_words[] = {
+    "quy định", "Quy định", "một số", "một phần", "điều", "Điều", "khoản", "Khoản",
+    "điểm", "Điểm", "chương", "Chương", "mục", "Mục", "phần", "Phần", "nội dung",
+};
+
+static int names_a_part(const char *t, size_t s, size_t e)
+{
+    for (size_t i = 0; i < sizeof part_words / sizeof part_words[0]; i++)
+        if (has(t, s, e, part_words[i])) return 1;
+    return 0;
+}
+
+/* The verb nearest before position `start` in [s, start): its act, and
+ * where it ends (*verb_end); -1 when there is none. */
+static int verb_before(const char *t, size_t s, size_t start, size_t *verb_end)
+{
+    int found = -1;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+        size_t wl = strlen(verbs[k].word);
+        const char *p = t + s, *stop = t + start;
+        while (p < stop) {
+            const char *hit = memmem(p, (size_t)(stop - p), verbs[k].word, wl);
+            if (!hit) break;
+            size_t at = (size_t)(hit - t);
+            if (found < 0 || at >= best) {
+                best = at;
+                found = (int)verbs[k].act;
+                *verb_end = at + wl;
+            }
+            p = hit + 1;
+        }
+    }
+    return found;
+}
+
+ls_act ls_relation_act(const char *t, size_t len, const ls_reference *r)
+{
+    if (!r->doc_number || r->self || r->end > len || r->start >= r->end) return LS_ACT_NONE;
+    size_t start = r->start, end = r->end;
+    size_t lo = start > SENTENCE_WINDOW ? start - SENTENCE_WINDOW : 0;
+    size_t hi = end + SENTENCE_WINDOW < len ? end + SENTENCE_WINDOW : len;
+    size_t s = start, e = end;
+    while (s > lo && !sentence_end(t, s - 1, len)) s--;
+    while (e < hi && !sentence_end(t, e, len)) e++;
+    /* "X đã được sửa đổi, bổ sung theo Y": Y amended X, nothing is done to Y */
+    if (has(t, s, start, "được sửa đổi") || has(t, s, start, "được bổ sung") ||
+        has(t, s, start, "đã được") || has(t, s, start, "được thay thế"))
+        return LS_ACT_NONE;
+    int provision = r->article || r->clause || r->point;
+    size_t verb_end = 0;
+    int act = verb_before(t, s, start, &verb_end);
+    if (act == LS_ACT_AMENDS) return LS_ACT_AMENDS;  /* any provision amended: X amended */
+    if (act == LS_ACT_REPLACES || act == LS_ACT_REPEALS) {
+        if (provision || names_a_part(t, verb_end, start) || has(t, end, e, "trừ "))
+            return LS_ACT_NONE;   /* a part of X only */
+        return (ls_act)act;
+    }
+    if (act == LS_ACT_NONE) return LS_ACT_NONE;      /* căn cứ, hướng dẫn ... X */
+    /* no verb before: "Luật X số N ... hết hiệu lực kể từ ..." */
+    const char *const gone = "hết hiệu lực";
+    const char *hit = e > end ? memmem(t + end, e - end, gone, strlen(gone)) : NULL;
+    if (!hit || provision || names_a_part(t, s, start)) return LS_ACT_NONE;
+    size_t after = (size_t)(hit - t) + strlen(gone);
+    if (has(t, after, e, "trừ ") || has(t, after, e, "một phần")) return LS_ACT_NONE;
+    return LS_ACT_REPEALS;
+}
+
+/* ---- the relations of one document ------------------------------------- */
+
+typedef struct target {
+    char id[256];
+    ls_act act;
+} target;
+
+typedef struct target_list {
+    target *v;
+    size_t n, cap;
+    const char *self;
+    ls_rc rc;
+} target_list;
+
+static int stronger(ls_act a, ls_act b)   /* a repeal outweighs an amendment */
+{
+    return a != LS_ACT_NONE && (b == LS_ACT_NONE || (b == LS_ACT_AMENDS && a != LS_ACT_AMENDS));
+}
+
+static void add_target(target_list *l, const char *id, ls_act act)
+{
+    if (l->rc || act == LS_ACT_NONE || strcmp(id, l->self) == 0) return;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].id, id) == 0) {
+            if (stronger(act, l->v[i].act)) l->v[i].act = act;
+            return;
+        }
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 4;
+        target *g = realloc(l->v, nc * sizeof *g);
+        if (!g) { l->rc = LS_ERR_NOMEM; return; }
+        l->v = g;
+        l->cap = nc;
+    }
+    snprintf(l->v[l->n].id, sizeof l->v[l->n].id, "%s", id);
+    l->v[l->n++].act = act;
+}
+
+static int mentions_a_verb(const char *t, size_t len)
+{
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (verbs[k].act != LS_ACT_NONE && has(t, 0, len, verbs[k].word)) return 1;
+    return memmem(t, len, "hết hiệu lực", strlen("hết hiệu lực")) != NULL;
+}
+
+/* The acts of text[0..len) whose references are refs (NULL: find them). */
+static void scan_text(target_list *l, const char *t, size_t len, const ls_reference *refs,
+                      size_t nrefs)
+{
+    if (!t || !len || !mentions_a_verb(t, len)) return;
+    ls_reference *found = NULL;
+    if (!refs) {
+        ls_error local = {0};
+        if (ls_references_find(t, len, &found, &nrefs, &local)) return; /* unreadable: no acts */
+        refs = found;
+    }
+    for (size_t i = 0; i < nrefs && !l->rc; i++) {
+        ls_act act = ls_relation_act(t, len, &refs[i]);
+        if (act == LS_ACT_NONE) continue;
+        char id[256];
+        ls_error local = {0};
+        if (ls_termgen_normalise_value(refs[i].doc_number, 0, id, sizeof id, &local)) continue;
+        add_target(l, id, act);
+    }
+    ls_references_free(found, found ? nrefs : 0);
+}
+
+static void collect_targets(target_list *l, const ls_document *doc)
+{
+    if (doc->title) scan_text(l, doc->title, strlen(doc->title), NULL, 0);
+    for (size_t i = 0; i < doc->narticles; i++) {
+        const ls_article *a = &doc->articles[i];
+        if (a->heading) scan_text(l, a->heading, strlen(a->heading), NULL, 0);
+        scan_text(l, a->text, a->text ? a->text_len : 0, a->refs, a->nrefs);
+    }
+}
+
+/* ---- metadata lines ----------------------------------------------------- */
+
+static ls_rc xerr(ls_error *err, const char *what, const xc_err *xe)
+{
+    return ls_error_set(err, xe->rc == XC_ERR_NOMEM ? LS_ERR_NOMEM : LS_ERR_INDEX, "%s: %s", what,
+                        xe->msg);
+}
+
+static ls_rc get_meta(xc_wdb *wdb, const char *prefix, const char *id, char **out, ls_error *err)
+{
+    char key[300];
+    snprintf(key, sizeof key, "%s%s", prefix, id);
+    xc_err xe;
+    if (xc_wdb_get_metadata(wdb, key, out, NULL, &xe)) return xerr(err, "reading relations", &xe);
+    return LS_OK;
+}
+
+static ls_rc set_meta(xc_wdb *wdb, const char *prefix, const char *id, const char *value,
+                      ls_error *err)
+{
+    char key[300];
+    snprintf(key, sizeof key, "%s%s", prefix, id);
+    xc_err xe;
+    if (xc_wdb_set_metadata(wdb, key, value, strlen(value), &xe))
+        return xerr(err, "storing relations", &xe);
+    return LS_OK;
+}
+
+/* Field k (0-based, tab-separated) of line [p, end) into out. */
+static void field(const char *p, const char *end, int k, char *out, size_t cap)
+{
+    for (; k > 0 && p < end; k--) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        p = tab ? tab + 1 : end;
+    }
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    size_t n = (size_t)((tab ? tab : end) - p);
+    if (n >= cap) n = cap - 1;
+    memcpy(out, p, n);
+    out[n] = '\0';
+}
+
+static const char *const act_codes[] = {"", "amends", "replaces", "repeals"};
+
+/* ---- the status a document shows ------------------------------------------ */
+
+static int is_code(const char *status, const char *code)
+{
+    return strcmp(ls_status_code(status), code) == 0;
+}
+
+/* The status from the relation lines of "rel:<id>" (may be empty) and the
+ * published one; NULL into *out when they leave it as published. */
+static ls_rc status_from_lines(const char *lines, const char *own, char **out, ls_error *err)
+{
+    *out = NULL;
+    ls_buf amended = LS_BUF_INIT;
+    char gone[600] = "";
+    for (const char *p = lines; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        char code[16], by[256];
+        field(p, end, 0, code, sizeof code);
+        field(p, end, 2, by, sizeof by);
+        if (!by[0]) field(p, end, 1, by, sizeof by);
+        if (strcmp(code, "amends") == 0) {
+            if (ls_buf_puts(&amended, amended.len ? ", " : "bị sửa đổi, bổ sung bởi ") ||
+                ls_buf_puts(&amended, by)) {
+                ls_buf_free(&amended);
+                return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+            }
+        } else if (!gone[0] && (strcmp(code, "replaces") == 0 || strcmp(code, "repeals") == 0)) {
+            snprintf(gone, sizeof gone, "hết hiệu lực, bị %s bởi %s",
+                     code[2] == 'p' ? "thay thế" : "bãi bỏ", by);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    const char *s = gone[0] ? gone : NULL;
+    /* an amendment shows on a text in force (or of unknown status) only */
+    if (!s && amended.len &&
+        (is_code(own, "in-force") || is_code(own, "unknown") || is_code(own, "amended")))
+        s = amended.data;
+    if (s && !(own && strcmp(own, s) == 0) && !(*out = strdup(s))) {
+        ls_buf_free(&amended);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    ls_buf_free(&amended);
+    return LS_OK;
+}
+
+ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, char **out,
+                          ls_error *err)
+{
+    *out = NULL;
+    char *lines = NULL;
+    ls_rc rc = get_meta(wdb, LS_METADATA_RELATIONS, id_norm, &lines, err);
+    if (!rc && lines[0]) rc = status_from_lines(lines, own, out, err);
+    free(lines);
+    return rc;
+}
+
+/* ---- rewriting a document's stored status --------------------------------- */
+
+static ls_rc dump_json(json_t *o, ls_buf *out, ls_error *err)
+{
+    char *s = json_dumps(o, JSON_COMPACT);
+    if (!s) return ls_error_set(err, LS_ERR_NOMEM, "cannot encode record");
+    ls_buf_reset(out);
+    ls_rc rc = ls_buf_puts(out, s);
+    free(s);
+    return rc ? ls_error_set(err, rc, "cannot encode record") : LS_OK;
+}
+
+static void set_or_null(json_t *o, const char *key, const char *val)
+{
+    json_object_set_new(o, key, val ? json_string(val) : json_null());
+}
+
+ls_rc ls_relations_note_source(ls_buf *rec, const char *own, ls_error *err)
+{
+    json_t *o = json_loadb(rec->data ? rec->data : "", rec->len, 0, NULL);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return ls_error_set(err, LS_ERR_INTERNAL, "a document record is not a JSON object");
+    }
+    set_or_null(o, "source_status", own);
+    ls_rc rc = dump_json(o, rec, err);
+    json_decref(o);
+    return rc;
+}
+
+typedef struct term_list {
+    char terms[8][300];
+    size_t n;
+} term_list;
+
+static int collect_term(void *ctx, const char *term, unsigned wdf)
+{
+    (void)wdf;
+    term_list *l = ctx;
+    if (l->n < 8) snprintf(l->terms[l->n++], sizeof l->terms[0], "%s", term);
+    return l->n == 8;
+}
+
+/* One passage (docid) of the target: data, XSTATUS term and status slot. */
+static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status, ls_buf *scratch,
+                             ls_error *err)
+{
+    xc_err xe;
+    xc_doc *xd = NULL;
+    if (xc_wdb_get_document(wdb, docid, &xd, &xe)) return xerr(err, "restating a passage", &xe);
+    const char *data = NULL;
+    size_t len = 0;
+    ls_rc rc = LS_OK;
+    json_t *o = NULL;
+    if (xc_doc_get_data(xd, &data, &len, &xe)) rc = xerr(err, "restating a passage", &xe);
+    else if (!json_is_object(o = json_loadb(data, len, 0, NULL)))
+        rc = ls_error_set(err, LS_ERR_FORMAT, "passage %u: stored data is not JSON", docid);
+    if (!rc) {
+        if (status) json_object_set_new(o, "status", json_string(status));
+        else json_object_del(o, "status");
+        rc = dump_json(o, scratch, err);
+    }
+    if (!rc && xc_doc_set_data(xd, scratch->data, scratch->len, &xe))
+        rc = xerr(err, "restating a passage", &xe);
+    term_list old = {0}, q = {0};
+    if (!rc && (xc_doc_terms(xd, LS_PREFIX_STATUS, collect_term, &old, &xe) ||
+                xc_doc_terms(xd, LS_PREFIX_ID, collect_term, &q, &xe)))
+        rc = xerr(err, "restating a passage", &xe);
+    for (size_t i = 0; !rc && i < old.n; i++)
+        if (xc_doc_remove_term(xd, old.terms[i], &xe)) rc = xerr(err, "restating a passage", &xe);
+    const char *code = ls_status_code(status);
+    if (!rc) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, code, 0, err);
+    if (!rc && xc_doc_set_value(xd, LS_SLOT_STATUS, code, strlen(code), &xe))
+        rc = xerr(err, "restating a passage", &xe);
+    if (!rc && q.n == 0) rc = ls_error_set(err, LS_ERR_INDEX, "passage %u has no id term", docid);
+    if (!rc && xc_wdb_replace_by_term(wdb, q.terms[0], xd, NULL, &xe))
+        rc = xerr(err, "restating a passage", &xe);
+    json_decref(o);
+    xc_doc_free(xd);
+    return rc;
+}
+
+/* Give document id the status its published one and its relations make,
+ * in its record and every passage; *changed = 1 when it was not so. */
+static ls_rc restate(xc_wdb *wdb, const char *id, int *changed, ls_error *err)
+{
+    *changed = 0;
+    char *rec = NULL;
+    ls_rc rc = get_meta(wdb, LS_METADATA_DOC, id, &rec, err);
+    if (rc || !rec[0]) { /* not in the index (yet) */
+        free(rec);
+        return rc;
+    }
+    json_t *o = json_loads(rec, 0, NULL);
+    free(rec);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return LS_OK;   /* not ours to repair */
+    }
+    json_t *src = json_object_get(o, "source_status");
+    json_t *cur = json_object_get(o, "status");
+    const char *own = src ? json_string_value(src) : json_string_value(cur);
+    char *derived = NULL;
+    rc = ls_relations_status(wdb, id, own, &derived, err);
+    const char *want = derived ? derived : own;
+    const char *now = json_string_value(cur);
+    int same = (!want && !now) || (want && now && strcmp(want, now) == 0);
+    ls_buf buf = LS_BUF_INIT;
+    if (!rc && !same) {
+        char *own_copy = own ? strdup(own) : NULL;  /* own may live in src */
+        if (own && !own_copy) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+        if (!rc) {
+            set_or_null(o, "status", want);
+            if (derived) set_or_null(o, "source_status", own_copy);
+            else json_object_del(o, "source_status");
+            rc = dump_json(o, &buf, err);
+        }
+        free(own_copy);
+        if (!rc) rc = set_meta(wdb, LS_METADATA_DOC, id, buf.data, err);
+        char term[300];
+        snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id);
+        unsigned *ids = NULL;
+        size_t n = 0;
+        xc_err xe;
+        if (!rc && xc_wdb_postlist(wdb, term, &ids, &n, &xe)) rc = xerr(err, "restating", &xe);
+        for (size_t i = 0; !rc && i < n; i++) rc = restate_passage(wdb, ids[i], want, &buf, err);
+        free(ids);
+        if (!rc) *changed = 1;
+    }
+    ls_buf_free(&buf);
+    free(derived);
+    json_decref(o);
+    return rc;
+}
+
+/* ---- updating the relations of a document --------------------------------- */
+
+/* Rewrite "rel:<t>": the lines of `by` become `line` (none when NULL), an
+ * identical line staying where it stands so the status text keeps its
+ * order. *changed = 1 when the value changed. */
+static ls_rc rewrite_lines(xc_wdb *wdb, const char *t, const char *by, const char *line,
+                           int *changed, ls_error *err)
+{
+    *changed = 0;
+    char *old = NULL;
+    ls_rc rc = get_meta(wdb, LS_METADATA_RELATIONS, t, &old, err);
+    if (rc) return rc;
+    ls_buf out = LS_BUF_INIT;
+    int placed = 0;
+    for (const char *p = old; *p && !rc;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        size_t n = (size_t)(end - p);
+        char who[256];
+        field(p, end, 1, who, sizeof who);
+        int keep = strcmp(who, by) != 0;
+        if (!keep && line && !placed && n == strlen(line) && memcmp(p, line, n) == 0)
+            keep = placed = 1;
+        if (keep && ((out.len && ls_buf_putc(&out, '\n')) || ls_buf_append(&out, p, n)))
+            rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+        p = nl ? nl + 1 : end;
+    }
+    if (!rc && line && !placed &&
+        ((out.len && ls_buf_putc(&out, '\n')) || ls_buf_puts(&out, line)))
+        rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    if (!rc && strcmp(old, out.data ? out.data : "") != 0) {
+        rc = set_meta(wdb, LS_METADATA_RELATIONS, t, out.data ? out.data : "", err);
+        *changed = !rc;
+    }
+    ls_buf_free(&out);
+    free(old);
+    return rc;
+}
+
+static ls_rc touch(xc_wdb *wdb, const char *t, const char *by, const char *line,
+                   unsigned long *restated, ls_error *err)
+{
+    int changed = 0, re = 0;
+    ls_rc rc = rewrite_lines(wdb, t, by, line, &changed, err);
+    if (!rc && changed) rc = restate(wdb, t, &re, err);
+    if (!rc && re && restated) (*restated)++;
+    return rc;
+}
+
+ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_norm,
+                          unsigned long *restated, ls_error *err)
+{
+    target_list l = {.self = id_norm};
+    if (doc) collect_targets(&l, doc);
+    if (l.rc) {
+        free(l.v);
+        return ls_error_set(err, l.rc, "out of memory");
+    }
+    char *before = NULL;
+    ls_rc rc = get_meta(wdb, LS_METADATA_RELATED_BY, id_norm, &before, err);
+    ls_buf now = LS_BUF_INIT;
+    const char *number = doc && doc->number ? doc->number : id_norm;
+    const char *effective = doc && doc->effective ? doc->effective : "";
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        char line[800];
+        snprintf(line, sizeof line, "%s\t%s\t%s\t%s", act_codes[l.v[i].act], id_norm, number,
+                 effective);
+        rc = touch(wdb, l.v[i].id, id_norm, line, restated, err);
+        if (!rc && ((now.len && ls_buf_puts(&now, "\n")) || ls_buf_puts(&now, l.v[i].id)))
+            rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    /* targets this document no longer acts on */
+    for (const char *p = before; !rc && p && *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        char t[256];
+        field(p, end, 0, t, sizeof t);
+        int still = 0;
+        for (size_t i = 0; i < l.n; i++) still |= strcmp(l.v[i].id, t) == 0;
+        if (!still) rc = touch(wdb, t, id_norm, NULL, restated, err);
+        p = nl ? nl + 1 : end;
+    }
+    if (!rc && strcmp(before ? before : "", now.data ? now.data : "") != 0)
+        rc = set_meta(wdb, LS_METADATA_RELATED_BY, id_norm, now.data ? now.data : "", err);
+    ls_buf_free(&now);
+    free(before);
+    free(l.v);
+    return rc;
+}
