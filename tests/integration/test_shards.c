@@ -1,0 +1,418 @@
+/* test_shards.c — a shard set (index --shards) and remote shards
+ * (xapian-tcpsrv) answer as one index of the same documents: the sample
+ * corpus is indexed once whole and once as two shards, and every question of
+ * sample-questions.tsv (and a few more) must rank the same passages in the
+ * same order with the same scores, locally, merged by compaction, and
+ * through two xapian-tcpsrv processes on loopback; a stopped or killed shard
+ * server gives a bounded, clear "degraded" error. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <arpa/inet.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../corpus/reader.h"
+#include "../../indexer/indexer.h"
+#include "../../indexer/shards.h"
+#include "../../query/search.h"
+#include "../../xapian/xc.h"
+#include "../support/test_support.h"
+
+#define NQ_MAX 64
+#define TOP 20
+#define EXACT "elite=0" /* weights under which a set ranks exactly as one index */
+
+static char *tmp;
+static char single[4200], set[4200], merged[4200];
+static char *questions[NQ_MAX];
+static size_t nq;
+
+static int on_doc(void *ctx, const ls_document *doc)
+{
+    ls_error err = {0};
+    ls_rc rc = ls_indexer_add(ctx, doc, &err);
+    if (rc) fprintf(stderr, "indexing %s: %s\n", doc->source, err.msg);
+    return rc != LS_OK;
+}
+
+static ls_index_counts index_sample(const char *db, unsigned shards)
+{
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    ls_indexer_options opts = {.shards = shards};
+    assert_int_equal(ls_indexer_open(db, &opts, &ix, &err), LS_OK);
+    ls_reader_sink sink = {on_doc, NULL, ix};
+    assert_int_equal(ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err),
+                     LS_OK);
+    assert_int_equal(ls_indexer_commit(ix, &err), LS_OK);
+    ls_index_counts c = *ls_indexer_counts(ix);
+    ls_indexer_close(ix);
+    return c;
+}
+
+static void load_questions(void)
+{
+    FILE *f = fopen(ts_path("tests/integration/sample-questions.tsv"), "r");
+    assert_non_null(f);
+    char line[2048];
+    while (nq < NQ_MAX - 4 && fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\t\n")] = '\0';
+        questions[nq++] = strdup(line);
+    }
+    fclose(f);
+    /* abbreviations (synonyms from meta), a citation, an unaccented phrase */
+    const char *more[] = {"CCCD", "Điều 9 Luật Cư trú", "nghi phep nam", "sổ đỏ"};
+    for (size_t i = 0; i < 4; i++) questions[nq++] = strdup(more[i]);
+    assert_true(nq > 10);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!(tmp = ts_mkdtemp())) return -1;
+    snprintf(single, sizeof single, "%s/single", tmp);
+    snprintf(set, sizeof set, "%s/set", tmp);
+    snprintf(merged, sizeof merged, "%s/merged", tmp);
+    load_questions();
+    ls_index_counts one = index_sample(single, 0);
+    ls_index_counts two = index_sample(set, 2);
+    if (one.documents != two.documents || one.passages_added != two.passages_added) return -1;
+    xc_err xe;
+    return xc_compact(set, merged, &xe) == XC_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    for (size_t i = 0; i < nq; i++) free(questions[i]);
+    ts_rmtree(tmp);
+    free(tmp);
+    return ts_shutdown_analyser(state);
+}
+
+static unsigned doccount(const char *path)
+{
+    xc_db *db = NULL;
+    xc_err xe;
+    unsigned n = 0;
+    assert_int_equal(xc_db_open(path, &db, &xe), XC_OK);
+    assert_int_equal(xc_db_doccount(db, &n, &xe), XC_OK);
+    xc_db_close(db);
+    return n;
+}
+
+static void test_layout(void **state)
+{
+    (void)state;
+    assert_int_equal(ls_shards_count(set), 2);
+    assert_int_equal(ls_shards_count(single), 0);
+    char p[4300];
+    snprintf(p, sizeof p, "%s/meta", set);
+    assert_int_equal(doccount(p), 0); /* records only */
+    snprintf(p, sizeof p, "%s/shard-0", set);
+    unsigned s0 = doccount(p);
+    snprintf(p, sizeof p, "%s/shard-1", set);
+    unsigned s1 = doccount(p);
+    assert_true(s0 > 0 && s1 > 0);
+    assert_int_equal(s0 + s1, doccount(single));
+    assert_int_equal(doccount(set), doccount(single));
+    assert_int_equal(doccount(merged), doccount(single));
+    /* the hash is stable and spreads */
+    assert_int_equal(ls_shard_of("60/2014/qh13", 2), ls_shard_of("60/2014/qh13", 2));
+    assert_true(ls_shard_of("a", 64) != ls_shard_of("b", 64));
+    /* a set is not resharded, a single index is not split in place */
+    ls_indexer *ix = NULL;
+    ls_error err = {0};
+    ls_indexer_options three = {.shards = 3};
+    assert_int_equal(ls_indexer_open(set, &three, &ix, &err), LS_ERR_ARG);
+    assert_non_null(strstr(err.msg, "not 3"));
+    ls_error_clear(&err);
+    ls_indexer_options two = {.shards = 2};
+    assert_int_equal(ls_indexer_open(single, &two, &ix, &err), LS_ERR_ARG);
+    assert_null(ix);
+}
+
+/* Same hits in the same order with the same scores (1e-9), except that
+ * hits tied on score may come in any order (Xapian breaks ties by docid,
+ * which differs between a set and one index). */
+static void assert_same_results(const ls_results *a, const ls_results *b, const char *q)
+{
+    if (a->nhits != b->nhits) fail_msg("'%s': %zu hits vs %zu", q, a->nhits, b->nhits);
+    for (size_t i = 0; i < a->nhits; i++) {
+        if (fabs(a->hits[i].score - b->hits[i].score) > 1e-9)
+            fail_msg("'%s' hit %zu: score %.12f vs %.12f", q, i + 1, a->hits[i].score,
+                     b->hits[i].score);
+        if (strcmp(a->hits[i].passage_id, b->hits[i].passage_id) == 0) continue;
+        int tied = 0;
+        for (size_t j = 0; j < b->nhits && !tied; j++)
+            tied = fabs(b->hits[j].score - a->hits[i].score) <= 1e-9 &&
+                   strcmp(a->hits[i].passage_id, b->hits[j].passage_id) == 0;
+        if (!tied)
+            fail_msg("'%s' hit %zu: %s vs %s", q, i + 1, a->hits[i].passage_id,
+                     b->hits[i].passage_id);
+    }
+    if ((a->suggestion == NULL) != (b->suggestion == NULL) ||
+        (a->suggestion && strcmp(a->suggestion, b->suggestion) != 0))
+        fail_msg("'%s': suggestions differ", q);
+}
+
+static ls_results *ask(ls_searcher *s, const char *q, ls_rc want, ls_error *err)
+{
+    ls_search_request req = {.query = q, .limit = TOP};
+    ls_results *r = NULL;
+    ls_rc rc = ls_search(s, &req, &r, err);
+    if (rc != want) fail_msg("'%s': rc %d, want %d (%s)", q, rc, want, err->msg);
+    return r;
+}
+
+/* Every question through `other` as through the single index, both with
+ * the ranking weights `weights` (NULL: the defaults); returns the number of
+ * hits compared. strict: the same results (assert_same_results); else the
+ * same first hit. step: every step-th question (remote ones are slower). */
+static size_t compare_all(ls_searcher *other, const char *weights, int strict, size_t step)
+{
+    ls_searcher *one = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(single, &one, &err), LS_OK);
+    if (weights) {
+        assert_int_equal(ls_searcher_set_weights(one, weights, &err), LS_OK);
+        assert_int_equal(ls_searcher_set_weights(other, weights, &err), LS_OK);
+    }
+    size_t hits = 0;
+    for (size_t i = 0; i < nq; i += step) {
+        ls_results *a = ask(one, questions[i], LS_OK, &err);
+        ls_results *b = ask(other, questions[i], LS_OK, &err);
+        if (strict) assert_same_results(a, b, questions[i]);
+        else if (a->nhits != b->nhits || (a->nhits &&
+                 strcmp(a->hits[0].passage_id, b->hits[0].passage_id) != 0))
+            fail_msg("'%s': first hit differs", questions[i]);
+        hits += a->nhits;
+        ls_results_free(a);
+        ls_results_free(b);
+    }
+    ls_searcher_close(one);
+    return hits;
+}
+
+static void test_set_ranks_as_single(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(set, &s, &err), LS_OK);
+    /* Xapian picks the ELITE_SET words (query/build.c) in each shard by
+     * that shard's own bounds, so a long question may weigh other words
+     * than in one index: the same first hit with the default weights,
+     * the same ranking without the elite cut */
+    assert_true(compare_all(s, NULL, 0, 1) > nq * 5);
+    assert_true(compare_all(s, EXACT, 1, 1) > nq * 5);
+    /* records come from meta */
+    char *json = NULL;
+    assert_int_equal(ls_searcher_get_document(s, "60/2014/QH13", &json, &err), LS_OK);
+    free(json);
+    ls_passage *p = NULL;
+    assert_int_equal(ls_searcher_get_passage(s, "60/2014/QH13", "16", &p, &err), LS_OK);
+    ls_passage_free(p);
+    unsigned long rev = 0, passages = 0;
+    assert_int_equal(ls_searcher_revision(s, &rev, &passages, &err), LS_OK);
+    assert_int_equal(passages, doccount(single));
+    assert_true(rev > 0);
+    ls_searcher_close(s);
+}
+
+static void test_merged_ranks_as_single(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(merged, &s, &err), LS_OK);
+    assert_true(compare_all(s, NULL, 1, 1) > nq * 5); /* one database again */
+    ls_searcher_close(s);
+}
+
+/* ---- remote shards ---- */
+
+typedef struct server {
+    pid_t pid;                /* process group of xapian-tcpsrv and its forks */
+    unsigned port;
+} server;
+
+static unsigned free_port(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    close(fd);
+    return ntohs(a.sin_port);
+}
+
+static int can_connect(unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port),
+                            .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    int ok = fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+    if (fd >= 0) close(fd);
+    return ok;
+}
+
+/* Start xapian-tcpsrv on a free loopback port for one shard (its own
+ * process group, so killing it takes its per-connection children too). */
+static server start_server(const char *shard)
+{
+    for (int attempt = 0; attempt < 5; attempt++) {
+        server s = {.port = free_port()};
+        char port[16];
+        snprintf(port, sizeof port, "%u", s.port);
+        s.pid = fork();
+        assert_true(s.pid >= 0);
+        if (s.pid == 0) {
+            setpgid(0, 0);
+            if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
+            execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port,
+                   shard, (char *)NULL);
+            _exit(127);
+        }
+        setpgid(s.pid, s.pid);
+        for (int i = 0; i < 100; i++) { /* up to 5 s */
+            if (can_connect(s.port)) return s;
+            int st;
+            if (waitpid(s.pid, &st, WNOHANG) == s.pid) {
+                if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
+                    fail_msg("xapian-tcpsrv not found: install xapian-tools (scripts/install-deps)");
+                break; /* port taken meanwhile: try another */
+            }
+            usleep(50000);
+        }
+        kill(-s.pid, SIGKILL);
+        waitpid(s.pid, NULL, 0);
+    }
+    fail_msg("xapian-tcpsrv did not start for %s", shard);
+    return (server){0};
+}
+
+static void stop_server(server *s)
+{
+    if (s->pid <= 0) return;
+    kill(-s->pid, SIGCONT);
+    kill(-s->pid, SIGKILL);
+    waitpid(s->pid, NULL, 0);
+    s->pid = 0;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void test_remote_shards(void **state)
+{
+    (void)state;
+    char path[4300], list[128];
+    snprintf(path, sizeof path, "%s/shard-0", set);
+    server s0 = start_server(path);
+    snprintf(path, sizeof path, "%s/shard-1", set);
+    server s1 = start_server(path);
+    snprintf(list, sizeof list, "127.0.0.1:%u,127.0.0.1:%u", s0.port, s1.port);
+
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    const unsigned timeout_ms = 1000;
+    assert_int_equal(ls_searcher_open_remote(set, list, timeout_ms, &s, &err), LS_OK);
+    assert_true(compare_all(s, EXACT, 1, 3) > nq * 5 / 3);
+    assert_true(compare_all(s, NULL, 0, 7) > nq * 5 / 7);
+
+    /* a shard that hangs (stopped, its socket still open): bounded */
+    kill(-s1.pid, SIGSTOP);
+    ls_error_clear(&err);
+    double t0 = now();
+    ls_results *r = ask(s, questions[0], LS_ERR_INDEX, &err);
+    double hung = now() - t0;
+    assert_null(r);
+    char port1[32];
+    snprintf(port1, sizeof port1, ":%u", s1.port);
+    if (!strstr(err.msg, "degraded") || !strstr(err.msg, port1))
+        fail_msg("unclear error for a hung shard: %s", err.msg);
+    assert_true(hung < 4.0 * timeout_ms / 1000.0 + 1.0);
+
+    /* a shard that is gone: fails fast, naming it */
+    stop_server(&s1);
+    ls_error_clear(&err);
+    t0 = now();
+    r = ask(s, questions[1], LS_ERR_INDEX, &err);
+    double gone = now() - t0;
+    assert_null(r);
+    if (!strstr(err.msg, "degraded: 1 of 2") || !strstr(err.msg, port1))
+        fail_msg("unclear error for a dead shard: %s", err.msg);
+    assert_true(gone < 2.0);
+    ls_searcher_close(s);
+
+    /* the CLI: exit 1 with the same message; a malformed list is a usage
+     * problem reported before any connection */
+    char cmd[9000], *out = NULL, *errs = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' search --db '%s' --remote %s --remote-timeout 1000 CCCD",
+             ts_bin(), set, list);
+    assert_int_equal(ts_run(cmd, NULL, &out, &errs), 1);
+    assert_non_null(strstr(errs, "degraded: 1 of 2 remote shards not answering"));
+    free(out), free(errs);
+    snprintf(cmd, sizeof cmd, "'%s' search --db '%s' --remote 127.0.0.1 CCCD", ts_bin(), set);
+    assert_int_equal(ts_run(cmd, NULL, &out, &errs), 1);
+    assert_non_null(strstr(errs, "is not HOST:PORT"));
+    free(out), free(errs);
+    stop_server(&s0);
+}
+
+static void test_update_and_remove(void **state)
+{
+    (void)state;
+    /* indexing the same input again replaces every passage in its shard */
+    ls_index_counts again = index_sample(set, 0);
+    assert_int_equal(again.passages_added, 0);
+    assert_true(again.passages_replaced > 0);
+    assert_int_equal(doccount(set), doccount(single));
+    ls_indexer *ix = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_indexer_open(set, NULL, &ix, &err), LS_OK);
+    unsigned removed = 0;
+    assert_int_equal(ls_indexer_remove(ix, "60/2014/QH13", &removed, &err), LS_OK);
+    assert_int_equal(removed, 1);
+    assert_int_equal(ls_indexer_remove(ix, "1/1900/XX", NULL, &err), LS_ERR_NOTFOUND);
+    assert_int_equal(ls_indexer_commit(ix, &err), LS_OK);
+    ls_indexer_close(ix);
+    ls_searcher *s = NULL;
+    ls_error_clear(&err);
+    assert_int_equal(ls_searcher_open(set, &s, &err), LS_OK);
+    char *json = NULL;
+    assert_int_equal(ls_searcher_get_document(s, "60/2014/QH13", &json, &err), LS_ERR_NOTFOUND);
+    ls_passage *p = NULL;
+    assert_int_equal(ls_searcher_get_passage(s, "60/2014/QH13", "16", &p, &err), LS_ERR_NOTFOUND);
+    ls_searcher_close(s);
+    assert_true(doccount(set) < doccount(single));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_set_ranks_as_single),
+        cmocka_unit_test(test_merged_ranks_as_single),
+        cmocka_unit_test(test_remote_shards),
+        cmocka_unit_test(test_update_and_remove),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
