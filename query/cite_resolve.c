@@ -11,12 +11,24 @@
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* q[at] follows "tháng " / "thang " (a month, not a number). */
+static int after_month_word(const char *q, size_t at)
+{
+    static const char *const words[] = {"tháng ", "thang ", "Tháng ", "Thang "};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (at >= n && memcmp(q + at - n, words[k], n) == 0) return 1;
+    }
+    return 0;
+}
+
 /* The first "N/YYYY" in q not followed by "/" (a full number is the
  * analyser's business) into head. */
 static int find_number_head(const char *q, size_t len, char *head, size_t cap)
 {
     for (size_t i = 0; i < len; i++) {
         if (!is_digit(q[i]) || (i > 0 && (is_digit(q[i - 1]) || q[i - 1] == '/'))) continue;
+        if (after_month_word(q, i)) continue;
         size_t j = i;
         while (j < len && is_digit(q[j])) j++;
         if (j - i > 4 || j + 5 > len || q[j] != '/') continue;
@@ -96,12 +108,15 @@ static char *pick_number(const char *ids, const char *code)
 static ls_rc by_number(xc_db *db, ls_plan *plan, const char *q, size_t len, ls_error *err)
 {
     char head[32], key[64];
-    if (!find_number_head(q, len, head, sizeof head)) return LS_OK;
+    /* "7/2020" alone is as often a month ("từ tháng 7/2020") as a number:
+     * only with a type beside it ("nđ 123/2015", "Thông tư 05/2023") */
+    const char *code = code_hint(plan);
+    if (!code || !find_number_head(q, len, head, sizeof head)) return LS_OK;
     snprintf(key, sizeof key, "%s%s", LS_METADATA_NUMBER, head);
     char *ids = NULL;
     ls_rc rc = lookup(db, key, &ids, err);
     if (rc) return rc;
-    plan->doc_id = pick_number(ids, code_hint(plan));
+    plan->doc_id = pick_number(ids, code);
     free(ids);
     return LS_OK;
 }

@@ -188,6 +188,10 @@ static void test_short_citations(void **state)
     for (size_t i = 0; i < r->nhits; i++)
         assert_string_equal(r->hits[i].passage->doc_number, "123/2015/NĐ-CP");
     ls_results_free(r);
+    /* a bare N/YYYY may be a month: without a type beside it, no pin */
+    r = ask(s, "đăng ký khai sinh 123/2015", 10);
+    assert_null(strstr(r->understood, "citation"));
+    ls_results_free(r);
     /* a law of that name exists, but not of that year: no guess, no pin */
     r = ask(s, "Luật Đất đai 2013 điều 3", 10);
     assert_null(strstr(r->understood, "citation"));
