@@ -9,6 +9,7 @@
 #include "../corpus/reader.h"
 #include "../indexer/indexer.h"
 #include "cli.h"
+#include "index_report.h"
 
 static const char help[] =
     "usage: luat-search index --db DIR [OPTIONS] SOURCE...\n"
@@ -27,38 +28,20 @@ static const char help[] =
     "  --batch-size N    documents per atomic commit (default 1000)\n"
     "  --shards N        make a new index a set of N shards (2..64), written in\n"
     "                    parallel, one thread per shard; search opens it as one\n"
-    "  --json            print the summary as JSON on stdout\n"
-    "  --quiet           no progress line\n"
+    "  --json            print the summary as JSON on stdout: documents, added,\n"
+    "                    replaced, unchanged, skipped, skipped_reasons [{source,\n"
+    "                    reason}], status_updated (older texts this run amended\n"
+    "                    or repealed), passages_*, errors, error, bytes, seconds\n"
+    "  --quiet           no progress line (there is none unless stderr is a\n"
+    "                    terminal: documents, MB read, MB/s, ETA)\n"
     "  -h, --help        this help\n";
 
 typedef struct index_run {
     ls_indexer *ix;
     ls_error err;
     int failed;
-    unsigned long problems;
-    int progress;
-    struct timespec start, last;
+    index_report rep;
 } index_run;
-
-static double seconds_since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void show_progress(index_run *run, int final)
-{
-    if (!run->progress) return;
-    if (!final && seconds_since(&run->last) < 0.25) return;
-    clock_gettime(CLOCK_MONOTONIC, &run->last);
-    const ls_index_counts *c = ls_indexer_counts(run->ix);
-    double secs = seconds_since(&run->start);
-    double mb = (double)c->bytes / 1e6;
-    fprintf(stderr, "\r%lu documents, %lu passages, %.1f MB, %.1f MB/s   %s", c->documents,
-            c->passages_added + c->passages_replaced, mb, secs > 0 ? mb / secs : 0.0,
-            final ? "\n" : "");
-}
 
 static int on_document(void *ctx, const ls_document *doc)
 {
@@ -66,9 +49,7 @@ static int on_document(void *ctx, const ls_document *doc)
     ls_error one = {0};
     ls_rc rc = ls_indexer_add(run->ix, doc, &one);
     if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8 || rc == LS_ERR_LIMIT) {
-        run->problems++;
-        fprintf(stderr, "%s%s: skipped: %s\n", run->progress ? "\n" : "",
-                doc->source ? doc->source : "?", one.msg);
+        index_report_skipped(&run->rep, doc->source ? doc->source : "?", 0, one.msg);
         return 0;
     }
     if (rc) {
@@ -76,33 +57,14 @@ static int on_document(void *ctx, const ls_document *doc)
         run->failed = 1;
         return 1;
     }
-    show_progress(run, 0);
+    index_report_document(&run->rep, doc, ls_indexer_counts(run->ix));
     return 0;
 }
 
 static void on_problem(void *ctx, const char *path, size_t line, const char *msg)
 {
     index_run *run = ctx;
-    run->problems++;
-    if (line) fprintf(stderr, "%s%s:%zu: %s\n", run->progress ? "\n" : "", path, line, msg);
-    else fprintf(stderr, "%s%s: %s\n", run->progress ? "\n" : "", path, msg);
-}
-
-static void print_summary(const index_run *run, int json, double secs)
-{
-    const ls_index_counts *c = ls_indexer_counts(run->ix);
-    if (json) {
-        printf("{\"documents\":%lu,\"passages_added\":%lu,\"passages_replaced\":%lu,"
-               "\"passages_skipped\":%lu,\"problems\":%lu,\"bytes\":%lu,\"seconds\":%.3f}\n",
-               c->documents, c->passages_added, c->passages_replaced, c->passages_skipped,
-               run->problems, c->bytes, secs);
-        return;
-    }
-    fprintf(stderr,
-            "indexed %lu documents: %lu passages added, %lu replaced, %lu skipped; "
-            "%lu problems; %.1f MB in %.2f s\n",
-            c->documents, c->passages_added, c->passages_replaced, c->passages_skipped,
-            run->problems, (double)c->bytes / 1e6, secs);
+    index_report_skipped(&run->rep, path, line, msg);
 }
 
 int cmd_index(int argc, char **argv)
@@ -146,26 +108,26 @@ int cmd_index(int argc, char **argv)
     if (optind >= argc) return cli_usage_error("index", "no SOURCE to index");
 
     index_run run = {0};
-    run.progress = !quiet && isatty(STDERR_FILENO);
-    if (ls_indexer_open(db, &io, &run.ix, &run.err)) return cli_fail("index", &run.err);
-    clock_gettime(CLOCK_MONOTONIC, &run.start);
-    run.last = run.start;
+    if (ls_indexer_open(db, &io, &run.ix, &run.err)) {
+        if (json) index_report_finish(&run.rep, &(ls_index_counts){0}, 1, run.err.msg);
+        return cli_fail("index", &run.err);
+    }
+    index_report_start(&run.rep, !quiet && isatty(STDERR_FILENO), argv + optind, argc - optind);
     ls_reader_sink sink = {on_document, on_problem, &run};
     for (int i = optind; i < argc && !run.failed; i++) {
         ls_error err = {0};
         if (ls_corpus_read_path(argv[i], (ls_format)format, &sink, &err)) {
             if (run.failed) break;
-            run.problems++;
-            fprintf(stderr, "%s%s\n", run.progress ? "\n" : "", err.msg);
+            index_report_skipped(&run.rep, argv[i], 0, err.msg);
         }
     }
     if (!run.failed && ls_indexer_commit(run.ix, &run.err)) run.failed = 1;
-    show_progress(&run, 1);
+    index_report_finish(&run.rep, ls_indexer_counts(run.ix), json, run.failed ? run.err.msg : NULL);
+    index_report_free(&run.rep);
     if (run.failed) {
         ls_indexer_close(run.ix);
         return cli_fail("index", &run.err);
     }
-    print_summary(&run, json, seconds_since(&run.start));
     /* skipped documents are reported above; the run fails only when nothing
      * at all could be indexed */
     int nothing = ls_indexer_counts(run.ix)->documents == 0;

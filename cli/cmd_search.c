@@ -62,6 +62,9 @@ static void print_human(const search_cli *cli, const ls_results *r)
                h->citation, p->heading ? " — " : "", p->heading ? p->heading : "", h->score);
         if (cli->color) fputs("\x1b[0m", stdout);
         if (p->doc_title) printf("   %s\n", p->doc_title);
+        /* a text no longer (or not wholly) as published: say so */
+        if (p->status && strcmp(ls_status_code(p->status), "in-force") != 0)
+            printf("   Tình trạng: %s\n", p->status);
         ls_buf snip = LS_BUF_INIT;
         if (h->snippet && ls_snippet_render(h->snippet, open, close, 0, &snip) == LS_OK)
             printf("   %s\n", snip.data ? snip.data : "");
