@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "../query/results_json.h"
+#include "mcp.h"
 #include "search_params.h"
 #include "web_assets.h"
 
@@ -205,6 +206,7 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
     int post = strcmp(rq->method, "POST") == 0;
     int needs_index = 1;
     static const char docs_prefix[] = "/v1/documents/";
+    if (strcmp(path, "/mcp") == 0) { ls_mcp_http(s, open_error, rq, out); return; }
     if (strcmp(path, "/v1/search") == 0) out->route = LS_ROUTE_SEARCH;
     else if (strncmp(path, docs_prefix, sizeof docs_prefix - 1) == 0) out->route = LS_ROUTE_DOCUMENT;
     else if (strcmp(path, "/healthz") == 0) out->route = LS_ROUTE_HEALTH;

@@ -1,0 +1,186 @@
+/* mcp.c — JSON-RPC 2.0 for the Model Context Protocol (mcp.h): message
+ * checks, method dispatch, the error codes, and the Streamable HTTP route.
+ * The tools themselves are in mcp_tools.c. */
+#include "mcp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "mcp_tools.h"
+
+#define RPC_PARSE (-32700)
+#define RPC_INVALID (-32600)
+#define RPC_NO_METHOD (-32601)
+#define RPC_PARAMS (-32602)
+#define RPC_INTERNAL (-32603)
+
+static const char *const versions[] = {LS_MCP_PROTOCOL_VERSION, "2025-03-26", "2024-11-05"};
+
+static json_t *error_reply(json_t *id, int code, const char *message)
+{
+    return json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id",
+                     id ? id : json_null(), "error", "code", code, "message", message);
+}
+
+static json_t *result_reply(json_t *id, json_t *result)
+{
+    return json_pack("{s:s, s:O, s:o}", "jsonrpc", "2.0", "id", id, "result", result);
+}
+
+static json_t *initialize(json_t *params, char *msg, size_t cap)
+{
+    const char *asked = json_string_value(json_object_get(params, "protocolVersion"));
+    if (!asked) {
+        snprintf(msg, cap, "initialize: params.protocolVersion (a string) is required");
+        return NULL;
+    }
+    const char *version = versions[0];
+    for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
+        if (strcmp(asked, versions[i]) == 0) version = versions[i];
+    return json_pack(
+        "{s:s, s:{s:{s:b}}, s:{s:s, s:s, s:s}, s:s}", "protocolVersion", version,
+        "capabilities", "tools", "listChanged", 0, "serverInfo", "name", "luat-search",
+        "title", "luat-search: Vietnamese legal texts", "version", "0.1", "instructions",
+        "Search Vietnamese legislation (search_legislation), read the exact text of a "
+        "provision (get_provision), and check or normalise citations before quoting them "
+        "(validate_citation, format_citation). Questions and citations may be typed without "
+        "diacritics.");
+}
+
+/* One message to its response (new reference), or NULL for none
+ * (notification, a client's response). *bad is set when the message is not
+ * a JSON-RPC request at all. */
+static json_t *handle_one(ls_searcher *s, json_t *m, int *bad)
+{
+    if (!json_is_object(m)) {
+        *bad = 1;
+        return error_reply(NULL, RPC_INVALID, "a JSON-RPC message must be an object");
+    }
+    json_t *id = json_object_get(m, "id");
+    json_t *method = json_object_get(m, "method");
+    json_t *params = json_object_get(m, "params");
+    if (id && !json_is_string(id) && !json_is_integer(id)) {
+        *bad = 1;
+        return error_reply(NULL, RPC_INVALID, "id must be a string or an integer");
+    }
+    if (!json_is_string(json_object_get(m, "jsonrpc")) ||
+        strcmp(json_string_value(json_object_get(m, "jsonrpc")), "2.0") != 0) {
+        *bad = 1;
+        return error_reply(id, RPC_INVALID, "jsonrpc must be \"2.0\"");
+    }
+    if (!method) {
+        if (id && (json_object_get(m, "result") || json_object_get(m, "error")))
+            return NULL; /* a response: this server sends no requests */
+        *bad = 1;
+        return error_reply(id, RPC_INVALID, "method is missing");
+    }
+    if (!json_is_string(method)) {
+        *bad = 1;
+        return error_reply(id, RPC_INVALID, "method must be a string");
+    }
+    if (!id) return NULL; /* notifications: initialized, cancelled, ... need no answer */
+    if (params && !json_is_object(params))
+        return error_reply(id, RPC_PARAMS, "params must be an object");
+    const char *name = json_string_value(method);
+    char msg[768] = "";
+    json_t *result = NULL;
+    int code = RPC_INTERNAL;
+    if (strcmp(name, "initialize") == 0) {
+        result = initialize(params, msg, sizeof msg);
+        if (!result && msg[0]) code = RPC_PARAMS;
+    } else if (strcmp(name, "ping") == 0) {
+        result = json_object();
+    } else if (strcmp(name, "tools/list") == 0) {
+        json_t *tools = ls_mcp_tools_list();
+        result = tools ? json_pack("{s:o}", "tools", tools) : NULL;
+    } else if (strcmp(name, "tools/call") == 0) {
+        json_t *tname = json_object_get(params, "name");
+        json_t *args = json_object_get(params, "arguments");
+        if (!json_is_string(tname)) {
+            code = RPC_PARAMS;
+            snprintf(msg, sizeof msg, "tools/call: params.name (a string) is required");
+        } else if (args && !json_is_object(args)) {
+            code = RPC_PARAMS;
+            snprintf(msg, sizeof msg, "tools/call: params.arguments must be an object");
+        } else {
+            code = ls_mcp_tools_call(s, json_string_value(tname), args, &result, msg,
+                                     sizeof msg);
+        }
+    } else {
+        snprintf(msg, sizeof msg, "method '%.200s' not found (this server offers initialize, "
+                 "ping, tools/list, tools/call)", name);
+        code = RPC_NO_METHOD;
+    }
+    if (result) return result_reply(id, result);
+    return error_reply(id, code, msg[0] ? msg : "out of memory");
+}
+
+static ls_rc dump(json_t *reply, ls_buf *out)
+{
+    if (!reply) return LS_ERR_NOMEM;
+    char *text = json_dumps(reply, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    json_decref(reply);
+    if (!text) return LS_ERR_NOMEM;
+    ls_rc rc = ls_buf_puts(out, text);
+    free(text);
+    return rc;
+}
+
+ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *reply)
+{
+    json_error_t e;
+    json_t *m = json_loadb(request, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
+    if (!m) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "parse error: %s (at byte %d)", e.text, e.position);
+        ls_rc rc = dump(error_reply(NULL, RPC_PARSE, msg), reply);
+        return rc ? rc : LS_ERR_FORMAT;
+    }
+    int bad = 0;
+    json_t *out;
+    if (json_is_array(m)) {
+        if (!json_array_size(m)) {
+            bad = 1;
+            out = error_reply(NULL, RPC_INVALID, "an empty batch");
+        } else {
+            out = json_array();
+            size_t i;
+            json_t *one;
+            json_array_foreach(m, i, one) {
+                int one_bad = 0;
+                json_t *r = handle_one(s, one, &one_bad);
+                if (r) json_array_append_new(out, r);
+            }
+            if (!json_array_size(out)) {
+                json_decref(out);
+                out = NULL;
+            }
+        }
+    } else {
+        out = handle_one(s, m, &bad);
+    }
+    json_decref(m);
+    if (!out) return LS_OK;
+    ls_rc rc = dump(out, reply);
+    return rc ? rc : bad ? LS_ERR_FORMAT : LS_OK;
+}
+
+void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                 ls_api_reply *out)
+{
+    (void)open_error; /* tools say "index unavailable" themselves */
+    out->status = 200;
+    out->content_type = "application/json";
+    if (strcmp(rq->method, "POST") != 0) {
+        ls_api_error(out, 405, "POST a JSON-RPC message to /mcp (this server opens no "
+                               "event stream)");
+        return;
+    }
+    ls_rc rc = ls_mcp_handle(s, rq->body ? rq->body : "", rq->body_len, &out->body);
+    if (rc == LS_ERR_NOMEM) ls_api_error(out, 500, "out of memory");
+    else if (rc == LS_ERR_FORMAT) out->status = 400;
+    else if (!out->body.len) out->status = 202;
+}

@@ -1,0 +1,38 @@
+/* mcp.h — the Model Context Protocol (revision 2025-06-18) for LLM
+ * assistants: JSON-RPC 2.0 messages in, replies out, one pure function
+ * shared by both transports — stdio (`luat-search mcp`, cli/cmd_mcp.c) and
+ * Streamable HTTP (POST /mcp on the REST server, ls_mcp_http).
+ *
+ * Methods: initialize, ping, tools/list, tools/call; notifications
+ * (notifications/initialized, .../cancelled) are accepted silently. Tools:
+ * search_legislation, get_provision, validate_citation, format_citation
+ * (api/mcp_tools.h). Errors: -32700 parse, -32600 invalid request, -32601
+ * method not found, -32602 invalid params, -32603 internal. A JSON array
+ * (a batch, as in revisions before 2025-06-18) is answered with an array. */
+#ifndef LS_MCP_H
+#define LS_MCP_H
+
+#include <stddef.h>
+#include "../common/ls_buf.h"
+#include "../query/search.h"
+#include "routes.h"
+
+#define LS_MCP_PROTOCOL_VERSION "2025-06-18"
+
+/* Answer one JSON-RPC message (or batch) request[0..len) into reply (which
+ * the caller owns and frees; it is appended to). s may be NULL when the
+ * index is unavailable: tools then answer with isError. The reply stays
+ * empty for notifications and responses. Returns LS_OK, LS_ERR_FORMAT when
+ * the message was not JSON or not a JSON-RPC request (the reply then holds
+ * the error response, for a transport that wants an HTTP 400), or
+ * LS_ERR_NOMEM. */
+ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *reply);
+
+/* The /mcp route of the REST server (Streamable HTTP, stateless): POST a
+ * JSON-RPC message -> 200 application/json reply, 202 and no body for a
+ * notification, 400 for a message that is not JSON-RPC; other methods 405.
+ * Fills out like ls_api_handle. */
+void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                 ls_api_reply *out);
+
+#endif

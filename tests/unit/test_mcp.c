@@ -1,0 +1,519 @@
+/* test_mcp.c — the MCP server without a transport (api/mcp.h): every method,
+ * every tool and every error code of ls_mcp_handle against an index of
+ * corpus/sample built in a temporary directory, batches, a missing index,
+ * and the /mcp route of the REST API (status codes of Streamable HTTP). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../../api/mcp.h"
+#include "../../corpus/reader.h"
+#include "../../indexer/indexer.h"
+#include "../../text/analyser.h"
+#include "../support/test_support.h"
+
+static char *db_dir;
+static ls_searcher *searcher;
+
+static int on_doc(void *ctx, const ls_document *doc)
+{
+    ls_error err = {0};
+    return ls_indexer_add(ctx, doc, &err) != LS_OK;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    db_dir = ts_mkdtemp();
+    if (!db_dir) return -1;
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    ls_indexer_options opts = {.overwrite = 1};
+    if (ls_indexer_open(db_dir, &opts, &ix, &err)) return -1;
+    ls_reader_sink sink = {on_doc, NULL, ix};
+    ls_rc rc = ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err);
+    if (!rc) rc = ls_indexer_commit(ix, &err);
+    ls_indexer_close(ix);
+    if (!rc) rc = ls_searcher_open(db_dir, &searcher, &err);
+    if (rc) fprintf(stderr, "test_mcp set-up: %s\n", err.msg);
+    return rc ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ls_searcher_close(searcher);
+    ts_rmtree(db_dir);
+    free(db_dir);
+    ls_analyser_shutdown();
+    return 0;
+}
+
+/* Send one message text; the parsed reply (NULL when empty); *rc the
+ * return code. */
+static json_t *send_text(ls_searcher *s, const char *msg, ls_rc *rc)
+{
+    ls_buf reply = LS_BUF_INIT;
+    *rc = ls_mcp_handle(s, msg, strlen(msg), &reply);
+    json_t *r = NULL;
+    if (reply.len) {
+        json_error_t e;
+        r = json_loads(reply.data, 0, &e);
+        if (!r) fail_msg("reply is not JSON: %s (%s)", reply.data, e.text);
+        assert_null(strchr(reply.data, '\n')); /* one line for stdio */
+    }
+    ls_buf_free(&reply);
+    return r;
+}
+
+static json_t *request(const char *method, const char *params_fmt, ...)
+{
+    char params[4096] = "{}";
+    if (params_fmt) {
+        va_list ap;
+        va_start(ap, params_fmt);
+        vsnprintf(params, sizeof params, params_fmt, ap);
+        va_end(ap);
+    }
+    char msg[8192];
+    snprintf(msg, sizeof msg, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"%s\",\"params\":%s}",
+             method, params);
+    ls_rc rc;
+    json_t *r = send_text(searcher, msg, &rc);
+    assert_int_equal(rc, LS_OK);
+    assert_non_null(r);
+    assert_string_equal(json_string_value(json_object_get(r, "jsonrpc")), "2.0");
+    assert_int_equal(json_integer_value(json_object_get(r, "id")), 7);
+    return r;
+}
+
+static int error_code(json_t *r)
+{
+    json_t *e = json_object_get(r, "error");
+    if (!e) fail_msg("expected an error, got %s", json_dumps(r, 0));
+    assert_null(json_object_get(r, "result"));
+    assert_true(json_is_string(json_object_get(e, "message")));
+    return (int)json_integer_value(json_object_get(e, "code"));
+}
+
+/* tools/call name(args): the result, checked for the CallToolResult shape;
+ * *is_error set. */
+static json_t *call(const char *name, const char *args, int *is_error)
+{
+    json_t *r = request("tools/call", "{\"name\":\"%s\",\"arguments\":%s}", name, args);
+    json_t *res = json_object_get(r, "result");
+    if (!res) fail_msg("%s(%s) failed: %s", name, args, json_dumps(r, 0));
+    json_t *content = json_object_get(res, "content");
+    assert_int_equal(json_array_size(content), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(content, 0), "type")),
+                        "text");
+    *is_error = json_is_true(json_object_get(res, "isError"));
+    assert_true(json_is_boolean(json_object_get(res, "isError")));
+    json_t *sc = json_object_get(res, "structuredContent");
+    if (!*is_error) {
+        /* the text block is the structured content serialised */
+        json_t *again = json_loads(
+            json_string_value(json_object_get(json_array_get(content, 0), "text")), 0, NULL);
+        assert_true(json_equal(again, sc));
+        json_decref(again);
+    }
+    json_incref(res);
+    json_decref(r);
+    return res;
+}
+
+static const char *error_text(json_t *res)
+{
+    return json_string_value(
+        json_object_get(json_array_get(json_object_get(res, "content"), 0), "text"));
+}
+
+static json_t *sc(json_t *res)
+{
+    json_t *o = json_object_get(res, "structuredContent");
+    assert_true(json_is_object(o));
+    return o;
+}
+
+static void test_initialize(void **state)
+{
+    (void)state;
+    json_t *r = request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                                      "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}");
+    json_t *res = json_object_get(r, "result");
+    assert_string_equal(json_string_value(json_object_get(res, "protocolVersion")),
+                        "2025-06-18");
+    assert_true(json_is_object(json_object_get(json_object_get(res, "capabilities"), "tools")));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(res, "serverInfo"),
+                                                          "name")), "luat-search");
+    json_decref(r);
+    /* an older revision we know is echoed; an unknown one gets ours */
+    r = request("initialize", "{\"protocolVersion\":\"2025-03-26\"}");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(r, "result"),
+                                                          "protocolVersion")), "2025-03-26");
+    json_decref(r);
+    r = request("initialize", "{\"protocolVersion\":\"2099-01-01\"}");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(r, "result"),
+                                                          "protocolVersion")), "2025-06-18");
+    json_decref(r);
+    r = request("initialize", "{}");
+    assert_int_equal(error_code(r), -32602);
+    json_decref(r);
+}
+
+static void test_notifications_and_ping(void **state)
+{
+    (void)state;
+    ls_rc rc;
+    assert_null(send_text(searcher, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                          &rc));
+    assert_int_equal(rc, LS_OK);
+    assert_null(send_text(searcher, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                                    "\"params\":{\"requestId\":3}}", &rc));
+    assert_int_equal(rc, LS_OK);
+    /* a client's response to a request: no answer either */
+    assert_null(send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", &rc));
+    json_t *r = request("ping", NULL);
+    json_t *res = json_object_get(r, "result");
+    assert_true(json_is_object(res));
+    assert_int_equal(json_object_size(res), 0);
+    json_decref(r);
+}
+
+static void test_tools_list(void **state)
+{
+    (void)state;
+    json_t *r = request("tools/list", NULL);
+    json_t *tools = json_object_get(json_object_get(r, "result"), "tools");
+    const char *want[] = {"search_legislation", "get_provision", "validate_citation",
+                          "format_citation"};
+    assert_int_equal(json_array_size(tools), 4);
+    for (size_t i = 0; i < 4; i++) {
+        json_t *t = json_array_get(tools, i);
+        assert_string_equal(json_string_value(json_object_get(t, "name")), want[i]);
+        assert_true(strlen(json_string_value(json_object_get(t, "description"))) > 40);
+        json_t *in = json_object_get(t, "inputSchema"), *out = json_object_get(t, "outputSchema");
+        assert_string_equal(json_string_value(json_object_get(in, "type")), "object");
+        assert_string_equal(json_string_value(json_object_get(out, "type")), "object");
+        assert_true(json_array_size(json_object_get(in, "required")) >= 1);
+        assert_true(json_object_size(json_object_get(out, "properties")) >= 3);
+    }
+    json_decref(r);
+}
+
+static int has_hit(json_t *hits, const char *id, size_t within)
+{
+    for (size_t i = 0; i < json_array_size(hits) && i < within; i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(hits, i), "id")), id) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_search_legislation(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("search_legislation", "{\"question\":\"thời hạn tạm trú tối đa\"}", &err);
+    assert_false(err);
+    json_t *hits = json_object_get(sc(res), "hits");
+    assert_true(json_array_size(hits) >= 3 && json_array_size(hits) <= 10);
+    assert_true(has_hit(hits, "68/2020/qh14#27", 3));
+    json_t *h = json_array_get(hits, 0);
+    assert_int_equal(json_integer_value(json_object_get(h, "rank")), 1);
+    assert_non_null(strstr(json_string_value(json_object_get(h, "citation")), "Điều"));
+    assert_non_null(strstr(json_string_value(json_object_get(h, "snippet")), "<mark>"));
+    json_decref(res);
+    /* without diacritics, with filters and paging */
+    res = call("search_legislation", "{\"question\":\"thoi han tam tru toi da\",\"limit\":2,"
+                                     "\"type\":\"Luật\",\"in_force\":true}", &err);
+    assert_false(err);
+    hits = json_object_get(sc(res), "hits");
+    assert_int_equal(json_array_size(hits), 2);
+    assert_true(has_hit(hits, "68/2020/qh14#27", 2));
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(json_string_value(json_object_get(json_array_get(hits, i),
+                                                              "doc_type")), "Luật");
+    json_decref(res);
+    res = call("search_legislation", "{\"question\":\"tạm trú\",\"offset\":3,\"limit\":1}", &err);
+    assert_int_equal(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(sc(res), "hits"), 0), "rank")), 4);
+    json_decref(res);
+    /* a filter value the index does not know: a tool error the model can read */
+    res = call("search_legislation", "{\"question\":\"tạm trú\",\"type\":\"Sắc lệnh vũ trụ\"}",
+               &err);
+    assert_true(err);
+    assert_null(json_object_get(res, "structuredContent"));
+    assert_true(strlen(error_text(res)) > 5);
+    json_decref(res);
+}
+
+static void test_get_provision(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("get_provision", "{\"document\":\"68/2020/QH14\",\"article\":27,"
+                                        "\"clause\":\"2\"}", &err);
+    assert_false(err);
+    json_t *o = sc(res);
+    assert_string_equal(json_string_value(json_object_get(o, "text")),
+                        "2. Thời hạn tạm trú tối đa là 02 năm và có thể tiếp tục gia hạn nhiều "
+                        "lần.");
+    assert_string_equal(json_string_value(json_object_get(o, "citation")),
+                        "khoản 2 Điều 27 Luật Cư trú số 68/2020/QH14");
+    json_t *path = json_object_get(o, "heading_path");
+    assert_true(json_array_size(path) >= 2);
+    assert_string_equal(json_string_value(json_array_get(path, json_array_size(path) - 1)),
+                        "Điều 27. Điều kiện đăng ký tạm trú");
+    assert_non_null(strstr(json_string_value(json_array_get(path, 0)), "Chương"));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(o, "document"), "id")),
+                        "68/2020/qh14");
+    assert_true(json_is_true(json_object_get(o, "in_force")));
+    json_decref(res);
+    /* by name and "Điều 27" as written; the whole article */
+    res = call("get_provision", "{\"document\":\"Luật Cư trú\",\"article\":\"Điều 27\"}", &err);
+    assert_false(err);
+    const char *text = json_string_value(json_object_get(sc(res), "text"));
+    assert_true(strncmp(text, "1. ", 3) == 0);
+    assert_non_null(strstr(text, "\n3. "));
+    assert_true(json_is_null(json_object_get(sc(res), "clause")));
+    json_decref(res);
+    /* ASCII number */
+    res = call("get_provision", "{\"document\":\"123/2015/ND-CP\",\"article\":\"1\"}", &err);
+    assert_false(err);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(sc(res), "document"),
+                                                          "number")), "123/2015/NĐ-CP");
+    json_decref(res);
+    /* misses are tool errors that say what is missing */
+    res = call("get_provision", "{\"document\":\"68/2020/QH14\",\"article\":27,\"clause\":9}", &err);
+    assert_true(err);
+    assert_non_null(strstr(error_text(res), "khoản 9"));
+    json_decref(res);
+    res = call("get_provision", "{\"document\":\"13/2023/NĐ-CP\",\"article\":5}", &err);
+    assert_true(err);
+    assert_non_null(strstr(error_text(res), "13/2023"));
+    json_decref(res);
+}
+
+static json_t *first_cite(json_t *res)
+{
+    return json_array_get(json_object_get(sc(res), "citations"), 0);
+}
+
+static void test_validate_citation(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("validate_citation", "{\"citation\":\"khoản 2 Điều 27 Luật Cư trú\"}", &err);
+    assert_false(err);
+    assert_true(json_is_true(json_object_get(sc(res), "all_exist")));
+    json_t *c = first_cite(res);
+    assert_true(json_is_true(json_object_get(c, "exists")));
+    assert_string_equal(json_string_value(json_object_get(c, "resolution")), "found");
+    assert_non_null(strstr(json_string_value(json_object_get(c, "text")), "02 năm"));
+    assert_true(json_is_true(json_object_get(c, "in_force")));
+    json_decref(res);
+    /* a decree the index does not hold */
+    res = call("validate_citation", "{\"citation\":\"khoản 2 Điều 5 Nghị định 13/2023/NĐ-CP\"}",
+               &err);
+    assert_false(err);
+    assert_true(json_is_false(json_object_get(sc(res), "all_exist")));
+    c = first_cite(res);
+    assert_true(json_is_false(json_object_get(c, "exists")));
+    assert_string_equal(json_string_value(json_object_get(c, "resolution")), "document-missing");
+    assert_true(json_is_null(json_object_get(c, "in_force")));
+    assert_string_equal(json_string_value(json_object_get(c, "citation")),
+                        "khoản 2 Điều 5 Nghị định số 13/2023/NĐ-CP");
+    json_decref(res);
+    /* an article the law does not have */
+    res = call("validate_citation", "{\"citation\":\"Điều 3 Luật Cư trú\"}", &err);
+    c = first_cite(res);
+    assert_string_equal(json_string_value(json_object_get(c, "resolution")),
+                        "provision-missing");
+    json_decref(res);
+    /* typed without diacritics */
+    res = call("validate_citation", "{\"citation\":\"dieu 27 luat 68/2020/qh14\"}", &err);
+    assert_false(err);
+    c = first_cite(res);
+    assert_true(json_is_true(json_object_get(c, "exists")));
+    assert_string_equal(json_string_value(json_object_get(c, "citation")),
+                        "Điều 27 Luật Cư trú số 68/2020/QH14");
+    json_decref(res);
+    /* two in one phrase */
+    res = call("validate_citation", "{\"citation\":\"khoản 1 và khoản 2 Điều 27 Luật Cư trú\"}",
+               &err);
+    assert_int_equal(json_array_size(json_object_get(sc(res), "citations")), 2);
+    json_decref(res);
+    /* a date before the law took effect */
+    res = call("validate_citation", "{\"citation\":\"Điều 27 Luật Cư trú\",\"as_of\":\"2019-01-01\"}",
+               &err);
+    c = first_cite(res);
+    assert_string_equal(json_string_value(json_object_get(c, "force")), "not-yet");
+    assert_true(json_is_false(json_object_get(c, "in_force")));
+    assert_true(json_is_false(json_object_get(sc(res), "all_in_force")));
+    json_decref(res);
+    res = call("validate_citation", "{\"citation\":\"xin chào\"}", &err);
+    assert_true(err);
+    assert_non_null(strstr(error_text(res), "no citation"));
+    json_decref(res);
+}
+
+static void test_format_citation(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("format_citation", "{\"citation\":\"khoản 2 điều 27 luật cư trú\"}", &err);
+    assert_false(err);
+    assert_string_equal(json_string_value(json_object_get(sc(res), "formatted")),
+                        "khoản 2 Điều 27 Luật Cư trú số 68/2020/QH14");
+    json_decref(res);
+    res = call("format_citation", "{\"citation\":\"điểm a khoản 2 điều 5 nghị định 13/2023/nđ-cp\"}",
+               &err);
+    assert_false(err);
+    assert_string_equal(json_string_value(json_object_get(sc(res), "formatted")),
+                        "điểm a khoản 2 Điều 5 Nghị định số 13/2023/NĐ-CP");
+    assert_true(json_is_false(json_object_get(
+        json_array_get(json_object_get(sc(res), "citations"), 0), "resolved")));
+    json_decref(res);
+    res = call("format_citation", "{\"citation\":\"không có gì\"}", &err);
+    assert_true(err);
+    json_decref(res);
+}
+
+static void expect_error(const char *msg, int code)
+{
+    ls_rc rc;
+    json_t *r = send_text(searcher, msg, &rc);
+    assert_non_null(r);
+    if (error_code(r) != code) fail_msg("%s: code %d, want %d", msg, error_code(r), code);
+    json_decref(r);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    ls_rc rc;
+    json_t *r = send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":1,", &rc);
+    assert_int_equal(rc, LS_ERR_FORMAT);
+    assert_int_equal(error_code(r), -32700);
+    assert_true(json_is_null(json_object_get(r, "id")));
+    json_decref(r);
+    r = send_text(searcher, "[1]", &rc); /* a batch of a non-object: its item fails */
+    assert_int_equal(error_code(json_array_get(r, 0)), -32600);
+    json_decref(r);
+    expect_error("\"hello\"", -32600);
+    expect_error("{\"id\":1,\"method\":\"ping\"}", -32600);
+    expect_error("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}", -32600);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", -32600);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}", -32600);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1}", -32600);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/list\"}", -32601);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":[1]}", -32602);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}}", -32602);
+    const char *bad_calls[] = {
+        "{\"name\":\"no_such_tool\",\"arguments\":{}}",
+        "{\"name\":\"search_legislation\",\"arguments\":[]}",
+        "{\"name\":\"search_legislation\",\"arguments\":{}}",
+        "{\"name\":\"search_legislation\",\"arguments\":{\"question\":\"\"}}",
+        "{\"name\":\"search_legislation\",\"arguments\":{\"question\":\"a\",\"limit\":\"5\"}}",
+        "{\"name\":\"search_legislation\",\"arguments\":{\"question\":\"a\",\"limit\":1000}}",
+        "{\"name\":\"search_legislation\",\"arguments\":{\"question\":\"a\",\"color\":1}}",
+        "{\"name\":\"get_provision\",\"arguments\":{\"document\":\"68/2020/QH14\"}}",
+        "{\"name\":\"get_provision\",\"arguments\":{\"document\":\"x\",\"article\":true}}",
+        "{\"name\":\"validate_citation\",\"arguments\":{\"citation\":\"Điều 27 Luật Cư trú\","
+        "\"as_of\":\"yesterday\"}}",
+        "{\"name\":\"format_citation\",\"arguments\":{\"citation\":7}}",
+    };
+    for (size_t i = 0; i < sizeof bad_calls / sizeof bad_calls[0]; i++) {
+        char msg[1024];
+        snprintf(msg, sizeof msg,
+                 "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"tools/call\",\"params\":%s}",
+                 bad_calls[i]);
+        expect_error(msg, -32602);
+    }
+    /* the id comes back as sent, string ids too */
+    r = send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}", &rc);
+    assert_string_equal(json_string_value(json_object_get(r, "id")), "abc");
+    json_decref(r);
+}
+
+static void test_batch(void **state)
+{
+    (void)state;
+    ls_rc rc;
+    json_t *r = send_text(searcher, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+                                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
+                                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]", &rc);
+    assert_int_equal(rc, LS_OK);
+    assert_int_equal(json_array_size(r), 2);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(r, 0), "id")), 1);
+    assert_int_equal(error_code(json_array_get(r, 1)), -32601);
+    json_decref(r);
+    assert_null(send_text(searcher, "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]", &rc));
+    r = send_text(searcher, "[]", &rc);
+    assert_int_equal(error_code(r), -32600);
+    json_decref(r);
+}
+
+static void test_no_index(void **state)
+{
+    (void)state;
+    ls_rc rc;
+    json_t *r = send_text(NULL, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                                "{\"name\":\"search_legislation\",\"arguments\":{\"question\":\"a\"}}}",
+                          &rc);
+    json_t *res = json_object_get(r, "result");
+    assert_true(json_is_true(json_object_get(res, "isError")));
+    assert_non_null(strstr(error_text(res), "index unavailable"));
+    json_decref(r);
+}
+
+static unsigned http(const char *method, const char *body, ls_buf *out)
+{
+    ls_api_request rq = {.method = method, .path = "/mcp", .body = body,
+                         .body_len = body ? strlen(body) : 0};
+    ls_api_reply reply = {0};
+    ls_api_handle(searcher, NULL, &rq, &reply);
+    ls_buf_reset(out);
+    if (reply.body.len) ls_buf_append(out, reply.body.data, reply.body.len);
+    if (reply.status == 200) assert_string_equal(reply.content_type, "application/json");
+    ls_buf_free(&reply.body);
+    return reply.status;
+}
+
+static void test_http_route(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    assert_int_equal(http("POST", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", &b),
+                     200);
+    assert_non_null(strstr(b.data, "\"validate_citation\""));
+    assert_int_equal(http("POST", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                          &b), 202);
+    assert_int_equal(b.len, 0);
+    assert_int_equal(http("POST", "{oops", &b), 400);
+    assert_non_null(strstr(b.data, "-32700"));
+    assert_int_equal(http("POST", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"}", &b), 200);
+    assert_non_null(strstr(b.data, "-32601"));
+    assert_int_equal(http("GET", NULL, &b), 405);
+    assert_int_equal(http("DELETE", NULL, &b), 405);
+    ls_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_initialize),       cmocka_unit_test(test_notifications_and_ping),
+        cmocka_unit_test(test_tools_list),       cmocka_unit_test(test_search_legislation),
+        cmocka_unit_test(test_get_provision),    cmocka_unit_test(test_validate_citation),
+        cmocka_unit_test(test_format_citation),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_batch),            cmocka_unit_test(test_no_index),
+        cmocka_unit_test(test_http_route),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
