@@ -16,6 +16,7 @@ static atomic_ulong requests[LS_ROUTE_COUNT][CLASSES];
 static atomic_ulong latency_bucket[BUCKETS + 1]; /* last: +Inf */
 static atomic_ulong latency_count;
 static atomic_ulong latency_sum_us;
+static atomic_ulong connections_cut;
 
 const char *ls_route_name(ls_route r)
 {
@@ -34,6 +35,11 @@ void ls_metrics_record(ls_route route, unsigned status, double ms)
     atomic_fetch_add(&latency_sum_us, (unsigned long)(ms * 1000.0));
 }
 
+void ls_metrics_connection_cut(void)
+{
+    atomic_fetch_add(&connections_cut, 1);
+}
+
 ls_rc ls_metrics_write(ls_buf *out, unsigned long index_revision, unsigned long passages)
 {
     static const char *const class_names[CLASSES] = {"2xx", "3xx", "4xx", "5xx"};
@@ -49,6 +55,12 @@ ls_rc ls_metrics_write(ls_buf *out, unsigned long index_revision, unsigned long 
     if (!rc) rc = ls_buf_printf(out, "# HELP luat_errors_total Requests answered 4xx or 5xx.\n"
                                      "# TYPE luat_errors_total counter\nluat_errors_total %lu\n",
                                 errors);
+    if (!rc)
+        rc = ls_buf_printf(out, "# HELP luat_connections_cut_total Connections shut down because "
+                                "a request ran past the deadline (slow clients).\n"
+                                "# TYPE luat_connections_cut_total counter\n"
+                                "luat_connections_cut_total %lu\n",
+                           atomic_load(&connections_cut));
     if (!rc) rc = ls_buf_puts(out, "# HELP luat_request_duration_seconds Request latency.\n"
                                    "# TYPE luat_request_duration_seconds histogram\n");
     unsigned long cumulative = 0;

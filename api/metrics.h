@@ -18,6 +18,9 @@ const char *ls_route_name(ls_route r);
 /* Record one finished request: its route, HTTP status and latency. */
 void ls_metrics_record(ls_route route, unsigned status, double ms);
 
+/* Count one connection cut off by the request deadline (conn_guard.h). */
+void ls_metrics_connection_cut(void);
+
 /* Append the Prometheus text of every counter, plus the index revision
  * (a gauge) and the documents it holds. */
 ls_rc ls_metrics_write(ls_buf *out, unsigned long index_revision, unsigned long passages);

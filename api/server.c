@@ -15,6 +15,7 @@
 
 #include "../common/ls_buf.h"
 #include "../query/search.h"
+#include "conn_guard.h"
 #include "routes.h"
 
 #define MAX_PAIRS 32          /* query-string parameters kept */
@@ -26,6 +27,7 @@ struct ls_server {
     unsigned max_body;
     int access_log;
     pthread_key_t searcher_key;
+    ls_conn_guard *guard;
 };
 
 /* One request's state, from its first call to its completion. */
@@ -178,6 +180,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode why)
 {
     ls_server *srv = cls;
+    const union MHD_ConnectionInfo *sc =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (sc) ls_conn_guard_request_done(srv->guard, sc->socket_context);
     request_ctx *ctx = *con_cls;
     if (!ctx) return;
     double ms = ms_since(&ctx->t0);
@@ -196,6 +201,25 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     ls_buf_free(&ctx->body);
     free(ctx);
     *con_cls = NULL;
+}
+
+/* Connections in and out of the request-deadline guard. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    ls_server *srv = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (fd) ls_conn_guard_opened(srv->guard, fd->connect_fd, socket_context);
+        else *socket_context = NULL;
+        return;
+    }
+    if (ls_conn_guard_closed(srv->guard, socket_context)) {
+        ls_metrics_connection_cut();
+        if (srv->access_log)
+            fprintf(stderr, "- connection cut off: its request ran past the deadline\n");
+    }
 }
 
 ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *err)
@@ -223,17 +247,31 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
         free(srv);
         return ls_error_set(err, LS_ERR_INTERNAL, "cannot create a thread key");
     }
+    unsigned deadline = cfg->request_timeout_ms ? cfg->request_timeout_ms : 30000;
+    if ((rc = ls_conn_guard_start(deadline, &srv->guard, err))) {
+        pthread_key_delete(srv->searcher_key);
+        free(srv->db_path);
+        free(srv);
+        return rc;
+    }
     unsigned threads = cfg->threads ? cfg->threads : 2;
+    /* a pool of one is no pool: libmicrohttpd warns, so leave it out */
+    struct MHD_OptionItem pool[] = {
+        {threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, (intptr_t)threads, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
     srv->mhd = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
+        MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)(cfg->max_connections ? cfg->max_connections : 256),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)(cfg->timeout_s ? cfg->timeout_s : 10),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
         MHD_OPTION_END);
     if (!srv->mhd) {
+        ls_conn_guard_stop(srv->guard);
         pthread_key_delete(srv->searcher_key);
         free(srv->db_path);
         free(srv);
@@ -254,6 +292,7 @@ void ls_server_stop(ls_server *srv)
 {
     if (!srv) return;
     MHD_stop_daemon(srv->mhd); /* joins the workers: their handles close */
+    ls_conn_guard_stop(srv->guard);
     pthread_key_delete(srv->searcher_key);
     free(srv->db_path);
     free(srv);

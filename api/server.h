@@ -15,6 +15,9 @@ typedef struct ls_server_config {
     unsigned threads;           /* worker threads; 0 = 2 */
     unsigned max_connections;   /* 0 = 256 */
     unsigned timeout_s;         /* idle connection timeout; 0 = 10 s */
+    unsigned request_timeout_ms;/* a request's time to be read and answered,
+                                   however steadily its client trickles
+                                   (conn_guard.h); 0 = 30 s */
     unsigned max_body;          /* request body bytes; 0 = 64 KiB */
     int access_log;             /* one line per request on stderr */
 } ls_server_config;

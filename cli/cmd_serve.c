@@ -24,6 +24,8 @@ static const char help[] =
     "  --threads N           worker threads, each with its own index handle (default 2)\n"
     "  --max-connections N   connections at once (default 256)\n"
     "  --timeout S           close a connection idle for S seconds (default 10)\n"
+    "  --request-timeout S   cut a connection whose request is not read and answered\n"
+    "                        within S seconds, however steadily it trickles (default 30)\n"
     "  --max-body BYTES      largest request body (default 65536)\n"
     "  --quiet               no access log on stderr\n"
     "  -h, --help            this help\n";
@@ -44,6 +46,7 @@ int cmd_serve(int argc, char **argv)
         {"threads", required_argument, 0, 't'}, {"max-connections", required_argument, 0, 'c'},
         {"timeout", required_argument, 0, 'T'}, {"max-body", required_argument, 0, 'b'},
         {"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
+        {"request-timeout", required_argument, 0, 'R'},
         {0, 0, 0, 0},
     };
     char host[64] = "127.0.0.1";
@@ -70,6 +73,13 @@ int cmd_serve(int argc, char **argv)
             if (cli_parse_uint(optarg, 1, 3600, &cfg.timeout_s))
                 return cli_usage_error("serve", "--timeout wants seconds from 1 to 3600");
             break;
+        case 'R': {
+            unsigned s;
+            if (cli_parse_uint(optarg, 1, 3600, &s))
+                return cli_usage_error("serve", "--request-timeout wants seconds from 1 to 3600");
+            cfg.request_timeout_ms = s * 1000;
+            break;
+        }
         case 'b':
             if (cli_parse_uint(optarg, 1, 64 * 1024 * 1024, &cfg.max_body))
                 return cli_usage_error("serve", "--max-body wants bytes from 1 to 67108864");

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@ static int setup(void **state)
     free(out);
     free(err);
     if (status) return -1;
-    port = ts_server_start(db, "--timeout 1 --threads 2", &server);
+    port = ts_server_start(db, "--timeout 1 --request-timeout 2 --threads 2", &server);
     return port ? 0 : -1;
 }
 
@@ -302,6 +303,112 @@ static void test_slow_and_idle_clients(void **state)
     ts_reply_free(&r);
 }
 
+/* Slow-loris proper: four clients trickle their headers a byte every
+ * 200 ms, so the 1 s idle timeout never fires, and fill a server that
+ * takes 4 connections. A fifth client waits; the 2 s request deadline cuts
+ * the four, and the fifth is answered. */
+static void test_trickling_clients_cut_by_deadline(void **state)
+{
+    (void)state;
+    pid_t small = 0;
+    unsigned sport = ts_server_start(db, "--threads 1 --max-connections 4 --timeout 1 "
+                                         "--request-timeout 2", &small);
+    assert_true(sport > 0);
+    enum { SLOW = 4 };
+    int fd[SLOW];
+    long cut_at[SLOW];
+    const char start[] = "GET /v1/search?q=a HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    for (int i = 0; i < SLOW; i++) {
+        fd[i] = ts_http_connect(sport);
+        assert_true(fd[i] >= 0);
+        assert_int_equal(send(fd[i], start, sizeof start - 1, MSG_NOSIGNAL),
+                         (ssize_t)(sizeof start - 1));
+        cut_at[i] = -1;
+    }
+    long t0 = now_ms(), answered_at = -1;
+    int victim = -1;
+    char reply[256] = "";
+    size_t got = 0;
+    int open_slow = SLOW;
+    while ((open_slow > 0 || answered_at < 0) && now_ms() - t0 < 8000) {
+        usleep(200000);
+        if (victim < 0 && now_ms() - t0 > 300) { /* the four hold every slot now */
+            victim = ts_http_connect(sport);
+            assert_true(victim >= 0);
+            const char rq[] = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            assert_int_equal(send(victim, rq, sizeof rq - 1, MSG_NOSIGNAL), (ssize_t)(sizeof rq - 1));
+        }
+        for (int i = 0; i < SLOW; i++) {
+            if (cut_at[i] >= 0) continue;
+            struct pollfd p = {.fd = fd[i], .events = POLLIN};
+            char c;
+            if ((poll(&p, 1, 0) == 1 && recv(fd[i], &c, 1, 0) <= 0) ||
+                send(fd[i], "a", 1, MSG_NOSIGNAL) != 1) {
+                cut_at[i] = now_ms() - t0;
+                close(fd[i]);
+                open_slow--;
+            }
+        }
+        struct pollfd p = {.fd = victim, .events = POLLIN};
+        while (victim >= 0 && answered_at < 0 && got + 1 < sizeof reply && poll(&p, 1, 0) == 1) {
+            ssize_t n = recv(victim, reply + got, sizeof reply - 1 - got, 0);
+            if (n <= 0) break;
+            got += (size_t)n;
+            reply[got] = '\0';
+            if (strstr(reply, "\r\n\r\n")) answered_at = now_ms() - t0;
+        }
+    }
+    char problem[160] = "";
+    for (int i = 0; i < SLOW; i++) {
+        if (cut_at[i] < 0) close(fd[i]);
+        /* kept alive past the idle timeout by trickling; cut by the deadline */
+        if ((cut_at[i] < 1500 || cut_at[i] > 5000) && !problem[0])
+            snprintf(problem, sizeof problem, "slow client %d: cut at %ld ms (want 2000-5000)",
+                     i, cut_at[i]);
+    }
+    if (victim >= 0) close(victim);
+    if ((answered_at < 1500 || strncmp(reply, "HTTP/1.1 200", 12) != 0) && !problem[0])
+        snprintf(problem, sizeof problem, "waiting client answered at %ld ms: '%.60s'",
+                 answered_at, reply);
+    ts_reply r = ts_http_get(sport, "/metrics");
+    int counted = r.body && strstr(r.body, "luat_connections_cut_total 4\n") != NULL;
+    ts_reply_free(&r);
+    int stopped = ts_server_stop(small); /* before failing: no server left behind */
+    if (problem[0]) fail_msg("%s", problem);
+    assert_true(counted);
+    assert_int_equal(stopped, 0);
+}
+
+/* Many clients at once, each asking several questions: all answered. */
+static void *client(void *arg)
+{
+    (void)arg;
+    static const char *const qs[] = {"/v1/search?q=khai+sinh", "/v1/search?q=t%E1%BA%A1m+tr%C3%BA",
+                                     "/v1/search?q=nghi+phep+nam&limit=5", "/healthz"};
+    long ok = 0;
+    for (int i = 0; i < 4; i++) {
+        ts_reply r = ts_http_get(port, qs[i]);
+        if (r.status == 200 && (i == 3 || strstr(r.body, "\"hits\":[{"))) ok++;
+        ts_reply_free(&r);
+    }
+    return (void *)ok;
+}
+
+static void test_many_clients_at_once(void **state)
+{
+    (void)state;
+    enum { CLIENTS = 24 };
+    pthread_t t[CLIENTS];
+    for (int i = 0; i < CLIENTS; i++) assert_int_equal(pthread_create(&t[i], NULL, client, NULL), 0);
+    long ok = 0;
+    for (int i = 0; i < CLIENTS; i++) {
+        void *n;
+        pthread_join(t[i], &n);
+        ok += (long)n;
+    }
+    assert_int_equal(ok, CLIENTS * 4);
+}
+
 static const char new_decree[] =
     "CHÍNH PHỦ\n"
     "Số: 999/2026/NĐ-CP\n"
@@ -361,6 +468,8 @@ int main(void)
         cmocka_unit_test(test_bad_requests),
         cmocka_unit_test(test_huge_input),
         cmocka_unit_test(test_slow_and_idle_clients),
+        cmocka_unit_test(test_trickling_clients_cut_by_deadline),
+        cmocka_unit_test(test_many_clients_at_once),
         cmocka_unit_test(test_live_index),
         cmocka_unit_test(test_clean_stop),
     };
