@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -168,12 +169,36 @@ ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *rep
     return rc ? rc : bad ? LS_ERR_FORMAT : LS_OK;
 }
 
+/* DNS rebinding (the spec: servers MUST validate Origin): a page whose
+ * name an attacker points at 127.0.0.1 calls with its own Origin. Browsers
+ * send Origin, assistants' HTTP clients do not; a browser page may call only
+ * from this machine (localhost, 127.0.0.1, [::1], any port). */
+static int origin_allowed(const char *origin)
+{
+    if (!origin) return 1;
+    const char *host = strstr(origin, "://");
+    if (!host) return 0;
+    host += 3;
+    static const char *const local[] = {"localhost", "127.0.0.1", "[::1]"};
+    for (size_t i = 0; i < sizeof local / sizeof local[0]; i++) {
+        size_t n = strlen(local[i]);
+        if (strncasecmp(host, local[i], n) == 0 && (!host[n] || host[n] == ':' || host[n] == '/'))
+            return 1;
+    }
+    return 0;
+}
+
 void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                  ls_api_reply *out)
 {
     (void)open_error; /* tools say "index unavailable" themselves */
     out->status = 200;
     out->content_type = "application/json";
+    if (!origin_allowed(rq->origin)) {
+        ls_api_error(out, 403, "Origin not allowed: /mcp answers pages served from this "
+                               "machine and clients that send no Origin");
+        return;
+    }
     if (strcmp(rq->method, "POST") != 0) {
         ls_api_error(out, 405, "POST a JSON-RPC message to /mcp (this server opens no "
                                "event stream)");

@@ -30,7 +30,9 @@ ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *rep
 
 /* The /mcp route of the REST server (Streamable HTTP, stateless): POST a
  * JSON-RPC message -> 200 application/json reply, 202 and no body for a
- * notification, 400 for a message that is not JSON-RPC; other methods 405.
+ * notification, 400 for a message that is not JSON-RPC; other methods 405;
+ * 403 for a browser's request whose Origin is not this machine (DNS
+ * rebinding).
  * Fills out like ls_api_handle. */
 void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                  ls_api_reply *out);

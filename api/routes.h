@@ -26,6 +26,7 @@ typedef struct ls_api_request {
     size_t npairs;
     const char *body;             /* request body (POST), may be NULL */
     size_t body_len;
+    const char *origin;           /* the Origin header (browsers), or NULL */
 } ls_api_request;
 
 typedef struct ls_api_reply {

@@ -168,7 +168,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         worker_searcher *w = searcher_of_thread(srv);
         ls_api_request rq = {.method = method, .path = url, .keys = p.keys, .values = p.values,
                              .value_lens = p.value_lens, .npairs = p.n,
-                             .body = ctx->body.data, .body_len = ctx->body.len};
+                             .body = ctx->body.data, .body_len = ctx->body.len,
+                             .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")};
         ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &rq, &reply);
     }
     enum MHD_Result ok = send_reply(c, ctx, &reply, strcmp(method, "HEAD") == 0);

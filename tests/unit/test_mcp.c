@@ -473,10 +473,12 @@ static void test_no_index(void **state)
     json_decref(r);
 }
 
+static const char *origin;
+
 static unsigned http(const char *method, const char *body, ls_buf *out)
 {
     ls_api_request rq = {.method = method, .path = "/mcp", .body = body,
-                         .body_len = body ? strlen(body) : 0};
+                         .body_len = body ? strlen(body) : 0, .origin = origin};
     ls_api_reply reply = {0};
     ls_api_handle(searcher, NULL, &rq, &reply);
     ls_buf_reset(out);
@@ -502,6 +504,21 @@ static void test_http_route(void **state)
     assert_non_null(strstr(b.data, "-32601"));
     assert_int_equal(http("GET", NULL, &b), 405);
     assert_int_equal(http("DELETE", NULL, &b), 405);
+    /* DNS rebinding: a browser page of another site is refused, local ones pass */
+    static const char *refused[] = {"http://evil.example", "http://localhost.evil.example:80",
+                                    "null", "http://127.0.0.1.evil.example"};
+    static const char *allowed[] = {"http://localhost:8080", "http://127.0.0.1",
+                                    "https://[::1]:3000"};
+    const char *ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        origin = refused[i];
+        assert_int_equal(http("POST", ping, &b), 403);
+    }
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+        origin = allowed[i];
+        assert_int_equal(http("POST", ping, &b), 200);
+    }
+    origin = NULL;
     ls_buf_free(&b);
 }
 
