@@ -60,7 +60,7 @@ static void fail(ls_api_reply *out, const ls_error *err)
 
 static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
 {
-    ls_api_search p;
+    ls_api_search p = {0}; /* freed below even when neither parser ran */
     ls_error err = {0};
     ls_rc rc;
     if (strcmp(rq->method, "POST") == 0) {
