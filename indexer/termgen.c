@@ -70,7 +70,7 @@ static int add_field_terms(gen_state *st, const ls_field_prefixes *f, unsigned w
 static int on_token(void *ctx, const ls_token *tok)
 {
     gen_state *st = ctx;
-    unsigned pos = st->tg->next_pos + tok->position;
+    unsigned pos = LS_STORE_POSITIONS ? st->tg->next_pos + tok->position : 0;
     st->last_position = tok->position;
     const char *folded = tok->folded ? tok->folded : tok->term;
     size_t folded_len = tok->folded ? tok->folded_len : tok->term_len;
