@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
+/* libmicrohttpd's own diagnostics (a client gone mid-request, a head over
+ * the memory limit): with the access log, prefixed; silent with --quiet. */
+static void on_mhd_message(void *cls, const char *fmt, va_list ap)
+{
+    const ls_server *srv = cls;
+    if (!srv->access_log) return;
+    fputs("libmicrohttpd: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
 /* Connections in and out of the request-deadline guard. */
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
@@ -263,6 +274,7 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
     };
     srv->mhd = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_message, srv, /* first, or MHD warns */
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)(cfg->max_connections ? cfg->max_connections : 256),
