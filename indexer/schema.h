@@ -29,6 +29,8 @@
  * Value slots are listed below; the document data is a JSON object with the
  * passage's text and metadata (see indexer/passage_data.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
+ * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /
+ * repealing relations between documents (indexer/relations.h).
  */
 #ifndef LS_SCHEMA_H
 #define LS_SCHEMA_H

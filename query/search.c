@@ -47,6 +47,10 @@ static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
 
 static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err);
 
+/* Attempts of a read while an indexer keeps committing (Xapian keeps one
+ * old revision; a reader overtaken by two commits must reopen). */
+#define SEARCH_ATTEMPTS 5
+
 ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
 {
     *out = NULL;
@@ -62,7 +66,10 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
     }
     s->weights = ls_weights_default();
     xc_err xe;
-    if (xc_db_open(dbpath, &s->db, &xe)) {
+    xc_rc orc = xc_db_open(dbpath, &s->db, &xe);
+    for (int i = 0; orc == XC_ERR_MODIFIED && i < SEARCH_ATTEMPTS; i++) /* a writer committing */
+        orc = xc_db_open(dbpath, &s->db, &xe);
+    if (orc) {
         ls_searcher_close(s);
         char what[600];
         snprintf(what, sizeof what, "%s: cannot open index", dbpath);
@@ -78,7 +85,12 @@ static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err)
     xc_err xe;
     char *format = NULL;
     size_t flen = 0;
-    if (xc_db_get_metadata(s->db, LS_METADATA_FORMAT, &format, &flen, &xe) || flen == 0) {
+    xc_rc mrc = xc_db_get_metadata(s->db, LS_METADATA_FORMAT, &format, &flen, &xe);
+    for (int i = 0; mrc == XC_ERR_MODIFIED && i < SEARCH_ATTEMPTS; i++) { /* a writer committing */
+        xc_db_reopen(s->db, NULL, &xe);
+        mrc = xc_db_get_metadata(s->db, LS_METADATA_FORMAT, &format, &flen, &xe);
+    }
+    if (mrc || flen == 0) {
         free(format);
         ls_error_set(err, LS_ERR_INDEX, "%s: not a luat-search index", dbpath);
         ls_searcher_close(s);
@@ -407,7 +419,19 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
 
 ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, ls_error *err)
 {
-    if (!s->remotes) return search_once(s, req, out, err);
+    if (!s->remotes) {
+        /* Xapian keeps one old revision: a writer committing twice during
+         * a search discards the one being read. Reopen and search again. */
+        ls_rc rc = LS_OK;
+        for (int i = 0; i < SEARCH_ATTEMPTS; i++) {
+            ls_error one = {0};
+            rc = search_once(s, req, out, &one);
+            if (!rc) return LS_OK;
+            ls_error_set(err, rc, "%s", one.msg);
+            if (!strstr(one.msg, "DatabaseModifiedError")) break;
+        }
+        return rc;
+    }
     ls_error first = {0};
     ls_rc rc = search_once(s, req, out, &first);
     if (rc != LS_ERR_INDEX) return rc ? ls_error_set(err, rc, "%s", first.msg) : LS_OK;

@@ -13,6 +13,7 @@ typedef struct stats_ctx {
     xc_db *db;
     json_t *by_type;
     unsigned long documents;
+    int modified;   /* a commit discarded the revision being read */
 } stats_ctx;
 
 static int on_doc_term(void *vctx, const char *term, unsigned termfreq)
@@ -26,7 +27,12 @@ static int on_doc_term(void *vctx, const char *term, unsigned termfreq)
     json_t *o = NULL;
     xc_err xe;
     snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, term + strlen(LS_PREFIX_DOC));
-    if (xc_db_get_metadata(ctx->db, key, &record, &len, &xe) == XC_OK && len) {
+    xc_rc mrc = xc_db_get_metadata(ctx->db, key, &record, &len, &xe);
+    if (mrc == XC_ERR_MODIFIED) {
+        ctx->modified = 1;
+        return 1;
+    }
+    if (mrc == XC_OK && len) {
         o = json_loadb(record, len, 0, NULL);
         const char *t = json_string_value(json_object_get(o, "type"));
         if (t) type = t;
@@ -41,25 +47,44 @@ static int on_doc_term(void *vctx, const char *term, unsigned termfreq)
 /* The searcher's database handle (private to the query module; search.c). */
 xc_db *ls_searcher_db(ls_searcher *s);
 
-ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err)
+/* One reading of the statistics; *modified = 1 when a writer's commits
+ * discarded the revision being read (the caller reopens and reads again). */
+static ls_rc stats_once(xc_db *db, char **json, int *modified, ls_error *err)
 {
-    *json = NULL;
-    xc_db *db = ls_searcher_db(s);
     xc_err xe;
     unsigned passages = 0;
     xc_db_reopen(db, NULL, &xe);
-    if (xc_db_doccount(db, &passages, &xe))
+    if (xc_db_doccount(db, &passages, &xe)) {
+        *modified = xe.rc == XC_ERR_MODIFIED;
         return ls_error_set(err, LS_ERR_INDEX, "stats: %s", xe.msg);
+    }
     stats_ctx ctx = {.db = db, .by_type = json_object()};
-    if (xc_db_allterms(db, LS_PREFIX_DOC, on_doc_term, &ctx, &xe)) {
+    xc_rc arc = xc_db_allterms(db, LS_PREFIX_DOC, on_doc_term, &ctx, &xe);
+    if (arc || ctx.modified) {
         json_decref(ctx.by_type);
-        return ls_error_set(err, LS_ERR_INDEX, "stats: %s", xe.msg);
+        *modified = ctx.modified || xe.rc == XC_ERR_MODIFIED;
+        return ls_error_set(err, LS_ERR_INDEX, "stats: %s",
+                            arc ? xe.msg : "DatabaseModifiedError: revision discarded");
     }
     json_t *o = json_pack("{s:I, s:I, s:o}", "documents", (json_int_t)ctx.documents,
                           "passages", (json_int_t)passages, "by_type", ctx.by_type);
     *json = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return *json ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+}
+
+/* Attempts when an indexer keeps committing while the statistics are read. */
+#define STATS_ATTEMPTS 5
+
+ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err)
+{
+    *json = NULL;
+    ls_rc rc = LS_OK;
+    for (int i = 0; i < STATS_ATTEMPTS; i++) {
+        int modified = 0;
+        if (!(rc = stats_once(ls_searcher_db(s), json, &modified, err)) || !modified) break;
+    }
+    return rc;
 }
 
 ls_rc ls_searcher_revision(ls_searcher *s, unsigned long *revision, unsigned long *passages,
