@@ -277,6 +277,43 @@ static void test_replace_amended_article(void **state)
     free(v2);
 }
 
+static size_t count_of(const char *text, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, what)); p += strlen(what)) n++;
+    return n;
+}
+
+/* On a terminal (script(1) gives it one) a progress line redrawn in place
+ * at most 4 times a second; none when stderr is a file. */
+static void test_progress_only_on_a_terminal(void **state)
+{
+    (void)state;
+    char *db = ts_mkdtemp(), cmd[8192], *out, *err;
+    snprintf(cmd, sizeof cmd, "script -qec \"'%s' index --db '%s' '%s'\" /dev/null", ts_bin(),
+             db, gen_dir);
+    double t0 = now_ms();
+    assert_int_equal(ts_run(cmd, NULL, &out, &err), 0);
+    double secs = (now_ms() - t0) / 1e3;
+    size_t draws = count_of(out, "MB/s, ETA ");
+    fprintf(stderr, "%zu progress lines in %.2f s\n", draws, secs);
+    assert_true(draws >= 1);
+    assert_true(draws <= 4 * secs + 1);
+    assert_non_null(strstr(out, "\r\x1b[K"));
+    assert_non_null(strstr(out, " documents, "));
+    assert_non_null(strstr(out, "indexed 3000 documents (3000 added, 0 replaced, 0 unchanged"));
+    free(out);
+    free(err);
+    assert_int_equal(cli(&out, &err, "index --db '%s' '%s/nd-0001.txt'", db, gen_dir), 0);
+    assert_null(strchr(err, '\r'));
+    assert_null(strstr(err, "ETA"));
+    assert_non_null(strstr(err, "indexed 1 documents"));
+    free(out);
+    free(err);
+    ts_rmtree(db);
+    free(db);
+}
+
 /* ---- status propagation --------------------------------------------------- */
 
 static void write_relation_texts(const char *old_dir, const char *new_dir)
@@ -611,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_status_follows_relations_in_both_orders),
         cmocka_unit_test(test_sample_amended_status_shown),
         cmocka_unit_test(test_kill_mid_run_keeps_whole_batches),
+        cmocka_unit_test(test_progress_only_on_a_terminal),
         cmocka_unit_test(test_second_indexer_refused_readers_answer),
         cmocka_unit_test(test_index_path_is_a_file),
         cmocka_unit_test(test_read_only_index_directory),
