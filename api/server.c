@@ -148,9 +148,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         log_safe(ctx->url, sizeof ctx->url, url);
         ctx->route = LS_ROUTE_OTHER;
         *con_cls = ctx;
-        return MHD_YES;
-    }
-    if (*upload_size) { /* a piece of the body */
+        /* a declared length over the limit is refused before any of it is read */
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (!cl || strtoull(cl, NULL, 10) <= srv->max_body) return MHD_YES;
+        ctx->body_too_large = 1;
+    } else if (*upload_size) { /* a piece of the body */
         if (ctx->body.len + *upload_size > srv->max_body) ctx->body_too_large = 1;
         else if (ls_buf_append(&ctx->body, upload_data, *upload_size)) return MHD_NO;
         *upload_size = 0;

@@ -265,6 +265,14 @@ static void test_huge_input(void **state)
     assert_int_equal(r.status, 413);
     ts_reply_free(&r);
 
+    /* a gigabyte announced: refused at once, before the body (which never comes) */
+    static const char announced[] = "POST /v1/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                    "Content-Length: 1000000000\r\n\r\n{\"q\":\"a\"";
+    r = ts_http_raw(port, announced, sizeof announced - 1, 3000);
+    assert_int_equal(r.status, 413);
+    assert_non_null(strstr(r.body, "over 65536 bytes"));
+    ts_reply_free(&r);
+
     r = ts_http_get(port, "/v1/search?q=khai+sinh");
     assert_int_equal(r.status, 200);
     ts_reply_free(&r);
