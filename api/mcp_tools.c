@@ -480,7 +480,10 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
         ls_review_result_free(r);
         return -32602;
     }
-    if (rc) return index_fail(&err, structured, msg, cap);
+    if (rc) {
+        ls_review_result_free(r);
+        return index_fail(&err, structured, msg, cap);
+    }
     int ret = 0;
     if (!r->ncites) {
         ret = tool_fail(structured, msg, cap,
@@ -510,6 +513,7 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
     ls_review_result *r = NULL;
     ls_error err = {0};
     ls_rc rc = review_citation(s, text, NULL, &r, &err);
+    if (rc) ls_review_result_free(r);
     if (rc == LS_ERR_UTF8) {
         snprintf(msg, cap, "format_citation: %s", err.msg);
         return -32602;
