@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test test-run check-asan check-valgrind fuzz bench eval clean help sample sample-run
+.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run check-asan check-valgrind fuzz bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -44,6 +44,7 @@ help:
 	@echo "make deps         install the Debian packages the project needs"
 	@echo "make sample       build, index corpus/sample and ask a sample question"
 	@echo "make test         build and run every test (unit + integration)"
+	@echo "make test-mcp-sdk the MCP server through the official TypeScript SDK (needs npm)"
 	@echo "make check-asan   the test suite under ASan + UBSan"
 	@echo "make check-valgrind  the test suite under valgrind memcheck"
 	@echo "make fuzz         run each libFuzzer target for FUZZ_SECONDS (default 30)"
@@ -98,6 +99,15 @@ test:
 
 test-run: $(BIN) $(TEST_BIN)
 	@scripts/run-tests $(BUILD) $(BIN)
+
+# The MCP server driven by the official TypeScript SDK (needs the npm
+# registry once for tests/mcp/node_modules; CI has Debian's packages only).
+test-mcp-sdk:
+	@LS_DEPS_MCP=1 scripts/install-deps
+	@$(MAKE) --no-print-directory test-mcp-sdk-run
+
+test-mcp-sdk-run: $(BIN) $(BUILD)/tests/mcp/test_mcp_sdk
+	LS_ROOT=$(CURDIR) LS_BIN=$(CURDIR)/$(BIN) $(BUILD)/tests/mcp/test_mcp_sdk
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-run

@@ -4,7 +4,9 @@
  * `npm ci --offline || npm ci` when it is not there yet) drives
  * `luat-search mcp` over stdio and `luat-search serve` over Streamable HTTP
  * on an index of corpus/sample: initialize, tools/list, every tool, errors.
- * Needs node and npm (scripts/install-deps); fails, saying so, without. */
+ * Needs node and npm (scripts/install-deps) and the npm registry (or a
+ * filled tests/mcp/node_modules); fails, saying so, without. Not part of
+ * `make test` (CI reaches Debian's packages only): run `make test-mcp-sdk`. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
