@@ -343,7 +343,8 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status, ls
     ls_rc rc = LS_OK;
     json_t *o = NULL;
     if (xc_doc_get_data(xd, &data, &len, &xe)) rc = xerr(err, "restating a passage", &xe);
-    else if (!json_is_object(o = json_loadb(data, len, 0, NULL)))
+    else o = json_loadb(data, len, 0, NULL);   /* (json_is_object evaluates twice) */
+    if (!rc && !json_is_object(o))
         rc = ls_error_set(err, LS_ERR_FORMAT, "passage %u: stored data is not JSON", docid);
     if (!rc) {
         if (status) json_object_set_new(o, "status", json_string(status));
