@@ -177,6 +177,9 @@ static void test_bad_requests(void **state)
         {"GET", "/v1/search?q=a&type=xyz", NULL, 400, "xyz"},
         {"GET", "/v1/search?q=a&color=red", NULL, 400, "unknown parameter 'color'"},
         {"GET", "/v1/search?q=a&q=b", NULL, 400, "twice"},
+        {"GET", "/v1/search?q=a&a=1&b=1&c=1&d=1&e=1&f=1&g=1&h=1&i=1&j=1&k=1&l=1&m=1&n=1&o=1&p=1"
+                "&r=1&s=1&t=1&u=1&v=1&w=1&x=1&y=1&z=1&A=1&B=1&C=1&D=1&E=1&F=1&G=1&H=1", NULL, 400,
+         "too many query parameters"},
         {"POST", "/v1/search", "{\"q\":", 400, "malformed JSON"},
         {"POST", "/v1/search", "", 400, "malformed JSON"},
         {"POST", "/v1/search", "[\"q\"]", 400, "object"},
