@@ -29,6 +29,7 @@ static const char help[] =
     "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 folded, synonyms, k1, b; see query/build.h)\n"
+    "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
 
 typedef struct eval_totals {
@@ -189,9 +190,9 @@ int cmd_eval(int argc, char **argv)
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"misses", no_argument, 0, 'm'},   {"per-document", required_argument, 0, 'p'},
-        {"weights", required_argument, 0, 'w'},
+        {"weights", required_argument, 0, 'w'}, {"remote", required_argument, 0, 'R'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
-    const char *db = NULL, *weights = NULL;
+    const char *db = NULL, *weights = NULL, *remotes = NULL;
     int json = 0, misses = 0, c;
     unsigned per_document = 0;
     opterr = 0;
@@ -206,6 +207,7 @@ int cmd_eval(int argc, char **argv)
                 return cli_usage_error("eval", "--per-document wants a number from 1 to 1000");
             break;
         case 'w': weights = optarg; break;
+        case 'R': remotes = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
@@ -215,7 +217,7 @@ int cmd_eval(int argc, char **argv)
     if (optind != argc - 1) return cli_usage_error("eval", "give exactly one QUESTIONS.jsonl");
     ls_error err = {0};
     ls_searcher *s = NULL;
-    if (ls_searcher_open(db, &s, &err)) return cli_fail("eval", &err);
+    if (ls_searcher_open_remote(db, remotes, 0, &s, &err)) return cli_fail("eval", &err);
     if (weights && ls_searcher_set_weights(s, weights, &err)) {
         ls_searcher_close(s);
         return cli_usage_error("eval", "%s", err.msg);

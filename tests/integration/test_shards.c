@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -247,6 +248,8 @@ typedef struct server {
     unsigned port;
 } server;
 
+static server servers[2]; /* stopped by the test's teardown, even on failure */
+
 static unsigned free_port(void)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -281,6 +284,7 @@ static server start_server(const char *shard)
         assert_true(s.pid >= 0);
         if (s.pid == 0) {
             setpgid(0, 0);
+            prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlives the test */
             if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
             execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port,
                    shard, (char *)NULL);
@@ -325,10 +329,11 @@ static void test_remote_shards(void **state)
     (void)state;
     char path[4300], list[128];
     snprintf(path, sizeof path, "%s/shard-0", set);
-    server s0 = start_server(path);
+    server *s0 = &servers[0], *s1 = &servers[1];
+    *s0 = start_server(path);
     snprintf(path, sizeof path, "%s/shard-1", set);
-    server s1 = start_server(path);
-    snprintf(list, sizeof list, "127.0.0.1:%u,127.0.0.1:%u", s0.port, s1.port);
+    *s1 = start_server(path);
+    snprintf(list, sizeof list, "127.0.0.1:%u,127.0.0.1:%u", s0->port, s1->port);
 
     ls_searcher *s = NULL;
     ls_error err = {0};
@@ -338,20 +343,20 @@ static void test_remote_shards(void **state)
     assert_true(compare_all(s, NULL, 0, 7) > nq * 5 / 7);
 
     /* a shard that hangs (stopped, its socket still open): bounded */
-    kill(-s1.pid, SIGSTOP);
+    kill(-s1->pid, SIGSTOP);
     ls_error_clear(&err);
     double t0 = now();
     ls_results *r = ask(s, questions[0], LS_ERR_INDEX, &err);
     double hung = now() - t0;
     assert_null(r);
     char port1[32];
-    snprintf(port1, sizeof port1, ":%u", s1.port);
+    snprintf(port1, sizeof port1, ":%u", s1->port);
     if (!strstr(err.msg, "degraded") || !strstr(err.msg, port1))
         fail_msg("unclear error for a hung shard: %s", err.msg);
     assert_true(hung < 4.0 * timeout_ms / 1000.0 + 1.0);
 
     /* a shard that is gone: fails fast, naming it */
-    stop_server(&s1);
+    stop_server(s1);
     ls_error_clear(&err);
     t0 = now();
     r = ask(s, questions[1], LS_ERR_INDEX, &err);
@@ -374,7 +379,14 @@ static void test_remote_shards(void **state)
     assert_int_equal(ts_run(cmd, NULL, &out, &errs), 1);
     assert_non_null(strstr(errs, "is not HOST:PORT"));
     free(out), free(errs);
-    stop_server(&s0);
+}
+
+static int stop_servers(void **state)
+{
+    (void)state;
+    stop_server(&servers[0]);
+    stop_server(&servers[1]);
+    return 0;
 }
 
 static void test_update_and_remove(void **state)
@@ -411,7 +423,7 @@ int main(void)
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_set_ranks_as_single),
         cmocka_unit_test(test_merged_ranks_as_single),
-        cmocka_unit_test(test_remote_shards),
+        cmocka_unit_test_teardown(test_remote_shards, stop_servers),
         cmocka_unit_test(test_update_and_remove),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
