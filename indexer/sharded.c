@@ -221,9 +221,17 @@ const ls_index_counts *ls_sharded_counts(const ls_sharded *sh)
         sum.passages_replaced += w->counts.passages_replaced;
         sum.passages_skipped += w->counts.passages_skipped;
         sum.bytes += w->counts.bytes;
+        sum.passages_unchanged += w->counts.passages_unchanged;
         pthread_mutex_unlock(&w->mu);
     }
-    if (sh->meta) sum.documents = ls_indexer_counts(sh->meta)->documents;
+    if (sh->meta) { /* documents by their records (a changed passage under an
+                       unchanged record counts as unchanged) */
+        const ls_index_counts *m = ls_indexer_counts(sh->meta);
+        sum.documents = m->documents;
+        sum.documents_added = m->documents_added;
+        sum.documents_replaced = m->documents_replaced;
+        sum.documents_unchanged = m->documents_unchanged;
+    }
     *sh->view = sum;
     return sh->view;
 }
