@@ -209,6 +209,7 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
     if (strcmp(path, "/mcp") == 0) { ls_mcp_http(s, open_error, rq, out); return; }
     if (strcmp(path, "/v1/search") == 0) out->route = LS_ROUTE_SEARCH;
     else if (strncmp(path, docs_prefix, sizeof docs_prefix - 1) == 0) out->route = LS_ROUTE_DOCUMENT;
+    else if (strcmp(path, "/v1/review") == 0) out->route = LS_ROUTE_REVIEW;
     else if (strcmp(path, "/healthz") == 0) out->route = LS_ROUTE_HEALTH;
     else if (strcmp(path, "/metrics") == 0) out->route = LS_ROUTE_METRICS;
     else if (strcmp(path, "/openapi.json") == 0) out->route = LS_ROUTE_OPENAPI;
@@ -217,9 +218,13 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
         ls_api_error(out, 404, "no such route (see /openapi.json)");
         return;
     }
-    if (!(get || (post && out->route == LS_ROUTE_SEARCH))) {
+    int allowed = out->route == LS_ROUTE_SEARCH   ? get || post
+                  : out->route == LS_ROUTE_REVIEW ? post
+                                                  : get;
+    if (!allowed) {
         ls_buf_reset(&out->body);
-        ls_api_error(out, 405, out->route == LS_ROUTE_SEARCH ? "use GET or POST"
+        ls_api_error(out, 405, out->route == LS_ROUTE_SEARCH   ? "use GET or POST"
+                               : out->route == LS_ROUTE_REVIEW ? "use POST"
                                                                : "use GET");
         return;
     }
@@ -232,6 +237,7 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
     }
     switch (out->route) {
     case LS_ROUTE_SEARCH: search(s, rq, out); break;
+    case LS_ROUTE_REVIEW: ls_api_review(s, rq, out); break;
     case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;

@@ -6,6 +6,7 @@
  *   POST /v1/search                    the same as a JSON object
  *   GET  /v1/documents/{id}            the document and all its articles
  *   GET  /v1/documents/{id}/articles/{n}  one article, with its clauses
+ *   POST /v1/review                    every citation of a text, resolved
  *   GET  /healthz  /metrics  /openapi.json  /  (the web page)
  *
  * Errors are JSON {"error": {"status", "code", "message"}}. */
@@ -45,6 +46,10 @@ void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_r
 /* Fill *out with a JSON error reply (status, a code from the status, and
  * message). */
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
+
+/* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
+ * "as_of", "doc"}; the reply is ls_review_json's object. */
+void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out);
 
 /* The OpenAPI 3 description of every route (static JSON text). */
 const char *ls_openapi_json(void);

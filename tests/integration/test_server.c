@@ -134,7 +134,8 @@ static void test_health_metrics_openapi_page(void **state)
     assert_int_equal(r.status, 200);
     o = json_of(&r);
     json_t *paths = json_object_get(o, "paths");
-    const char *routes[] = {"/v1/search", "/v1/documents/{id}", "/v1/documents/{id}/articles/{n}",
+    const char *routes[] = {"/v1/search", "/v1/review", "/v1/documents/{id}",
+                            "/v1/documents/{id}/articles/{n}",
                             "/healthz", "/metrics", "/openapi.json", "/"};
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
         if (!json_object_get(paths, routes[i])) fail_msg("openapi lacks %s", routes[i]);
@@ -440,6 +441,54 @@ static const char new_decree[] =
     "Điều 2. Hiệu lực thi hành\n"
     "Nghị định này có hiệu lực từ ngày 01 tháng 01 năm 2027.\n";
 
+/* POST /v1/review: a text or a JSON body, every citation resolved. */
+static void test_review(void **state)
+{
+    (void)state;
+    const char text[] = "Theo khoản 1 Điều 16 Luật số 60/2014/QH13 và Nghị định số "
+                        "99/2099/NĐ-CP.";
+    ts_reply r = ts_http_post(port, "/v1/review", text, strlen(text));
+    assert_int_equal(r.status, 200);
+    json_t *o = json_of(&r);
+    json_t *summary = json_object_get(o, "summary");
+    assert_int_equal(json_integer_value(json_object_get(summary, "citations")), 2);
+    assert_int_equal(json_integer_value(json_object_get(summary, "unresolved")), 1);
+    json_t *first = json_array_get(json_object_get(o, "citations"), 0);
+    assert_string_equal(json_string_value(json_object_get(first, "resolution")), "found");
+    /* offsets point at the cited bytes */
+    size_t start = (size_t)json_integer_value(json_object_get(first, "start"));
+    assert_memory_equal(text + start, "khoản 1 Điều 16", strlen("khoản 1 Điều 16"));
+    json_decref(o);
+    ts_reply_free(&r);
+
+    const char body[] = "{\"text\":\"khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP\",\"as_of\":\"2020-01-01\"}";
+    r = ts_http_post(port, "/v1/review", body, strlen(body));
+    assert_int_equal(r.status, 200);
+    o = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(o, "as_of")), "2020-01-01");
+    first = json_array_get(json_object_get(o, "citations"), 0);
+    assert_string_equal(json_string_value(json_object_get(first, "citation")),
+                        "khoản 2 Điều 5 Nghị định số 123/2015/NĐ-CP");
+    json_decref(o);
+    ts_reply_free(&r);
+
+    static const struct { const char *body; int status; const char *says; } bad[] = {
+        {"", 400, "no text"},
+        {"{\"text\":\"x\",\"foo\":1}", 400, "unknown field"},
+        {"{\"text\":", 400, "malformed JSON"},
+        {"{\"text\":\"Điều 5\",\"as_of\":\"hôm qua\"}", 400, "hôm qua"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        r = ts_http_post(port, "/v1/review", bad[i].body, strlen(bad[i].body));
+        if (r.status != bad[i].status || !strstr(r.body, bad[i].says))
+            fail_msg("review '%s': got %d %.200s", bad[i].body, r.status, r.body);
+        ts_reply_free(&r);
+    }
+    r = ts_http_get(port, "/v1/review");
+    assert_int_equal(r.status, 405);
+    ts_reply_free(&r);
+}
+
 /* A decree indexed while the server runs is found without a restart. */
 static void test_live_index(void **state)
 {
@@ -490,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_slow_and_idle_clients),
         cmocka_unit_test(test_trickling_clients_cut_by_deadline),
         cmocka_unit_test(test_many_clients_at_once),
+        cmocka_unit_test(test_review),
         cmocka_unit_test(test_live_index),
         cmocka_unit_test(test_clean_stop),
     };
