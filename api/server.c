@@ -25,6 +25,8 @@
 struct ls_server {
     struct MHD_Daemon *mhd;
     char *db_path;
+    char remotes[4096];           /* "" = none */
+    unsigned remote_timeout_ms;
     unsigned max_body;
     int access_log;
     pthread_key_t searcher_key;
@@ -67,7 +69,8 @@ static worker_searcher *searcher_of_thread(ls_server *srv)
         }
     }
     ls_error err = {0};
-    if (ls_searcher_open(srv->db_path, &w->s, &err))
+    if (ls_searcher_open_remote(srv->db_path, srv->remotes, srv->remote_timeout_ms, &w->s,
+                                &err))
         snprintf(w->error, sizeof w->error, "index unavailable: %.400s", err.msg);
     return w;
 }
@@ -243,7 +246,10 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
     if (!cfg->db_path) return ls_error_set(err, LS_ERR_ARG, "no index directory given");
     /* fail now, not on the first request, when the index cannot open */
     ls_searcher *probe = NULL;
-    ls_rc rc = ls_searcher_open(cfg->db_path, &probe, err);
+    if (cfg->remotes && strlen(cfg->remotes) >= sizeof ((ls_server *)0)->remotes)
+        return ls_error_set(err, LS_ERR_LIMIT, "the list of remote shards is too long");
+    ls_rc rc = ls_searcher_open_remote(cfg->db_path, cfg->remotes, cfg->remote_timeout_ms,
+                                       &probe, err);
     ls_searcher_close(probe);
     if (rc) return rc;
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
@@ -255,6 +261,8 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
         free(srv);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
+    snprintf(srv->remotes, sizeof srv->remotes, "%s", cfg->remotes ? cfg->remotes : "");
+    srv->remote_timeout_ms = cfg->remote_timeout_ms;
     srv->max_body = cfg->max_body ? cfg->max_body : 64 * 1024;
     srv->access_log = cfg->access_log;
     if (pthread_key_create(&srv->searcher_key, close_worker_searcher)) {

@@ -20,6 +20,10 @@ typedef struct ls_server_config {
                                    (conn_guard.h); 0 = 30 s */
     unsigned max_body;          /* request body bytes; 0 = 64 KiB */
     int access_log;             /* one line per request on stderr */
+    const char *remotes;        /* remote shards "HOST:PORT,..." searched with
+                                   db_path's synonyms and records, or NULL
+                                   (ls_searcher_open_remote) */
+    unsigned remote_timeout_ms; /* bound on each network wait; 0 = 5 s */
 } ls_server_config;
 
 typedef struct ls_server ls_server;

@@ -28,6 +28,9 @@ static const char help[] =
     "                        within S seconds, however steadily it trickles (default 30)\n"
     "  --max-body BYTES      largest request body (default 65536)\n"
     "  --quiet               no access log on stderr\n"
+    "  --remote H:P,...      search these remote shards (xapian-tcpsrv) as well, as\n"
+    "                        search --remote; DIR gives synonyms and records\n"
+    "  --remote-timeout MS   bound on each network wait (default 5000)\n"
     "  -h, --help            this help\n";
 
 static int parse_listen(const char *s, char *host, size_t cap, unsigned *port)
@@ -47,6 +50,7 @@ int cmd_serve(int argc, char **argv)
         {"timeout", required_argument, 0, 'T'}, {"max-body", required_argument, 0, 'b'},
         {"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
         {"request-timeout", required_argument, 0, 'R'},
+        {"remote", required_argument, 0, 'r'}, {"remote-timeout", required_argument, 0, 'W'},
         {0, 0, 0, 0},
     };
     char host[64] = "127.0.0.1";
@@ -85,6 +89,11 @@ int cmd_serve(int argc, char **argv)
                 return cli_usage_error("serve", "--max-body wants bytes from 1 to 67108864");
             break;
         case 'q': cfg.access_log = 0; break;
+        case 'r': cfg.remotes = optarg; break;
+        case 'W':
+            if (cli_parse_uint(optarg, 1, 600000, &cfg.remote_timeout_ms))
+                return cli_usage_error("serve", "--remote-timeout wants milliseconds, 1 to 600000");
+            break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("serve", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("serve", "unknown option '%s'", argv[optind - 1]);
