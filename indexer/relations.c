@@ -485,7 +485,9 @@ ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
     char *before = NULL;
     ls_rc rc = get_meta(wdb, LS_METADATA_RELATED_BY, id_norm, &before, err);
     ls_buf now = LS_BUF_INIT;
-    const char *number = doc && doc->number ? doc->number : id_norm;
+    /* how the status names it: its number, else its name ("Luật Cư trú") */
+    const char *number = !doc ? id_norm : doc->number ? doc->number
+                       : doc->title && strlen(doc->title) < 200 ? doc->title : id_norm;
     const char *effective = doc && doc->effective ? doc->effective : "";
     for (size_t i = 0; !rc && i < l.n; i++) {
         char line[800];
