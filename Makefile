@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run check-asan check-valgrind fuzz bench eval clean help sample sample-run
+.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run soak check-asan check-valgrind fuzz bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -47,6 +47,7 @@ help:
 	@echo "make test-mcp-sdk the MCP server through the official TypeScript SDK (needs npm)"
 	@echo "make check-asan   the test suite under ASan + UBSan"
 	@echo "make check-valgrind  the test suite under valgrind memcheck"
+	@echo "make soak         serve under load while indexing, SOAK_SECONDS (default 60)"
 	@echo "make fuzz         run each libFuzzer target for FUZZ_SECONDS (default 30)"
 	@echo "make bench        benchmarks (needs ../shared/corpus)"
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
@@ -115,6 +116,11 @@ check-asan:
 check-valgrind:
 	$(MAKE) BUILD=build-vg OPT=-O1 build-vg/bin/luat-search $(TEST_C:tests/%.c=build-vg/tests/%)
 	VALGRIND=1 scripts/run-tests build-vg build-vg/bin/luat-search
+
+# a bounded soak: serve under load while indexing (tests/soak/run-soak)
+SOAK_SECONDS ?= 60
+soak: $(BIN)
+	@tests/soak/run-soak $(BIN) $(SOAK_SECONDS)
 
 FUZZ_SECONDS ?= 30
 fuzz:
