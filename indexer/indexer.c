@@ -325,14 +325,20 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
 static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *own, int restated,
                           const char *id_norm, ls_error *err);
 
-ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
+ls_rc ls_indexer_document_key(const ls_document *doc, char *id_norm, size_t cap,
+                              ls_error *err)
 {
-    if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
     if (!doc->id || !*doc->id)
         return ls_error_set(err, LS_ERR_ARG, "%s: document has no number or id",
                             doc->source ? doc->source : "?");
+    return ls_termgen_normalise_value(doc->id, 0, id_norm, cap, err);
+}
+
+ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
+{
+    if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
     char id_norm[256];
-    ls_rc rc = ls_termgen_normalise_value(doc->id, 0, id_norm, sizeof id_norm, err);
+    ls_rc rc = ls_indexer_document_key(doc, id_norm, sizeof id_norm, err);
     if (rc) return rc;
     if ((rc = begin_batch(ix, err))) return rc;
     /* the status other documents' relations give it (relations.h) */

@@ -66,4 +66,9 @@ const ls_index_counts *ls_indexer_counts(const ls_indexer *ix);
 /* Release the writer. Anything not committed is dropped. NULL allowed. */
 void ls_indexer_close(ls_indexer *ix);
 
+/* The index key of doc: its id normalised (lower case, NFC) into id_norm
+ * (size cap). LS_ERR_ARG when the document has no id. */
+ls_rc ls_indexer_document_key(const ls_document *doc, char *id_norm, size_t cap,
+                              ls_error *err);
+
 #endif

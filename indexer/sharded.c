@@ -163,11 +163,8 @@ ls_rc ls_sharded_open(const char *dir, unsigned nshards, const ls_indexer_option
 
 ls_rc ls_sharded_add(ls_sharded *sh, const ls_document *doc, ls_error *err)
 {
-    if (!doc->id || !*doc->id)
-        return ls_error_set(err, LS_ERR_ARG, "%s: document has no number or id",
-                            doc->source ? doc->source : "?");
     char id_norm[256];
-    ls_rc rc = ls_termgen_normalise_value(doc->id, 0, id_norm, sizeof id_norm, err);
+    ls_rc rc = ls_indexer_document_key(doc, id_norm, sizeof id_norm, err);
     if (rc) return rc;
     ls_document *copy = ls_document_copy(doc);
     if (!copy) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
