@@ -174,13 +174,25 @@ static ls_document *doc_for(page *pg, const source_note *note)
     return bad ? NULL : d;
 }
 
+/* title starts with the words of type, whatever their case and marks */
+static int names_its_type(const char *title, const char *type)
+{
+    char t[600], k[128];
+    if (ls_folded_words(title, strlen(title), t, sizeof t, NULL) ||
+        ls_folded_words(type, strlen(type), k, sizeof k, NULL))
+        return strncmp(title, type, strlen(type)) == 0;
+    size_t n = strlen(k);
+    return n && strncmp(t, k, n) == 0 && (t[n] == ' ' || t[n] == '\0');
+}
+
 /* first mention of a document carries its title, date and issuer */
 static void fill_doc(ls_document *d, const source_note *note)
 {
     if (!d->title && note->title[0]) {
         ls_buf t = LS_BUF_INIT;
-        /* "Luật Thanh niên" already names its type; "Hướng dẫn ..." does not */
-        if (strncmp(note->title, note->type, strlen(note->type)) == 0) ls_buf_puts(&t, note->title);
+        /* "Luật Thanh niên" (or "Bộ Luật lao động") already names its type;
+         * "Hướng dẫn ..." does not */
+        if (names_its_type(note->title, note->type)) ls_buf_puts(&t, note->title);
         else ls_buf_printf(&t, "%s %s", note->type, note->title);
         if (t.data) ls_strset(&d->title, t.data, t.len);
         ls_buf_free(&t);

@@ -138,6 +138,17 @@ static void test_phapdien_excerpt(void **state)
     assert_string_equal(s.first_label, "Điều 36.3.LQ.1");
     assert_string_equal(s.first_heading, "Thanh niên");
     assert_int_equal(s.problems, 0);
+
+    /* a title naming its type in another case is not prefixed again */
+    const char *labour =
+        "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 12.1.LQ.1. Phạm vi</p>"
+        "<p class='pGhiChu'><a href='z'>(Điều 1 Bộ luật số 45/2019/QH14 Bộ Luật lao động ngày "
+        "20/11/2019 của Quốc hội, có hiệu lực thi hành kể từ ngày 01/01/2021)</a></p>"
+        "<p class='pNoiDung'><p>Bộ luật này quy định tiêu chuẩn lao động.</p></p></div>";
+    memset(&s, 0, sizeof s);
+    assert_int_equal(ls_read_phapdien("l.html", labour, strlen(labour), &sink, NULL), LS_OK);
+    assert_int_equal(s.docs, 1);
+    assert_string_equal(s.first_title, "Bộ Luật lao động");
 }
 
 static void test_fuzzer_regressions(void **state)
