@@ -255,6 +255,12 @@ static void on_body(page *pg, const char *html, size_t len, ls_error *err)
     ls_html_to_text(html, len, &pg->text);
     ls_article *a = pg->current;
     pg->current = NULL;
+    if (!pg->text.len && a->source_note) {
+        /* an article kept only as its note, "(được bãi bỏ)" with "… bị bãi bỏ
+         * bởi Điều 2 Luật số 48/2014/QH13": the note is its text, so it can
+         * be cited, found and reviewed */
+        ls_buf_puts(&pg->text, a->source_note);
+    }
     if (!pg->text.len) {
         char msg[300];
         snprintf(msg, sizeof msg, "%s: article has no text", pg->label);

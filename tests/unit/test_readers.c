@@ -149,6 +149,19 @@ static void test_phapdien_excerpt(void **state)
     assert_int_equal(ls_read_phapdien("l.html", labour, strlen(labour), &sink, NULL), LS_OK);
     assert_int_equal(s.docs, 1);
     assert_string_equal(s.first_title, "Bộ Luật lao động");
+
+    /* a repealed article kept only as its note: the note is its text */
+    const char *repealed =
+        "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 14.3.LQ.7. (được bãi bỏ)</p>"
+        "<p class='pGhiChu'>(<a href='u'>Điều 7</a> Luật số 23/2004/QH11, có hiệu lực thi hành kể từ "
+        "ngày 01/01/2005, bị bãi bỏ bởi <a href='v'>Điều 2</a> Luật số 48/2014/QH13)</p>"
+        "<p class='pNoiDung'></p></div>";
+    memset(&s, 0, sizeof s);
+    assert_int_equal(ls_read_phapdien("r.html", repealed, strlen(repealed), &sink, NULL), LS_OK);
+    assert_int_equal(s.articles, 1);
+    assert_int_equal(s.problems, 0);
+    assert_string_equal(s.first_number, "7");
+    assert_string_equal(s.first_heading, "(được bãi bỏ)");
 }
 
 static void test_fuzzer_regressions(void **state)
