@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -517,6 +519,42 @@ static void test_live_index(void **state)
     }
 }
 
+/* SIGKILL while serving (mid-load): the index is only read, so it opens
+ * as before and a new server answers at once. */
+static void test_sigkill_while_serving(void **state)
+{
+    (void)state;
+    pid_t victim = 0;
+    unsigned vport = ts_server_start(db, "--threads 2", &victim);
+    assert_true(vport > 0);
+    int busy[8];
+    for (int i = 0; i < 8; i++) {
+        busy[i] = ts_http_connect(vport);
+        const char req[] = "GET /v1/search?q=%C4%91%C4%83ng+k%C3%BD+c%C6%B0+tr%C3%BA HTTP/1.1\r\n"
+                           "Host: x\r\n\r\n";
+        if (busy[i] >= 0) assert_true(send(busy[i], req, sizeof req - 1, 0) > 0);
+    }
+    kill(victim, SIGKILL);
+    int status = 0;
+    waitpid(victim, &status, 0);
+    assert_true(WIFSIGNALED(status));
+    for (int i = 0; i < 8; i++)
+        if (busy[i] >= 0) close(busy[i]);
+    char cmd[4200], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' stats --db '%s' --json", ts_bin(), db);
+    assert_int_equal(ts_run(cmd, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "\"passages\""));
+    free(out);
+    free(err);
+    pid_t again = 0;
+    unsigned aport = ts_server_start(db, NULL, &again);
+    assert_true(aport > 0);
+    ts_reply r = ts_http_get(aport, "/v1/search?q=khai+sinh&limit=1");
+    assert_int_equal(r.status, 200);
+    ts_reply_free(&r);
+    assert_int_equal(ts_server_stop(again), 0);
+}
+
 /* SIGTERM: the server stops cleanly with status 0 (run last). */
 static void test_clean_stop(void **state)
 {
@@ -541,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_many_clients_at_once),
         cmocka_unit_test(test_review),
         cmocka_unit_test(test_live_index),
+        cmocka_unit_test(test_sigkill_while_serving),
         cmocka_unit_test(test_clean_stop),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
