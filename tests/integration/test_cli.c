@@ -237,6 +237,51 @@ static void test_compact_keeps_everything(void **state)
     ts_rmtree(old);
 }
 
+/* Hostile input over the CLI: a 1 MB and a 10,000-word question, invalid
+ * UTF-8 and a NUL byte in --batch input, traversal in an id, a missing
+ * source: each gets a clear error or a bounded answer, and the good line
+ * after them is still answered. */
+static void test_hostile_input(void **state)
+{
+    (void)state;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/hostile.txt", db_dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < (1 << 20); i++) fputc('a', f);
+    fputc('\n', f);
+    for (int i = 0; i < 10000; i++) fputs("ab ", f);
+    fputc('\n', f);
+    fputs("\xff\xfe khai\n", f);
+    fwrite("khai\0sinh\n", 1, 10, f);
+    fputs("khai sinh\n", f);
+    fclose(f);
+    char args[6000], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "search --db '%s' --batch --limit 1 < '%s'", db_dir, path);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    static const char *const expect[] = {"the limit is 8192", "the limit is 8192",
+                                         "not valid UTF-8", "\"hits\":[{", "\"hits\":[{"};
+    size_t line = 0;
+    for (char *save = NULL, *l = strtok_r(out, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        assert_true(line < 5);
+        if (!strstr(l, expect[line])) fail_msg("line %zu: %.200s", line + 1, l);
+        line++;
+    }
+    assert_int_equal(line, 5);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "remove --db '%s' '../../etc/passwd'", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 1);
+    assert_non_null(strstr(err, "no document ../../etc/passwd"));
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "index --db '%s' /nonexistent/source.txt", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 1);
+    assert_non_null(strstr(err, "No such file"));
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_missing_index),   cmocka_unit_test(test_search_json),
         cmocka_unit_test(test_search_human),    cmocka_unit_test(test_batch),
         cmocka_unit_test(test_stats_and_remove),
+        cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_compact_keeps_everything),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
