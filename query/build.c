@@ -2,6 +2,7 @@
  * when the question has no diacritics), adjacent pairs, heading terms. */
 #include "build.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,9 +72,12 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
 
 typedef struct parts {
     xc_query **q;
+    double *est;      /* words: the most each part can weigh, estimated */
     size_t n, cap;
     xc_err xe;
     int failed;
+    xc_db *db;        /* for term statistics, or NULL */
+    double ndocs;
 } parts;
 
 static void push(parts *p, xc_query *q)
@@ -85,14 +89,17 @@ static void push(parts *p, xc_query *q)
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 32;
         xc_query **grown = realloc(p->q, cap * sizeof *grown);
-        if (!grown) {
+        double *est = grown ? realloc(p->est, cap * sizeof *est) : NULL;
+        if (grown) p->q = grown;
+        if (!grown || !est) {
             xc_query_free(q);
             p->failed = 1;
             return;
         }
-        p->q = grown;
+        p->est = est;
         p->cap = cap;
     }
+    p->est[p->n] = 0;
     p->q[p->n++] = q;
 }
 
@@ -100,6 +107,28 @@ static void free_parts(parts *p)
 {
     for (size_t i = 0; i < p->n; i++) xc_query_free(p->q[i]);
     free(p->q);
+    free(p->est);
+}
+
+/* The most a part searching prefix+term (or, for a question without
+ * marks, its folded twin too) can weigh, up to BM25's constant factors:
+ * scale x idf over the whole index (every shard of a set alike). 0 when
+ * no document holds it. */
+static void estimate(parts *p, const ls_plan *plan, const char *prefix, const char *term,
+                     const char *folded_prefix, const char *folded, double scale)
+{
+    if (!p->db || p->failed || p->n == 0) return;
+    char buf[600];
+    unsigned n = 0, nf = 0;
+    xc_err xe;
+    snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    if (xc_db_termfreq(p->db, buf, &n, &xe)) n = 0;
+    if (!plan->any_marks) {
+        snprintf(buf, sizeof buf, "%s%s", folded_prefix, folded);
+        if (xc_db_termfreq(p->db, buf, &nf, &xe)) nf = 0;
+        if (nf > n) n = nf;
+    }
+    p->est[p->n - 1] = n ? scale * log((p->ndocs - n + 0.5) / (n + 0.5) + 1.0) : 0;
 }
 
 static xc_query *prefixed(const char *prefix, const char *term, xc_err *xe)
@@ -139,6 +168,7 @@ static void add_term(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
     if (weight <= 0) return;
     push(p, scaled(term_or_twin(plan, f->term, f->folded, t->term, t->folded, &p->xe), weight,
                    &p->xe));
+    estimate(p, plan, f->term, t->term, f->folded, t->folded, weight);
 }
 
 static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
@@ -150,12 +180,37 @@ static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
     snprintf(folded, sizeof folded, "%s_%s", a->folded, b->folded);
     push(p, scaled(term_or_twin(plan, f->pair, f->folded_pair, exact, folded, &p->xe), weight,
                    &p->xe));
+    estimate(p, plan, f->pair, exact, f->folded_pair, folded, weight);
 }
 
-ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_query **out, ls_error *err)
+/* Keep the `keep` words that can weigh most (stable on ties), free the
+ * rest: Xapian's ELITE_SET, but chosen on whole-index statistics, so a
+ * shard set ranks exactly like one index of the same documents. */
+static void keep_elite(parts *words, size_t keep)
+{
+    while (words->n > keep) {
+        size_t worst = 0;
+        for (size_t i = 1; i < words->n; i++)
+            if (words->est[i] <= words->est[worst]) worst = i;
+        xc_query_free(words->q[worst]);
+        memmove(words->q + worst, words->q + worst + 1, (words->n - worst - 1) * sizeof *words->q);
+        memmove(words->est + worst, words->est + worst + 1,
+                (words->n - worst - 1) * sizeof *words->est);
+        words->n--;
+    }
+}
+
+ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_query **out,
+                    ls_error *err)
 {
     *out = NULL;
-    parts p = {0}, words = {0}; /* words: body terms and pairs, for ELITE_SET */
+    parts p = {0}, words = {0}; /* words: body terms and pairs, for the elite */
+    unsigned ndocs = 0;
+    xc_err xe;
+    if (db && !xc_db_doccount(db, &ndocs, &xe)) {
+        words.db = db;
+        words.ndocs = ndocs;
+    }
     double defined = plan->asks_definition ? w->defined : w->defined_other;
     /* a question made only of question words still asks for them */
     int only_fillers = 1;
@@ -180,7 +235,12 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_query **out, ls
             add_pair(&p, plan, &ls_definition_field, t, next, defined);
         }
     }
-    if (words.n && !p.failed) {
+    if (words.failed) p.failed = 1;
+    if (words.n && !p.failed && words.db) {
+        keep_elite(&words, (size_t)w->elite);
+        for (size_t i = 0; i < words.n; i++) push(&p, words.q[i]);
+        words.n = 0;
+    } else if (words.n && !p.failed) {
         push(&p, xc_query_combine(XC_OP_ELITE_SET, words.q, words.n, (unsigned)w->elite, &p.xe));
     }
     free_parts(&words);

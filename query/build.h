@@ -35,8 +35,12 @@ ls_weights ls_weights_default(void);
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to
- * rank by. *out is freed with xc_query_free. */
-ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_query **out, ls_error *err);
+ * rank by. *out is freed with xc_query_free. With db (may be NULL), the
+ * elite body words and pairs are chosen on its whole-index statistics
+ * (the same for one index and a shard set); without, by Xapian's
+ * ELITE_SET. */
+ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_query **out,
+                    ls_error *err);
 
 /* The boolean filter of a request (type, issuer, dates, in force), or
  * *out = NULL when there is none. Unknown filter values -> LS_ERR_ARG. */

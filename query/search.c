@@ -247,7 +247,7 @@ static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_re
 {
     *out = NULL;
     xc_query *rank = NULL, *filter = NULL, *q = NULL;
-    ls_rc rc = ls_query_rank(plan, &s->weights, &rank, err);
+    ls_rc rc = ls_query_rank(plan, &s->weights, s->db, &rank, err);
     if (!rc) rc = ls_query_filter(req, &filter, err);
     xc_err xe = {0};
     if (!rc && doc_known) {

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ls_plan_build((const char *)data, size, &plan, NULL) != LS_OK) return 0;
     ls_weights w = ls_weights_default();
     xc_query *q = NULL;
-    if (ls_query_rank(plan, &w, &q, NULL) == LS_OK) xc_query_free(q);
+    if (ls_query_rank(plan, &w, NULL, &q, NULL) == LS_OK) xc_query_free(q);
     ls_plan_free(plan);
     return 0;
 }
