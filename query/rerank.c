@@ -1,91 +1,114 @@
-/* rerank.c — rescales first-stage scores by question coverage (rerank.h):
- * the matching terms of each candidate (Xapian's Enquire::get_matching_terms)
- * are sorted into body words, body pairs and heading pairs, each counted
- * against what the question holds. */
+/* rerank.c — rescales first-stage scores by question coverage (rerank.h).
+ * Coverage is read from the candidate's own text with the shared analyser
+ * (heading, document title and body, the fields the index holds), so it
+ * costs the same whether the index is local or behind Xapian's remote
+ * protocol: no term lists are fetched. */
 #include "rerank.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/schema.h"
+#define MAX_TERMS 64 /* question terms followed for coverage */
 
-typedef struct coverage_count {
-    unsigned words, pairs, heading_pairs;
-} coverage_count;
+typedef struct cover_ctx {
+    const ls_plan *plan;
+    size_t nterms;                /* min(plan->nterms, MAX_TERMS) */
+    uint64_t is_word;             /* question terms that count */
+    uint64_t pair_starts;         /* i such that (i, i+1) is a question pair */
+    uint64_t seen_words, seen_pairs, seen_heading_pairs;
+    uint64_t prev;                /* question terms the previous word matched */
+    int heading;                  /* tokenizing the heading or the title */
+} cover_ctx;
 
-static int is_prefixed_by(const char *term, const char *prefix)
+static int popcount64(uint64_t x)
 {
-    size_t n = strlen(prefix);
-    /* a prefix is followed by the lower-case term, never another capital */
-    return strncmp(term, prefix, n) == 0 && !(term[n] >= 'A' && term[n] <= 'Z');
+    int n = 0;
+    for (; x; x &= x - 1) n++;
+    return n;
 }
 
-static int count_match(void *ctx, const char *term)
+static int on_token(void *vctx, const ls_token *tok)
 {
-    coverage_count *c = ctx;
-    if (is_prefixed_by(term, LS_PREFIX_PAIR) || is_prefixed_by(term, LS_PREFIX_PAIR_FOLDED))
-        c->pairs++;
-    else if (is_prefixed_by(term, LS_PREFIX_HEADING_PAIR) ||
-             is_prefixed_by(term, LS_PREFIX_HEADING_PAIR_FOLDED))
-        c->heading_pairs++;
-    else if (!(term[0] >= 'A' && term[0] <= 'Z') || is_prefixed_by(term, LS_PREFIX_FOLDED))
-        c->words++;
+    cover_ctx *c = vctx;
+    if (tok->kind != LS_TOKEN_WORD) {
+        c->prev = 0;
+        return 0;
+    }
+    const char *folded = tok->folded ? tok->folded : tok->term;
+    uint64_t now = 0;
+    for (size_t i = 0; i < c->nterms; i++) {
+        if (!(c->is_word >> i & 1)) continue;
+        const ls_qterm *t = &c->plan->terms[i];
+        if (c->plan->any_marks ? strcmp(t->term, tok->term) == 0 : strcmp(t->folded, folded) == 0)
+            now |= UINT64_C(1) << i;
+    }
+    uint64_t pairs = (c->prev << 1 & now) >> 1 & c->pair_starts;
+    c->seen_words |= now;
+    c->seen_pairs |= pairs;
+    if (c->heading) c->seen_heading_pairs |= pairs;
+    c->prev = now;
     return 0;
+}
+
+static void read_field(cover_ctx *c, const char *text, int heading)
+{
+    if (!text || !*text) return;
+    c->prev = 0;
+    c->heading = heading;
+    ls_tokenize(text, strlen(text), LS_TOKENIZE_DOCUMENT, on_token, c, NULL);
 }
 
 /* The question's content words and adjacent content pairs, as the query
  * builder (build.c) asks for them. */
-static void question_size(const ls_plan *plan, unsigned *words, unsigned *pairs)
+static void question_shape(const ls_plan *plan, cover_ctx *c)
 {
-    *words = *pairs = 0;
-    for (size_t i = 0; i < plan->nterms; i++) {
+    c->plan = plan;
+    c->nterms = plan->nterms < MAX_TERMS ? plan->nterms : MAX_TERMS;
+    for (size_t i = 0; i < c->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
         if (t->filler || t->expansion) continue;
-        (*words)++;
-        const ls_qterm *next = i + 1 < plan->nterms ? &plan->terms[i + 1] : NULL;
-        if (next && !next->filler && t->kind == LS_TOKEN_WORD && next->kind == LS_TOKEN_WORD &&
-            next->position == t->position + 1)
-            (*pairs)++;
+        c->is_word |= UINT64_C(1) << i;
+        const ls_qterm *next = i + 1 < c->nterms ? &plan->terms[i + 1] : NULL;
+        if (next && !next->filler && !next->expansion && t->kind == LS_TOKEN_WORD &&
+            next->kind == LS_TOKEN_WORD && next->position == t->position + 1)
+            c->pair_starts |= UINT64_C(1) << i;
     }
 }
 
-static int better_first(const void *a, const void *b)
+static double share(uint64_t seen, uint64_t of)
 {
-    const ls_candidate *x = a, *y = b;
-    if (x->score != y->score) return x->score < y->score ? 1 : -1;
-    return 0;
+    int n = popcount64(of);
+    return n ? (double)popcount64(seen & of) / n : 0;
 }
 
-ls_rc ls_rerank_by_coverage(xc_enquire *enq, const xc_mset *ms, const ls_plan *plan,
-                            double weight, double heading_weight, size_t depth,
-                            ls_candidate *out, size_t n, ls_error *err)
+void ls_rerank_by_coverage(const ls_plan *plan, double weight, double heading_weight,
+                           size_t depth, ls_candidate *cands, size_t n)
 {
-    unsigned words, pairs;
-    question_size(plan, &words, &pairs);
-    for (size_t i = 0; i < n; i++) {
-        out[i].docid = xc_mset_docid(ms, i);
-        out[i].score = xc_mset_weight(ms, i);
-        out[i].coverage = 0;
-        if (weight <= 0 || words == 0 || i >= depth) continue;
-        coverage_count c = {0, 0, 0};
-        xc_err xe;
-        if (xc_mset_matching_terms(enq, ms, i, count_match, &c, &xe))
-            return ls_error_set(err, LS_ERR_INDEX, "reranking: %s", xe.msg);
-        double w = c.words >= words ? 1.0 : (double)c.words / words;
-        double p = pairs == 0 ? w : c.pairs >= pairs ? 1.0 : (double)c.pairs / pairs;
-        double h = pairs == 0 ? 0 : c.heading_pairs >= pairs ? 1.0 : (double)c.heading_pairs / pairs;
-        out[i].coverage = (w + p) / 2 + heading_weight * h;
-        out[i].score *= 1 + weight * out[i].coverage;
+    cover_ctx shape = {0};
+    question_shape(plan, &shape);
+    if (weight <= 0 || !shape.is_word) return;
+    for (size_t i = 0; i < n && i < depth; i++) {
+        const ls_passage *p = cands[i].passage;
+        if (!p) continue;
+        cover_ctx c = shape;
+        read_field(&c, p->heading, 1);
+        read_field(&c, p->doc_title, 1);
+        read_field(&c, p->text, 0);
+        double w = share(c.seen_words, c.is_word);
+        double pr = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : w;
+        double h = share(c.seen_heading_pairs, c.pair_starts);
+        cands[i].coverage = (w + pr) / 2 + heading_weight * h;
+        cands[i].score *= 1 + weight * cands[i].coverage;
     }
-    /* stable: qsort is not, so break ties by first-stage position */
+    /* stable insertion sort of the reranked block, best first */
     for (size_t i = 1; i < n && i < depth; i++) {
-        ls_candidate c = out[i];
+        ls_candidate c = cands[i];
         size_t j = i;
-        while (j > 0 && better_first(&c, &out[j - 1]) < 0) {
-            out[j] = out[j - 1];
+        while (j > 0 && cands[j - 1].score < c.score) {
+            cands[j] = cands[j - 1];
             j--;
         }
-        out[j] = c;
+        cands[j] = c;
     }
-    return LS_OK;
 }

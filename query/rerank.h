@@ -7,24 +7,24 @@
 #define LS_RERANK_H
 
 #include <stddef.h>
-#include "../common/ls_error.h"
-#include "../xapian/xc.h"
+#include "../indexer/passage_data.h"
 #include "plan.h"
 
 typedef struct ls_candidate {
     unsigned docid;
-    double score;      /* after rerank: first-stage score x (1 + weight x coverage) */
-    double coverage;   /* share of the question's words and pairs matched (0..1),
-                          plus heading_weight x the share of its pairs in the heading */
+    double score;         /* after rerank: first-stage score x (1 + weight x coverage) */
+    double coverage;      /* share of the question's words and pairs in the passage
+                             (0..1), plus heading_weight x the share of its pairs in
+                             the heading or the document title */
+    ls_passage *passage;  /* the candidate's passage (owned by the caller), or NULL:
+                             then it keeps its first-stage score */
 } ls_candidate;
 
-/* Fill out[0..n) from the first n entries of ms (n <= xc_mset_size(ms)).
- * The first `depth` of them are rescaled by coverage with `weight` (0 keeps
- * the first-stage order) and sorted best first (ties keep the first-stage
- * order); the rest follow in first-stage order, so every page of a result
- * list cuts the same ordering. */
-ls_rc ls_rerank_by_coverage(xc_enquire *enq, const xc_mset *ms, const ls_plan *plan,
-                            double weight, double heading_weight, size_t depth,
-                            ls_candidate *out, size_t n, ls_error *err);
+/* Rescale the first `depth` of cands[0..n) (in first-stage order) by their
+ * coverage with `weight` (0 keeps the first-stage order), and sort them
+ * best first, ties in first-stage order; the rest stay where they are, so
+ * every page of a result list cuts the same ordering. */
+void ls_rerank_by_coverage(const ls_plan *plan, double weight, double heading_weight,
+                           size_t depth, ls_candidate *cands, size_t n);
 
 #endif

@@ -200,13 +200,16 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
     return ls_buf_detach(&b);
 }
 
-static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, double score,
-                      unsigned rank, ls_hit *hit, ls_error *err)
+/* A hit for docid; `passage` (may be NULL: then it is read) becomes the
+ * hit's. */
+static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, ls_passage *passage,
+                      double score, unsigned rank, ls_hit *hit, ls_error *err)
 {
     memset(hit, 0, sizeof *hit);
     hit->rank = rank;
     hit->score = score;
-    ls_rc rc = fetch_passage(s, docid, &hit->passage, err);
+    hit->passage = passage;
+    ls_rc rc = passage ? LS_OK : fetch_passage(s, docid, &hit->passage, err);
     if (rc) return rc;
     ls_passage *p = hit->passage;
     rc = ls_snippet_make(plan, p, SNIPPET_BYTES, &hit->snippet, &hit->matched_clause, err);
@@ -334,22 +337,40 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
         goto done;
     }
-    rc = ls_rerank_by_coverage(enq, ms, plan, s->weights.cover, s->weights.heading_cover, depth,
-                               cands, n, err);
-    if (rc) goto done;
+    for (size_t i = 0; i < n; i++) {
+        cands[i].docid = xc_mset_docid(ms, i);
+        cands[i].score = xc_mset_weight(ms, i);
+    }
+    /* the second stage reads its candidates' passages (kept for the hits) */
+    size_t read = depth < n ? depth : n;
+    xc_mset_fetch(ms, 0, read);
+    for (size_t i = 0; i < read; i++) {
+        xc_doc *doc = NULL;
+        const char *data;
+        size_t len;
+        ls_error one = {0};
+        if (xc_mset_document(ms, i, &doc, &xe) == XC_OK &&
+            xc_doc_get_data(doc, &data, &len, &xe) == XC_OK)
+            ls_passage_decode(data, len, &cands[i].passage, &one);
+        xc_doc_free(doc);
+    }
+    ls_rerank_by_coverage(plan, s->weights.cover, s->weights.heading_cover, depth, cands, n);
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
-        rc = make_hit(s, plan, pinned, 0, rank++, &res->hits[res->nhits++], err);
+        rc = make_hit(s, plan, pinned, NULL, 0, rank++, &res->hits[res->nhits++], err);
     }
     for (size_t i = first; i < n && !rc && res->nhits < limit; i++) {
         if (cands[i].docid == pinned) continue;
-        rc = make_hit(s, plan, cands[i].docid, cands[i].score, rank++, &res->hits[res->nhits++],
-                      err);
+        ls_passage *p = cands[i].passage;
+        cands[i].passage = NULL;
+        rc = make_hit(s, plan, cands[i].docid, p, cands[i].score, rank++,
+                      &res->hits[res->nhits++], err);
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
 done:
+    for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);
     xc_mset_free(ms);
     xc_enquire_free(enq);

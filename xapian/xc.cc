@@ -764,6 +764,18 @@ double xc_mset_weight(const xc_mset *ms, size_t i)
     return ms->ms[static_cast<Xapian::doccount>(i)].get_weight();
 }
 
+void xc_mset_fetch(const xc_mset *ms, size_t first, size_t last)
+{
+    if (!ms || first >= last || first >= ms->ms.size()) return;
+    if (last > ms->ms.size()) last = ms->ms.size();
+    try {
+        ms->ms.fetch(ms->ms[static_cast<Xapian::doccount>(first)],
+                     ms->ms[static_cast<Xapian::doccount>(last - 1)]);
+    } catch (...) {
+        /* a hint only: the reads that follow report the error */
+    }
+}
+
 xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err)
 {
     if (!ms || !out) return bad_arg(err, "xc_mset_document: NULL argument");

@@ -209,6 +209,10 @@ size_t xc_mset_size(const xc_mset *ms);
 unsigned xc_mset_estimated(const xc_mset *ms);
 unsigned xc_mset_docid(const xc_mset *ms, size_t i);
 double xc_mset_weight(const xc_mset *ms, size_t i);
+/* Ask for the documents of entries [first, last) at once (Xapian's
+ * MSet::fetch: one batch through a remote backend instead of one round
+ * trip each); a hint, errors are reported by the later reads. */
+void xc_mset_fetch(const xc_mset *ms, size_t first, size_t last);
 /* The i-th document; *out freed with xc_doc_free. */
 xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err);
 /* Terms of the query that matched document i, via cb (for highlighting). */
