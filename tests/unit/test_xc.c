@@ -663,6 +663,15 @@ static void test_collapse_paging_matching_terms(void **state)
         if (xc_mset_docid(ms, i) == 2) assert_string_equal(terms, "trú"); /* ct-4: no cư */
         else assert_string_equal(terms, "cư trú");
     }
+    /* fetching is a hint: any range, then the documents read as before */
+    xc_mset_fetch(ms, 0, 99);
+    xc_mset_fetch(ms, 5, 2);
+    xc_mset_fetch(NULL, 0, 1);
+    for (size_t i = 0; i < xc_mset_size(ms); i++) {
+        xc_doc *fetched = NULL;
+        assert_int_equal(xc_mset_document(ms, i, &fetched, &e), XC_OK);
+        xc_doc_free(fetched);
+    }
     assert_int_equal(xc_mset_docid(ms, 99), 0);
     assert_true(xc_mset_weight(ms, 99) == 0);
     xc_doc *d = NULL;
