@@ -102,3 +102,41 @@ ls_rc ls_cite_keys_write(xc_wdb *wdb, const ls_document *doc, const char *id_nor
     if (xc_wdb_set_metadata(wdb, key, id_norm, strlen(id_norm), &xe)) return xerr(err, &xe);
     return LS_OK;
 }
+
+ls_rc ls_cite_key_get(xc_db *db, const char *key, char **value, ls_error *err)
+{
+    xc_err xe;
+    if (xc_db_get_metadata(db, key, value, NULL, &xe))
+        return ls_error_set(err, LS_ERR_INDEX, "looking up %s: %s", key, xe.msg);
+    return LS_OK;
+}
+
+ls_rc ls_cite_law_lookup(xc_db *db, const char *name, size_t len, const char *year, char **id,
+                         char **other, ls_error *err)
+{
+    *id = NULL;
+    if (other) *other = NULL;
+    char key[700], *value = NULL;
+    if (year) {
+        snprintf(key, sizeof key, "%s%.*s@%s", LS_METADATA_LAW, (int)len, name, year);
+        ls_rc rc = ls_cite_key_get(db, key, &value, err);
+        if (rc) return rc;
+        if (value[0]) {
+            *id = value;
+            return LS_OK;
+        }
+        free(value);
+    }
+    snprintf(key, sizeof key, "%s%.*s", LS_METADATA_LAW, (int)len, name);
+    ls_rc rc = ls_cite_key_get(db, key, &value, err);
+    if (rc) return rc;
+    const char *tab = strchr(value, '\t');
+    if (tab && !year) {
+        *id = strdup(tab + 1);
+        free(value);
+        return *id ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    if (tab && other) *other = value;
+    else free(value);
+    return LS_OK;
+}

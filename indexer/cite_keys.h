@@ -24,6 +24,18 @@
 ls_rc ls_cite_keys_write(xc_wdb *wdb, const ls_document *doc, const char *id_norm,
                          ls_error *err);
 
+/* The value stored at key (malloc'ed, "" when unset; caller frees);
+ * LS_ERR_INDEX naming the key when the index fails. */
+ls_rc ls_cite_key_get(xc_db *db, const char *key, char **value, ls_error *err);
+
+/* The document a law's name names (name[0..len): folded words as in the
+ * keys): with year, the one issued that year; without, the newest. *id is
+ * malloc'ed, or NULL when the keys hold none. When a year is given but
+ * only other years are known, *other (may be NULL) receives the newest's
+ * value "YYYY-MM-DD\t<doc id>" (malloc'ed), else NULL. */
+ls_rc ls_cite_law_lookup(xc_db *db, const char *name, size_t len, const char *year, char **id,
+                         char **other, ls_error *err);
+
 /* The "N/YYYY" head of a normalised number ("13/2023/nđ-cp" -> "13/2023")
  * into out (size cap); 0 when id has no such head. */
 int ls_cite_number_head(const char *id, char *out, size_t cap);

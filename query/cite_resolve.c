@@ -65,14 +65,6 @@ static const char *code_hint(const ls_plan *plan)
     return NULL;
 }
 
-static ls_rc lookup(xc_db *db, const char *key, char **value, ls_error *err)
-{
-    xc_err xe;
-    if (xc_db_get_metadata(db, key, value, NULL, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "looking up %s: %s", key, xe.msg);
-    return LS_OK;
-}
-
 /* The one line of ids whose issuer part holds code (or the only line). */
 static char *pick_number(const char *ids, const char *code)
 {
@@ -114,7 +106,7 @@ static ls_rc by_number(xc_db *db, ls_plan *plan, const char *q, size_t len, ls_e
     if (!code || !find_number_head(q, len, head, sizeof head)) return LS_OK;
     snprintf(key, sizeof key, "%s%s", LS_METADATA_NUMBER, head);
     char *ids = NULL;
-    ls_rc rc = lookup(db, key, &ids, err);
+    ls_rc rc = ls_cite_key_get(db, key, &ids, err);
     if (rc) return rc;
     plan->doc_id = pick_number(ids, code);
     free(ids);
@@ -161,28 +153,14 @@ static ls_rc name_at(xc_db *db, ls_plan *plan, size_t from, ls_error *err)
     }
     const char *year = year_after(plan, from);
     for (size_t e = nends; e-- > 1;) { /* a kind word alone names nothing */
-        char key[700], *value = NULL;
-        if (year) {
-            snprintf(key, sizeof key, "%s%.*s@%s", LS_METADATA_LAW, (int)ends[e], name, year);
-            ls_rc rc = lookup(db, key, &value, err);
-            if (rc) return rc;
-            if (value[0]) {
-                plan->doc_id = value;
-                return LS_OK;
-            }
-            free(value);
-        }
-        snprintf(key, sizeof key, "%s%.*s", LS_METADATA_LAW, (int)ends[e], name);
-        ls_rc rc = lookup(db, key, &value, err);
+        char *id = NULL, *other = NULL;
+        ls_rc rc = ls_cite_law_lookup(db, name, ends[e], year, &id, &other, err);
         if (rc) return rc;
-        const char *tab = strchr(value, '\t');
-        if (tab && !year) {
-            plan->doc_id = strdup(tab + 1);
-            free(value);
-            return plan->doc_id ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+        free(other);
+        if (id || other) { /* found, or known in another year only: no guess */
+            plan->doc_id = id;
+            return LS_OK;
         }
-        free(value);
-        if (tab) return LS_OK; /* the law is known, not in that year: no guess */
     }
     return LS_OK;
 }

@@ -329,13 +329,6 @@ static ls_rc set_why(ls_cite *c, const char *fmt, ...)
     return c->why ? LS_OK : LS_ERR_NOMEM;
 }
 
-static ls_rc meta(resolve_ctx *ctx, const char *key, char **value, ls_error *err)
-{
-    xc_err xe;
-    if (xc_db_get_metadata(ctx->db, key, value, NULL, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "looking up %s: %s", key, xe.msg);
-    return LS_OK;
-}
 
 /* Does stored document e carry number num (normalised)? */
 static int same_number(const doc_entry *e, const char *num)
@@ -363,7 +356,7 @@ static ls_rc by_number(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *
     ls_buf others = LS_BUF_INIT;
     if (ls_cite_number_head(c->doc_number, head, sizeof head)) {
         snprintf(key, sizeof key, "%s%s", LS_METADATA_NUMBER, head);
-        ls_rc rc = meta(ctx, key, &ids, err);
+        ls_rc rc = ls_cite_key_get(ctx->db, key, &ids, err);
         if (rc) return rc;
     }
     for (const char *line = ids; line && *line;) {
@@ -430,34 +423,17 @@ static ls_rc by_name(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *er
     }
     char other[300] = "";
     for (size_t k = nends; k-- > 0;) {   /* the longest name the index knows */
-        char key[700], *value = NULL;
-        if (c->year) {
-            snprintf(key, sizeof key, "%s%.*s@%s", LS_METADATA_LAW, (int)ends[k], name, c->year);
-            ls_rc rc = meta(ctx, key, &value, err);
-            if (rc) return rc;
-            if (value[0]) {
-                doc_entry *e = resolve_doc_entry(ctx, value, err);
-                free(value);
-                if (!e) return err ? err->rc : LS_ERR_NOMEM;
-                if (e->found) return *out = e, LS_OK;
-                continue;
-            }
-            free(value);
-        }
-        snprintf(key, sizeof key, "%s%.*s", LS_METADATA_LAW, (int)ends[k], name);
-        ls_rc rc = meta(ctx, key, &value, err);
+        char *id = NULL, *newest = NULL;
+        ls_rc rc = ls_cite_law_lookup(ctx->db, name, ends[k], c->year, &id, &newest, err);
         if (rc) return rc;
-        const char *tab = strchr(value, '\t');
-        if (tab && c->year) {
-            if (!other[0]) snprintf(other, sizeof other, "%.4s (%s)", value, tab + 1);
-        } else if (tab) {
-            doc_entry *e = resolve_doc_entry(ctx, tab + 1, err);
-            free(value);
-            if (!e) return err ? err->rc : LS_ERR_NOMEM;
-            if (e->found) return *out = e, LS_OK;
-            continue;
-        }
-        free(value);
+        if (newest && !other[0])
+            snprintf(other, sizeof other, "%.4s (%s)", newest, strchr(newest, '\t') + 1);
+        free(newest);
+        if (!id) continue;
+        doc_entry *e = resolve_doc_entry(ctx, id, err);
+        free(id);
+        if (!e) return err ? err->rc : LS_ERR_NOMEM;
+        if (e->found) return *out = e, LS_OK;
     }
     c->resolution = LS_CITE_DOC_MISSING;
     ls_rc rc = other[0] ? set_why(c, "no %s of %s in the index; it has the one of %s", c->law_name,
