@@ -168,18 +168,24 @@ static unsigned termfreq(ls_searcher *s, const char *prefix, const char *value)
     return tf;
 }
 
+/* The passage stored in doc, which is freed. */
+static ls_rc decode_passage(xc_doc *doc, ls_passage **out, ls_error *err)
+{
+    const char *data;
+    size_t len;
+    xc_err xe;
+    ls_rc rc = xc_doc_get_data(doc, &data, &len, &xe) ? xapian_error(err, "reading passage", &xe)
+                                                      : ls_passage_decode(data, len, out, err);
+    xc_doc_free(doc);
+    return rc;
+}
+
 static ls_rc fetch_passage(ls_searcher *s, unsigned docid, ls_passage **out, ls_error *err)
 {
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
-    const char *data;
-    size_t len;
-    ls_rc rc = LS_OK;
-    if (xc_doc_get_data(doc, &data, &len, &xe)) rc = xapian_error(err, "reading passage", &xe);
-    else rc = ls_passage_decode(data, len, out, err);
-    xc_doc_free(doc);
-    return rc;
+    return decode_passage(doc, out, err);
 }
 
 char *ls_citation_format(const ls_passage *p, const char *clause)
@@ -344,15 +350,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reads its candidates' passages (kept for the hits) */
     size_t read = depth < n ? depth : n;
     xc_mset_fetch(ms, 0, read);
-    for (size_t i = 0; i < read; i++) {
+    for (size_t i = 0; i < read; i++) { /* one unreadable: it keeps its first-stage score */
         xc_doc *doc = NULL;
-        const char *data;
-        size_t len;
         ls_error one = {0};
-        if (xc_mset_document(ms, i, &doc, &xe) == XC_OK &&
-            xc_doc_get_data(doc, &data, &len, &xe) == XC_OK)
-            ls_passage_decode(data, len, &cands[i].passage, &one);
-        xc_doc_free(doc);
+        if (xc_mset_document(ms, i, &doc, &xe) == XC_OK) decode_passage(doc, &cands[i].passage, &one);
     }
     ls_rerank_by_coverage(plan, s->weights.cover, s->weights.heading_cover, depth, cands, n);
     res->estimated = xc_mset_estimated(ms);
