@@ -227,9 +227,8 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
         if (t->filler) continue;
         add_term(&p, plan, &ls_heading_field, t, w->heading);
         add_term(&p, plan, &ls_definition_field, t, defined);
-        const ls_qterm *next = i + 1 < plan->nterms ? &plan->terms[i + 1] : NULL;
-        if (next && !next->filler && t->kind == LS_TOKEN_WORD &&
-            next->kind == LS_TOKEN_WORD && next->position == t->position + 1) {
+        if (ls_plan_is_pair(plan, i)) {
+            const ls_qterm *next = &plan->terms[i + 1];
             add_pair(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, next, w->pair);
             add_pair(&p, plan, &ls_heading_field, t, next, w->heading_pair);
             add_pair(&p, plan, &ls_definition_field, t, next, defined);

@@ -113,3 +113,11 @@ void ls_plan_free(ls_plan *plan)
     free(plan->point);
     free(plan);
 }
+
+int ls_plan_is_pair(const ls_plan *plan, size_t i)
+{
+    if (i + 1 >= plan->nterms) return 0;
+    const ls_qterm *t = &plan->terms[i], *next = &plan->terms[i + 1];
+    return !t->filler && !next->filler && t->kind == LS_TOKEN_WORD &&
+           next->kind == LS_TOKEN_WORD && next->position == t->position + 1;
+}

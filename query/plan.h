@@ -39,6 +39,10 @@ typedef struct ls_plan {
 ls_rc ls_plan_build(const char *q, size_t len, ls_plan **out, ls_error *err);
 void ls_plan_free(ls_plan *plan);
 
+/* 1 when terms i and i+1 of plan are adjacent content words: the pair the
+ * index holds as one term ("thủ_tục", schema.h). */
+int ls_plan_is_pair(const ls_plan *plan, size_t i);
+
 /* Mark the terms of plan that belong to a question word or filler phrase
  * ("như thế nào", "là gì", "có được không" ...), with or without diacritics. */
 void ls_plan_mark_fillers(ls_plan *plan);

@@ -69,9 +69,7 @@ static void question_shape(const ls_plan *plan, cover_ctx *c)
         const ls_qterm *t = &plan->terms[i];
         if (t->filler || t->expansion) continue;
         c->is_word |= UINT64_C(1) << i;
-        const ls_qterm *next = i + 1 < c->nterms ? &plan->terms[i + 1] : NULL;
-        if (next && !next->filler && !next->expansion && t->kind == LS_TOKEN_WORD &&
-            next->kind == LS_TOKEN_WORD && next->position == t->position + 1)
+        if (i + 1 < c->nterms && ls_plan_is_pair(plan, i) && !plan->terms[i + 1].expansion)
             c->pair_starts |= UINT64_C(1) << i;
     }
 }
