@@ -20,14 +20,16 @@
 #include "reader.h"
 #include "structure.h"
 
-/* (Điều 5a [Type] số NUMBER [Title] [ngày d/m/y] [của Issuer], ... kể từ ngày d/m/y) */
+/* (Điều 5a [Type] số NUMBER [Title] [ngày d/m/y] [của Issuer], có hiệu lực … kể từ ngày d/m/y)
+ * Title and issuer run to ", có/được/bị/đã …" or the end: both hold commas
+ * ("… cơ sở vật chất, trang thiết bị … môn Bóng ném", "Bộ Văn hóa, Thể thao và Du lịch"). */
 static const char note_pattern[] =
     "^\\(*\\s*(?:(?:khoản|điểm|mục)\\s+\\S+\\s+)*(?:Điều|Ðiều)\\s*(\\d+[a-zđ]?)\\S*\\s+"
     "(?:của\\s+)?((?:Bộ luật|Luật|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|"
     "Thông tư|Quyết định|Pháp lệnh|Chỉ thị|Lệnh|Hiến pháp|Văn bản hợp nhất|Sắc lệnh|Thông báo)"
     ")(?:\\s+số)?\\s*([0-9][^,\\s]*(?:\\s+[/-]\\s*[^,\\s]+)*)?\\s*"
-    "(.*?)\\s*(?:ngày\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4}))?\\s*(?:của\\s+([^,)]+))?\\s*"
-    "(?:,|\\)|$)";
+    "(.*?)\\s*(?:ngày\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s*(?:của\\s+([^)]+?))?\\s*)?"
+    "(?:,\\s*(?=(?:có|được|bị|đã)\\s)|\\)|$)";
 static const char effective_pattern[] = "kể từ ngày\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})";
 
 static pcre2_code *note_re, *effective_re;

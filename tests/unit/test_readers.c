@@ -150,6 +150,25 @@ static void test_phapdien_excerpt(void **state)
     assert_int_equal(s.docs, 1);
     assert_string_equal(s.first_title, "Bộ Luật lao động");
 
+    /* a title with commas runs to its date; the issuer follows it */
+    const char *commas =
+        "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 9.1.TT.1.5. Mật độ</p>"
+        "<p class='pGhiChu'><a href='z'>(Điều 5 Thông tư số 27/2018/TT-BVHTTDL Thông tư quy định về "
+        "cơ sở vật chất, trang thiết bị và tập huấn nhân viên chuyên môn đối với môn Bóng ném ngày "
+        "19/09/2018 của Bộ Văn hóa, Thể thao và Du lịch, có hiệu lực thi hành kể từ ngày 30/10/2018)"
+        "</a></p><p class='pNoiDung'><p>Mật độ tập luyện.</p></p>"
+        "<p class='pDieu'><a name='3'></a>Điều 9.2.PL.1.2. Hàm</p><p class='pGhiChu'>"
+        "(Điều 2 Pháp lệnh Về Hàm, cấp ngoại giao, có hiệu lực thi hành kể từ ngày 31/05/1995)</p>"
+        "<p class='pNoiDung'><p>Hàm ngoại giao.</p></p></div>";
+    memset(&s, 0, sizeof s);
+    assert_int_equal(ls_read_phapdien("c.html", commas, strlen(commas), &sink, NULL), LS_OK);
+    assert_int_equal(s.docs, 2);
+    assert_string_equal(s.first_title, "Thông tư quy định về cơ sở vật chất, trang thiết bị và tập "
+                                       "huấn nhân viên chuyên môn đối với môn Bóng ném");
+    assert_string_equal(s.first_issuer, "Bộ Văn hóa, Thể thao và Du lịch");
+    assert_string_equal(s.first_issued, "2018-09-19");
+    assert_string_equal(s.ids[1], "về hàm, cấp ngoại giao");
+
     /* a repealed article kept only as its note: the note is its text */
     const char *repealed =
         "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 14.3.LQ.7. (được bãi bỏ)</p>"
