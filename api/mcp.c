@@ -1,6 +1,7 @@
 /* mcp.c — JSON-RPC 2.0 for the Model Context Protocol (mcp.h): message
- * checks, method dispatch, the error codes, and the Streamable HTTP route.
- * The tools themselves are in mcp_tools.c. */
+ * checks, method dispatch, the error codes, and the Streamable HTTP route
+ * (headers, sessions). The tools, resources, prompts and the session table
+ * are in mcp_tools.c, mcp_resources.c, mcp_prompts.c, mcp_session.c. */
 #include "mcp.h"
 
 #include <stdio.h>
@@ -10,6 +11,9 @@
 
 #include <jansson.h>
 
+#include "mcp_prompts.h"
+#include "mcp_resources.h"
+#include "mcp_session.h"
 #include "mcp_tools.h"
 
 #define RPC_PARSE (-32700)
@@ -19,6 +23,10 @@
 #define RPC_INTERNAL (-32603)
 
 static const char *const versions[] = {LS_MCP_PROTOCOL_VERSION, "2025-03-26", "2024-11-05"};
+#define NVERSIONS (sizeof versions / sizeof versions[0])
+/* logging/setLevel's levels (RFC 5424's), least severe first */
+static const char *const levels[] = {"debug",    "info",  "notice", "warning",
+                                     "error",    "critical", "alert", "emergency"};
 
 static json_t *error_reply(json_t *id, int code, const char *message)
 {
@@ -39,22 +47,103 @@ static json_t *initialize(json_t *params, char *msg, size_t cap)
         return NULL;
     }
     const char *version = versions[0];
-    for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
+    for (size_t i = 0; i < NVERSIONS; i++)
         if (strcmp(asked, versions[i]) == 0) version = versions[i];
     return json_pack(
-        "{s:s, s:{s:{s:b}}, s:{s:s, s:s, s:s}, s:s}", "protocolVersion", version,
-        "capabilities", "tools", "listChanged", 0, "serverInfo", "name", "luat-search",
+        "{s:s, s:{s:{s:b}, s:{s:b, s:b}, s:{s:b}, s:{}}, s:{s:s, s:s, s:s}, s:s}",
+        "protocolVersion", version, "capabilities", "tools", "listChanged", 0, "resources",
+        "subscribe", 0, "listChanged", 0, "prompts", "listChanged", 0, "logging",
+        "serverInfo", "name", "luat-search",
         "title", "luat-search: Vietnamese legal texts", "version", "0.1", "instructions",
         "Search Vietnamese legislation (search_legislation), read the exact text of a "
         "provision (get_provision), and check or normalise citations before quoting them "
         "(validate_citation, format_citation). Questions and citations may be typed without "
-        "diacritics.");
+        "diacritics. Documents and articles are also resources (luat://document/{id}, "
+        "luat://document/{id}/article/{n}); the prompt answer_legal_question sets out the "
+        "search-then-check workflow.");
+}
+
+static json_t *set_level(json_t *params, ls_mcp_state *st, char *msg, size_t cap)
+{
+    const char *level = json_string_value(json_object_get(params, "level"));
+    for (size_t i = 0; level && i < sizeof levels / sizeof levels[0]; i++)
+        if (strcmp(level, levels[i]) == 0) {
+            st->log_level = (int)i;
+            return json_object();
+        }
+    snprintf(msg, cap, "logging/setLevel: params.level must be one of debug, info, notice, "
+             "warning, error, critical, alert, emergency");
+    return NULL;
+}
+
+/* The result of method `name` (new reference), or NULL with *code and msg
+ * set. */
+static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json_t *params,
+                        int *code, char *msg, size_t cap)
+{
+    json_t *result = NULL;
+    *code = RPC_INTERNAL;
+    if (strcmp(name, "initialize") == 0) {
+        result = initialize(params, msg, cap);
+        if (!result && msg[0]) *code = RPC_PARAMS;
+        if (result) st->initialized = 1;
+    } else if (strcmp(name, "ping") == 0) {
+        result = json_object();
+    } else if (strcmp(name, "tools/list") == 0) {
+        json_t *tools = ls_mcp_tools_list();
+        result = tools ? json_pack("{s:o}", "tools", tools) : NULL;
+    } else if (strcmp(name, "tools/call") == 0) {
+        json_t *tname = json_object_get(params, "name");
+        json_t *args = json_object_get(params, "arguments");
+        if (!json_is_string(tname)) {
+            *code = RPC_PARAMS;
+            snprintf(msg, cap, "tools/call: params.name (a string) is required");
+        } else if (args && !json_is_object(args)) {
+            *code = RPC_PARAMS;
+            snprintf(msg, cap, "tools/call: params.arguments must be an object");
+        } else {
+            *code = ls_mcp_tools_call(s, json_string_value(tname), args, &result, msg, cap);
+        }
+    } else if (strcmp(name, "resources/list") == 0) {
+        result = ls_mcp_resources_list();
+    } else if (strcmp(name, "resources/templates/list") == 0) {
+        result = ls_mcp_resource_templates();
+    } else if (strcmp(name, "resources/read") == 0) {
+        const char *uri = json_string_value(json_object_get(params, "uri"));
+        if (!uri) {
+            *code = RPC_PARAMS;
+            snprintf(msg, cap, "resources/read: params.uri (a string) is required");
+        } else {
+            *code = ls_mcp_resources_read(s, uri, &result, msg, cap);
+        }
+    } else if (strcmp(name, "prompts/list") == 0) {
+        result = ls_mcp_prompts_list();
+    } else if (strcmp(name, "prompts/get") == 0) {
+        const char *pname = json_string_value(json_object_get(params, "name"));
+        json_t *args = json_object_get(params, "arguments");
+        if (!pname || (args && !json_is_object(args))) {
+            *code = RPC_PARAMS;
+            snprintf(msg, cap, "prompts/get: params.name (a string) is required and "
+                     "params.arguments must be an object");
+        } else {
+            *code = ls_mcp_prompts_get(pname, args, &result, msg, cap);
+        }
+    } else if (strcmp(name, "logging/setLevel") == 0) {
+        result = set_level(params, st, msg, cap);
+        if (!result && msg[0]) *code = RPC_PARAMS;
+    } else {
+        snprintf(msg, cap, "method '%.200s' not found (this server offers initialize, ping, "
+                 "tools/list, tools/call, resources/list, resources/templates/list, "
+                 "resources/read, prompts/list, prompts/get, logging/setLevel)", name);
+        *code = RPC_NO_METHOD;
+    }
+    return result;
 }
 
 /* One message to its response (new reference), or NULL for none
  * (notification, a client's response). *bad is set when the message is not
  * a JSON-RPC request at all. */
-static json_t *handle_one(ls_searcher *s, json_t *m, int *bad)
+static json_t *handle_one(ls_searcher *s, ls_mcp_state *st, json_t *m, int *bad)
 {
     if (!json_is_object(m)) {
         *bad = 1;
@@ -85,36 +174,9 @@ static json_t *handle_one(ls_searcher *s, json_t *m, int *bad)
     if (!id) return NULL; /* notifications: initialized, cancelled, ... need no answer */
     if (params && !json_is_object(params))
         return error_reply(id, RPC_PARAMS, "params must be an object");
-    const char *name = json_string_value(method);
     char msg[768] = "";
-    json_t *result = NULL;
-    int code = RPC_INTERNAL;
-    if (strcmp(name, "initialize") == 0) {
-        result = initialize(params, msg, sizeof msg);
-        if (!result && msg[0]) code = RPC_PARAMS;
-    } else if (strcmp(name, "ping") == 0) {
-        result = json_object();
-    } else if (strcmp(name, "tools/list") == 0) {
-        json_t *tools = ls_mcp_tools_list();
-        result = tools ? json_pack("{s:o}", "tools", tools) : NULL;
-    } else if (strcmp(name, "tools/call") == 0) {
-        json_t *tname = json_object_get(params, "name");
-        json_t *args = json_object_get(params, "arguments");
-        if (!json_is_string(tname)) {
-            code = RPC_PARAMS;
-            snprintf(msg, sizeof msg, "tools/call: params.name (a string) is required");
-        } else if (args && !json_is_object(args)) {
-            code = RPC_PARAMS;
-            snprintf(msg, sizeof msg, "tools/call: params.arguments must be an object");
-        } else {
-            code = ls_mcp_tools_call(s, json_string_value(tname), args, &result, msg,
-                                     sizeof msg);
-        }
-    } else {
-        snprintf(msg, sizeof msg, "method '%.200s' not found (this server offers initialize, "
-                 "ping, tools/list, tools/call)", name);
-        code = RPC_NO_METHOD;
-    }
+    int code;
+    json_t *result = dispatch(s, st, json_string_value(method), params, &code, msg, sizeof msg);
     if (result) return result_reply(id, result);
     return error_reply(id, code, msg[0] ? msg : "out of memory");
 }
@@ -130,7 +192,8 @@ static ls_rc dump(json_t *reply, ls_buf *out)
     return rc;
 }
 
-ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *reply)
+ls_rc ls_mcp_handle(ls_searcher *s, ls_mcp_state *st, const char *request, size_t len,
+                    ls_buf *reply)
 {
     json_error_t e;
     json_t *m = json_loadb(request, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
@@ -152,7 +215,7 @@ ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *rep
             json_t *one;
             json_array_foreach(m, i, one) {
                 int one_bad = 0;
-                json_t *r = handle_one(s, one, &one_bad);
+                json_t *r = handle_one(s, st, one, &one_bad);
                 if (r) json_array_append_new(out, r);
             }
             if (!json_array_size(out)) {
@@ -161,7 +224,7 @@ ls_rc ls_mcp_handle(ls_searcher *s, const char *request, size_t len, ls_buf *rep
             }
         }
     } else {
-        out = handle_one(s, m, &bad);
+        out = handle_one(s, st, m, &bad);
     }
     json_decref(m);
     if (!out) return LS_OK;
@@ -188,6 +251,29 @@ static int origin_allowed(const char *origin)
     return 0;
 }
 
+static const char *header(const ls_api_request *rq, const char *name)
+{
+    return rq->header ? rq->header(rq, name) : NULL;
+}
+
+/* Accept (absent: anything) admits application/json, the only type this
+ * server replies in. */
+static int accepts_json(const char *accept)
+{
+    if (!accept) return 1;
+    for (const char *p = accept; *p;) {
+        p += strspn(p, " \t,");
+        size_t n = strcspn(p, ",;");
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+        if ((n == 16 && strncasecmp(p, "application/json", n) == 0) ||
+            (n == 13 && strncasecmp(p, "application/*", n) == 0) ||
+            (n == 3 && strncmp(p, "*/*", n) == 0))
+            return 1;
+        p += strcspn(p, ",");
+    }
+    return 0;
+}
+
 void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                  ls_api_reply *out)
 {
@@ -199,13 +285,46 @@ void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *r
                                "machine and clients that send no Origin");
         return;
     }
+    const char *session = header(rq, "Mcp-Session-Id");
+    ls_mcp_state st = LS_MCP_STATE_INIT;
+    if (strcmp(rq->method, "DELETE") == 0) {
+        if (!session) ls_api_error(out, 400, "DELETE /mcp ends the session named by "
+                                             "Mcp-Session-Id, and none was sent");
+        else if (ls_mcp_session_end(session)) ls_api_error(out, 404, "no such session");
+        else out->status = 204;
+        return;
+    }
     if (strcmp(rq->method, "POST") != 0) {
         ls_api_error(out, 405, "POST a JSON-RPC message to /mcp (this server opens no "
                                "event stream)");
         return;
     }
-    ls_rc rc = ls_mcp_handle(s, rq->body ? rq->body : "", rq->body_len, &out->body);
+    const char *version = header(rq, "MCP-Protocol-Version");
+    int known = !version;
+    for (size_t i = 0; version && i < NVERSIONS; i++) known |= strcmp(version, versions[i]) == 0;
+    if (!known) {
+        ls_api_error(out, 400, "unsupported MCP-Protocol-Version (this server speaks "
+                               LS_MCP_PROTOCOL_VERSION ", 2025-03-26 and 2024-11-05)");
+        return;
+    }
+    if (!accepts_json(header(rq, "Accept"))) {
+        ls_api_error(out, 406, "this server replies in application/json: the Accept header "
+                               "must admit it");
+        return;
+    }
+    if (session && ls_mcp_session_get(session, &st)) {
+        ls_api_error(out, 404, "no such session (it ended or was dropped): initialize again");
+        return;
+    }
+    int was_initialized = st.initialized;
+    ls_rc rc = ls_mcp_handle(s, &st, rq->body ? rq->body : "", rq->body_len, &out->body);
     if (rc == LS_ERR_NOMEM) ls_api_error(out, 500, "out of memory");
     else if (rc == LS_ERR_FORMAT) out->status = 400;
     else if (!out->body.len) out->status = 202;
+    if (session) {
+        ls_mcp_session_put(session, &st);
+    } else if (st.initialized && !was_initialized && out->status == 200 &&
+               !ls_mcp_session_open(&st, out->header_value)) {
+        out->header_name = "Mcp-Session-Id";
+    }
 }

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "../query/results_json.h"
+#include "documents_json.h"
 #include "mcp.h"
 #include "search_params.h"
 #include "web_assets.h"
@@ -81,7 +82,7 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
 }
 
 /* An id as people write it: no control bytes, no path tricks. */
-static int plausible_id(const char *id)
+int ls_api_plausible_id(const char *id)
 {
     if (!*id || strlen(id) > 200 || strstr(id, "..") || id[0] == '/') return 0;
     for (const unsigned char *p = (const unsigned char *)id; *p; p++)
@@ -99,16 +100,15 @@ static void article(ls_searcher *s, const char *id, const char *number, ls_api_r
     ls_passage_free(p);
 }
 
-static void document(ls_searcher *s, const char *id, ls_api_reply *out)
+ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *body, ls_error *err)
 {
     char *record = NULL;
-    ls_error err = {0};
-    ls_rc rc = ls_searcher_get_document(s, id, &record, &err);
+    ls_rc rc = ls_searcher_get_document(s, id, &record, err);
     json_t *o = rc ? NULL : json_loads(record, 0, NULL);
     json_t *numbers = json_object_get(o, "articles");
-    if (!rc) rc = ls_buf_puts(&out->body, "{\"document\":");
-    if (!rc) rc = ls_buf_puts(&out->body, record);
-    if (!rc) rc = ls_buf_puts(&out->body, ",\"articles\":[");
+    if (!rc) rc = ls_buf_puts(body, "{\"document\":");
+    if (!rc) rc = ls_buf_puts(body, record);
+    if (!rc) rc = ls_buf_puts(body, ",\"articles\":[");
     size_t i;
     json_t *n;
     int first = 1;
@@ -117,15 +117,22 @@ static void document(ls_searcher *s, const char *id, ls_api_reply *out)
         ls_passage *p = NULL;
         ls_error one = {0};
         if (ls_searcher_get_passage(s, id, json_string_value(n), &p, &one)) continue;
-        if (!first) rc = ls_buf_putc(&out->body, ',');
-        if (!rc) rc = ls_passage_json(p, &out->body);
+        if (!first) rc = ls_buf_putc(body, ',');
+        if (!rc) rc = ls_passage_json(p, body);
         ls_passage_free(p);
         first = 0;
     }
-    if (!rc) rc = ls_buf_puts(&out->body, "]}");
+    if (!rc) rc = ls_buf_puts(body, "]}");
     json_decref(o);
     free(record);
-    if (rc) fail(out, &err);
+    if (rc == LS_ERR_NOMEM && !err->rc) ls_error_set(err, rc, "out of memory");
+    return rc;
+}
+
+static void document(ls_searcher *s, const char *id, ls_api_reply *out)
+{
+    ls_error err = {0};
+    if (ls_api_document_json(s, id, &out->body, &err)) fail(out, &err);
 }
 
 /* /v1/documents/{id}[/articles/{n}]: ids hold slashes ("13/2023/nđ-cp"),
@@ -148,7 +155,7 @@ static void documents(ls_searcher *s, const char *rest, ls_api_reply *out)
     }
     memcpy(id, rest, idlen);
     id[idlen] = '\0';
-    if (!plausible_id(id) || (number && (!*number || !plausible_id(number) ||
+    if (!ls_api_plausible_id(id) || (number && (!*number || !ls_api_plausible_id(number) ||
                                          strchr(number, '/')))) {
         ls_api_error(out, 400, "bad document id or article number (ids look like "
                                "13/2023/NĐ-CP, articles like 5 or 5a; percent-encode the id)");

@@ -28,6 +28,10 @@ typedef struct ls_api_request {
     const char *body;             /* request body (POST), may be NULL */
     size_t body_len;
     const char *origin;           /* the Origin header (browsers), or NULL */
+    /* any other request header by name (case-insensitive) or NULL when
+     * absent; header itself may be NULL (no other headers, as in tests) */
+    const char *(*header)(const struct ls_api_request *rq, const char *name);
+    void *conn;                   /* the server's connection, for header */
 } ls_api_request;
 
 typedef struct ls_api_reply {
@@ -35,6 +39,8 @@ typedef struct ls_api_reply {
     const char *content_type;     /* static string */
     ls_buf body;                  /* owned: free with ls_buf_free */
     ls_route route;               /* for metrics and the access log */
+    const char *header_name;      /* one extra response header (static), or NULL */
+    char header_value[80];        /* its value */
 } ls_api_reply;
 
 /* Answer rq into *out (out->body starts empty and is the caller's to

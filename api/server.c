@@ -115,6 +115,12 @@ static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const ch
     return MHD_YES;
 }
 
+/* ls_api_request.header: a request header of the connection. */
+static const char *request_header(const ls_api_request *rq, const char *name)
+{
+    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
 static enum MHD_Result send_reply(struct MHD_Connection *c, request_ctx *ctx,
                                   ls_api_reply *reply, int head)
 {
@@ -125,6 +131,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, request_ctx *ctx,
     if (!r) return MHD_NO;
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, reply->content_type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    if (reply->header_name) MHD_add_response_header(r, reply->header_name, reply->header_value);
     if (reply->route == LS_ROUTE_PAGE)
         MHD_add_response_header(r, "Content-Security-Policy",
                                 "default-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -176,7 +183,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         ls_api_request rq = {.method = method, .path = url, .keys = p.keys, .values = p.values,
                              .value_lens = p.value_lens, .npairs = p.n,
                              .body = ctx->body.data, .body_len = ctx->body.len,
-                             .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin")};
+                             .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+                             .header = request_header, .conn = c};
         ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &rq, &reply);
     }
     enum MHD_Result ok = send_reply(c, ctx, &reply, strcmp(method, "HEAD") == 0);

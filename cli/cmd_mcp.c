@@ -17,7 +17,9 @@ static const char help[] =
     "\n"
     "Speak the Model Context Protocol (revision " LS_MCP_PROTOCOL_VERSION ") over stdio:\n"
     "newline-delimited JSON-RPC on standard input and output, logs on standard error.\n"
-    "Tools: search_legislation, get_provision, validate_citation, format_citation.\n"
+    "Tools: search_legislation, get_provision, validate_citation, format_citation;\n"
+    "resources luat://index, luat://document/{id}[/article/{n}]; prompts\n"
+    "answer_legal_question, check_citations.\n"
     "For an assistant's configuration (Claude Desktop and the like):\n"
     "  {\"mcpServers\": {\"luat-search\": {\"command\": \"/path/to/luat-search\",\n"
     "                                   \"args\": [\"mcp\", \"--db\", \"/path/to/index\"]}}}\n"
@@ -42,6 +44,7 @@ int cmd_mcp(int argc, char **argv)
     size_t cap = 0;
     ssize_t n;
     ls_buf reply = LS_BUF_INIT;
+    ls_mcp_state state = LS_MCP_STATE_INIT; /* one session: this connection */
     int failed = 0;
     while (!failed && (n = getline(&line, &cap, stdin)) != -1) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
@@ -52,7 +55,7 @@ int cmd_mcp(int argc, char **argv)
             rc = ls_buf_puts(&reply, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
                                      "-32600,\"message\":\"message over 4 MB\"}}");
         else
-            rc = ls_mcp_handle(s, line, (size_t)n, &reply);
+            rc = ls_mcp_handle(s, &state, line, (size_t)n, &reply);
         if (rc == LS_ERR_NOMEM) {
             fprintf(stderr, "luat-search mcp: out of memory\n");
             failed = 1;

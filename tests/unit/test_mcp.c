@@ -1,7 +1,9 @@
 /* test_mcp.c — the MCP server without a transport (api/mcp.h): every method,
  * every tool and every error code of ls_mcp_handle against an index of
- * corpus/sample built in a temporary directory, batches, a missing index,
- * and the /mcp route of the REST API (status codes of Streamable HTTP). */
+ * corpus/sample built in a temporary directory, resources (compared with
+ * the REST route's JSON), prompts, logging/setLevel, batches, a missing
+ * index, and the /mcp route of the REST API (status codes, headers and
+ * sessions of Streamable HTTP). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
 #include "../../api/mcp.h"
+#include "../../api/mcp_session.h"
 #include "../../corpus/reader.h"
 #include "../../indexer/indexer.h"
 #include "../../text/analyser.h"
@@ -60,7 +64,8 @@ static int teardown(void **state)
 static json_t *send_text(ls_searcher *s, const char *msg, ls_rc *rc)
 {
     ls_buf reply = LS_BUF_INIT;
-    *rc = ls_mcp_handle(s, msg, strlen(msg), &reply);
+    ls_mcp_state st = LS_MCP_STATE_INIT;
+    *rc = ls_mcp_handle(s, &st, msg, strlen(msg), &reply);
     json_t *r = NULL;
     if (reply.len) {
         json_error_t e;
@@ -149,7 +154,13 @@ static void test_initialize(void **state)
     json_t *res = json_object_get(r, "result");
     assert_string_equal(json_string_value(json_object_get(res, "protocolVersion")),
                         "2025-06-18");
-    assert_true(json_is_object(json_object_get(json_object_get(res, "capabilities"), "tools")));
+    /* the capabilities are exactly what the server implements */
+    json_t *caps = json_object_get(res, "capabilities");
+    assert_int_equal(json_object_size(caps), 4);
+    assert_true(json_is_object(json_object_get(caps, "tools")));
+    assert_true(json_is_object(json_object_get(caps, "logging")));
+    assert_true(json_is_false(json_object_get(json_object_get(caps, "resources"), "subscribe")));
+    assert_true(json_is_false(json_object_get(json_object_get(caps, "prompts"), "listChanged")));
     assert_string_equal(json_string_value(json_object_get(json_object_get(res, "serverInfo"),
                                                           "name")), "luat-search");
     json_decref(r);
@@ -412,7 +423,8 @@ static void test_errors(void **state)
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", -32600);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}", -32600);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1}", -32600);
-    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/list\"}", -32601);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"completion/complete\"}", -32601);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/subscribe\"}", -32601);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":[1]}", -32602);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}}", -32602);
     const char *bad_calls[] = {
@@ -473,19 +485,214 @@ static void test_no_index(void **state)
     json_decref(r);
 }
 
-static const char *origin;
+/* The text of resource uri (its one content block, checked for shape), or
+ * NULL with *code set to the JSON-RPC error. Caller frees. */
+static char *read_resource(ls_searcher *s, const char *uri, int *code)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\","
+             "\"params\":{\"uri\":\"%s\"}}", uri);
+    ls_rc rc;
+    json_t *r = send_text(s, msg, &rc);
+    assert_int_equal(rc, LS_OK);
+    *code = 0;
+    char *text = NULL;
+    json_t *c = json_array_get(json_object_get(json_object_get(r, "result"), "contents"), 0);
+    if (c) {
+        assert_string_equal(json_string_value(json_object_get(c, "uri")), uri);
+        assert_string_equal(json_string_value(json_object_get(c, "mimeType")),
+                            "application/json");
+        text = strdup(json_string_value(json_object_get(c, "text")));
+    } else {
+        *code = error_code(r);
+    }
+    json_decref(r);
+    return text;
+}
 
-static unsigned http(const char *method, const char *body, ls_buf *out)
+/* The body of GET path on the REST API. Caller frees. */
+static char *rest_get(const char *path)
+{
+    ls_api_request rq = {.method = "GET", .path = path};
+    ls_api_reply reply = {0};
+    ls_api_handle(searcher, NULL, &rq, &reply);
+    assert_int_equal(reply.status, 200);
+    char *body = strndup(reply.body.data, reply.body.len);
+    ls_buf_free(&reply.body);
+    return body;
+}
+
+static void test_resources(void **state)
+{
+    (void)state;
+    json_t *r = request("resources/list", NULL);
+    json_t *list = json_object_get(json_object_get(r, "result"), "resources");
+    assert_int_equal(json_array_size(list), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 0), "uri")),
+                        "luat://index");
+    json_decref(r);
+    r = request("resources/templates/list", NULL);
+    list = json_object_get(json_object_get(r, "result"), "resourceTemplates");
+    assert_int_equal(json_array_size(list), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 1),
+                                                          "uriTemplate")),
+                        "luat://document/{id}/article/{n}");
+    json_decref(r);
+
+    /* the same JSON as the REST routes, whichever way the id is written */
+    int code;
+    char *want = rest_get("/v1/documents/68/2020/qh14");
+    char *got = read_resource(searcher, "luat://document/68/2020/qh14", &code);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+    got = read_resource(searcher, "luat://document/68%2F2020%2FQH14", &code);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    want = rest_get("/v1/documents/68/2020/qh14/articles/27");
+    got = read_resource(searcher, "luat://document/68%2f2020%2fqh14/article/27", &code);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    assert_non_null(strstr(got, "Thời hạn tạm trú tối đa là 02 năm"));
+    free(got);
+    free(want);
+    got = read_resource(searcher, "luat://index", &code);
+    json_t *stats = json_loads(got, 0, NULL);
+    assert_true(json_integer_value(json_object_get(stats, "documents")) >= 1);
+    assert_true(json_integer_value(json_object_get(json_object_get(stats, "by_type"), "Luật")) >=
+                1);
+    json_decref(stats);
+    free(got);
+
+    static const struct { const char *uri; int code; } bad[] = {
+        {"luat://document/99%2F1999%2FQH10", -32002},  /* no such document */
+        {"luat://document/68%2F2020%2FQH14/article/999", -32002},
+        {"https://example.org/68/2020/qh14", -32602},  /* not ours */
+        {"luat://indexes", -32602},
+        {"luat://document/", -32602},                  /* no id */
+        {"luat://document/..%2F..%2Fetc", -32602},      /* path tricks */
+        {"luat://document/68%2", -32602},               /* a cut escape */
+        {"luat://document/68%zz2020", -32602},
+        {"luat://document/68%002020", -32602},          /* a NUL */
+        {"luat://document/68%2F2020%2FQH14/article/", -32602},
+        {"luat://document/68%2F2020%2FQH14/article/2%2F7", -32602},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_null(read_resource(searcher, bad[i].uri, &code));
+        if (code != bad[i].code) fail_msg("%s: code %d, want %d", bad[i].uri, code, bad[i].code);
+    }
+    assert_null(read_resource(NULL, "luat://index", &code)); /* no index */
+    assert_int_equal(code, -32603);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{}}",
+                 -32602);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":"
+                 "{\"uri\":5}}", -32602);
+}
+
+static void test_prompts(void **state)
+{
+    (void)state;
+    json_t *r = request("prompts/list", NULL);
+    json_t *list = json_object_get(json_object_get(r, "result"), "prompts");
+    assert_int_equal(json_array_size(list), 2);
+    json_t *p0 = json_array_get(list, 0);
+    assert_string_equal(json_string_value(json_object_get(p0, "name")), "answer_legal_question");
+    json_t *arg = json_array_get(json_object_get(p0, "arguments"), 0);
+    assert_string_equal(json_string_value(json_object_get(arg, "name")), "question");
+    assert_true(json_is_true(json_object_get(arg, "required")));
+    json_decref(r);
+    r = request("prompts/get", "{\"name\":\"answer_legal_question\",\"arguments\":"
+                               "{\"question\":\"thời hạn tạm trú\"}}");
+    json_t *m = json_array_get(json_object_get(json_object_get(r, "result"), "messages"), 0);
+    assert_string_equal(json_string_value(json_object_get(m, "role")), "user");
+    const char *text = json_string_value(json_object_get(json_object_get(m, "content"), "text"));
+    assert_non_null(strstr(text, "search_legislation"));
+    assert_non_null(strstr(text, "validate_citation"));
+    assert_non_null(strstr(text, "Question: thời hạn tạm trú"));
+    json_decref(r);
+    r = request("prompts/get", "{\"name\":\"check_citations\",\"arguments\":"
+                               "{\"text\":\"Theo Điều 27 Luật Cư trú\"}}");
+    m = json_array_get(json_object_get(json_object_get(r, "result"), "messages"), 0);
+    text = json_string_value(json_object_get(json_object_get(m, "content"), "text"));
+    assert_non_null(strstr(text, "Text:\nTheo Điều 27 Luật Cư trú"));
+    json_decref(r);
+    static const char *bad[] = {
+        "{}", "{\"name\":7}", "{\"name\":\"no_such_prompt\"}",
+        "{\"name\":\"answer_legal_question\"}",
+        "{\"name\":\"answer_legal_question\",\"arguments\":{\"question\":\"\"}}",
+        "{\"name\":\"answer_legal_question\",\"arguments\":{\"question\":3}}",
+        "{\"name\":\"answer_legal_question\",\"arguments\":[\"q\"]}",
+        "{\"name\":\"check_citations\",\"arguments\":{\"question\":\"q\"}}",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char msg[512];
+        snprintf(msg, sizeof msg,
+                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":%s}", bad[i]);
+        expect_error(msg, -32602);
+    }
+}
+
+static void test_logging(void **state)
+{
+    (void)state;
+    ls_mcp_state st = LS_MCP_STATE_INIT;
+    ls_buf reply = LS_BUF_INIT;
+    const char *set = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
+                      "\"params\":{\"level\":\"info\"}}";
+    assert_int_equal(ls_mcp_handle(searcher, &st, set, strlen(set), &reply), LS_OK);
+    assert_string_equal(reply.data, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    assert_int_equal(st.log_level, 1);
+    assert_int_equal(st.initialized, 0);
+    ls_buf_free(&reply);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
+                 "\"params\":{\"level\":\"loud\"}}", -32602);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\"}", -32602);
+}
+
+static const char *origin;
+/* the request headers of the next http() call: name, value, ..., NULL */
+static const char *headers[16];
+
+static const char *fake_header(const ls_api_request *rq, const char *name)
+{
+    (void)rq;
+    for (size_t i = 0; headers[i]; i += 2)
+        if (strcasecmp(headers[i], name) == 0) return headers[i + 1];
+    return NULL;
+}
+
+/* The status of method /mcp with body; the reply's body in out, its
+ * Mcp-Session-Id (or "") in session when given. */
+static unsigned http_session(const char *method, const char *body, ls_buf *out,
+                             char session[LS_MCP_SESSION_ID_LEN + 1])
 {
     ls_api_request rq = {.method = method, .path = "/mcp", .body = body,
-                         .body_len = body ? strlen(body) : 0, .origin = origin};
+                         .body_len = body ? strlen(body) : 0, .origin = origin,
+                         .header = fake_header};
     ls_api_reply reply = {0};
     ls_api_handle(searcher, NULL, &rq, &reply);
     ls_buf_reset(out);
     if (reply.body.len) ls_buf_append(out, reply.body.data, reply.body.len);
     if (reply.status == 200) assert_string_equal(reply.content_type, "application/json");
+    if (session) {
+        session[0] = '\0';
+        if (reply.header_name) {
+            assert_string_equal(reply.header_name, "Mcp-Session-Id");
+            assert_int_equal(strlen(reply.header_value), LS_MCP_SESSION_ID_LEN);
+            strcpy(session, reply.header_value);
+        }
+    } else {
+        assert_null(reply.header_name);
+    }
     ls_buf_free(&reply.body);
     return reply.status;
+}
+
+static unsigned http(const char *method, const char *body, ls_buf *out)
+{
+    return http_session(method, body, out, NULL);
 }
 
 static void test_http_route(void **state)
@@ -503,7 +710,7 @@ static void test_http_route(void **state)
     assert_int_equal(http("POST", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"}", &b), 200);
     assert_non_null(strstr(b.data, "-32601"));
     assert_int_equal(http("GET", NULL, &b), 405);
-    assert_int_equal(http("DELETE", NULL, &b), 405);
+    assert_int_equal(http("PUT", NULL, &b), 405);
     /* DNS rebinding: a browser page of another site is refused, local ones pass */
     static const char *refused[] = {"http://evil.example", "http://localhost.evil.example:80",
                                     "null", "http://127.0.0.1.evil.example"};
@@ -522,6 +729,90 @@ static void test_http_route(void **state)
     ls_buf_free(&b);
 }
 
+static void test_http_headers_and_sessions(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    const char *ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+    const char *init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                       "{\"protocolVersion\":\"2025-06-18\"}}";
+    /* Accept must admit application/json; MCP-Protocol-Version must be known */
+    static const char *accepted[] = {"application/json, text/event-stream", "*/*",
+                                     "text/event-stream;q=1, Application/JSON;q=0.5",
+                                     "application/*"};
+    for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++) {
+        headers[0] = "Accept", headers[1] = accepted[i], headers[2] = NULL;
+        assert_int_equal(http("POST", ping, &b), 200);
+    }
+    static const char *refused[] = {"text/event-stream", "text/html", "application/jsonx", ""};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        headers[0] = "Accept", headers[1] = refused[i], headers[2] = NULL;
+        assert_int_equal(http("POST", ping, &b), 406);
+    }
+    headers[0] = "MCP-Protocol-Version", headers[1] = "2025-03-26";
+    assert_int_equal(http("POST", ping, &b), 200);
+    headers[1] = "2099-01-01";
+    assert_int_equal(http("POST", ping, &b), 400);
+    assert_non_null(strstr(b.data, "MCP-Protocol-Version"));
+    headers[0] = NULL;
+
+    /* a successful initialize opens a session; a failed one or a ping does not */
+    char id[LS_MCP_SESSION_ID_LEN + 1], other[LS_MCP_SESSION_ID_LEN + 1];
+    assert_int_equal(http_session("POST", ping, &b, id), 200);
+    assert_string_equal(id, "");
+    assert_int_equal(http_session("POST", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                                          "\"initialize\",\"params\":{}}", &b, id), 200);
+    assert_string_equal(id, "");
+    assert_int_equal(http_session("POST", init, &b, id), 200);
+    assert_int_equal(http_session("POST", init, &b, other), 200);
+    assert_string_not_equal(id, other);
+    /* the session keeps its state: the log level */
+    headers[0] = "Mcp-Session-Id", headers[1] = id, headers[2] = NULL;
+    assert_int_equal(http("POST", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+                                  "\"logging/setLevel\",\"params\":{\"level\":\"error\"}}", &b),
+                     200);
+    ls_mcp_state st;
+    assert_int_equal(ls_mcp_session_get(id, &st), 0);
+    assert_int_equal(st.log_level, 4);
+    assert_int_equal(st.initialized, 1);
+    assert_int_equal(http("POST", ping, &b), 200);
+    /* DELETE ends it: then 404, as for an id never issued */
+    assert_int_equal(http("DELETE", NULL, &b), 204);
+    assert_int_equal(http("DELETE", NULL, &b), 404);
+    assert_int_equal(http("POST", ping, &b), 404);
+    headers[1] = "0123456789abcdef0123456789abcdef";
+    assert_int_equal(http("POST", ping, &b), 404);
+    headers[1] = "short";
+    assert_int_equal(http("POST", ping, &b), 404);
+    headers[0] = NULL;
+    assert_int_equal(http("DELETE", NULL, &b), 400);
+    assert_int_equal(ls_mcp_session_end(other), 0);
+    ls_buf_free(&b);
+}
+
+static void test_session_table(void **state)
+{
+    (void)state;
+    /* full: the least recently used session is dropped, a used one stays */
+    ls_mcp_state st = LS_MCP_STATE_INIT, got;
+    char first[LS_MCP_SESSION_ID_LEN + 1], second[LS_MCP_SESSION_ID_LEN + 1],
+        id[LS_MCP_SESSION_ID_LEN + 1];
+    assert_int_equal(ls_mcp_session_open(&st, first), 0);
+    assert_int_equal(ls_mcp_session_open(&st, second), 0);
+    for (int i = 0; i < LS_MCP_MAX_SESSIONS - 2; i++) {
+        assert_int_equal(ls_mcp_session_open(&st, id), 0);
+        if (i == 0) assert_int_equal(ls_mcp_session_get(first, &got), 0); /* first: used */
+    }
+    assert_int_equal(ls_mcp_session_get(second, &got), 0); /* the table is just full */
+    assert_int_equal(ls_mcp_session_open(&st, id), 0);      /* drops the oldest: not these */
+    assert_int_equal(ls_mcp_session_get(first, &got), 0);
+    assert_int_equal(ls_mcp_session_get(second, &got), 0);
+    assert_int_equal(ls_mcp_session_get(id, &got), 0);
+    for (int i = 0; i < LS_MCP_MAX_SESSIONS; i++) assert_int_equal(ls_mcp_session_open(&st, id), 0);
+    assert_int_equal(ls_mcp_session_get(first, &got), -1);  /* now dropped */
+    assert_int_equal(ls_mcp_session_end(first), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,7 +821,10 @@ int main(void)
         cmocka_unit_test(test_get_provision),    cmocka_unit_test(test_validate_citation),
         cmocka_unit_test(test_format_citation),  cmocka_unit_test(test_errors),
         cmocka_unit_test(test_batch),            cmocka_unit_test(test_no_index),
-        cmocka_unit_test(test_http_route),
+        cmocka_unit_test(test_http_route),       cmocka_unit_test(test_resources),
+        cmocka_unit_test(test_prompts),          cmocka_unit_test(test_logging),
+        cmocka_unit_test(test_http_headers_and_sessions),
+        cmocka_unit_test(test_session_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
