@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run soak check-asan check-valgrind fuzz bench eval clean help sample sample-run
+.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -45,6 +45,7 @@ help:
 	@echo "make sample       build, index corpus/sample and ask a sample question"
 	@echo "make test         build and run every test (unit + integration)"
 	@echo "make test-mcp-sdk the MCP server through the official TypeScript SDK (needs npm)"
+	@echo "make test-mcp-conformance  the MCP conformance suite against serve's /mcp"
 	@echo "make check-asan   the test suite under ASan + UBSan"
 	@echo "make check-valgrind  the test suite under valgrind memcheck"
 	@echo "make soak         serve under load while indexing, SOAK_SECONDS (default 60)"
@@ -94,21 +95,27 @@ sample:
 sample-run: $(BIN)
 	@scripts/sample-run $(BIN)
 
+# `make test` also runs the MCP SDK test and the conformance suite after the
+# cmocka suite (LS_MCP=1: tests/mcp/run-mcp-tests; not under check-asan/-valgrind)
 test:
-	@scripts/install-deps
-	@$(MAKE) --no-print-directory test-run
+	@LS_DEPS_MCP=1 scripts/install-deps
+	@$(MAKE) --no-print-directory test-run LS_MCP=1
 
-test-run: $(BIN) $(TEST_BIN)
-	@scripts/run-tests $(BUILD) $(BIN)
+test-run: $(BIN) $(TEST_BIN) $(if $(filter 1,$(LS_MCP)),$(BUILD)/tests/mcp/test_mcp_sdk)
+	@LS_MCP=$(LS_MCP) scripts/run-tests $(BUILD) $(BIN)
 
-# The MCP server driven by the official TypeScript SDK (needs the npm
-# registry once for tests/mcp/node_modules; CI has Debian's packages only).
+# The MCP server driven by the official TypeScript SDK, and the conformance
+# suite (the npm registry once, for tests/mcp/node_modules).
 test-mcp-sdk:
 	@LS_DEPS_MCP=1 scripts/install-deps
 	@$(MAKE) --no-print-directory test-mcp-sdk-run
 
 test-mcp-sdk-run: $(BIN) $(BUILD)/tests/mcp/test_mcp_sdk
-	LS_ROOT=$(CURDIR) LS_BIN=$(CURDIR)/$(BIN) $(BUILD)/tests/mcp/test_mcp_sdk
+	@tests/mcp/run-mcp-tests $(BUILD) $(BIN) sdk
+
+test-mcp-conformance: $(BIN)
+	@LS_DEPS_MCP=1 scripts/install-deps
+	@tests/mcp/run-mcp-tests $(BUILD) $(BIN) conformance
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-run

@@ -2,8 +2,10 @@
 // TypeScript SDK client (@modelcontextprotocol/sdk): over stdio
 // (`luat-search mcp --db DB`) and over Streamable HTTP (`luat-search serve`,
 // POST /mcp). For each: initialize, list the tools, call every tool and
-// check the results against the index of corpus/sample; the SDK itself
-// validates each structuredContent against the tool's outputSchema.
+// check the results against the index of corpus/sample (the SDK itself
+// validates each structuredContent against the tool's outputSchema); list
+// and read the resources, list and get the prompts, set the log level; over
+// HTTP, the session (Mcp-Session-Id) and its end.
 // usage: node sdk-client.mjs BIN DB      exit 0 when every check passed
 import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -81,6 +83,63 @@ async function exercise(client, label) {
     code = e.code;
   }
   check(code === -32602, `${label}: unknown tool -> -32602 (got ${code})`);
+  await resourcesAndPrompts(client, label);
+}
+
+async function codeOf(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e.code;
+  }
+  return 0;
+}
+
+async function resourcesAndPrompts(client, label) {
+  const caps = client.getServerCapabilities();
+  check(caps.resources && caps.prompts && caps.logging && !caps.completions,
+        `${label}: capabilities resources, prompts, logging and no completions`);
+  const { resources } = await client.listResources();
+  check(resources.some((r) => r.uri === 'luat://index' && r.mimeType === 'application/json'),
+        `${label}: luat://index listed`);
+  const { resourceTemplates } = await client.listResourceTemplates();
+  check(JSON.stringify(resourceTemplates.map((t) => t.uriTemplate)) ===
+        JSON.stringify(['luat://document/{id}', 'luat://document/{id}/article/{n}']),
+        `${label}: resource templates`);
+
+  let r = await client.readResource({ uri: 'luat://index' });
+  const stats = JSON.parse(r.contents[0].text);
+  check(stats.documents >= 1 && stats.passages >= stats.documents && stats.by_type['Luật'] >= 1,
+        `${label}: luat://index stats`);
+  r = await client.readResource({ uri: 'luat://document/68%2F2020%2FQH14/article/27' });
+  const art = JSON.parse(r.contents[0].text);
+  check(r.contents[0].uri === 'luat://document/68%2F2020%2FQH14/article/27' &&
+        art.doc_number === '68/2020/QH14' && art.article === '27' &&
+        art.text.includes('Thời hạn tạm trú tối đa là 02 năm'), `${label}: article resource`);
+  r = await client.readResource({ uri: 'luat://document/68/2020/qh14' });
+  const doc = JSON.parse(r.contents[0].text);
+  check(doc.document.number === '68/2020/QH14' && doc.articles.some((a) => a.article === '27'),
+        `${label}: document resource`);
+  check(await codeOf(client.readResource({ uri: 'luat://document/99%2F1999%2FQH10' })) === -32002,
+        `${label}: unknown document -> -32002`);
+  check(await codeOf(client.readResource({ uri: 'https://example.org/x' })) === -32602,
+        `${label}: foreign URI -> -32602`);
+
+  const { prompts } = await client.listPrompts();
+  check(JSON.stringify(prompts.map((p) => p.name)) ===
+        JSON.stringify(['answer_legal_question', 'check_citations']), `${label}: prompt names`);
+  const p = await client.getPrompt({ name: 'answer_legal_question',
+                                     arguments: { question: 'thời hạn tạm trú tối đa' } });
+  const text = p.messages[0].content.text;
+  check(p.messages[0].role === 'user' && text.endsWith('thời hạn tạm trú tối đa') &&
+        text.includes('search_legislation') && text.includes('validate_citation'),
+        `${label}: answer_legal_question prompt`);
+  check(await codeOf(client.getPrompt({ name: 'answer_legal_question', arguments: {} })) === -32602,
+        `${label}: prompt without its argument -> -32602`);
+  check(await codeOf(client.getPrompt({ name: 'no_such_prompt' })) === -32602,
+        `${label}: unknown prompt -> -32602`);
+  check(Object.keys(await client.setLoggingLevel('info')).length === 0,
+        `${label}: logging/setLevel -> {}`);
 }
 
 async function overStdio() {
@@ -118,6 +177,15 @@ async function overHttp() {
     await client.connect(transport);
     try {
       await exercise(client, 'http');
+      const id = transport.sessionId;
+      check(/^[0-9a-f]{32}$/.test(id || ''), `http: Mcp-Session-Id issued (${id})`);
+      await transport.terminateSession();
+      const res = await fetch(`http://${address}/mcp`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream',
+                   'Mcp-Session-Id': id, 'MCP-Protocol-Version': '2025-06-18' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }) });
+      check(res.status === 404, `http: an ended session -> 404 (got ${res.status})`);
     } finally {
       await client.close();
     }

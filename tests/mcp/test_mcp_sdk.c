@@ -1,12 +1,11 @@
 /* test_mcp_sdk.c — the MCP server as an assistant sees it: the official
  * TypeScript SDK client (tests/mcp/sdk-client.mjs, @modelcontextprotocol/sdk
- * installed from tests/mcp/package-lock.json by the set-up with
- * `npm ci --offline || npm ci` when it is not there yet) drives
- * `luat-search mcp` over stdio and `luat-search serve` over Streamable HTTP
- * on an index of corpus/sample: initialize, tools/list, every tool, errors.
- * Needs node and npm (scripts/install-deps) and the npm registry (or a
- * filled tests/mcp/node_modules); fails, saying so, without. Not part of
- * `make test` (CI reaches Debian's packages only): run `make test-mcp-sdk`. */
+ * installed from tests/mcp/package-lock.json by tests/mcp/run-mcp-tests)
+ * drives `luat-search mcp` over stdio and `luat-search serve` over
+ * Streamable HTTP on an index of corpus/sample: initialize, tools, resources,
+ * prompts, logging, sessions, errors. Run by `make test` (after the cmocka
+ * suite) and `make test-mcp-sdk` through run-mcp-tests, which installs the
+ * SDK first; fails, saying so, when tests/mcp/node_modules is not there. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -38,11 +37,11 @@ static int setup(void **state)
         fprintf(stderr, "test_mcp_sdk: node and npm are needed (scripts/install-deps)\n");
         return -1;
     }
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && { [ -f node_modules/@modelcontextprotocol/sdk/package.json ] || "
-             "npm ci --offline --no-audit --no-fund || npm ci --no-audit --no-fund; }",
+    snprintf(cmd, sizeof cmd, "test -f '%s/node_modules/@modelcontextprotocol/sdk/package.json'",
              ts_path("tests/mcp"));
-    if (!run_ok("installing the MCP SDK (npm ci in tests/mcp)", cmd)) return -1;
+    if (!run_ok("the MCP SDK in tests/mcp/node_modules (tests/mcp/run-mcp-tests installs it)",
+                cmd))
+        return -1;
     db_dir = ts_mkdtemp();
     if (!db_dir) return -1;
     snprintf(cmd, sizeof cmd, "'%s' index --db '%s' '%s'", ts_bin(), db_dir,
@@ -68,6 +67,7 @@ static void test_sdk_client(void **state)
     int status = ts_run(cmd, NULL, &out, &err);
     if (status) fail_msg("sdk-client.mjs exited %d:\n%s%s", status, out, err);
     assert_non_null(strstr(out, "checks passed (stdio and Streamable HTTP)"));
+    printf("%s", out); /* the number of checks */
     free(out);
     free(err);
 }
