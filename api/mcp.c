@@ -28,10 +28,20 @@ static const char *const versions[] = {LS_MCP_PROTOCOL_VERSION, "2025-03-26", "2
 static const char *const levels[] = {"debug",    "info",  "notice", "warning",
                                      "error",    "critical", "alert", "emergency"};
 
+/* message as a JSON string: messages quote the request cut at a byte count
+ * ("%.200s"), which may split a UTF-8 sequence; the longest valid prefix. */
+static json_t *message_string(const char *message)
+{
+    json_t *m = json_string(message);
+    for (size_t n = strlen(message); !m && n; n--) m = json_stringn(message, n - 1);
+    return m;
+}
+
 static json_t *error_reply(json_t *id, int code, const char *message)
 {
-    return json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id",
-                     id ? id : json_null(), "error", "code", code, "message", message);
+    return json_pack("{s:s, s:O, s:{s:i, s:o}}", "jsonrpc", "2.0", "id",
+                     id ? id : json_null(), "error", "code", code, "message",
+                     message_string(message));
 }
 
 static json_t *result_reply(json_t *id, json_t *result)

@@ -88,6 +88,23 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
                  "(luat://index, luat://document/{id}, luat://document/{id}/article/{n})", uri);
         return -32602;
     }
+    /* the id may hold slashes: the article part is found from the end */
+    const char *art = NULL;
+    char id[256] = "", number[64] = "";
+    if (!is_index) {
+        const char *rest = uri + sizeof doc_prefix - 1, *next = rest;
+        while ((next = strstr(next, art_infix))) art = next++;
+        size_t idlen = art ? (size_t)(art - rest) : strlen(rest);
+        const char *num = art ? art + sizeof art_infix - 1 : NULL;
+        if (decode(rest, idlen, id, sizeof id) ||
+            (num && decode(num, strlen(num), number, sizeof number)) ||
+            !ls_api_plausible_id(id) ||
+            (num && (!ls_api_plausible_id(number) || strchr(number, '/')))) {
+            snprintf(msg, msg_cap, "resources/read: bad document id or article number in "
+                     "'%.200s' (ids look like 68/2020/QH14, articles like 5 or 5a)", uri);
+            return -32602;
+        }
+    }
     if (!s) {
         snprintf(msg, msg_cap, "resources/read: the index is unavailable");
         return -32603;
@@ -100,29 +117,13 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
         rc = ls_searcher_stats_json(s, &stats, &err);
         if (!rc) rc = ls_buf_puts(&text, stats);
         free(stats);
+    } else if (art) {
+        ls_passage *p = NULL;
+        rc = ls_searcher_get_passage(s, id, number, &p, &err);
+        if (!rc) rc = ls_passage_json(p, &text);
+        ls_passage_free(p);
     } else {
-        /* the id may hold slashes: the article part is found from the end */
-        const char *rest = uri + sizeof doc_prefix - 1, *art = NULL, *next = rest;
-        while ((next = strstr(next, art_infix))) art = next++;
-        char id[256], number[64] = "";
-        size_t idlen = art ? (size_t)(art - rest) : strlen(rest);
-        if (decode(rest, idlen, id, sizeof id) ||
-            (art && decode(art + sizeof art_infix - 1, strlen(art + sizeof art_infix - 1),
-                           number, sizeof number)) ||
-            !ls_api_plausible_id(id) || (art && (!ls_api_plausible_id(number) ||
-                                                 strchr(number, '/')))) {
-            snprintf(msg, msg_cap, "resources/read: bad document id or article number in "
-                     "'%.200s' (ids look like 68/2020/QH14, articles like 5 or 5a)", uri);
-            return -32602;
-        }
-        if (art) {
-            ls_passage *p = NULL;
-            rc = ls_searcher_get_passage(s, id, number, &p, &err);
-            if (!rc) rc = ls_passage_json(p, &text);
-            ls_passage_free(p);
-        } else {
-            rc = ls_api_document_json(s, id, &text, &err);
-        }
+        rc = ls_api_document_json(s, id, &text, &err);
     }
     int code = 0;
     if (rc == LS_ERR_NOTFOUND) {

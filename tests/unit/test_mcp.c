@@ -448,6 +448,16 @@ static void test_errors(void **state)
                  bad_calls[i]);
         expect_error(msg, -32602);
     }
+    /* messages that quote the request stay valid UTF-8 (and so are sent):
+     * a name cut inside a character, bytes that are not UTF-8 at all */
+    char longname[400];
+    snprintf(longname, sizeof longname, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"%0199d"
+             "\u1ec7\"}", 0);
+    expect_error(longname, -32601);
+    r = send_text(searcher, "nope \xff\xfe", &rc);
+    assert_int_equal(rc, LS_ERR_FORMAT);
+    assert_int_equal(error_code(r), -32700);
+    json_decref(r);
     /* the id comes back as sent, string ids too */
     r = send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}", &rc);
     assert_string_equal(json_string_value(json_object_get(r, "id")), "abc");
