@@ -21,6 +21,8 @@ typedef struct ls_weights {
     double cover;         /* second stage: score x (1 + cover x coverage) */
     double heading_cover; /* second stage: weight of the question's pairs found in
                              the heading, within coverage */
+    double heading_precision; /* second stage: weight of the share of the heading's
+                             words that the question holds */
     double depth;         /* how many first-stage candidates the second stage sees */
     double elite;         /* >0: of the body words and pairs, only the N that can
                              weigh most (Xapian's ELITE_SET); 0 = all */
@@ -31,7 +33,7 @@ typedef struct ls_weights {
 ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
- * hpair, defined, defother, elite, cover, hcover, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
+ * hpair, defined, defother, elite, cover, hcover, hprec, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

@@ -18,8 +18,12 @@ typedef struct cover_ctx {
     uint64_t pair_starts;         /* i such that (i, i+1) is a question pair */
     uint64_t seen_words, seen_pairs, seen_heading_pairs;
     uint64_t prev;                /* question terms the previous word matched */
-    int heading;                  /* tokenizing the heading or the title */
+    int field;                    /* FIELD_BODY, FIELD_HEADING or FIELD_TITLE */
+    unsigned heading_words;       /* words of the article's heading */
+    unsigned heading_matched;     /* of them, words the question holds */
 } cover_ctx;
+
+enum { FIELD_BODY, FIELD_HEADING, FIELD_TITLE };
 
 static int popcount64(uint64_t x)
 {
@@ -36,26 +40,31 @@ static int on_token(void *vctx, const ls_token *tok)
         return 0;
     }
     const char *folded = tok->folded ? tok->folded : tok->term;
-    uint64_t now = 0;
+    uint64_t any = 0; /* question terms this word is, fillers included */
     for (size_t i = 0; i < c->nterms; i++) {
-        if (!(c->is_word >> i & 1)) continue;
         const ls_qterm *t = &c->plan->terms[i];
+        if (t->expansion) continue;
         if (c->plan->any_marks ? strcmp(t->term, tok->term) == 0 : strcmp(t->folded, folded) == 0)
-            now |= UINT64_C(1) << i;
+            any |= UINT64_C(1) << i;
     }
+    uint64_t now = any & c->is_word;
     uint64_t pairs = (c->prev << 1 & now) >> 1 & c->pair_starts;
     c->seen_words |= now;
     c->seen_pairs |= pairs;
-    if (c->heading) c->seen_heading_pairs |= pairs;
+    if (c->field != FIELD_BODY) c->seen_heading_pairs |= pairs;
+    if (c->field == FIELD_HEADING) {
+        c->heading_words++;
+        if (any) c->heading_matched++;
+    }
     c->prev = now;
     return 0;
 }
 
-static void read_field(cover_ctx *c, const char *text, int heading)
+static void read_field(cover_ctx *c, const char *text, int field)
 {
     if (!text || !*text) return;
     c->prev = 0;
-    c->heading = heading;
+    c->field = field;
     ls_tokenize(text, strlen(text), LS_TOKENIZE_DOCUMENT, on_token, c, NULL);
 }
 
@@ -80,24 +89,26 @@ static double share(uint64_t seen, uint64_t of)
     return n ? (double)popcount64(seen & of) / n : 0;
 }
 
-void ls_rerank_by_coverage(const ls_plan *plan, double weight, double heading_weight,
-                           size_t depth, ls_candidate *cands, size_t n)
+void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth,
+                           ls_candidate *cands, size_t n)
 {
     cover_ctx shape = {0};
     question_shape(plan, &shape);
-    if (weight <= 0 || !shape.is_word) return;
+    if (w->cover <= 0 || !shape.is_word) return;
     for (size_t i = 0; i < n && i < depth; i++) {
         const ls_passage *p = cands[i].passage;
         if (!p) continue;
         cover_ctx c = shape;
-        read_field(&c, p->heading, 1);
-        read_field(&c, p->doc_title, 1);
-        read_field(&c, p->text, 0);
-        double w = share(c.seen_words, c.is_word);
-        double pr = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : w;
-        double h = share(c.seen_heading_pairs, c.pair_starts);
-        cands[i].coverage = (w + pr) / 2 + heading_weight * h;
-        cands[i].score *= 1 + weight * cands[i].coverage;
+        read_field(&c, p->heading, FIELD_HEADING);
+        read_field(&c, p->doc_title, FIELD_TITLE);
+        read_field(&c, p->text, FIELD_BODY);
+        double words = share(c.seen_words, c.is_word);
+        double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
+        double heading_pairs = share(c.seen_heading_pairs, c.pair_starts);
+        double heading_precision = c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
+        cands[i].coverage = (words + pairs) / 2 + w->heading_cover * heading_pairs +
+                            w->heading_precision * heading_precision;
+        cands[i].score *= 1 + w->cover * cands[i].coverage;
     }
     /* stable insertion sort of the reranked block, best first */
     for (size_t i = 1; i < n && i < depth; i++) {

@@ -8,23 +8,26 @@
 
 #include <stddef.h>
 #include "../indexer/passage_data.h"
+#include "build.h"
 #include "plan.h"
 
 typedef struct ls_candidate {
     unsigned docid;
     double score;         /* after rerank: first-stage score x (1 + weight x coverage) */
     double coverage;      /* share of the question's words and pairs in the passage
-                             (0..1), plus heading_weight x the share of its pairs in
-                             the heading or the document title */
+                             (0..1), plus heading_cover x the share of its pairs in
+                             the heading or the document title, plus
+                             heading_precision x the share of the heading's words
+                             that the question holds */
     ls_passage *passage;  /* the candidate's passage (owned by the caller), or NULL:
                              then it keeps its first-stage score */
 } ls_candidate;
 
 /* Rescale the first `depth` of cands[0..n) (in first-stage order) by their
- * coverage with `weight` (0 keeps the first-stage order), and sort them
+ * coverage with w->cover (0 keeps the first-stage order), and sort them
  * best first, ties in first-stage order; the rest stay where they are, so
  * every page of a result list cuts the same ordering. */
-void ls_rerank_by_coverage(const ls_plan *plan, double weight, double heading_weight,
-                           size_t depth, ls_candidate *cands, size_t n);
+void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth,
+                           ls_candidate *cands, size_t n);
 
 #endif

@@ -355,7 +355,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         ls_error one = {0};
         if (xc_mset_document(ms, i, &doc, &xe) == XC_OK) decode_passage(doc, &cands[i].passage, &one);
     }
-    ls_rerank_by_coverage(plan, s->weights.cover, s->weights.heading_cover, depth, cands, n);
+    ls_rerank_by_coverage(plan, &s->weights, depth, cands, n);
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
