@@ -204,6 +204,40 @@ static void fill_doc(ls_document *d, const source_note *note)
     if (!d->issuer && note->issuer[0]) ls_strset(&d->issuer, note->issuer, strlen(note->issuer));
 }
 
+static const char *after(const char *s, const char *needle, const char *end);
+
+/* A document whose source notes never give its title (20/2020/NĐ-CP is only
+ * ever "Điều N Nghị định số 20/2020/NĐ-CP, có hiệu lực …") is named by its
+ * scope article: "Nghị định này quy định việc thực hiện thí điểm …" in
+ * Điều 1 gives "Nghị định quy định việc thực hiện thí điểm …", to the end
+ * of that sentence or clause (at most ~300 bytes, cut at a word). */
+static void title_from_scope(ls_document *d)
+{
+    if (d->title || !d->type) return;
+    const ls_article *scope = NULL;
+    for (size_t i = 0; i < d->narticles && !scope; i++)
+        if (d->articles[i].number && strcmp(d->articles[i].number, "1") == 0 && d->articles[i].text)
+            scope = &d->articles[i];
+    if (!scope) return;
+    static const char marker[] = " này quy định ";
+    const char *text = scope->text;
+    size_t window = scope->text_len < 300 ? scope->text_len : 300;
+    const char *at = after(text, marker, text + window);
+    if (!at) return;
+    const char *end = at;
+    const char *limit = text + scope->text_len;
+    while (end < limit && *end != '.' && *end != ';' && *end != ':' && *end != '\n' &&
+           end - at < 300)
+        end++;
+    if (end - at >= 300)
+        while (end > at && *end != ' ') end--; /* a whole word, whole UTF-8 */
+    if (end == at) return;
+    ls_buf t = LS_BUF_INIT;
+    ls_buf_printf(&t, "%s quy định %.*s", d->type, (int)(end - at), at);
+    if (t.data) ls_strset(&d->title, t.data, t.len);
+    ls_buf_free(&t);
+}
+
 static const char *after(const char *s, const char *needle, const char *end)
 {
     size_t n = strlen(needle);
@@ -362,6 +396,7 @@ ls_rc ls_read_phapdien(const char *name, const char *data, size_t len, const ls_
     }
     int stop = 0;
     for (size_t i = 0; i < pg.ndocs; i++) {
+        title_from_scope(pg.docs[i]);
         if (!stop) stop = sink->on_document(sink->ctx, pg.docs[i]);
         ls_document_free(pg.docs[i]);
     }

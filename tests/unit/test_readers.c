@@ -169,6 +169,18 @@ static void test_phapdien_excerpt(void **state)
     assert_string_equal(s.first_issued, "2018-09-19");
     assert_string_equal(s.ids[1], "về hàm, cấp ngoại giao");
 
+    /* notes that never give the title: the scope article names the document */
+    const char *untitled =
+        "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 12.1.NĐ.7.1. Phạm vi điều chỉnh</p>"
+        "<p class='pGhiChu'>(<a href='z'>Điều 1</a> Nghị định số 20/2020/NĐ-CP, có hiệu lực thi hành "
+        "kể từ ngày 01/04/2020)</p><p class='pNoiDung'><p>Nghị định này quy định việc thực hiện thí "
+        "điểm về quản lý lao động, xây dựng thang lương; tiền lương của người lao động.</p></p></div>";
+    memset(&s, 0, sizeof s);
+    assert_int_equal(ls_read_phapdien("u.html", untitled, strlen(untitled), &sink, NULL), LS_OK);
+    assert_int_equal(s.docs, 1);
+    assert_string_equal(s.first_title, "Nghị định quy định việc thực hiện thí điểm về quản lý lao "
+                                       "động, xây dựng thang lương");
+
     /* a repealed article kept only as its note: the note is its text */
     const char *repealed =
         "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 14.3.LQ.7. (được bãi bỏ)</p>"
