@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -86,6 +87,49 @@ static json_t *set_level(json_t *params, ls_mcp_state *st, char *msg, size_t cap
     return NULL;
 }
 
+/* Append notifications/message at level (an index of levels) with data
+ * (stolen) to st->log when the level is logged. */
+static void log_message(ls_mcp_state *st, int level, json_t *data)
+{
+    json_t *n = NULL;
+    if (st->log && level >= st->log_level && data)
+        n = json_pack("{s:s, s:s, s:{s:s, s:s, s:O}}", "jsonrpc", "2.0", "method",
+                      "notifications/message", "params", "level", levels[level], "logger",
+                      "luat-search", "data", data);
+    char *text = n ? json_dumps(n, JSON_COMPACT) : NULL;
+    if (text && !ls_buf_puts(st->log, text)) ls_buf_putc(st->log, '\n');
+    free(text);
+    json_decref(n);
+    json_decref(data);
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* tools/call, logged (log_message). */
+static json_t *call_tool(ls_searcher *s, ls_mcp_state *st, const char *tool, json_t *args,
+                         int *code, char *msg, size_t cap)
+{
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    json_t *result = NULL;
+    *code = ls_mcp_tools_call(s, tool, args, &result, msg, cap);
+    int failed = !result || json_is_true(json_object_get(result, "isError"));
+    log_message(st, 1, json_pack("{s:s, s:b, s:f}", "tool", tool, "isError", failed, "ms",
+                                 ms_since(&t0)));
+    if (failed) {
+        json_t *content = json_array_get(json_object_get(result, "content"), 0);
+        const char *why = result ? json_string_value(json_object_get(content, "text")) : msg;
+        log_message(st, 3, json_pack("{s:s, s:o}", "tool", tool, "error",
+                                     message_string(why ? why : "")));
+    }
+    return result;
+}
+
 /* The result of method `name` (new reference), or NULL with *code and msg
  * set. */
 static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json_t *params,
@@ -112,7 +156,7 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
             *code = RPC_PARAMS;
             snprintf(msg, cap, "tools/call: params.arguments must be an object");
         } else {
-            *code = ls_mcp_tools_call(s, json_string_value(tname), args, &result, msg, cap);
+            result = call_tool(s, st, json_string_value(tname), args, code, msg, cap);
         }
     } else if (strcmp(name, "resources/list") == 0) {
         result = ls_mcp_resources_list();

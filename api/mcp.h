@@ -29,8 +29,13 @@
 typedef struct ls_mcp_state {
     int log_level;      /* set by logging/setLevel: 0 debug ... 7 emergency */
     int initialized;    /* set when ls_mcp_handle answered an initialize */
+    /* where notifications/message lines go (each JSON text and '\n'), for
+     * a transport that can send them between replies (stdio); NULL: none.
+     * A tools/call logs at info (tool, isError, milliseconds) and, when it
+     * fails, at warning (the error), if at or above log_level. */
+    ls_buf *log;
 } ls_mcp_state;
-#define LS_MCP_STATE_INIT {.log_level = 3, .initialized = 0} /* warning */
+#define LS_MCP_STATE_INIT {.log_level = 3, .initialized = 0, .log = NULL} /* warning */
 
 /* Answer one JSON-RPC message (or batch) request[0..len) into reply (which
  * the caller owns and frees; it is appended to). s may be NULL when the

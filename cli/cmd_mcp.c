@@ -45,11 +45,14 @@ int cmd_mcp(int argc, char **argv)
     ssize_t n;
     ls_buf reply = LS_BUF_INIT;
     ls_mcp_state state = LS_MCP_STATE_INIT; /* one session: this connection */
+    ls_buf notes = LS_BUF_INIT;             /* notifications/message, before the reply */
+    state.log = &notes;
     int failed = 0;
     while (!failed && (n = getline(&line, &cap, stdin)) != -1) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
         if (!n) continue;
         ls_buf_reset(&reply);
+        ls_buf_reset(&notes);
         ls_rc rc;
         if ((size_t)n > MAX_MESSAGE)
             rc = ls_buf_puts(&reply, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
@@ -62,6 +65,7 @@ int cmd_mcp(int argc, char **argv)
         } else if (rc == LS_ERR_FORMAT) {
             fprintf(stderr, "luat-search mcp: refused a message: %.300s\n", reply.data);
         }
+        if (notes.len && fwrite(notes.data, 1, notes.len, stdout) != notes.len) failed = 1;
         if (reply.len && (fwrite(reply.data, 1, reply.len, stdout) != reply.len ||
                           putchar('\n') == EOF || fflush(stdout) == EOF)) {
             fprintf(stderr, "luat-search mcp: standard output closed\n");
@@ -70,6 +74,7 @@ int cmd_mcp(int argc, char **argv)
     }
     free(line);
     ls_buf_free(&reply);
+    ls_buf_free(&notes);
     ls_searcher_close(s);
     return failed ? CLI_FAIL : CLI_OK;
 }

@@ -4,13 +4,15 @@
 // POST /mcp). For each: initialize, list the tools, call every tool and
 // check the results against the index of corpus/sample (the SDK itself
 // validates each structuredContent against the tool's outputSchema); list
-// and read the resources, list and get the prompts, set the log level; over
-// HTTP, the session (Mcp-Session-Id) and its end.
+// and read the resources, list and get the prompts, set the log level (over
+// stdio, the log's notifications/message); over HTTP, the session
+// (Mcp-Session-Id) and its end.
 // usage: node sdk-client.mjs BIN DB      exit 0 when every check passed
 import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
 const [bin, db] = process.argv.slice(2);
 if (!bin || !db) {
@@ -138,8 +140,18 @@ async function resourcesAndPrompts(client, label) {
         `${label}: prompt without its argument -> -32602`);
   check(await codeOf(client.getPrompt({ name: 'no_such_prompt' })) === -32602,
         `${label}: unknown prompt -> -32602`);
+  const logs = [];
+  client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => logs.push(n.params));
   check(Object.keys(await client.setLoggingLevel('info')).length === 0,
         `${label}: logging/setLevel -> {}`);
+  await client.callTool({ name: 'get_provision', arguments: { document: '68/2020/QH14', article: 999 } });
+  if (label === 'stdio') {
+    check(logs.some((l) => l.level === 'info' && l.data.tool === 'get_provision') &&
+          logs.some((l) => l.level === 'warning' && /999/.test(l.data.error)),
+          `stdio: notifications/message at info and warning (${JSON.stringify(logs)})`);
+  } else {
+    check(logs.length === 0, 'http: no notifications (JSON replies carry none)');
+  }
 }
 
 async function overStdio() {

@@ -655,6 +655,40 @@ static void test_logging(void **state)
     assert_string_equal(reply.data, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
     assert_int_equal(st.log_level, 1);
     assert_int_equal(st.initialized, 0);
+    /* with a log (stdio): a tool call at info, its failure at warning, as
+     * notifications/message lines, only from the level set up */
+    ls_buf notes = LS_BUF_INIT;
+    st.log = &notes;
+    const char *bad_call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+                           "{\"name\":\"get_provision\",\"arguments\":{\"document\":"
+                           "\"68/2020/QH14\",\"article\":999}}}";
+    assert_int_equal(ls_mcp_handle(searcher, &st, bad_call, strlen(bad_call), &reply), LS_OK);
+    const char *nl = strchr(notes.data, '\n');
+    assert_non_null(nl);
+    json_t *info = json_loadb(notes.data, (size_t)(nl - notes.data), 0, NULL);
+    json_t *warn = json_loads(nl + 1, 0, NULL);
+    assert_string_equal(json_string_value(json_object_get(info, "method")),
+                        "notifications/message");
+    json_t *params = json_object_get(info, "params");
+    assert_string_equal(json_string_value(json_object_get(params, "level")), "info");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(params, "data"),
+                                                          "tool")), "get_provision");
+    assert_true(json_is_true(json_object_get(json_object_get(params, "data"), "isError")));
+    params = json_object_get(warn, "params");
+    assert_string_equal(json_string_value(json_object_get(params, "level")), "warning");
+    assert_non_null(strstr(json_string_value(json_object_get(json_object_get(params, "data"),
+                                                             "error")), "999"));
+    json_decref(info);
+    json_decref(warn);
+    st.log_level = 4; /* error: neither is sent */
+    ls_buf_reset(&notes);
+    assert_int_equal(ls_mcp_handle(searcher, &st, bad_call, strlen(bad_call), &reply), LS_OK);
+    assert_int_equal(notes.len, 0);
+    st.log_level = 3; /* warning: only the failure */
+    assert_int_equal(ls_mcp_handle(searcher, &st, bad_call, strlen(bad_call), &reply), LS_OK);
+    assert_non_null(strstr(notes.data, "\"level\":\"warning\""));
+    assert_null(strstr(notes.data, "\"level\":\"info\""));
+    ls_buf_free(&notes);
     ls_buf_free(&reply);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
                  "\"params\":{\"level\":\"loud\"}}", -32602);
