@@ -89,29 +89,60 @@ static double share(uint64_t seen, uint64_t of)
     return n ? (double)popcount64(seen & of) / n : 0;
 }
 
-void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth,
-                           ls_candidate *cands, size_t n)
+#define MAX_KEEP 64 /* beyond this many shown places, every candidate is read */
+
+/* Insert score into top[0..*n) (best first, at most keep); the keep-th best
+ * once there are keep of them, else -1. */
+static double note_score(double *top, size_t *n, size_t keep, double score)
+{
+    size_t j = *n < keep ? (*n)++ : keep - 1;
+    if (j == keep - 1 && *n == keep && top[j] >= score) return top[keep - 1];
+    while (j > 0 && top[j - 1] < score) {
+        top[j] = top[j - 1];
+        j--;
+    }
+    top[j] = score;
+    return *n == keep ? top[keep - 1] : -1;
+}
+
+void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
+                           ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx)
 {
     cover_ctx shape = {0};
     question_shape(plan, &shape);
     if (w->cover <= 0 || !shape.is_word) return;
-    for (size_t i = 0; i < n && i < depth; i++) {
+    if (depth > n) depth = n;
+    /* no candidate gains more than this; candidates come in first-stage
+     * order, so once one cannot reach the keep-th best, none after can */
+    double most = 1 + w->cover * (1 + w->heading_cover + w->heading_precision);
+    double top[MAX_KEEP], kth = -1;
+    size_t ntop = 0;
+    int bounded = keep > 0 && keep <= MAX_KEEP;
+    for (size_t i = 0; i < depth; i++) {
+        if (bounded && kth >= 0 && cands[i].score * most < kth) {
+            depth = i; /* the rest keep their first-stage scores, below the shown places */
+            break;
+        }
+        if (!cands[i].passage && load) load(ctx, i, &cands[i]);
         const ls_passage *p = cands[i].passage;
-        if (!p) continue;
-        cover_ctx c = shape;
-        read_field(&c, p->heading, FIELD_HEADING);
-        read_field(&c, p->doc_title, FIELD_TITLE);
-        read_field(&c, p->text, FIELD_BODY);
-        double words = share(c.seen_words, c.is_word);
-        double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
-        double heading_pairs = share(c.seen_heading_pairs, c.pair_starts);
-        double heading_precision = c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
-        cands[i].coverage = (words + pairs) / 2 + w->heading_cover * heading_pairs +
-                            w->heading_precision * heading_precision;
-        cands[i].score *= 1 + w->cover * cands[i].coverage;
+        if (p) {
+            cover_ctx c = shape;
+            read_field(&c, p->heading, FIELD_HEADING);
+            read_field(&c, p->doc_title, FIELD_TITLE);
+            read_field(&c, p->text, FIELD_BODY);
+            double words = share(c.seen_words, c.is_word);
+            double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
+            double heading_pairs = share(c.seen_heading_pairs, c.pair_starts);
+            double heading_precision =
+                c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
+            cands[i].coverage = (words + pairs) / 2 + w->heading_cover * heading_pairs +
+                                w->heading_precision * heading_precision;
+            cands[i].score *= 1 + w->cover * cands[i].coverage;
+        }
+        if (bounded) kth = note_score(top, &ntop, keep, cands[i].score);
     }
     /* stable insertion sort of the reranked block, best first */
-    for (size_t i = 1; i < n && i < depth; i++) {
+    for (size_t i = 1; i < depth; i++) {
         ls_candidate c = cands[i];
         size_t j = i;
         while (j > 0 && cands[j - 1].score < c.score) {

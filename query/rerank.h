@@ -23,11 +23,19 @@ typedef struct ls_candidate {
                              then it keeps its first-stage score */
 } ls_candidate;
 
+/* Reads candidate i's passage into c->passage (left NULL when it cannot be
+ * read: the candidate then keeps its first-stage score). */
+typedef void (*ls_candidate_loader)(void *ctx, size_t i, ls_candidate *c);
+
 /* Rescale the first `depth` of cands[0..n) (in first-stage order) by their
  * coverage with w->cover (0 keeps the first-stage order), and sort them
  * best first, ties in first-stage order; the rest stay where they are, so
- * every page of a result list cuts the same ordering. */
-void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth,
-                           ls_candidate *cands, size_t n);
+ * every page of a result list cuts the same ordering. Only the first `keep`
+ * places are exact (0: all of the block): a candidate whose first-stage
+ * score, raised by the most coverage can give, stays below the keep-th
+ * best is not read, nor any after it. Passages are read with `load` (may
+ * be NULL when every candidate has its passage); they stay the caller's. */
+void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
+                           ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx);
 
 #endif

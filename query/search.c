@@ -308,6 +308,15 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
     return LS_OK;
 }
 
+/* ls_candidate_loader over an MSet: one unreadable passage stays NULL */
+static void load_candidate(void *ctx, size_t i, ls_candidate *c)
+{
+    xc_doc *doc = NULL;
+    xc_err xe;
+    ls_error one = {0};
+    if (xc_mset_document(ctx, i, &doc, &xe) == XC_OK) decode_passage(doc, &c->passage, &one);
+}
+
 static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
                        xc_query *q, unsigned pinned, ls_results *res, ls_error *err)
 {
@@ -347,15 +356,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         cands[i].docid = xc_mset_docid(ms, i);
         cands[i].score = xc_mset_weight(ms, i);
     }
-    /* the second stage reads its candidates' passages (kept for the hits) */
-    size_t read = depth < n ? depth : n;
-    xc_mset_fetch(ms, 0, read);
-    for (size_t i = 0; i < read; i++) { /* one unreadable: it keeps its first-stage score */
-        xc_doc *doc = NULL;
-        ls_error one = {0};
-        if (xc_mset_document(ms, i, &doc, &xe) == XC_OK) decode_passage(doc, &cands[i].passage, &one);
-    }
-    ls_rerank_by_coverage(plan, &s->weights, depth, cands, n);
+    /* the second stage reads its candidates' passages (kept for the hits);
+     * the places past `want` need not be exact */
+    xc_mset_fetch(ms, 0, want < n ? want : n);
+    ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
