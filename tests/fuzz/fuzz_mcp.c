@@ -2,8 +2,9 @@
  * (api/mcp.h) without an index or a socket: the first byte picks the door;
  * the rest is
  *   0: one stdio line for ls_mcp_handle (JSON-RPC messages and batches,
- *      every method, resource URIs, prompt arguments) — it must answer with
- *      valid JSON or nothing, and never run out of memory on small input;
+ *      every method, resource URIs, prompt arguments, with a log at debug)
+ *      — it must answer with valid JSON or nothing, log valid JSON lines,
+ *      and never run out of memory on small input;
  *   1: an HTTP request to /mcp: "Accept\nMCP-Protocol-Version\n
  *      Mcp-Session-Id\nbody", POST or DELETE by the length — the status
  *      must be one /mcp gives. */
@@ -30,10 +31,18 @@ static const char *header(const ls_api_request *rq, const char *name)
 
 static void message(const char *s, size_t len)
 {
-    ls_buf reply = LS_BUF_INIT;
+    ls_buf reply = LS_BUF_INIT, log = LS_BUF_INIT;
     ls_mcp_state st = LS_MCP_STATE_INIT;
+    st.log = &log; /* as over stdio: notifications/message lines too */
+    st.log_level = 0;
     ls_rc rc = ls_mcp_handle(NULL, &st, s, len, &reply);
     if (rc == LS_ERR_NOMEM) abort();
+    for (char *line = log.data, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
+        json_t *j = json_loadb(line, (size_t)(nl - line), 0, NULL);
+        if (!j) abort();
+        json_decref(j);
+    }
+    ls_buf_free(&log);
     if (reply.len) {
         json_t *j = json_loadb(reply.data, reply.len, 0, NULL);
         if (!j || memchr(reply.data, '\n', reply.len)) abort(); /* one JSON line */
