@@ -22,13 +22,15 @@
 
 /* (Điều 5a [Type] số NUMBER [Title] [ngày d/m/y] [của Issuer], có hiệu lực … kể từ ngày d/m/y)
  * Title and issuer run to ", có/được/bị/đã …" or the end: both hold commas
- * ("… cơ sở vật chất, trang thiết bị … môn Bóng ném", "Bộ Văn hóa, Thể thao và Du lịch"). */
+ * ("… cơ sở vật chất, trang thiết bị … môn Bóng ném", "Bộ Văn hóa, Thể thao và Du lịch").
+ * The issue date is the last one: a title may cite another text with its own
+ * ("Hướng dẫn … Quyết định số 38/2016/QĐ-TTg ngày 14/9/2016 của Thủ tướng …"). */
 static const char note_pattern[] =
     "^\\(*\\s*(?:(?:khoản|điểm|mục)\\s+\\S+\\s+)*(?:Điều|Ðiều)\\s*(\\d+[a-zđ]?)\\S*\\s+"
     "(?:của\\s+)?((?:Bộ luật|Luật|Nghị định|Nghị quyết liên tịch|Nghị quyết|Thông tư liên tịch|"
     "Thông tư|Quyết định|Pháp lệnh|Chỉ thị|Lệnh|Hiến pháp|Văn bản hợp nhất|Sắc lệnh|Thông báo)"
     ")(?:\\s+số)?\\s*([0-9][^,\\s]*(?:\\s+[/-]\\s*[^,\\s]+)*)?\\s*"
-    "(.*?)\\s*(?:ngày\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s*(?:của\\s+([^)]+?))?\\s*)?"
+    "(.*?)\\s*(?:ngày\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s*(?:của\\s+((?:(?!ngày\\s+\\d{1,2}/)[^)])+?))?\\s*)?"
     "(?:,\\s*(?=(?:có|được|bị|đã)\\s)|\\)|$)";
 static const char effective_pattern[] = "kể từ ngày\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})";
 
@@ -138,6 +140,8 @@ static void problem(page *pg, const char *msg)
     if (pg->sink->on_problem) pg->sink->on_problem(pg->sink->ctx, pg->name, pg->line, msg);
 }
 
+#define ID_FROM_TITLE_MAX 120 /* bytes of a title kept as a document's id */
+
 static ls_document *doc_for(page *pg, const source_note *note)
 {
     char *id = NULL;
@@ -146,6 +150,15 @@ static ls_document *doc_for(page *pg, const source_note *note)
         char *folded = NULL;
         if (ls_normalize_term(raw, strlen(raw), &id, &folded, NULL) != LS_OK) return NULL;
         free(folded);
+        /* a title as id: its first words name it (index terms are short) */
+        size_t n = strlen(id);
+        if (n > ID_FROM_TITLE_MAX) {
+            n = ID_FROM_TITLE_MAX;
+            while (n > 0 && id[n] != ' ') n--;
+            if (n == 0) n = ID_FROM_TITLE_MAX;
+            id[n] = '\0';
+            ls_utf8_truncate(id);
+        }
     }
     for (size_t i = 0; i < pg->ndocs; i++)
         if (strcmp(pg->docs[i]->id, id) == 0) {

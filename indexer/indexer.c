@@ -26,6 +26,7 @@
 #include "shards.h"
 
 #define HEADING_WEIGHT 3 /* extra wdf for heading/title terms */
+#define DOC_ID_MAX 160   /* bytes of a normalised document id */
 
 #define WRITER_LOCK_FILE "writer.lock"
 
@@ -331,6 +332,9 @@ ls_rc ls_indexer_document_key(const ls_document *doc, char *id_norm, size_t cap,
     if (!doc->id || !*doc->id)
         return ls_error_set(err, LS_ERR_ARG, "%s: document has no number or id",
                             doc->source ? doc->source : "?");
+    /* the id goes into terms with the article and its label, and Xapian
+     * refuses terms over 245 bytes */
+    if (cap > DOC_ID_MAX + 1) cap = DOC_ID_MAX + 1;
     return ls_termgen_normalise_value(doc->id, 0, id_norm, cap, err);
 }
 

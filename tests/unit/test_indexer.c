@@ -132,6 +132,31 @@ static void test_document_without_id_refused(void **state)
     free(dir);
 }
 
+/* an id too long for Xapian's terms is refused as a limit (the document
+ * is skipped), not a failure of the index that ends the run */
+static void test_overlong_id_refused(void **state)
+{
+    (void)state;
+    char *dir = ts_mkdtemp();
+    char id[400];
+    memset(id, 'a', sizeof id - 1);
+    id[sizeof id - 1] = '\0';
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    assert_int_equal(ls_indexer_open(dir, NULL, &ix, &err), LS_OK);
+    ls_document *d = make_doc(id, id, 1, "dài");
+    assert_int_equal(ls_indexer_add(ix, d, &err), LS_ERR_LIMIT);
+    ls_document_free(d);
+    d = make_doc("13/2023/NĐ-CP", "13/2023/NĐ-CP", 1, "ngắn");
+    assert_int_equal(ls_indexer_add(ix, d, &err), LS_OK);
+    assert_int_equal(ls_indexer_commit(ix, &err), LS_OK);
+    ls_document_free(d);
+    ls_indexer_close(ix);
+    assert_int_equal(count_hits(dir, "ngắn"), 1);
+    ts_rmtree(dir);
+    free(dir);
+}
+
 static void test_passage_round_trip(void **state)
 {
     (void)state;
@@ -174,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_lock_names_holder),
         cmocka_unit_test(test_replace_remove_and_drop),
         cmocka_unit_test(test_document_without_id_refused),
+        cmocka_unit_test(test_overlong_id_refused),
         cmocka_unit_test(test_passage_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);

@@ -169,6 +169,22 @@ static void test_phapdien_excerpt(void **state)
     assert_string_equal(s.first_issued, "2018-09-19");
     assert_string_equal(s.ids[1], "về hàm, cấp ngoại giao");
 
+    /* a title citing another text with its date: the issue date is the last */
+    const char *cites =
+        "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 9.1.TT.2.1. Phạm vi</p>"
+        "<p class='pGhiChu'>(Điều 1 Thông tư số 02/2018/TT-BKHĐT Hướng dẫn thực hiện một số nội dung "
+        "của Quyết định số 38/2016/QĐ-TTg ngày 14/9/2016 của Thủ tướng Chính phủ về việc ban hành một "
+        "số chính sách đối với các công ty nông, lâm nghiệp ngày 14/05/2018 của Bộ Kế hoạch và Đầu tư, "
+        "có hiệu lực thi hành kể từ ngày 29/06/2018 )</p><p class='pNoiDung'><p>Phạm vi.</p></p></div>";
+    memset(&s, 0, sizeof s);
+    assert_int_equal(ls_read_phapdien("q.html", cites, strlen(cites), &sink, NULL), LS_OK);
+    assert_string_equal(s.first_title, "Thông tư Hướng dẫn thực hiện một số nội dung của Quyết định "
+                                       "số 38/2016/QĐ-TTg ngày 14/9/2016 của Thủ tướng Chính phủ về "
+                                       "việc ban hành một số chính sách đối với các công ty nông, lâm "
+                                       "nghiệp");
+    assert_string_equal(s.first_issued, "2018-05-14");
+    assert_string_equal(s.first_issuer, "Bộ Kế hoạch và Đầu tư");
+
     /* notes that never give the title: the scope article names the document */
     const char *untitled =
         "<div class='_content'><p class='pDieu'><a name='2'></a>Điều 12.1.NĐ.7.1. Phạm vi điều chỉnh</p>"
