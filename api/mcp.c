@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "mcp_complete.h"
 #include "mcp_prompts.h"
 #include "mcp_resources.h"
 #include "mcp_session.h"
@@ -61,9 +62,9 @@ static json_t *initialize(json_t *params, char *msg, size_t cap)
     for (size_t i = 0; i < NVERSIONS; i++)
         if (strcmp(asked, versions[i]) == 0) version = versions[i];
     return json_pack(
-        "{s:s, s:{s:{s:b}, s:{s:b, s:b}, s:{s:b}, s:{}}, s:{s:s, s:s, s:s}, s:s}",
+        "{s:s, s:{s:{s:b}, s:{s:b, s:b}, s:{s:b}, s:{}, s:{}}, s:{s:s, s:s, s:s}, s:s}",
         "protocolVersion", version, "capabilities", "tools", "listChanged", 0, "resources",
-        "subscribe", 0, "listChanged", 0, "prompts", "listChanged", 0, "logging",
+        "subscribe", 0, "listChanged", 0, "prompts", "listChanged", 0, "logging", "completions",
         "serverInfo", "name", "luat-search",
         "title", "luat-search: Vietnamese legal texts", "version", "0.1", "instructions",
         "Search Vietnamese legislation (search_legislation), read the exact text of a "
@@ -182,13 +183,16 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
         } else {
             *code = ls_mcp_prompts_get(pname, args, &result, msg, cap);
         }
+    } else if (strcmp(name, "completion/complete") == 0) {
+        *code = ls_mcp_complete(s, params, &result, msg, cap);
     } else if (strcmp(name, "logging/setLevel") == 0) {
         result = set_level(params, st, msg, cap);
         if (!result && msg[0]) *code = RPC_PARAMS;
     } else {
         snprintf(msg, cap, "method '%.200s' not found (this server offers initialize, ping, "
                  "tools/list, tools/call, resources/list, resources/templates/list, "
-                 "resources/read, prompts/list, prompts/get, logging/setLevel)", name);
+                 "resources/read, prompts/list, prompts/get, completion/complete, logging/setLevel)",
+                 name);
         *code = RPC_NO_METHOD;
     }
     return result;

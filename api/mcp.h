@@ -5,6 +5,7 @@
  *
  * Methods: initialize, ping, tools/list, tools/call, resources/list,
  * resources/templates/list, resources/read, prompts/list, prompts/get,
+ * completion/complete (article numbers, api/mcp_complete.h),
  * logging/setLevel; notifications (notifications/initialized,
  * .../cancelled) are accepted silently. Tools: search_legislation,
  * get_provision, validate_citation, format_citation (api/mcp_tools.h);

@@ -59,13 +59,24 @@ json_t *ls_mcp_prompts_list(void)
     return list ? json_pack("{s:o}", "prompts", list) : NULL;
 }
 
+static const prompt *find(const char *name)
+{
+    for (size_t i = 0; i < NPROMPTS; i++)
+        if (strcmp(prompts[i].name, name) == 0) return &prompts[i];
+    return NULL;
+}
+
+int ls_mcp_prompt_takes(const char *name, const char *arg)
+{
+    const prompt *p = find(name);
+    return p && strcmp(p->arg, arg) == 0;
+}
+
 int ls_mcp_prompts_get(const char *name, json_t *args, json_t **result, char *msg,
                        size_t msg_cap)
 {
     *result = NULL;
-    const prompt *p = NULL;
-    for (size_t i = 0; i < NPROMPTS; i++)
-        if (strcmp(prompts[i].name, name) == 0) p = &prompts[i];
+    const prompt *p = find(name);
     if (!p) {
         snprintf(msg, msg_cap, "prompts/get: no prompt '%.200s' (this server offers "
                  "answer_legal_question, check_citations)", name);

@@ -17,6 +17,9 @@ json_t *ls_mcp_prompts_list(void);
  * (new reference, the caller decrefs); otherwise -32602 (unknown prompt, a
  * required argument missing or not a string) or -32603 (out of memory) with
  * a message in msg. */
+/* 1 when prompt `name` exists and takes argument `arg`, else 0. */
+int ls_mcp_prompt_takes(const char *name, const char *arg);
+
 int ls_mcp_prompts_get(const char *name, json_t *args, json_t **result, char *msg,
                        size_t msg_cap);
 

@@ -30,12 +30,12 @@ json_t *ls_mcp_resource_templates(void)
 {
     return json_pack(
         "{s:[{s:s, s:s, s:s, s:s, s:s}, {s:s, s:s, s:s, s:s, s:s}]}", "resourceTemplates",
-        "uriTemplate", "luat://document/{id}", "name", "document", "title",
+        "uriTemplate", LS_MCP_DOCUMENT_TEMPLATE, "name", "document", "title",
         "A legal document, all its articles", "description",
         "A document by its number, e.g. luat://document/68%2F2020%2FQH14 (the number "
         "percent-encoded or as written): its record (title, type, issuer, dates, status) "
         "and every article with its clauses, as GET /v1/documents/{id} gives them.",
-        "mimeType", JSON_MIME, "uriTemplate", "luat://document/{id}/article/{n}", "name",
+        "mimeType", JSON_MIME, "uriTemplate", LS_MCP_ARTICLE_TEMPLATE, "name",
         "article", "title", "One article of a legal document", "description",
         "Article n (5, 5a) of a document, with its heading path, clauses and status, as GET "
         "/v1/documents/{id}/articles/{n} gives it.",

@@ -11,6 +11,8 @@
 #include "../query/search.h"
 
 #define LS_MCP_RESOURCE_NOT_FOUND (-32002) /* the spec's code */
+#define LS_MCP_DOCUMENT_TEMPLATE "luat://document/{id}"
+#define LS_MCP_ARTICLE_TEMPLATE "luat://document/{id}/article/{n}"
 
 /* The result of resources/list: {"resources": [...]} (new reference; NULL
  * when out of memory). */

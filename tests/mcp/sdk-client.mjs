@@ -4,7 +4,8 @@
 // POST /mcp). For each: initialize, list the tools, call every tool and
 // check the results against the index of corpus/sample (the SDK itself
 // validates each structuredContent against the tool's outputSchema); list
-// and read the resources, list and get the prompts, set the log level (over
+// and read the resources, complete an article number, list and get the
+// prompts, set the log level (over
 // stdio, the log's notifications/message); over HTTP, the session
 // (Mcp-Session-Id) and its end.
 // usage: node sdk-client.mjs BIN DB      exit 0 when every check passed
@@ -99,8 +100,8 @@ async function codeOf(promise) {
 
 async function resourcesAndPrompts(client, label) {
   const caps = client.getServerCapabilities();
-  check(caps.resources && caps.prompts && caps.logging && !caps.completions,
-        `${label}: capabilities resources, prompts, logging and no completions`);
+  check(caps.resources && caps.prompts && caps.logging && caps.completions,
+        `${label}: capabilities resources, prompts, logging, completions`);
   const { resources } = await client.listResources();
   check(resources.some((r) => r.uri === 'luat://index' && r.mimeType === 'application/json'),
         `${label}: luat://index listed`);
@@ -126,6 +127,12 @@ async function resourcesAndPrompts(client, label) {
         `${label}: unknown document -> -32002`);
   check(await codeOf(client.readResource({ uri: 'https://example.org/x' })) === -32602,
         `${label}: foreign URI -> -32602`);
+
+  const { completion } = await client.complete({
+    ref: { type: 'ref/resource', uri: 'luat://document/{id}/article/{n}' },
+    argument: { name: 'n', value: '2' }, context: { arguments: { id: '68/2020/QH14' } } });
+  check(completion.values.includes('27') && completion.values.every((v) => v.startsWith('2')),
+        `${label}: article numbers completed (${completion.values})`);
 
   const { prompts } = await client.listPrompts();
   check(JSON.stringify(prompts.map((p) => p.name)) ===

@@ -156,7 +156,8 @@ static void test_initialize(void **state)
                         "2025-06-18");
     /* the capabilities are exactly what the server implements */
     json_t *caps = json_object_get(res, "capabilities");
-    assert_int_equal(json_object_size(caps), 4);
+    assert_int_equal(json_object_size(caps), 5);
+    assert_true(json_is_object(json_object_get(caps, "completions")));
     assert_true(json_is_object(json_object_get(caps, "tools")));
     assert_true(json_is_object(json_object_get(caps, "logging")));
     assert_true(json_is_false(json_object_get(json_object_get(caps, "resources"), "subscribe")));
@@ -423,7 +424,7 @@ static void test_errors(void **state)
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", -32600);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}", -32600);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1}", -32600);
-    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"completion/complete\"}", -32601);
+    expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/unsubscribe\"}", -32601);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/subscribe\"}", -32601);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":[1]}", -32602);
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}}", -32602);
@@ -695,6 +696,82 @@ static void test_logging(void **state)
     expect_error("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\"}", -32602);
 }
 
+/* completion/complete: the values for ref + argument (+ the id given), or
+ * NULL with *code set. */
+static json_t *complete(const char *ref, const char *arg, const char *value, const char *id,
+                        int *code)
+{
+    char msg[1024], context[300] = "";
+    if (id) snprintf(context, sizeof context, ",\"context\":{\"arguments\":{\"id\":\"%s\"}}", id);
+    snprintf(msg, sizeof msg, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"completion/complete\","
+             "\"params\":{\"ref\":%s,\"argument\":{\"name\":\"%s\",\"value\":\"%s\"}%s}}",
+             ref, arg, value, context);
+    ls_rc rc;
+    json_t *r = send_text(searcher, msg, &rc);
+    json_t *c = json_object_get(json_object_get(r, "result"), "completion");
+    json_t *values = json_object_get(c, "values");
+    *code = 0;
+    if (values) {
+        assert_int_equal(json_integer_value(json_object_get(c, "total")), json_array_size(values));
+        assert_true(json_is_false(json_object_get(c, "hasMore")));
+        json_incref(values);
+    } else {
+        *code = error_code(r);
+    }
+    json_decref(r);
+    return values;
+}
+
+static void test_completion(void **state)
+{
+    (void)state;
+    const char *article = "{\"type\":\"ref/resource\",\"uri\":\"luat://document/{id}/article/{n}\"}";
+    int code;
+    /* the article numbers of the document given, from the prefix typed */
+    json_t *v = complete(article, "n", "2", "68/2020/QH14", &code);
+    assert_non_null(v);
+    int has27 = 0;
+    size_t i;
+    json_t *n;
+    json_array_foreach(v, i, n) {
+        assert_int_equal(json_string_value(n)[0], '2');
+        has27 |= strcmp(json_string_value(n), "27") == 0;
+    }
+    assert_true(has27);
+    json_decref(v);
+    v = complete(article, "n", "", "68/2020/qh14", &code); /* all of them, any case of id */
+    assert_true(json_array_size(v) > 2);
+    json_decref(v);
+    /* nothing to list from: no values, not an error */
+    static const char *none[][4] = {
+        {"{\"type\":\"ref/resource\",\"uri\":\"luat://document/{id}/article/{n}\"}", "n", "2",
+         "99/1999/QH10"},
+        {"{\"type\":\"ref/resource\",\"uri\":\"luat://document/{id}/article/{n}\"}", "n", "2",
+         NULL},
+        {"{\"type\":\"ref/resource\",\"uri\":\"luat://document/{id}\"}", "id", "68", NULL},
+        {"{\"type\":\"ref/prompt\",\"name\":\"answer_legal_question\"}", "question", "th", NULL},
+    };
+    for (i = 0; i < sizeof none / sizeof none[0]; i++) {
+        v = complete(none[i][0], none[i][1], none[i][2], none[i][3], &code);
+        assert_non_null(v);
+        assert_int_equal(json_array_size(v), 0);
+        json_decref(v);
+    }
+    static const char *bad[][2] = {
+        {"{\"type\":\"ref/prompt\",\"name\":\"test_prompt_with_arguments\"}", "arg1"},
+        {"{\"type\":\"ref/prompt\",\"name\":\"answer_legal_question\"}", "text"},
+        {"{\"type\":\"ref/prompt\"}", "question"},
+        {"{\"type\":\"ref/resource\",\"uri\":\"luat://document/{id}\"}", "n"},
+        {"{\"type\":\"ref/resource\",\"uri\":\"test://template/{id}/data\"}", "id"},
+        {"{\"type\":\"ref/tool\",\"name\":\"get_provision\"}", "document"},
+        {"{}", "n"},
+    };
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_null(complete(bad[i][0], bad[i][1], "x", NULL, &code));
+        assert_int_equal(code, -32602);
+    }
+}
+
 static const char *origin;
 /* the request headers of the next http() call: name, value, ..., NULL */
 static const char *headers[16];
@@ -868,7 +945,7 @@ int main(void)
         cmocka_unit_test(test_http_route),       cmocka_unit_test(test_resources),
         cmocka_unit_test(test_prompts),          cmocka_unit_test(test_logging),
         cmocka_unit_test(test_http_headers_and_sessions),
-        cmocka_unit_test(test_session_table),
+        cmocka_unit_test(test_session_table),    cmocka_unit_test(test_completion),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
