@@ -27,6 +27,11 @@ static const struct { const char *key, *expansion; } table[] = {
     {"bằng lái", "giấy phép lái xe"}, {"xe máy", "xe mô tô xe gắn máy"},
     {"ly dị", "ly hôn"}, {"nghỉ đẻ", "thai sản"}, {"đuổi việc", "sa thải"},
     {"phạt nguội", "xử phạt qua hình ảnh"}, {"hộ khẩu", "thường trú"},
+    /* both spellings are in use, in the law and in questions alike */
+    {"hàng tháng", "hằng tháng"}, {"hằng tháng", "hàng tháng"},
+    {"hàng năm", "hằng năm"}, {"hằng năm", "hàng năm"},
+    {"hàng ngày", "hằng ngày"}, {"hằng ngày", "hàng ngày"},
+    {"hàng quý", "hằng quý"}, {"hằng quý", "hàng quý"},
 };
 
 static ls_rc put(xc_wdb *wdb, const char *key, const char *expansion, ls_error *err)

@@ -129,15 +129,19 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
             cover_ctx c = shape;
             read_field(&c, p->heading, FIELD_HEADING);
             read_field(&c, p->doc_title, FIELD_TITLE);
-            read_field(&c, p->text, FIELD_BODY);
-            double words = share(c.seen_words, c.is_word);
-            double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
             double heading_pairs = share(c.seen_heading_pairs, c.pair_starts);
             double heading_precision =
                 c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
-            cands[i].coverage = (words + pairs) / 2 + w->heading_cover * heading_pairs +
-                                w->heading_precision * heading_precision;
-            cands[i].score *= 1 + w->cover * cands[i].coverage;
+            double heading_part = w->heading_cover * heading_pairs +
+                                  w->heading_precision * heading_precision;
+            /* the body (the costly part) adds at most 1 */
+            if (!(bounded && kth >= 0 && cands[i].score * (1 + w->cover * (1 + heading_part)) < kth)) {
+                read_field(&c, p->text, FIELD_BODY);
+                double words = share(c.seen_words, c.is_word);
+                double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
+                cands[i].coverage = (words + pairs) / 2 + heading_part;
+                cands[i].score *= 1 + w->cover * cands[i].coverage;
+            }
         }
         if (bounded) kth = note_score(top, &ntop, keep, cands[i].score);
     }
