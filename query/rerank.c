@@ -95,8 +95,10 @@ static double share(uint64_t seen, uint64_t of)
  * once there are keep of them, else -1. */
 static double note_score(double *top, size_t *n, size_t keep, double score)
 {
-    size_t j = *n < keep ? (*n)++ : keep - 1;
-    if (j == keep - 1 && *n == keep && top[j] >= score) return top[keep - 1];
+    size_t j;
+    if (*n < keep) j = (*n)++;
+    else if (top[keep - 1] >= score) return top[keep - 1];
+    else j = keep - 1;
     while (j > 0 && top[j - 1] < score) {
         top[j] = top[j - 1];
         j--;
