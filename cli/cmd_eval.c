@@ -28,6 +28,7 @@ static const char help[] =
     "  --misses       list the questions whose answer is not in the top 10\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
+    "                 hpair, defined, defother, elite, cover, hcover, hprec, depth,\n"
     "                 folded, synonyms, k1, b; see query/build.h)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
