@@ -77,7 +77,8 @@ static void iso_date(pcre2_match_data *md, int g, const char *s, char out[11])
     copy_group(md, g + 1, s, m, sizeof m);
     copy_group(md, g + 2, s, y, sizeof y);
     out[0] = '\0';
-    if (*d && *m && strlen(y) == 4) snprintf(out, 11, "%s-%02d-%02d", y, atoi(m), atoi(d));
+    unsigned day = (unsigned)atoi(d) % 100u, month = (unsigned)atoi(m) % 100u; /* 1-2 digits */
+    if (*d && *m && strlen(y) == 4) snprintf(out, 11, "%.4s-%02u-%02u", y, month, day);
 }
 
 /* remove spaces around '/' and '-' inside a number ("14 /2025/TT-X" -> "14/2025/TT-X") */

@@ -28,7 +28,7 @@ static ls_document *make_doc(const char *number, const char *id, int narticles, 
     ls_strset(&d->title, "Nghị định về bảo vệ dữ liệu cá nhân", strlen("Nghị định về bảo vệ dữ liệu cá nhân"));
     for (int i = 1; i <= narticles; i++) {
         ls_article *a = ls_document_add_article(d);
-        char num[8], text[256];
+        char num[16], text[256];
         snprintf(num, sizeof num, "%d", i);
         int n = snprintf(text, sizeof text,
                          "1. Dữ liệu cá nhân được bảo vệ theo quy định của pháp luật %s.\n"
