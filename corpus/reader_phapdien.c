@@ -218,7 +218,13 @@ static void fill_doc(ls_document *d, const source_note *note)
     if (!d->issuer && note->issuer[0]) ls_strset(&d->issuer, note->issuer, strlen(note->issuer));
 }
 
-static const char *after(const char *s, const char *needle, const char *end);
+static const char *after(const char *s, const char *needle, const char *end)
+{
+    size_t n = strlen(needle);
+    for (const char *p = s; p + n <= end; p++)
+        if (memcmp(p, needle, n) == 0) return p + n;
+    return NULL;
+}
 
 /* A document whose source notes never give its title (20/2020/NĐ-CP is only
  * ever "Điều N Nghị định số 20/2020/NĐ-CP, có hiệu lực …") is named by its
@@ -250,14 +256,6 @@ static void title_from_scope(ls_document *d)
     ls_buf_printf(&t, "%s quy định %.*s", d->type, (int)(end - at), at);
     if (t.data) ls_strset(&d->title, t.data, t.len);
     ls_buf_free(&t);
-}
-
-static const char *after(const char *s, const char *needle, const char *end)
-{
-    size_t n = strlen(needle);
-    for (const char *p = s; p + n <= end; p++)
-        if (memcmp(p, needle, n) == 0) return p + n;
-    return NULL;
 }
 
 /* the element's inner HTML: from its opening tag's end to the next element */

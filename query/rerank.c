@@ -107,6 +107,33 @@ static double note_score(double *top, size_t *n, size_t keep, double score)
     return *n == keep ? top[keep - 1] : -1;
 }
 
+/* kth < 0: no bound yet (or none kept) */
+static int cannot_reach(double score, double most_gain, double kth)
+{
+    return kth >= 0 && score * most_gain < kth;
+}
+
+/* Rescale one candidate by its coverage of the question, unless its heading
+ * and title already show it cannot reach kth: the body (the costly part)
+ * adds at most 1 to coverage. */
+static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, ls_candidate *cand)
+{
+    const ls_passage *p = cand->passage;
+    if (!p) return; /* unreadable: it keeps its first-stage score */
+    cover_ctx c = *shape;
+    read_field(&c, p->heading, FIELD_HEADING);
+    read_field(&c, p->doc_title, FIELD_TITLE);
+    double heading_precision = c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
+    double heading_part = w->heading_cover * share(c.seen_heading_pairs, c.pair_starts) +
+                          w->heading_precision * heading_precision;
+    if (cannot_reach(cand->score, 1 + w->cover * (1 + heading_part), kth)) return;
+    read_field(&c, p->text, FIELD_BODY);
+    double words = share(c.seen_words, c.is_word);
+    double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
+    cand->coverage = (words + pairs) / 2 + heading_part;
+    cand->score *= 1 + w->cover * cand->coverage;
+}
+
 void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
                            ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx)
 {
@@ -114,38 +141,20 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
     question_shape(plan, &shape);
     if (w->cover <= 0 || !shape.is_word) return;
     if (depth > n) depth = n;
+    if (keep > MAX_KEEP) keep = 0; /* no bound: every candidate is read */
     /* no candidate gains more than this; candidates come in first-stage
      * order, so once one cannot reach the keep-th best, none after can */
-    double most = 1 + w->cover * (1 + w->heading_cover + w->heading_precision);
+    double most_gain = 1 + w->cover * (1 + w->heading_cover + w->heading_precision);
     double top[MAX_KEEP], kth = -1;
     size_t ntop = 0;
-    int bounded = keep > 0 && keep <= MAX_KEEP;
     for (size_t i = 0; i < depth; i++) {
-        if (bounded && kth >= 0 && cands[i].score * most < kth) {
+        if (cannot_reach(cands[i].score, most_gain, kth)) {
             depth = i; /* the rest keep their first-stage scores, below the shown places */
             break;
         }
         if (!cands[i].passage && load) load(ctx, i, &cands[i]);
-        const ls_passage *p = cands[i].passage;
-        if (p) {
-            cover_ctx c = shape;
-            read_field(&c, p->heading, FIELD_HEADING);
-            read_field(&c, p->doc_title, FIELD_TITLE);
-            double heading_pairs = share(c.seen_heading_pairs, c.pair_starts);
-            double heading_precision =
-                c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
-            double heading_part = w->heading_cover * heading_pairs +
-                                  w->heading_precision * heading_precision;
-            /* the body (the costly part) adds at most 1 */
-            if (!(bounded && kth >= 0 && cands[i].score * (1 + w->cover * (1 + heading_part)) < kth)) {
-                read_field(&c, p->text, FIELD_BODY);
-                double words = share(c.seen_words, c.is_word);
-                double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
-                cands[i].coverage = (words + pairs) / 2 + heading_part;
-                cands[i].score *= 1 + w->cover * cands[i].coverage;
-            }
-        }
-        if (bounded) kth = note_score(top, &ntop, keep, cands[i].score);
+        rescale(&shape, w, kth, &cands[i]);
+        if (keep) kth = note_score(top, &ntop, keep, cands[i].score);
     }
     /* stable insertion sort of the reranked block, best first */
     for (size_t i = 1; i < depth; i++) {

@@ -359,7 +359,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reads its candidates' passages (kept for the hits);
      * the places past `want` need not be exact. One fetch for the block
      * (one round trip to remote shards); each is decoded only if read. */
-    xc_mset_fetch(ms, 0, depth > want ? depth : want);
+    xc_mset_fetch(ms, 0, fetch);
     ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;

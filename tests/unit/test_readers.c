@@ -106,6 +106,14 @@ static void test_alqac(void **state)
     assert_int_equal(s.problems, 1);
 }
 
+/* Read one pháp điển page into *s (zeroed first). */
+static void read_phapdien_page(const char *name, const char *html, seen *s)
+{
+    memset(s, 0, sizeof *s);
+    ls_reader_sink sink = {on_doc, on_problem, s};
+    assert_int_equal(ls_read_phapdien(name, html, strlen(html), &sink, NULL), LS_OK);
+}
+
 static void test_phapdien_excerpt(void **state)
 {
     (void)state;
@@ -123,9 +131,8 @@ static void test_phapdien_excerpt(void **state)
         "<p class='pDieu'><a name='4'></a>Điều 36.3.LQ.2. Phạm vi điều chỉnh</p><p class='pGhiChu'><a href='y'>"
         "(Điều 2 Luật số 57/2020/QH14, có hiệu lực thi hành kể từ ngày 01/01/2021)</a></p>"
         "<p class='pNoiDung'><p>Luật này quy định về quyền, nghĩa vụ của thanh niên.</p></p></div>";
-    seen s = {0};
-    ls_reader_sink sink = {on_doc, on_problem, &s};
-    assert_int_equal(ls_read_phapdien("p.html", data, strlen(data), &sink, NULL), LS_OK);
+    seen s;
+    read_phapdien_page("p.html", data, &s);
     assert_int_equal(s.docs, 2);               /* grouped by source document */
     assert_string_equal(s.ids[0], "57/2020/qh14");
     assert_string_equal(s.ids[1], "12/2011/nđ-cp");
@@ -145,8 +152,7 @@ static void test_phapdien_excerpt(void **state)
         "<p class='pGhiChu'><a href='z'>(Điều 1 Bộ luật số 45/2019/QH14 Bộ Luật lao động ngày "
         "20/11/2019 của Quốc hội, có hiệu lực thi hành kể từ ngày 01/01/2021)</a></p>"
         "<p class='pNoiDung'><p>Bộ luật này quy định tiêu chuẩn lao động.</p></p></div>";
-    memset(&s, 0, sizeof s);
-    assert_int_equal(ls_read_phapdien("l.html", labour, strlen(labour), &sink, NULL), LS_OK);
+    read_phapdien_page("l.html", labour, &s);
     assert_int_equal(s.docs, 1);
     assert_string_equal(s.first_title, "Bộ Luật lao động");
 
@@ -160,8 +166,7 @@ static void test_phapdien_excerpt(void **state)
         "<p class='pDieu'><a name='3'></a>Điều 9.2.PL.1.2. Hàm</p><p class='pGhiChu'>"
         "(Điều 2 Pháp lệnh Về Hàm, cấp ngoại giao, có hiệu lực thi hành kể từ ngày 31/05/1995)</p>"
         "<p class='pNoiDung'><p>Hàm ngoại giao.</p></p></div>";
-    memset(&s, 0, sizeof s);
-    assert_int_equal(ls_read_phapdien("c.html", commas, strlen(commas), &sink, NULL), LS_OK);
+    read_phapdien_page("c.html", commas, &s);
     assert_int_equal(s.docs, 2);
     assert_string_equal(s.first_title, "Thông tư quy định về cơ sở vật chất, trang thiết bị và tập "
                                        "huấn nhân viên chuyên môn đối với môn Bóng ném");
@@ -176,8 +181,7 @@ static void test_phapdien_excerpt(void **state)
         "của Quyết định số 38/2016/QĐ-TTg ngày 14/9/2016 của Thủ tướng Chính phủ về việc ban hành một "
         "số chính sách đối với các công ty nông, lâm nghiệp ngày 14/05/2018 của Bộ Kế hoạch và Đầu tư, "
         "có hiệu lực thi hành kể từ ngày 29/06/2018 )</p><p class='pNoiDung'><p>Phạm vi.</p></p></div>";
-    memset(&s, 0, sizeof s);
-    assert_int_equal(ls_read_phapdien("q.html", cites, strlen(cites), &sink, NULL), LS_OK);
+    read_phapdien_page("q.html", cites, &s);
     assert_string_equal(s.first_title, "Thông tư Hướng dẫn thực hiện một số nội dung của Quyết định "
                                        "số 38/2016/QĐ-TTg ngày 14/9/2016 của Thủ tướng Chính phủ về "
                                        "việc ban hành một số chính sách đối với các công ty nông, lâm "
@@ -191,8 +195,7 @@ static void test_phapdien_excerpt(void **state)
         "<p class='pGhiChu'>(<a href='z'>Điều 1</a> Nghị định số 20/2020/NĐ-CP, có hiệu lực thi hành "
         "kể từ ngày 01/04/2020)</p><p class='pNoiDung'><p>Nghị định này quy định việc thực hiện thí "
         "điểm về quản lý lao động, xây dựng thang lương; tiền lương của người lao động.</p></p></div>";
-    memset(&s, 0, sizeof s);
-    assert_int_equal(ls_read_phapdien("u.html", untitled, strlen(untitled), &sink, NULL), LS_OK);
+    read_phapdien_page("u.html", untitled, &s);
     assert_int_equal(s.docs, 1);
     assert_string_equal(s.first_title, "Nghị định quy định việc thực hiện thí điểm về quản lý lao "
                                        "động, xây dựng thang lương");
@@ -203,8 +206,7 @@ static void test_phapdien_excerpt(void **state)
         "<p class='pGhiChu'>(<a href='u'>Điều 7</a> Luật số 23/2004/QH11, có hiệu lực thi hành kể từ "
         "ngày 01/01/2005, bị bãi bỏ bởi <a href='v'>Điều 2</a> Luật số 48/2014/QH13)</p>"
         "<p class='pNoiDung'></p></div>";
-    memset(&s, 0, sizeof s);
-    assert_int_equal(ls_read_phapdien("r.html", repealed, strlen(repealed), &sink, NULL), LS_OK);
+    read_phapdien_page("r.html", repealed, &s);
     assert_int_equal(s.articles, 1);
     assert_int_equal(s.problems, 0);
     assert_string_equal(s.first_number, "7");
