@@ -114,6 +114,12 @@ void ls_plan_free(ls_plan *plan)
     free(plan);
 }
 
+int ls_plan_term_matches(const ls_plan *plan, const ls_qterm *t, const ls_token *tok)
+{
+    if (plan->any_marks) return strcmp(t->term, tok->term) == 0;
+    return strcmp(t->folded, tok->folded ? tok->folded : tok->term) == 0;
+}
+
 int ls_plan_is_pair(const ls_plan *plan, size_t i)
 {
     if (i + 1 >= plan->nterms) return 0;

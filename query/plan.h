@@ -43,6 +43,11 @@ void ls_plan_free(ls_plan *plan);
  * index holds as one term ("thủ_tục", schema.h). */
 int ls_plan_is_pair(const ls_plan *plan, size_t i);
 
+/* 1 when a word of a text (tok, from ls_tokenize) is question term t: the
+ * exact term when the question has diacritics (ma/má/mà stay apart), the
+ * folded one when it has none. */
+int ls_plan_term_matches(const ls_plan *plan, const ls_qterm *t, const ls_token *tok);
+
 /* Mark the terms of plan that belong to a question word or filler phrase
  * ("như thế nào", "là gì", "có được không" ...), with or without diacritics. */
 void ls_plan_mark_fillers(ls_plan *plan);

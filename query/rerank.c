@@ -39,13 +39,10 @@ static int on_token(void *vctx, const ls_token *tok)
         c->prev = 0;
         return 0;
     }
-    const char *folded = tok->folded ? tok->folded : tok->term;
     uint64_t any = 0; /* question terms this word is, fillers included */
     for (size_t i = 0; i < c->nterms; i++) {
         const ls_qterm *t = &c->plan->terms[i];
-        if (t->expansion) continue;
-        if (c->plan->any_marks ? strcmp(t->term, tok->term) == 0 : strcmp(t->folded, folded) == 0)
-            any |= UINT64_C(1) << i;
+        if (!t->expansion && ls_plan_term_matches(c->plan, t, tok)) any |= UINT64_C(1) << i;
     }
     uint64_t now = any & c->is_word;
     uint64_t pairs = (c->prev << 1 & now) >> 1 & c->pair_starts;

@@ -25,13 +25,9 @@ static int on_token(void *vctx, const ls_token *tok)
 {
     collect *c = vctx;
     const ls_plan *plan = c->plan;
-    const char *folded = tok->folded ? tok->folded : tok->term;
     for (size_t i = 0; i < plan->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
-        if (t->filler) continue;
-        int hit = plan->any_marks ? strcmp(t->term, tok->term) == 0
-                                  : strcmp(t->folded, folded) == 0;
-        if (!hit) continue;
+        if (t->filler || !ls_plan_term_matches(plan, t, tok)) continue;
         if (c->n == c->cap) {
             size_t cap = c->cap ? c->cap * 2 : 32;
             match *grown = realloc(c->m, cap * sizeof *grown);
