@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz bench eval clean help sample sample-run
+.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -133,7 +133,12 @@ FUZZ_SECONDS ?= 30
 fuzz:
 	@scripts/run-fuzz $(FUZZ_SECONDS)
 
-bench: $(BIN)
+# `bench` installs what it runs (wrk, SQLite, gnuplot) first, as `test` does
+bench:
+	@LS_DEPS_BENCH=1 scripts/install-deps
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BIN)
 	@bench/run-bench $(BIN)
 
 eval: $(BIN)

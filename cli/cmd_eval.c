@@ -20,7 +20,7 @@ static const char help[] =
     "Ask every question of the file and score the ranking against its relevant\n"
     "articles: a hit is right when its document (number or law id, compared\n"
     "after NFC and case folding) and article number equal one relevant pair.\n"
-    "Prints R@1, R@10, MRR@10, nDCG@10 and latency percentiles.\n"
+    "Prints R@1, R@10, MRR@10, nDCG@10, latency percentiles and the mean.\n"
     "\n"
     "options:\n"
     "  --db DIR       the index directory (required)\n"
@@ -29,7 +29,7 @@ static const char help[] =
     "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 hpair, defined, defother, elite, cover, hcover, hprec, depth,\n"
-    "                 folded, synonyms, k1, b; see query/build.h)\n"
+    "                 folded, synonyms, common, k1, b; see query/build.h)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
 
@@ -93,6 +93,13 @@ static double percentile(const eval_totals *t, double p)
     if (!t->nlat) return 0;
     size_t i = (size_t)(p * (double)(t->nlat - 1) + 0.5);
     return t->latency_ms[i];
+}
+
+static double mean_ms(const eval_totals *t)
+{
+    double sum = 0;
+    for (size_t i = 0; i < t->nlat; i++) sum += t->latency_ms[i];
+    return t->nlat ? sum / (double)t->nlat : 0;
 }
 
 static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
@@ -231,16 +238,16 @@ int cmd_eval(int argc, char **argv)
     if (json) {
         printf("{\"file\":\"%s\",\"questions\":%u,\"r_at_1\":%.4f,\"r_at_10\":%.4f,"
                "\"mrr_at_10\":%.4f,\"ndcg_at_10\":%.4f,\"p50_ms\":%.3f,\"p95_ms\":%.3f,"
-               "\"p99_ms\":%.3f}\n",
+               "\"p99_ms\":%.3f,\"mean_ms\":%.3f}\n",
                argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
-               percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99));
+               percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99), mean_ms(&t));
     } else {
-        printf("%-40s %5s %6s %6s %7s %8s %8s %8s\n", "file", "n", "R@1", "R@10", "MRR@10",
-               "nDCG@10", "p50 ms", "p99 ms");
+        printf("%-40s %5s %6s %6s %7s %8s %8s %8s %8s\n", "file", "n", "R@1", "R@10", "MRR@10",
+               "nDCG@10", "p50 ms", "p99 ms", "mean ms");
         const char *base = strrchr(argv[optind], '/');
-        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f\n", base ? base + 1 : argv[optind],
-               t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n, percentile(&t, 0.5),
-               percentile(&t, 0.99));
+        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f %8.2f\n",
+               base ? base + 1 : argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
+               percentile(&t, 0.5), percentile(&t, 0.99), mean_ms(&t));
     }
     free(t.latency_ms);
     return status;

@@ -73,7 +73,9 @@ enum {
     LS_SLOT_ARTICLE = 1,    /* article number as written ("5a") */
     LS_SLOT_ISSUED = 2,     /* YYYYMMDD */
     LS_SLOT_EFFECTIVE = 3,  /* YYYYMMDD */
-    LS_SLOT_STATUS = 4      /* status code as in XSTATUS */
+    LS_SLOT_STATUS = 4,     /* status code as in XSTATUS */
+    LS_SLOT_COVER = 5       /* the passage's tokens as keys, for the second
+                               ranking stage and the snippet (cover_record.h) */
 };
 
 /* Positions are not stored: nothing reads them (no phrase queries: the
