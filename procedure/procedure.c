@@ -193,7 +193,7 @@ json_t *ls_procedure_card(const ls_procedure *p)
     int bad = 0;
     const struct { const char *key, *val; } fields[] = {
         {"procedure_code", p->code}, {"name", p->name}, {"decision", p->decision},
-        {"level", p->level}, {"kind", p->kind}, {"field", p->field},
+        {"level", p->level}, {"procedure_type", p->kind}, {"field", p->field},
         {"recipients", p->recipients}, {"agency", p->agency}, {"authority", p->authority},
         {"address", p->address},
     };
@@ -228,6 +228,10 @@ json_t *ls_procedure_card(const ls_procedure *p)
     return o;
 }
 
+/* The steps and conditions stay out: on tthc-dev they cost MRR@10 0.924 ->
+ * 0.897 (their generic words match everything) and make each passage long
+ * to rerank and snippet; the level-free name, field, recipients, agency,
+ * result and dossier items are what citizens ask about. */
 char *ls_procedure_body(const ls_procedure *p)
 {
     ls_buf b = LS_BUF_INIT;
@@ -236,8 +240,6 @@ char *ls_procedure_body(const ls_procedure *p)
         if (parts[i]) ls_buf_printf(&b, "%s\n", parts[i]);
     for (size_t i = 0; i < p->nitems; i++)
         if (p->items[i].name) ls_buf_printf(&b, "%s\n", p->items[i].name);
-    if (p->conditions) ls_buf_printf(&b, "%s\n", p->conditions);
-    if (p->steps) ls_buf_printf(&b, "%s\n", p->steps);
     if (!b.len) ls_buf_puts(&b, p->name ? p->name : "");
     return ls_buf_detach(&b);
 }

@@ -128,7 +128,7 @@ ls_rc ls_proc_add_basis(ls_procedure *p, const char *number, size_t num_len,
 /* Note a table that could not be read ("thanh_phan_ho_so"). */
 ls_rc ls_proc_note_problem(ls_procedure *p, const char *what);
 
-/* The card: {"procedure_code", "name", "decision", "level", "kind", "field",
+/* The card: {"procedure_code", "name", "decision", "level", "procedure_type", "field",
  * "recipients", "agency", "authority", "address", "channels": [{"channel",
  * "time_limit": {"value", "unit"}|null, "fee": {"kind": "free"|"amount"|
  * "province"|"other"|"unknown", "amount", "currency", "text"}, "description"}],
@@ -139,7 +139,7 @@ ls_rc ls_proc_note_problem(ls_procedure *p, const char *what);
 json_t *ls_procedure_card(const ls_procedure *p);
 
 /* The text indexed for a procedure's passage (its searchable body: field,
- * recipients, agency, result, dossier names, conditions, steps), malloc'ed. */
+ * recipients, agency, result, dossier item names), malloc'ed. */
 char *ls_procedure_body(const ls_procedure *p);
 
 /* Document id of a procedure: "tthc:" + code (malloc'ed). The prefix keeps

@@ -238,6 +238,8 @@ ls_rc ls_proc_add_item(ls_procedure *p, const char *name, size_t name_len, const
     p->items = g;
     ls_proc_item *it = &g[p->nitems];
     memset(it, 0, sizeof *it);
+    while (name && name_len && (*name == '-' || *name == '+' || *name == ' ' || *name == '*'))
+        name++, name_len--; /* a list's dashes */
     int bad = set_trim(&it->name, name, name_len);
     bad |= set_trim(&it->form, form, form_len);
     bad |= set_trim(&it->quantity, quantity, qty_len);
