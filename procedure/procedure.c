@@ -228,18 +228,19 @@ json_t *ls_procedure_card(const ls_procedure *p)
     return o;
 }
 
-/* The steps and conditions stay out: on tthc-dev they cost MRR@10 0.924 ->
- * 0.897 (their generic words match everything) and make each passage long
- * to rerank and snippet; the level-free name, field, recipients, agency,
- * result and dossier items are what citizens ask about. */
+/* What a procedure's passage indexes besides its name (the heading): its
+ * field, recipients, agency and result. Left out, measured with `eval` on
+ * a tthc-only index (tthc-dev / bench/tthc-citizen.jsonl MRR@10): the steps
+ * and conditions (with them 0.897 / -, their generic words match
+ * everything), and the dossier items (with them 0.924 / 0.586, without
+ * 0.905 / 0.639: "hộ chiếu", "giấy khai sinh" are in half the dossiers, so
+ * a citizen asking for a passport got procedures that merely want one). */
 char *ls_procedure_body(const ls_procedure *p)
 {
     ls_buf b = LS_BUF_INIT;
     const char *parts[] = {p->field, p->recipients, p->agency, p->result};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         if (parts[i]) ls_buf_printf(&b, "%s\n", parts[i]);
-    for (size_t i = 0; i < p->nitems; i++)
-        if (p->items[i].name) ls_buf_printf(&b, "%s\n", p->items[i].name);
     if (!b.len) ls_buf_puts(&b, p->name ? p->name : "");
     return ls_buf_detach(&b);
 }

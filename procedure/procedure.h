@@ -138,8 +138,8 @@ ls_rc ls_proc_note_problem(ls_procedure *p, const char *what);
  * NULL when a string is not valid UTF-8 or out of memory. */
 json_t *ls_procedure_card(const ls_procedure *p);
 
-/* The text indexed for a procedure's passage (its searchable body: field,
- * recipients, agency, result, dossier item names), malloc'ed. */
+/* The text indexed for a procedure's passage besides its name (its
+ * searchable body: field, recipients, agency, result), malloc'ed. */
 char *ls_procedure_body(const ls_procedure *p);
 
 /* Document id of a procedure: "tthc:" + code (malloc'ed). The prefix keeps
