@@ -360,7 +360,9 @@ static size_t quantity_at(const char *s, size_t len)
 
 static int is_lower_at(const char *s, size_t len);
 
-/* a form's file name glued at the end of an item's name: "Mus08.docx" */
+/* a form's file name glued at the end of an item's name: "Mus08.docx",
+ * "theo mẫuToKhai.docx" (a capital right after a lower-case letter starts
+ * the file name) */
 static size_t form_suffix(const char *s, size_t len)
 {
     static const char *const exts[] = {".docx", ".doc", ".pdf", ".xlsx", ".xls", ".rtf", ".odt"};
@@ -369,14 +371,16 @@ static size_t form_suffix(const char *s, size_t len)
         if (len <= n || strncmp(s + len - n, exts[e], n) != 0) continue;
         size_t k = len - n;
         while (k > 0 && s[k - 1] != ' ' && s[k - 1] != ';' && s[k - 1] != ')' &&
-               !(s[k - 1] == '.' && k >= 2 && s[k - 2] != ' ')) {
+               !(s[k - 1] == '.' && k >= 2 && s[k - 2] != ' '))
             k--;
-            /* "mẫuTK-khaisinh.docx": a capital right after a lower-case
-             * letter starts the glued file name */
-            size_t prev = k;
-            while (prev > 0 && ((unsigned char)s[prev - 1] & 0xC0) == 0x80) prev--;
-            if (prev > 0 && s[k] >= 'A' && s[k] <= 'Z' && is_lower_at(s + prev - 1, k - prev + 1))
+        for (size_t i = k + 1; i < len - n; i++) {
+            if (s[i] < 'A' || s[i] > 'Z') continue;
+            size_t prev = i - 1;
+            while (prev > k && ((unsigned char)s[prev] & 0xC0) == 0x80) prev--;
+            if (is_lower_at(s + prev, i - prev)) {
+                k = i;
                 break;
+            }
         }
         return len - k;
     }
