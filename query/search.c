@@ -253,7 +253,6 @@ static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, ls_pa
     if (rc) return rc;
     if (plan->clause && plan->doc_id && rank == 1 && !hit->matched_clause)
         hit->matched_clause = strdup(plan->clause);
-    if (p->procedure && (rc = ls_procedure_resolve_text(s, &p->procedure, NULL, err))) return rc;
     hit->citation = ls_citation_format(p, hit->matched_clause);
     ls_buf id = LS_BUF_INIT;
     ls_buf_printf(&id, "%s#%s", p->doc_id ? p->doc_id : "", p->article ? p->article : "");
@@ -420,8 +419,13 @@ done:
 }
 
 /* A procedure is shown beside the articles when its score reaches this
- * share of the best article's (BM25 over one index: comparable scales). */
-#define PROCEDURE_MIN_SHARE 0.8
+ * share of the best article's (BM25 over one index: comparable scales).
+ * Measured on pháp điển + tthc in one index (search --kind all): at 0.7 a
+ * card is shown for 38 of tthc-dev's 40 questions, 18 of the 25 of
+ * bench/tthc-citizen.jsonl and 40 of zalo-dev's 375 legal questions (most
+ * of those about a licence or a registration); at 0.8: 34, 15 and 24; at
+ * 0.6: 40, 19 and 52, with more cards beside questions on the law itself. */
+#define PROCEDURE_MIN_SHARE 0.7
 
 static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
                             ls_results *res, ls_error *err)
@@ -434,7 +438,12 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
     ls_results pres = {0};
     xc_query *q = NULL;
     ls_rc rc = final_query(s, plan, &preq, 0, &q, err);
+    /* the second stage over a shallower list: only the first few can be
+     * shown (zalo-dev's 375 questions: 6.2 -> 5.7 s CPU with depth 8) */
+    ls_weights saved = s->weights;
+    if (s->weights.depth > 2 * (LS_PROCEDURES_MAX + 1)) s->weights.depth = 2 * (LS_PROCEDURES_MAX + 1);
     if (!rc && q) rc = run_query(s, &preq, plan, q, 0, &pres, err);
+    s->weights = saved;
     xc_query_free(q);
     double best = res->nhits ? res->hits[0].score : 0;
     for (size_t i = 0; !rc && i < pres.nhits; i++) {
@@ -449,6 +458,19 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
         memset(&pres.hits[i], 0, sizeof pres.hits[i]);
     }
     free_hits(pres.hits, pres.nhits);
+    return rc;
+}
+
+/* The legal bases of the procedures handed out, resolved against the index
+ * (only theirs: a search reads more candidates than it keeps). */
+static ls_rc resolve_bases(ls_searcher *s, ls_results *res, ls_error *err)
+{
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; !rc && i < res->nhits; i++)
+        if (res->hits[i].passage->procedure)
+            rc = ls_procedure_resolve_text(s, &res->hits[i].passage->procedure, NULL, err);
+    for (size_t i = 0; !rc && i < res->nprocedures; i++)
+        rc = ls_procedure_resolve_text(s, &res->procedures[i].passage->procedure, NULL, err);
     return rc;
 }
 
@@ -504,6 +526,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
      * for a cited document, nor on later pages) */
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
         rc = add_procedures(s, plan, req, res, err);
+    if (!rc) rc = resolve_bases(s, res, err);
     if (!rc) {
         res->understood = describe_plan(plan, req);
         if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
