@@ -208,6 +208,9 @@ static void test_suggestion(void **state)
         {"thu tuc dang ky khai sinh", "thủ tục đăng ký khai sinh"},
         {"Thoi han dang ky khai sinh la bao nhieu ngay?", "thời hạn đăng ký khai sinh là bao nhiêu ngày?"},
         {"dang ky tam tru o dau", "đăng ký tạm trú ở đâu"},
+        /* Telex and VNI typed with the input method off */
+        {"thur tucj ddawng kys khai sinh", "thủ tục đăng ký khai sinh"},
+        {"d9a8ng ky1 ta5m tru1 o73 d9a6u", "đăng ký tạm trú ở đâu"},
         {"Thủ tục đăng ký khai sinh", NULL},
         {"khai sinh", NULL}, /* already reads right */
     };
