@@ -1,0 +1,102 @@
+/* confidence.c — the confidence that the first hit answers (confidence.h). */
+#include "confidence.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../indexer/schema.h"
+#include "../text/analyser.h"
+
+const char *const ls_confidence_feature_names[LS_CF_N] = {
+    "top", "gap", "gap5", "cover", "hcover", "words", "cited"};
+
+/* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
+ * then one weight per feature in enum order. */
+static const double intercept = 0.0;
+static const double weight[LS_CF_N] = {0, 0, 0, 0, 0, 0, 0};
+
+#define TERMS_MAX 64
+
+typedef struct cover_ctx {
+    const ls_plan *plan;
+    size_t idx[TERMS_MAX];   /* the plan's content words */
+    double idf[TERMS_MAX];
+    int seen[TERMS_MAX];
+    size_t n;
+} cover_ctx;
+
+static int on_token(void *vctx, const ls_token *tok)
+{
+    cover_ctx *c = vctx;
+    for (size_t k = 0; k < c->n; k++)
+        if (!c->seen[k] && ls_plan_term_matches(c->plan, &c->plan->terms[c->idx[k]], tok))
+            c->seen[k] = 1;
+    return 0;
+}
+
+/* the rarity-weighted share of the content words that text holds */
+static double cover_of(cover_ctx *c, const char *text, size_t len)
+{
+    memset(c->seen, 0, sizeof c->seen);
+    if (text && len) ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, c, NULL);
+    double got = 0, all = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        all += c->idf[k];
+        if (c->seen[k]) got += c->idf[k];
+    }
+    return all > 0 ? got / all : 0;
+}
+
+static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double ndocs)
+{
+    char term[300];
+    snprintf(term, sizeof term, "%s%s", plan->any_marks ? "" : LS_PREFIX_FOLDED,
+             plan->any_marks ? t->term : t->folded);
+    unsigned tf = 0;
+    xc_err xe;
+    if (xc_db_termfreq(db, term, &tf, &xe)) tf = 0;
+    return log((ndocs + 1) / ((double)tf + 1));
+}
+
+void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *scores, size_t n,
+                               const ls_passage *first, int cited_found,
+                               ls_confidence_features *f)
+{
+    memset(f->x, 0, sizeof f->x);
+    f->nhits = (int)n;
+    cover_ctx c = {.plan = plan};
+    unsigned ndocs = 0;
+    xc_err xe;
+    if (xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
+    for (size_t i = 0; i < plan->nterms && c.n < TERMS_MAX; i++) {
+        const ls_qterm *t = &plan->terms[i];
+        if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) continue;
+        c.idx[c.n] = i;
+        c.idf[c.n++] = idf_of(db, plan, t, (double)ndocs);
+    }
+    f->x[LS_CF_WORDS] = log1p((double)c.n);
+    f->x[LS_CF_CITED] = cited_found ? 1 : 0;
+    if (n == 0) return;
+    double s1 = scores[0] > 0 ? scores[0] : 0;
+    f->x[LS_CF_TOP] = log1p(s1);
+    if (s1 > 0) {
+        f->x[LS_CF_GAP] = n > 1 ? (s1 - scores[1]) / s1 : 1;
+        f->x[LS_CF_GAP5] = n > 4 ? (s1 - scores[4]) / s1 : 1;
+    }
+    if (first) {
+        f->x[LS_CF_COVER] = cover_of(&c, first->text, first->text_len);
+        f->x[LS_CF_HCOVER] = first->heading ? cover_of(&c, first->heading, strlen(first->heading))
+                                            : 0;
+    }
+}
+
+double ls_confidence_of(const ls_confidence_features *f)
+{
+    if (f->nhits == 0) return 0;
+    double z = intercept;
+    for (size_t i = 0; i < LS_CF_N; i++) z += weight[i] * f->x[i];
+    double p = 1 / (1 + exp(-z));
+    if (f->missing) p *= 0.02; /* what it cites is not there: near 0 */
+    return p;
+}
