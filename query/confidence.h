@@ -1,8 +1,8 @@
 /* confidence.h — the engine's estimate that its first hit answers the
  * question, in [0, 1], from what the ranking knows: the first scores and
- * the gaps between them, how much of the question the first hit holds (in
- * its text and in its heading, weighted by rarity), how long the question
- * is, and whether a cited article resolved. A logistic model whose
+ * the gaps between them, how much of the question the first hit holds (its
+ * words weighted by rarity, in the text and the heading, and its word
+ * pairs), how much of the heading the question holds, how long it is, and whether a cited article resolved. A logistic model whose
  * coefficients are fitted by bench/fit-confidence (the method and the fit
  * are in bench/confidence.md). */
 #ifndef LS_CONFIDENCE_H
@@ -24,6 +24,9 @@ enum {
     LS_CF_GAP5,       /* (s1 - s5) / s1 */
     LS_CF_COVER,      /* rarity-weighted share of the question's words in hit 1 */
     LS_CF_HCOVER,     /* the same, in hit 1's heading */
+    LS_CF_PCOVER,     /* share of the question's word pairs adjacent in hit 1 */
+    LS_CF_HPREC,      /* share of hit 1's heading words that the question has */
+    LS_CF_NORM,       /* first score / the question's summed word rarity */
     LS_CF_WORDS,      /* log(1 + content words of the question) */
     LS_CF_CITED,      /* 1 when the question cites an article the index holds */
     LS_CF_N
