@@ -154,12 +154,14 @@ static int kind_starts(const ls_plan *plan, size_t i)
 }
 
 /* Words that end a law's name as a question goes on ("… quy định gì"). */
-static int ends_name(const ls_qterm *t)
+static int ends_name(const ls_plan *plan, const ls_qterm *t)
 {
-    static const char *const words[] = {"quy", "noi", "ve", "co", "nam", "dieu", "khoan"};
+    static const char *const words[] = {"quy", "nói", "về", "có", "năm", "điều", "khoản"};
+    static const char *const folded[] = {"quy", "noi", "ve", "co", "nam", "dieu", "khoan"};
     if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) return 1;
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp(t->folded, words[k]) == 0) return 1;
+        if (plan->any_marks ? strcmp(t->term, words[k]) == 0 : strcmp(t->folded, folded[k]) == 0)
+            return 1;
     return 0;
 }
 
@@ -174,7 +176,7 @@ static void missing_law(ls_plan *plan, const char *q, size_t from, const char *y
         if (strcmp(plan->terms[from + 1].folded, not_names[k]) == 0) return;
     size_t last = from;
     while (last + 1 < plan->nterms && last + 1 - from < NAME_MAX_WORDS &&
-           !ends_name(&plan->terms[last + 1]))
+           !ends_name(plan, &plan->terms[last + 1]))
         last++;
     if (last == from || (strcmp(plan->terms[from].folded, "bo") == 0 && last == from + 1))
         return;
