@@ -22,6 +22,8 @@ WEB_FILES := $(sort $(wildcard api/web/*))
 WEB_OBJ  := $(BUILD)/api/web_assets.o
 LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) $(WEB_OBJ)
 LIB      := $(BUILD)/libluat.a
+# the one version string (VERSION): --version, MCP, /openapi.json, debian/changelog
+LS_VERSION := $(shell cat VERSION)
 
 CLI_C    := $(sort $(wildcard cli/*.c))
 CLI_OBJ  := $(CLI_C:%.c=$(BUILD)/%.o)
@@ -65,9 +67,13 @@ $(BUILD)/%.o: %.cc
 	$(CXX) $(CXXFLAGS) -c $< -o $@
 
 # the web page, embedded into the library (api/web_assets.h)
-$(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets
+$(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets VERSION
 	@mkdir -p $(dir $@)
-	scripts/embed-assets $@ $(WEB_FILES)
+	LS_VERSION=$(LS_VERSION) scripts/embed-assets $@ $(WEB_FILES)
+
+$(BUILD)/common/version.o: common/version.c VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DLS_VERSION='"$(LS_VERSION)"' -c $< -o $@
 
 $(WEB_OBJ): $(BUILD)/api/web_assets.c api/web_assets.h
 	$(CC) $(CFLAGS) -I. -c $< -o $@
