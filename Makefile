@@ -54,6 +54,8 @@ help:
 	@echo "make fuzz         run each libFuzzer target for FUZZ_SECONDS (default 30)"
 	@echo "make bench        benchmarks (needs ../shared/corpus)"
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
+	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
+	@echo "make test-deb     build the .deb, install it, try it, remove it (dist/test-deb)"
 
 deps:
 	@scripts/install-deps
@@ -147,5 +149,7 @@ eval: $(BIN)
 
 clean:
 	rm -rf build build-asan build-vg build-fuzz bin
+
+include dist/dist.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
