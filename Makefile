@@ -62,11 +62,11 @@ deps:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
-	$(CXX) $(CXXFLAGS) -c $< -o $@
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
 
 # the web page, embedded into the library (api/web_assets.h)
 $(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets VERSION
@@ -75,10 +75,10 @@ $(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets VERSION
 
 $(BUILD)/common/version.o: common/version.c VERSION
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -DLS_VERSION='"$(LS_VERSION)"' -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DLS_VERSION='"$(LS_VERSION)"' -c $< -o $@
 
 $(WEB_OBJ): $(BUILD)/api/web_assets.c api/web_assets.h
-	$(CC) $(CFLAGS) -I. -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -I. -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
