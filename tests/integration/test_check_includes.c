@@ -2,7 +2,8 @@
  * make test enforces: the real tree passes; in a small tree made for each
  * case (a mktemp directory) it fails on another module's private header, on
  * a stale allow-list line and on a cycle, and lets through an allow-listed
- * pair and a module's own unit test; --matrix prints who includes whom. */
+ * pair and a module's own unit test; --matrix prints who includes whom, and
+ * the README shows that matrix as it is. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "../../common/ls_buf.h"
 #include "../support/test_support.h"
 
 /* Write text into root/rel, making its directories. */
@@ -73,6 +75,30 @@ static void test_real_tree_passes(void **state)
     if (rc != 0) fprintf(stderr, "%s%s", out, err);
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "0 violations"));
+    free(out);
+    free(err);
+}
+
+/* The README's layout section shows the matrix of the tree as it is. */
+static void test_readme_matrix_current(void **state)
+{
+    (void)state;
+    char *out = NULL, *err = NULL, *readme = NULL;
+    assert_int_equal(check(ts_root(), "--matrix", &out, &err), 0);
+    char *end = strstr(out, "used only inside");
+    if (!end) end = strstr(out, "check-includes:");
+    assert_non_null(end);
+    *end = '\0';                               /* the matrix rows */
+    assert_int_equal(ls_read_file(ts_path("README.md"), &readme, NULL, NULL), LS_OK);
+    const char *shown = strstr(readme, "```\nincludes  ");
+    assert_non_null(shown);
+    shown += 4;
+    if (strncmp(shown, out, strlen(out)) != 0 || strncmp(shown + strlen(out), "```", 3) != 0) {
+        fprintf(stderr, "README.md's include matrix is not the tree's: paste the rows of "
+                        "`scripts/check-includes --matrix`:\n%s", out);
+        fail();
+    }
+    free(readme);
     free(out);
     free(err);
 }
@@ -172,6 +198,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_real_tree_passes),
+        cmocka_unit_test(test_readme_matrix_current),
         cmocka_unit_test(test_clean_tree_and_matrix),
         cmocka_unit_test(test_private_header_fails),
         cmocka_unit_test(test_stale_allow_line_fails),
