@@ -1,5 +1,7 @@
-/* utf8.h — UTF-8 decoding and encoding for the analyser (private to text/).
- * Both are inline: the analyser calls them for every non-ASCII letter. */
+/* utf8.h — UTF-8 decoding and encoding: the analyser's, and public for the
+ * other modules that read or write code points (corpus/html_text.c decodes
+ * HTML entities with it). Both are inline: the analyser calls them for every
+ * non-ASCII letter. */
 #ifndef LS_UTF8_H
 #define LS_UTF8_H
 
