@@ -1,4 +1,5 @@
-/* utf8.h — UTF-8 decoding and encoding for the analyser (private to text/).
+/* utf8.h — UTF-8 decoding and encoding for the analyser (text/) and
+ * ls_utf8_scrub (common/ls_buf.c).
  * Both are inline: the analyser calls them for every non-ASCII letter. */
 #ifndef LS_UTF8_H
 #define LS_UTF8_H
