@@ -27,6 +27,7 @@ static const char *status_code_name(unsigned status)
     case 413: return "payload-too-large";
     case 414: return "uri-too-long";
     case 415: return "unsupported-media-type";
+    case 429: return "too-many-requests";
     case 500: return "internal";
     case 503: return "unavailable";
     default: return status >= 500 ? "server-error" : "error";
@@ -35,6 +36,14 @@ static const char *status_code_name(unsigned status)
 
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
 {
+    char over[200];
+    if (ls_buf_error(&out->body) == LS_ERR_LIMIT && out->body.cap_limit) {
+        /* the reply outgrew its bound (serve --max-reply), whatever failed */
+        snprintf(over, sizeof over, "the answer would be over %zu bytes, this server's bound on "
+                 "a reply: ask for fewer hits or review a shorter text", out->body.cap_limit);
+        status = 400;
+        message = over;
+    }
     ls_buf_reset(&out->body);
     out->status = status;
     out->content_type = JSON_TYPE;
@@ -214,7 +223,17 @@ static int serve_asset(const char *path, ls_api_reply *out)
     return 0;
 }
 
+static void handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out);
+
 void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out)
+{
+    handle(s, open_error, rq, out);
+    if (ls_buf_error(&out->body)) ls_api_error(out, 500, "out of memory"); /* or over the cap */
+}
+
+static void handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                    ls_api_reply *out)
 {
     out->status = 200;
