@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "../common/ls_buf.h"
 #include "../indexer/schema.h"
@@ -37,6 +38,7 @@ struct ls_searcher {
     char *local;              /* remote shards: the local database, */
     char *remotes;            /* their "HOST:PORT,..." list, */
     unsigned timeout_ms;      /* and the bound on each network wait */
+    double budget_ms;         /* a search's time budget; 0 = none */
 };
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
@@ -133,6 +135,25 @@ ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err)
     ls_rc rc = ls_weights_parse(spec, &w, err);
     if (!rc) s->weights = w;
     return rc;
+}
+
+void ls_searcher_set_time_budget(ls_searcher *s, double ms)
+{
+    s->budget_ms = ms > 0 ? ms : 0;
+}
+
+/* A search's deadline on the monotonic clock (ms); past_budget says when
+ * it has gone by. */
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static int past_budget(const ls_searcher *s, double deadline)
+{
+    return s->budget_ms > 0 && now_ms() >= deadline;
 }
 
 void ls_searcher_close(ls_searcher *s)
@@ -337,7 +358,8 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
 }
 
 static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
-                       xc_query *q, unsigned pinned, ls_results *res, ls_error *err)
+                       xc_query *q, unsigned pinned, double deadline, ls_results *res,
+                       ls_error *err)
 {
     unsigned limit = req->limit ? req->limit : 10;
     unsigned first = req->offset;
@@ -378,8 +400,11 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reads its candidates' passages (kept for the hits);
      * the places past `want` need not be exact. One fetch for the block
      * (one round trip to remote shards); each is decoded only if read. */
-    xc_mset_fetch(ms, 0, fetch);
-    ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+    if (past_budget(s, deadline)) res->partial = 1; /* no second stage */
+    else {
+        xc_mset_fetch(ms, 0, fetch);
+        ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+    }
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
@@ -387,6 +412,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     for (size_t i = first; i < n && !rc && res->nhits < limit; i++) {
         if (cands[i].docid == pinned) continue;
+        if (res->nhits && past_budget(s, deadline)) { /* at least one hit */
+            res->partial = 1;
+            break;
+        }
         ls_passage *p = cands[i].passage;
         cands[i].passage = NULL;
         rc = make_hit(s, plan, cands[i].docid, p, cands[i].score, rank++,
@@ -408,6 +437,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
 {
     *out = NULL;
     size_t len = 0;
+    double deadline = now_ms() + s->budget_ms;
     ls_rc rc = check_request(req, &len, err);
     if (rc) return rc;
     xc_err xe;
@@ -448,7 +478,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     }
     xc_query *q = NULL;
     rc = final_query(s, plan, req, doc_known, &q, err);
-    if (!rc && q) rc = run_query(s, req, plan, q, pinned, res, err);
+    if (!rc && q) rc = run_query(s, req, plan, q, pinned, deadline, res, err);
     xc_query_free(q);
     if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
                                  err);
@@ -462,7 +492,8 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         res->understood = describe_plan(plan, req);
         if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
-    if (!rc) rc = ls_suggest_accents(s->db, plan, req->query, len, &res->suggestion, err);
+    if (!rc && past_budget(s, deadline)) res->partial = 1; /* no suggestion */
+    else if (!rc) rc = ls_suggest_accents(s->db, plan, req->query, len, &res->suggestion, err);
     ls_plan_free(plan);
     if (rc) {
         ls_results_free(res);

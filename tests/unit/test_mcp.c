@@ -618,6 +618,8 @@ static void test_resources(void **state)
         {"luat://document/68%002020", -32602},          /* a NUL */
         {"luat://document/68%2F2020%2FQH14/article/", -32602},
         {"luat://document/68%2F2020%2FQH14/article/2%2F7", -32602},
+        {"luat://document/68%2F2020%2FQH14%2Fanything", -32602}, /* a tail after the number */
+        {"luat://document/68%2F2020%2FQH14/anything/article/2", -32602},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_null(read_resource(searcher, bad[i].uri, &code));
