@@ -14,7 +14,7 @@
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
-#include "../xapian/xc.h"
+#include "../xapian/xc_error.h"
 #include "build.h"
 #include "expand.h"
 #include "plan.h"
@@ -40,9 +40,7 @@ struct ls_searcher {
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
 {
-    ls_rc rc = xe->rc == XC_ERR_NOTFOUND ? LS_ERR_NOTFOUND
-             : xe->rc == XC_ERR_NOMEM ? LS_ERR_NOMEM : LS_ERR_INDEX;
-    return ls_error_set(err, rc, "%s: %s", what, xe->msg);
+    return ls_xc_error(err, what, xe);
 }
 
 static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err);

@@ -10,7 +10,7 @@
 
 #include "../common/ls_buf.h"
 #include "analyser.h"
-#include "legal_ids.h"
+#include "legal_ids_internal.h"
 
 /* ASCII spellings of codes that are written with Đ */
 static const struct { const char *ascii, *proper; } d_codes[] = {
