@@ -267,6 +267,11 @@ static void handle(ls_searcher *s, const char *open_error, const ls_api_request 
                                                   : get;
     if (!allowed) {
         ls_buf_reset(&out->body);
+        out->header_name = "Allow"; /* a 405 names the methods that work (RFC 9110) */
+        snprintf(out->header_value, sizeof out->header_value, "%s",
+                 out->route == LS_ROUTE_SEARCH   ? "GET, HEAD, POST"
+                 : out->route == LS_ROUTE_REVIEW ? "POST"
+                                                 : "GET, HEAD");
         ls_api_error(out, 405, out->route == LS_ROUTE_SEARCH   ? "use GET or POST"
                                : out->route == LS_ROUTE_REVIEW ? "use POST"
                                                                : "use GET");
