@@ -248,7 +248,7 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
     case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;
-    case LS_ROUTE_OPENAPI: ls_buf_puts(&out->body, ls_openapi_json()); break;
+    case LS_ROUTE_OPENAPI: serve_asset(path, out); break; /* api/web/openapi.json */
     default: break;
     }
 }

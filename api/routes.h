@@ -9,6 +9,10 @@
  *   POST /v1/review                    every citation of a text, resolved
  *   GET  /healthz  /metrics  /openapi.json  /  (the web page)
  *
+ * /openapi.json is api/web/openapi.json, embedded like the page: describe
+ * every route there (operationId, 4XX responses, schemas with
+ * additionalProperties false; tests/openapi checks the replies against it).
+ *
  * Errors are JSON {"error": {"status", "code", "message"}}. */
 #ifndef LS_ROUTES_H
 #define LS_ROUTES_H
@@ -56,8 +60,5 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
  * "as_of", "doc"}; the reply is ls_review_json's object. */
 void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out);
-
-/* The OpenAPI 3 description of every route (static JSON text). */
-const char *ls_openapi_json(void);
 
 #endif

@@ -125,7 +125,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, request_ctx *ctx,
                                   ls_api_reply *reply, int head)
 {
     if (reply->body.len == 0 && reply->status >= 400)
-        ls_buf_puts(&reply->body, "{\"error\":{\"status\":500,\"code\":\"internal\"}}");
+        ls_buf_puts(&reply->body, "{\"error\":{\"status\":500,\"code\":\"internal\","
+                                  "\"message\":\"out of memory\"}}");
     struct MHD_Response *r = MHD_create_response_from_buffer(
         head ? 0 : reply->body.len, head ? "" : reply->body.data, MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;

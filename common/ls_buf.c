@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* Room for `extra` more bytes and the NUL; a failure sticks in b->rc. */
 static ls_rc buf_reserve(ls_buf *b, size_t extra)
 {
@@ -132,6 +134,18 @@ ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err)
     if (out_len) *out_len = b.len;
     *out = ls_buf_detach(&b);
     return *out ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "%s: out of memory", path);
+}
+
+size_t ls_utf8_scrub(char *s)
+{
+    size_t n = ls_utf8_truncate(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = ls_utf8_decode(s, n, i, &cp);
+        if (k) i += k;
+        else s[i++] = '?';
+    }
+    return n;
 }
 
 size_t ls_utf8_truncate(char *s)

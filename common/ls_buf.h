@@ -52,6 +52,12 @@ void ls_buf_free(ls_buf *b);
  * (after a copy into a fixed buffer cut it). Returns the new length. */
 size_t ls_utf8_truncate(char *s);
 
+/* Make the NUL-terminated s valid UTF-8 in place: a sequence cut at its end
+ * is dropped (ls_utf8_truncate), every other byte that does not belong to a
+ * valid sequence (a cut inside, overlong, surrogate, stray) becomes '?'.
+ * Returns the new length. */
+size_t ls_utf8_scrub(char *s);
+
 /* Read a whole file into a newly malloc'ed NUL-terminated buffer. The caller
  * frees *out. Errors name the path. */
 ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err);

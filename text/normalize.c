@@ -20,7 +20,7 @@
 
 #include "analyser.h"
 #include "letters_internal.h"
-#include "utf8.h"
+#include "../common/utf8.h"
 
 /* Make *p hold at least `want` elements of `elem` bytes. */
 static int grow(void **p, size_t *cap, size_t want, size_t elem)

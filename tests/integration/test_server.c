@@ -158,7 +158,12 @@ static void test_health_metrics_openapi_page(void **state)
     ts_reply_free(&r);
 }
 
-/* Every bad request gets its 4xx and a message naming the problem. */
+/* 200 × "ệ", percent-encoded: an issuer past the limit of an index term */
+#define E10 "%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87%E1%BB%87"
+#define E200 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10 E10
+
+/* Every bad request gets its 4xx and a message naming the problem, in a
+ * JSON reply that is valid UTF-8 (the message may quote the request). */
 static void test_bad_requests(void **state)
 {
     (void)state;
@@ -178,6 +183,8 @@ static void test_bad_requests(void **state)
         {"GET", "/v1/search?q=a&offset=99999999999999999999", NULL, 400, "offset"},
         {"GET", "/v1/search?q=a&in_force=maybe", NULL, 400, "in_force"},
         {"GET", "/v1/search?q=a&type=xyz", NULL, 400, "xyz"},
+        {"GET", "/v1/search?q=khai+sinh&issuer=" E200, NULL, 400, "too long: ệệệ"},
+        {"GET", "/v1/search?q=a&" E200 "=1", NULL, 400, "unknown parameter 'ệệệ"},
         {"GET", "/v1/search?q=a&color=red", NULL, 400, "unknown parameter 'color'"},
         {"GET", "/v1/search?q=a&q=b", NULL, 400, "twice"},
         {"GET", "/v1/search?q=a&a=1&b=1&c=1&d=1&e=1&f=1&g=1&h=1&i=1&j=1&k=1&l=1&m=1&n=1&o=1&p=1"
