@@ -438,7 +438,7 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
     ls_review_result *r = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &err);
     free(text);
-    if (rc == LS_ERR_ARG) {
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "get_provision: %s", err.msg);
         return -32602;
     }
@@ -475,7 +475,7 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
     ls_review_result *r = NULL;
     ls_error err = {0};
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &err);
-    if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8) {
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "validate_citation: %s", err.msg);
         ls_review_result_free(r);
         return -32602;
@@ -514,7 +514,7 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
     ls_error err = {0};
     ls_rc rc = review_citation(s, text, NULL, &r, &err);
     if (rc) ls_review_result_free(r);
-    if (rc == LS_ERR_UTF8) {
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "format_citation: %s", err.msg);
         return -32602;
     }
