@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 
+#include "../common/version.h"
 #include "../text/analyser.h"
 #include "cli.h"
 
@@ -26,7 +27,8 @@ static const char usage[] =
     "  review   find, resolve and check every citation of a legal text\n"
     "  mcp      the MCP server for LLM assistants over stdio (also at /mcp of serve)\n"
     "\n"
-    "Run 'luat-search COMMAND --help' for a command's options.\n";
+    "Run 'luat-search COMMAND --help' for a command's options, 'luat-search --version'\n"
+    "for the version, 'man luat-search' for the manual.\n";
 
 int cli_fail(const char *cmd, const ls_error *err)
 {
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
         return argc < 2 ? CLI_USAGE : CLI_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        puts("luat-search 0.1");
+        printf("luat-search %s\n", ls_version());
         return CLI_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -112,8 +113,17 @@ ls_rc ls_corpus_read_buffer(const char *name, const char *data, size_t len, ls_f
     case LS_FORMAT_TTHC: return ls_read_tthc(name, data, len, sink, err);
     case LS_FORMAT_AUTO: break;
     }
-    if (sink->on_problem) sink->on_problem(sink->ctx, name, 0, "unknown format: skipped");
+    ls_reader_problem(sink, name, 0, "unknown format: skipped");
     return LS_OK;
+}
+
+void ls_reader_problem(const ls_reader_sink *sink, const char *path, size_t line, const char *msg)
+{
+    if (!sink->on_problem) return;
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", msg);
+    ls_utf8_scrub(copy);
+    sink->on_problem(sink->ctx, path, line, copy);
 }
 
 /* ---- files and directories ------------------------------------------------ */
@@ -166,12 +176,12 @@ static int walk_on_document(void *ctx, const ls_document *doc)
     walk_ctx *w = ctx;
     if (doc->procedure && doc->id) {
         int dup = seen_before(w, doc->id);
-        if (dup && w->user->on_problem) {
+        if (dup) {
             char msg[300];
             snprintf(msg, sizeof msg, dup < 0 ? "out of memory checking %s: skipped"
                                               : "duplicate procedure code %s: skipped (the first "
                                                 "record read is kept)", doc->procedure->code);
-            w->user->on_problem(w->user->ctx, doc->source ? doc->source : "?", 0, msg);
+            ls_reader_problem(w->user, doc->source ? doc->source : "?", 0, msg);
         }
         if (dup) return 0;
     }

@@ -23,10 +23,9 @@
 static void problem(const ls_reader_sink *sink, const char *name, const char *fmt, const char *a,
                     const char *b)
 {
-    if (!sink->on_problem) return;
     char msg[512];
     snprintf(msg, sizeof msg, fmt, a, b);
-    sink->on_problem(sink->ctx, name, 0, msg);
+    ls_reader_problem(sink, name, 0, msg);
 }
 
 /* A string member, NULL when absent, not a string, empty or "no information" */
@@ -271,11 +270,9 @@ ls_rc ls_read_tthc(const char *name, const char *data, size_t len, const ls_read
     json_error_t jerr;
     json_t *root = json_loadb(data, len, 0, &jerr);
     if (!root) {
-        if (sink->on_problem) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "not JSON (byte %d: %s): skipped", jerr.position, jerr.text);
-            sink->on_problem(sink->ctx, name, (size_t)jerr.line, msg);
-        }
+        char msg[300];
+        snprintf(msg, sizeof msg, "not JSON (byte %d: %s): skipped", jerr.position, jerr.text);
+        ls_reader_problem(sink, name, (size_t)jerr.line, msg);
         return LS_OK;
     }
     ls_rc rc = LS_OK;

@@ -11,7 +11,7 @@
 #include <unicode/uchar.h>
 
 #include "../common/ls_buf.h"
-#include "../text/utf8.h"
+#include "../common/utf8.h"
 
 #define NO_INFO "Không có thông tin"
 
