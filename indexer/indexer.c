@@ -22,6 +22,7 @@
 #include "definitions.h"
 #include "cite_keys.h"
 #include "relations.h"
+#include "doc_links.h"
 #include "sharded.h"
 #include "shards.h"
 
@@ -404,6 +405,7 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
     if (xc_wdb_set_metadata(ix->wdb, key, ix->scratch.data, ix->scratch.len, &xe))
         return xapian_error(err, "storing document record", &xe);
     if ((rc = ls_cite_keys_write(ix->wdb, doc, id_norm, err))) return rc;
+    if ((rc = ls_doc_links_update(ix->wdb, doc, id_norm, err))) return rc;
     if (ix->part == LS_PART_ALL &&
         (rc = ls_relations_update(ix->wdb, doc, id_norm, &ix->counts.documents_restated, err)))
         return rc;
@@ -427,6 +429,7 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     if (xc_wdb_delete_by_term(ix->wdb, term, &xe)) return xapian_error(err, "remove", &xe);
     snprintf(term, sizeof term, "%s%s", LS_METADATA_DOC, id_norm);
     if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
+    if (count && (rc = ls_doc_links_update(ix->wdb, NULL, id_norm, err))) return rc;
     /* what it amended or repealed is no longer so (relations.h) */
     if (count && ix->part == LS_PART_ALL &&
         (rc = ls_relations_update(ix->wdb, NULL, id_norm, &ix->counts.documents_restated, err)))
