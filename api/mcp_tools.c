@@ -1,4 +1,4 @@
-/* mcp_tools.c — the four MCP tools (mcp_tools.h). Searches go through
+/* mcp_tools.c — the MCP tools (mcp_tools.h). Searches go through
  * api/search_params.c (the REST API's checks and limits) and come back in
  * the shape of query/results_json.h; citations are read and resolved by the
  * review library (review/review.h), the one citation parser of the project. */
@@ -16,6 +16,7 @@
 #include "../review/resolve.h"       /* ls_searcher_db, the index under a searcher */
 #include "../review/review.h"
 #include "../text/analyser.h"
+#include "mcp_relations.h"
 #include "search_params.h"
 
 /* ---- descriptions and schemas ------------------------------------------ */
@@ -554,6 +555,8 @@ static const arg_spec provision_args[] = {{"document", A_STR, 1}, {"article", A_
 static const arg_spec citation_args[] = {{"citation", A_STR, 1}, {"as_of", A_STR, 0},
                                          {NULL, 0, 0}};
 static const arg_spec format_args[] = {{"citation", A_STR, 1}, {NULL, 0, 0}};
+static const arg_spec relations_args[] = {{"document", A_STR, 1}, {"as_of", A_STR, 0},
+                                          {NULL, 0, 0}};
 
 static const tool tools[] = {
     {"search_legislation", "Search Vietnamese legislation",
@@ -577,6 +580,12 @@ static const tool tools[] = {
      "Rewrite citations in the standard Vietnamese form, \"khoản 2 Điều 5 Nghị định số "
      "13/2023/NĐ-CP\" (document number and law name as the index holds them when it does).",
      format_input, format_output, format_args, call_format},
+    {"get_relations", "Get a document's relations",
+     "The relations of a document in both directions, as the national database's diagram "
+     "(lược đồ) shows them: the texts it rests on (căn cứ), guides, amends, replaces, repeals, "
+     "suspends or corrects, and the texts that do so to it; each with the acting article, the "
+     "provision acted on and the date it takes effect; and the document's status as of a date.",
+     ls_mcp_relations_input, ls_mcp_relations_output, relations_args, ls_mcp_call_relations},
 };
 
 /* ---- the interface ------------------------------------------------------ */

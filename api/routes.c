@@ -54,6 +54,8 @@ static unsigned status_of(ls_rc rc)
     }
 }
 
+unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
+
 static void fail(ls_api_reply *out, const ls_error *err)
 {
     ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
@@ -245,7 +247,10 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
     switch (out->route) {
     case LS_ROUTE_SEARCH: search(s, rq, out); break;
     case LS_ROUTE_REVIEW: ls_api_review(s, rq, out); break;
-    case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
+    case LS_ROUTE_DOCUMENT:
+        if (!ls_api_relations(s, rq, path + sizeof docs_prefix - 1, out))
+            documents(s, path + sizeof docs_prefix - 1, out);
+        break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;
     case LS_ROUTE_OPENAPI: ls_buf_puts(&out->body, ls_openapi_json()); break;
