@@ -1,0 +1,290 @@
+/* test_doc_relations.c — a document's relations both ways
+ * (review/doc_relations.h) and the sentence rule under them
+ * (ls_relation_active, corpus/structure.h): every kind on real sentences,
+ * the preamble's bases in both directions, the provisions an amending
+ * decree touches, and a decree taking effect next year that is not yet in
+ * effect today. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../corpus/reader.h"
+#include "../../corpus/structure.h"
+#include "../../indexer/indexer.h"
+#include "../../review/doc_relations.h"
+#include "../support/test_support.h"
+
+/* ---- 1. the sentence rule ------------------------------------------------ */
+
+static const struct {
+    const char *text;
+    const char *target;   /* normalised number */
+    int last;             /* check the last reference to it, else the first */
+    ls_relation want;
+} cases[] = {
+    {"Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;", "57/2014/qh13", 0, LS_REL_BASIS},
+    {"Thông tư này hướng dẫn Nghị định số 126/2020/NĐ-CP.", "126/2020/nđ-cp", 0, LS_REL_GUIDES},
+    {"Nghị định này quy định chi tiết một số điều của Luật Cư trú số 68/2020/QH14.",
+     "68/2020/qh14", 0, LS_REL_GUIDES},
+    {"Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm "
+     "2015 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch",
+     "123/2015/nđ-cp", 0, LS_REL_AMENDS},
+    {"2. Nghị định này thay thế Nghị định số 46/2016/NĐ-CP ngày 26 tháng 5 năm 2016 của Chính phủ "
+     "quy định xử phạt vi phạm hành chính trong lĩnh vực giao thông đường bộ và đường sắt.",
+     "46/2016/nđ-cp", 0, LS_REL_REPLACES},
+    {"2. Bãi bỏ Nghị định số 158/2005/NĐ-CP ngày 27 tháng 12 năm 2005 của Chính phủ về đăng ký "
+     "và quản lý hộ tịch.", "158/2005/nđ-cp", 0, LS_REL_REPEALS},
+    {"2. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.", "45/2013/qh13", 0,
+     LS_REL_REPEALS},
+    {"Đình chỉ việc thi hành Nghị quyết số 18/2007/NQ-HĐND ngày 20 tháng 7 năm 2007 của Hội đồng "
+     "nhân dân tỉnh về mức thu phí.", "18/2007/nq-hđnd", 0, LS_REL_SUSPENDS},
+    {"Đính chính Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử "
+     "phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông như sau:", "15/2020/nđ-cp", 0,
+     LS_REL_CORRECTS},
+    /* passive or descriptive: a fact about other texts, no act of this one */
+    {"2. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.", "35/2018/qh14", 0,
+     LS_REL_CITES},
+    {"Căn cứ Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo "
+     "Luật số 26/2012/QH13;", "26/2012/qh13", 0, LS_REL_CITES},
+    {"2. Nghị định này thay thế Nghị định số 78/2015/NĐ-CP ngày 14 tháng 9 năm 2015 của Chính phủ "
+     "về đăng ký doanh nghiệp và Nghị định số 108/2018/NĐ-CP ngày 23 tháng 8 năm 2018 của Chính "
+     "phủ sửa đổi, bổ sung một số điều của Nghị định số 78/2015/NĐ-CP.", "78/2015/nđ-cp", 1,
+     LS_REL_CITES},
+    {"2. Nghị định này thay thế Nghị định số 78/2015/NĐ-CP ngày 14 tháng 9 năm 2015 của Chính phủ "
+     "về đăng ký doanh nghiệp và Nghị định số 108/2018/NĐ-CP ngày 23 tháng 8 năm 2018 của Chính "
+     "phủ sửa đổi, bổ sung một số điều của Nghị định số 78/2015/NĐ-CP.", "108/2018/nđ-cp", 0,
+     LS_REL_REPLACES},
+    {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", 0, LS_REL_CITES},
+};
+
+static void test_active_relation(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        ls_reference *refs = NULL;
+        size_t n = 0;
+        ls_error err = {0};
+        assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, &err), LS_OK);
+        const ls_reference *r = NULL;
+        for (size_t k = 0; k < n; k++)
+            if (refs[k].doc_number && strcmp(refs[k].doc_number, cases[i].target) == 0 &&
+                (!r || cases[i].last))
+                r = &refs[k];
+        if (!r) fail_msg("case %zu: no reference to %s", i, cases[i].target);
+        ls_relation got = ls_relation_active(t, strlen(t), r->start, r->end);
+        if (got != cases[i].want)
+            fail_msg("case %zu (%s): relation %d, want %d", i, cases[i].target, (int)got,
+                     (int)cases[i].want);
+        ls_references_free(refs, n);
+    }
+}
+
+/* ---- 2. over an index ----------------------------------------------------- */
+
+static char *db_dir;
+static ls_searcher *searcher;
+static int next_year;
+
+static int on_doc(void *ctx, const ls_document *doc)
+{
+    ls_error err = {0};
+    ls_rc rc = ls_indexer_add(ctx, doc, &err);
+    if (rc) fprintf(stderr, "indexing %s: %s\n", doc->source, err.msg);
+    return rc != LS_OK;
+}
+
+/* A decree amending 123/2015/NĐ-CP, issued this year, effective on 1
+ * January next year. */
+static const char future_fmt[] =
+    "CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 98/%d/NĐ-CP\nHà Nội, ngày 02 tháng 01 năm %d\n\nNGHỊ ĐỊNH\n"
+    "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 123/2015/NĐ-CP\n\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    "Căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014;\n\n"
+    "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm "
+    "2015 của Chính phủ\n1. Sửa đổi, bổ sung khoản 2 Điều 4 như sau:\n"
+    "“2. Việc đăng ký hộ tịch được thực hiện trực tuyến.”\n\n"
+    "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm %d.\n";
+
+/* A decision correcting 07/2025/NĐ-CP and suspending a provincial resolution. */
+static const char correct_text[] =
+    "THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 77/QĐ-TTg\nHà Nội, ngày 10 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC ĐÍNH CHÍNH\n\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n"
+    "Điều 1. Đính chính\nĐính chính Nghị định số 07/2025/NĐ-CP ngày 09 tháng 01 năm 2025 của Chính phủ như "
+    "sau: tại khoản 4 Điều 1, cụm từ “cấp xã” được sửa thành “cấp huyện”.\n\n"
+    "Điều 2. Đình chỉ thi hành\nĐình chỉ việc thi hành Nghị quyết số 18/2007/NQ-HĐND ngày 20 tháng 7 năm 2007 của "
+    "Hội đồng nhân dân tỉnh về mức thu phí.\n\n"
+    "Điều 3. Hiệu lực\nQuyết định này có hiệu lực thi hành kể từ ngày 10 tháng 3 năm 2025.\n";
+
+static int setup_index(void **state)
+{
+    (void)state;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    next_year = tm.tm_year + 1900 + 1;
+    char future[4096];
+    int n = snprintf(future, sizeof future, future_fmt, next_year - 1, next_year - 1, next_year);
+    if (!(db_dir = ts_mkdtemp())) return -1;
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    ls_indexer_options opts = {.overwrite = 1};
+    if (ls_indexer_open(db_dir, &opts, &ix, &err)) return -1;
+    ls_reader_sink sink = {on_doc, NULL, ix};
+    if (ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err) ||
+        ls_corpus_read_buffer("future.txt", future, (size_t)n, LS_FORMAT_TEXT, &sink, &err) ||
+        ls_corpus_read_buffer("correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT,
+                              &sink, &err) ||
+        ls_indexer_commit(ix, &err)) {
+        fprintf(stderr, "test index: %s\n", err.msg);
+        ls_indexer_close(ix);
+        return -1;
+    }
+    ls_indexer_close(ix);
+    return ls_searcher_open(db_dir, &searcher, &err) ? -1 : 0;
+}
+
+static int teardown_index(void **state)
+{
+    ls_searcher_close(searcher);
+    ts_rmtree(db_dir);
+    free(db_dir);
+    return ts_shutdown_analyser(state);
+}
+
+static int eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+/* The relation of r with these fields (NULL article = the whole document;
+ * acting "" = any), or NULL. */
+static const ls_doc_relation *find(const ls_doc_relations *r, int incoming, ls_relation kind,
+                                   const char *other, const char *article, const char *clause,
+                                   const char *acting)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const ls_doc_relation *d = &r->v[i];
+        if (d->incoming == incoming && d->kind == kind &&
+            (eq(d->other_id, other) || (!d->other_id && d->other_citation &&
+                                        strstr(d->other_citation, other))) &&
+            eq(d->article, article) && eq(d->clause, clause) &&
+            (eq(acting, "") || eq(d->acting_article, acting)))
+            return d;
+    }
+    return NULL;
+}
+
+static ls_doc_relations *get(const char *id, const char *as_of)
+{
+    ls_doc_relations *r = NULL;
+    ls_error err = {0};
+    if (ls_doc_relations_get(searcher, id, as_of, &r, &err)) fail_msg("%s: %s", id, err.msg);
+    return r;
+}
+
+static void test_decree_both_ways(void **state)
+{
+    (void)state;
+    ls_doc_relations *r = get("123/2015/NĐ-CP", NULL);
+    assert_string_equal(r->id, "123/2015/nđ-cp");
+    /* its preamble and title */
+    assert_non_null(find(r, 0, LS_REL_BASIS, "60/2014/qh13", NULL, NULL, NULL));
+    assert_non_null(find(r, 0, LS_REL_BASIS, "52/2014/qh13", NULL, NULL, NULL));
+    assert_non_null(find(r, 0, LS_REL_GUIDES, "60/2014/qh13", NULL, NULL, NULL));
+    /* its articles: a repeal of a text the index lacks */
+    const ls_doc_relation *d = find(r, 0, LS_REL_REPEALS, "158/2005/NĐ-CP", NULL, NULL, "");
+    assert_non_null(d);
+    assert_null(d->other_id);
+    assert_non_null(d->acting_article);
+    /* what 07/2025/NĐ-CP does to it, provision by provision, from its Điều 1 */
+    d = find(r, 1, LS_REL_AMENDS, "07/2025/nđ-cp", "2", "1", "1");
+    assert_non_null(d);
+    assert_string_equal(d->effective, "2025-02-25");
+    assert_true(d->in_effect);
+    assert_non_null(find(r, 1, LS_REL_AMENDS, "07/2025/nđ-cp", "5a", NULL, "1"));
+    assert_non_null(find(r, 1, LS_REL_REPEALS, "07/2025/nđ-cp", "2", "3", "1"));
+    assert_non_null(find(r, 1, LS_REL_REPEALS, "07/2025/nđ-cp", "6", "2", "1"));
+    /* "Bổ sung Điều 5a vào sau Điều 5": Điều 5 itself is not amended */
+    assert_null(find(r, 1, LS_REL_AMENDS, "07/2025/nđ-cp", "5", NULL, ""));
+    /* the decree of next year: listed, not yet in effect today */
+    char future[32], next_jan[16];
+    snprintf(future, sizeof future, "98/%d/nđ-cp", next_year - 1);
+    snprintf(next_jan, sizeof next_jan, "%d-01-01", next_year);
+    d = find(r, 1, LS_REL_AMENDS, future, "4", "2", "1");
+    assert_non_null(d);
+    assert_string_equal(d->effective, next_jan);
+    assert_false(d->in_effect);
+    ls_doc_relations_free(r);
+    r = get("123/2015/nđ-cp", next_jan);
+    d = find(r, 1, LS_REL_AMENDS, future, "4", "2", "1");
+    assert_non_null(d);
+    assert_true(d->in_effect);
+    ls_doc_relations_free(r);
+}
+
+static void test_law_based_on(void **state)
+{
+    (void)state;
+    /* the decrees whose preambles name "Luật Hộ tịch ngày 20 tháng 11 năm 2014" */
+    ls_doc_relations *r = get("60/2014/QH13", NULL);
+    assert_non_null(find(r, 1, LS_REL_BASIS, "123/2015/nđ-cp", NULL, NULL, NULL));
+    assert_non_null(find(r, 1, LS_REL_BASIS, "07/2025/nđ-cp", NULL, NULL, NULL));
+    assert_non_null(find(r, 1, LS_REL_GUIDES, "123/2015/nđ-cp", NULL, NULL, ""));
+    ls_doc_relations_free(r);
+}
+
+static void test_replace_correct_suspend(void **state)
+{
+    (void)state;
+    ls_doc_relations *r = get("01/2021/NĐ-CP", NULL);
+    assert_non_null(find(r, 0, LS_REL_REPLACES, "78/2015/NĐ-CP", NULL, NULL, ""));
+    assert_non_null(find(r, 0, LS_REL_REPLACES, "108/2018/NĐ-CP", NULL, NULL, ""));
+    assert_null(find(r, 0, LS_REL_AMENDS, "78/2015/NĐ-CP", NULL, NULL, ""));
+    ls_doc_relations_free(r);
+    r = get("07/2025/NĐ-CP", NULL);
+    assert_non_null(find(r, 1, LS_REL_CORRECTS, "77/qđ-ttg", NULL, NULL, "1"));
+    assert_non_null(find(r, 0, LS_REL_AMENDS, "123/2015/nđ-cp", "2", "1", "1"));
+    ls_doc_relations_free(r);
+    r = get("77/QĐ-TTg", NULL);
+    assert_non_null(find(r, 0, LS_REL_SUSPENDS, "18/2007/NQ-HĐND", NULL, NULL, "2"));
+    assert_non_null(find(r, 0, LS_REL_CORRECTS, "07/2025/nđ-cp", NULL, NULL, "1"));
+    ls_buf b = LS_BUF_INIT;
+    ls_error err = {0};
+    assert_int_equal(ls_doc_relations_json(r, &b, &err), LS_OK);
+    assert_non_null(strstr(b.data, "\"kind\":\"suspends\""));
+    assert_non_null(strstr(b.data, "\"label\":\"đình chỉ\""));
+    ls_buf_free(&b);
+    ls_doc_relations_free(r);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    ls_doc_relations *r = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_doc_relations_get(searcher, "999/2099/NĐ-CP", NULL, &r, &err),
+                     LS_ERR_NOTFOUND);
+    assert_null(r);
+    assert_int_equal(ls_doc_relations_get(searcher, "123/2015/NĐ-CP", "2025-13-01", &r, &err),
+                     LS_ERR_ARG);
+    assert_null(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_active_relation),
+        cmocka_unit_test(test_decree_both_ways),
+        cmocka_unit_test(test_law_based_on),
+        cmocka_unit_test(test_replace_correct_suspend),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, setup_index, teardown_index);
+}
