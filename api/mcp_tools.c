@@ -58,7 +58,9 @@ static const char search_input[] =
     "\"from\":{\"type\":\"string\",\"description\":\"issued on or after, YYYY[-MM[-DD]]\"},"
     "\"to\":{\"type\":\"string\",\"description\":\"issued on or before, YYYY[-MM[-DD]]\"},"
     "\"in_force\":{\"type\":\"boolean\",\"description\":\"only texts in force (or of unknown "
-    "status)\"}},\"required\":[\"question\"],\"additionalProperties\":false}";
+    "status) on as_of\"},"
+    "\"as_of\":{\"type\":\"string\",\"description\":\"statuses and in_force as of "
+    "YYYY-MM-DD (default today)\"}},\"required\":[\"question\"],\"additionalProperties\":false}";
 
 static const char search_output[] =
     "{\"type\":\"object\",\"properties\":{\"query\":" S_STR ",\"understood\":" S_STR
@@ -548,7 +550,7 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
 static const arg_spec search_args[] = {
     {"question", A_STR, 1}, {"limit", A_INT, 0}, {"offset", A_INT, 0}, {"type", A_STR, 0},
     {"issuer", A_STR, 0},   {"from", A_STR, 0},  {"to", A_STR, 0},     {"in_force", A_BOOL, 0},
-    {NULL, 0, 0}};
+    {"as_of", A_STR, 0},    {NULL, 0, 0}};
 static const arg_spec provision_args[] = {{"document", A_STR, 1}, {"article", A_STR_INT, 1},
                                           {"clause", A_STR_INT, 0}, {"point", A_STR, 0},
                                           {"as_of", A_STR, 0},     {NULL, 0, 0}};

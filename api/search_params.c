@@ -23,9 +23,10 @@ static const struct field {
     {"offset", FIELD_UINT, LS_API_OFFSET_MAX, 0}, {"type", FIELD_TEXT, 0, 0},
     {"issuer", FIELD_TEXT, 0, 0},     {"from", FIELD_TEXT, 0, 0},
     {"to", FIELD_TEXT, 0, 0},         {"in_force", FIELD_BOOL, 0, 0},
+    {"as_of", FIELD_TEXT, 0, 0},
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
-#define KNOWN "q, limit, offset, type, issuer, from, to, in_force"
+#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, as_of"
 
 /* Where each text field lands in the request, by field index. */
 static const char **text_slot(ls_search_request *r, size_t k)
@@ -36,6 +37,7 @@ static const char **text_slot(ls_search_request *r, size_t k)
     case 4: return &r->issuer;
     case 5: return &r->from;
     case 6: return &r->to;
+    case 8: return &r->as_of;
     default: return NULL;
     }
 }
@@ -63,7 +65,7 @@ static ls_rc set_text(ls_api_search *p, size_t k, const char *v, size_t len, ls_
     if (!copy) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     memcpy(copy, v, len);
     copy[len] = '\0';
-    size_t slot = k == 0 ? 0 : k - 2; /* owned[]: q, type, issuer, from, to */
+    size_t slot = k == 0 ? 0 : k - 2; /* owned[]: q, type, issuer, from, to, -, as_of */
     free(p->owned[slot]);
     p->owned[slot] = copy;
     *text_slot(&p->req, k) = copy;

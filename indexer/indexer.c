@@ -42,6 +42,7 @@ struct ls_indexer {
     ls_buf scratch;
     int doc_changed;          /* a passage of the current document changed */
     int part;                 /* LS_PART_* */
+    char gone_since[11];      /* of the document being added (relations.h) */
     ls_sharded *sharded;      /* a shard set: everything goes through it */
 };
 
@@ -301,6 +302,10 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     }
     if (!rc) rc = add_own_reference(xd, a->number, err);
     if (!rc) rc = add_metadata_terms(xd, doc, a, id_norm, err);
+    char gone[9];
+    ls_gone_value(ix->gone_since, gone);
+    if (!rc && gone[0] && xc_doc_set_value(xd, LS_SLOT_GONE, gone, 8, &xe))
+        rc = xapian_error(err, "indexing", &xe);
     ls_buf_reset(&ix->scratch);
     if (!rc) rc = ls_passage_encode(doc, a, &ix->scratch, err);
     if (!rc && xc_doc_set_data(xd, ix->scratch.data, ix->scratch.len, &xe))
@@ -348,8 +353,9 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     if ((rc = begin_batch(ix, err))) return rc;
     /* the status other documents' relations give it (relations.h) */
     char *derived = NULL;
+    ix->gone_since[0] = '\0';
     if (ix->part == LS_PART_ALL &&
-        (rc = ls_relations_status(ix->wdb, id_norm, doc->status, &derived, err)))
+        (rc = ls_relations_status(ix->wdb, id_norm, doc->status, &derived, ix->gone_since, err)))
         return rc;
     ls_document view = *doc;   /* borrows doc's fields */
     if (derived) view.status = derived;

@@ -1,5 +1,6 @@
 /* filters.c — the boolean part of a search: document type, issuing body,
- * issued-date range and in-force status, from the request's fields. */
+ * issued-date range and in-force status as of a date, from the request's
+ * fields. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 
 #include "../indexer/schema.h"
 #include "../indexer/termgen.h"
+#include "as_of.h"
 #include "build.h"
 
 /* Abbreviations people type for types, folded -> folded type name. */
@@ -105,12 +107,9 @@ ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *er
         rc = date_filter(&f, req->from && *req->from ? req->from : NULL,
                          req->to && *req->to ? req->to : NULL, err);
     xc_query *excluded = NULL;
-    if (!rc && req->in_force) {
-        xc_query *gone[3] = {boolean_term(LS_PREFIX_STATUS, "repealed", &f.xe),
-                             boolean_term(LS_PREFIX_STATUS, "suspended", &f.xe),
-                             boolean_term(LS_PREFIX_STATUS, "obsolete", &f.xe)};
-        excluded = xc_query_combine(XC_OP_OR, gone, 3, 0, &f.xe);
-        for (int i = 0; i < 3; i++) xc_query_free(gone[i]);
+    char day[11];
+    if (!rc && req->in_force && !(rc = ls_as_of_date(req->as_of, day, err))) {
+        excluded = ls_as_of_excluded(day, &f.xe);   /* as of the date (as_of.h) */
         if (!excluded) f.failed = 1;
     }
     if (!rc && !f.failed && (f.n || excluded)) {

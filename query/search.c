@@ -15,6 +15,7 @@
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
 #include "../xapian/xc.h"
+#include "as_of.h"
 #include "build.h"
 #include "expand.h"
 #include "plan.h"
@@ -247,6 +248,7 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
     for (size_t i = 0; i < 4; i++)
         if (f[i].val && *f[i].val) ls_buf_printf(&b, "; %s=%s", f[i].name, f[i].val);
     if (req->in_force) ls_buf_puts(&b, "; in force");
+    if (req->as_of && *req->as_of) ls_buf_printf(&b, "; as of %s", req->as_of);
     return ls_buf_detach(&b);
 }
 
@@ -305,7 +307,8 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
                             LIMIT_MAX);
     if (req->offset > 100000)
         return ls_error_set(err, LS_ERR_ARG, "offset %u is out of range (0..100000)", req->offset);
-    return LS_OK;
+    char day[11];
+    return ls_as_of_date(req->as_of, day, err);
 }
 
 /* ls_candidate_loader over an MSet: one unreadable passage stays NULL */
@@ -430,6 +433,8 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     rc = final_query(s, plan, req, doc_known, &q, err);
     if (!rc && q) rc = run_query(s, req, plan, q, pinned, res, err);
     xc_query_free(q);
+    char day[11];   /* the hits' statuses as of the date (as_of.h) */
+    if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);
     if (!rc) {
         res->understood = describe_plan(plan, req);
         if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");

@@ -16,6 +16,7 @@
 #include "../corpus/reader.h"
 #include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
+#include "../query/as_of.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"
 
@@ -23,30 +24,13 @@
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 
-static int valid_date(const char *d)
-{
-    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return 0;
-    int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
-
 ls_rc resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_error *err)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->s = s;
     ctx->db = ls_searcher_db(s);
-    if (as_of) {
-        if (!valid_date(as_of))
-            return ls_error_set(err, LS_ERR_ARG, "the date '%s' is not YYYY-MM-DD", as_of);
-        memcpy(ctx->as_of, as_of, 11);
-    } else {
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
-        strftime(ctx->as_of, sizeof ctx->as_of, "%Y-%m-%d", &tm);
-    }
+    ls_rc rc = ls_as_of_date(as_of, ctx->as_of, err);   /* today when NULL */
+    if (rc) return rc;
     ctx->cache_cap = 256;
     ctx->cache = calloc(ctx->cache_cap, sizeof *ctx->cache);
     return ctx->cache ? LS_OK : nomem(err);

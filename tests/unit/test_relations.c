@@ -1,7 +1,8 @@
 /* test_relations.c — ls_relation_act (indexer/relations.h): what a sentence
  * does to the whole document it cites, on real sentences of corpus/sample and
- * of the shapes laws use; provision-level and partial repeals, legal bases
- * and "X đã được sửa đổi theo Y" act on no whole document. */
+ * of the shapes laws use; provision-level and partial repeals repeal a part
+ * (LS_ACT_PARTLY); legal bases and "X đã được sửa đổi theo Y" act on no
+ * whole document. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -40,11 +41,11 @@ static const struct {
      LS_ACT_NONE},
     /* a part only */
     {"3. Bãi bỏ Điều 5, Điều 6, Điều 21 của Nghị định số 100/2019/NĐ-CP ngày 30 tháng 12 năm 2019.",
-     "100/2019/nđ-cp", LS_ACT_NONE},
+     "100/2019/nđ-cp", LS_ACT_PARTLY},
     {"2. Nghị định này thay thế các quy định về lĩnh vực giao thông đường bộ tại Nghị định số "
-     "100/2019/NĐ-CP ngày 30 tháng 12 năm 2019 của Chính phủ.", "100/2019/nđ-cp", LS_ACT_NONE},
+     "100/2019/NĐ-CP ngày 30 tháng 12 năm 2019 của Chính phủ.", "100/2019/nđ-cp", LS_ACT_PARTLY},
     {"Nghị định số 43/2011/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực, trừ các quy "
-     "định về cổng thông tin.", "43/2011/nđ-cp", LS_ACT_NONE},
+     "định về cổng thông tin.", "43/2011/nđ-cp", LS_ACT_PARTLY},
     /* a legal basis, a guided text, a plain mention */
     {"Căn cứ Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo "
      "Luật số 26/2012/QH13;", "04/2007/qh12", LS_ACT_NONE},
