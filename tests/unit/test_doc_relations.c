@@ -2,8 +2,9 @@
  * (review/doc_relations.h) and the sentence rule under them
  * (ls_relation_active, corpus/structure.h): every kind on real sentences,
  * the preamble's bases in both directions, the provisions an amending
- * decree touches, and a decree taking effect next year that is not yet in
- * effect today. */
+ * decree touches, a decree taking effect next year that is not yet in
+ * effect today; and search and review giving the same status to the texts
+ * such a decree amends and replaces, today and next year. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,6 +18,7 @@
 #include "../../corpus/structure.h"
 #include "../../indexer/indexer.h"
 #include "../../review/doc_relations.h"
+#include "../../review/review.h"
 #include "../support/test_support.h"
 
 /* ---- 1. the sentence rule ------------------------------------------------ */
@@ -114,6 +116,20 @@ static const char future_fmt[] =
     "“2. Việc đăng ký hộ tịch được thực hiện trực tuyến.”\n\n"
     "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm %d.\n";
 
+/* A decree amending 59/2022/NĐ-CP and replacing 42/2022/NĐ-CP, issued this
+ * year, effective on 1 January next year. */
+static const char next_fmt[] =
+    "CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 97/%d/NĐ-CP\nHà Nội, ngày 02 tháng 01 năm %d\n\nNGHỊ ĐỊNH\n"
+    "VỀ DỊCH VỤ CÔNG TRỰC TUYẾN VÀ ĐỊNH DANH ĐIỆN TỬ\n\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n"
+    "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 59/2022/NĐ-CP ngày 05 tháng 9 năm "
+    "2022 của Chính phủ\n1. Sửa đổi, bổ sung khoản 1 Điều 12 như sau:\n"
+    "“1. Tài khoản định danh điện tử có hai mức độ.”\n\n"
+    "Điều 2. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 01 "
+    "năm %d.\n2. Nghị định này thay thế Nghị định số 42/2022/NĐ-CP ngày 24 tháng 6 năm 2022 "
+    "của Chính phủ.\n";
+
 /* A decision correcting 07/2025/NĐ-CP and suspending a provincial resolution. */
 static const char correct_text[] =
     "THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
@@ -134,6 +150,8 @@ static int setup_index(void **state)
     next_year = tm.tm_year + 1900 + 1;
     char future[4096];
     int n = snprintf(future, sizeof future, future_fmt, next_year - 1, next_year - 1, next_year);
+    char next[4096];
+    int m = snprintf(next, sizeof next, next_fmt, next_year - 1, next_year - 1, next_year);
     if (!(db_dir = ts_mkdtemp())) return -1;
     ls_error err = {0};
     ls_indexer *ix = NULL;
@@ -142,6 +160,7 @@ static int setup_index(void **state)
     ls_reader_sink sink = {on_doc, NULL, ix};
     if (ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err) ||
         ls_corpus_read_buffer("future.txt", future, (size_t)n, LS_FORMAT_TEXT, &sink, &err) ||
+        ls_corpus_read_buffer("next.txt", next, (size_t)m, LS_FORMAT_TEXT, &sink, &err) ||
         ls_corpus_read_buffer("correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT,
                               &sink, &err) ||
         ls_indexer_commit(ix, &err)) {
@@ -264,6 +283,91 @@ static void test_replace_correct_suspend(void **state)
     ls_doc_relations_free(r);
 }
 
+/* ---- 3. the same status from search and review, as of a date --------------- */
+
+/* The status search shows for document `number` as of as_of (its code),
+ * and how many of its articles --in-force keeps. */
+static const char *search_code(const char *number, const char *as_of, size_t *in_force)
+{
+    static char code[32];
+    char q[64];
+    snprintf(q, sizeof q, "Nghị định %s", number);
+    code[0] = '\0';
+    for (int f = 0; f <= 1; f++) {
+        ls_search_request req = {.query = q, .limit = 50, .as_of = as_of, .in_force = f};
+        ls_results *r = NULL;
+        ls_error err = {0};
+        if (ls_search(searcher, &req, &r, &err)) fail_msg("search %s: %s", q, err.msg);
+        size_t mine = 0;
+        for (size_t i = 0; i < r->nhits; i++) {
+            const ls_passage *p = r->hits[i].passage;
+            if (!p->doc_number || strcmp(p->doc_number, number) != 0) continue;
+            mine++;
+            if (!f) snprintf(code, sizeof code, "%s", ls_status_code(p->status));
+        }
+        if (f) *in_force = mine;
+        else if (!mine) fail_msg("search %s found none of its articles", q);
+        ls_results_free(r);
+    }
+    return code;
+}
+
+static ls_force review_force(const char *number, const char *as_of)
+{
+    char text[96];
+    snprintf(text, sizeof text, "Nghị định số %s", number);
+    ls_review_opts o = {.as_of = as_of, .no_text = 1};
+    ls_review_result *r = NULL;
+    ls_error err = {0};
+    if (ls_review(searcher, text, strlen(text), &o, &r, &err)) fail_msg("review: %s", err.msg);
+    assert_int_equal(r->ncites, 1);
+    ls_force f = r->cites[0].force;
+    ls_review_result_free(r);
+    return f;
+}
+
+/* Search's status code and review's force name the same state. */
+static int agree(const char *code, ls_force f)
+{
+    if (strcmp(code, "unknown") == 0) return f == LS_FORCE_IN_FORCE || f == LS_FORCE_UNKNOWN;
+    if (strcmp(code, "repealed") == 0) return f == LS_FORCE_REPEALED || f == LS_FORCE_REPLACED;
+    return strcmp(code, ls_force_name(f)) == 0;
+}
+
+static void test_as_of_agrees(void **state)
+{
+    (void)state;
+    char next_jan[16], decree[32];
+    snprintf(next_jan, sizeof next_jan, "%d-01-02", next_year);
+    snprintf(decree, sizeof decree, "97/%d/NĐ-CP", next_year - 1);
+    const char *numbers[] = {"59/2022/NĐ-CP", "42/2022/NĐ-CP", "123/2015/NĐ-CP", decree};
+    const char *dates[] = {NULL, next_jan};   /* today, and after the decree takes effect */
+    for (size_t d = 0; d < 2; d++)
+        for (size_t i = 0; i < 4; i++) {
+            size_t kept = 0;
+            const char *code = search_code(numbers[i], dates[d], &kept);
+            ls_force f = review_force(numbers[i], dates[d]);
+            if (!agree(code, f))
+                fail_msg("%s as of %s: search says %s, review %s", numbers[i],
+                         dates[d] ? dates[d] : "today", code, ls_force_name(f));
+            int open = !ls_force_is_gone(f) && f != LS_FORCE_NOT_YET && f != LS_FORCE_SUSPENDED;
+            if ((kept > 0) != open)
+                fail_msg("%s as of %s: --in-force keeps %zu articles of a text %s", numbers[i],
+                         dates[d] ? dates[d] : "today", kept, ls_force_name(f));
+        }
+    /* and what they agree on: today the decree is not yet in force and
+     * changes nothing; from next year it amends one and replaces the other */
+    size_t kept;
+    assert_string_equal(search_code("59/2022/NĐ-CP", NULL, &kept), "unknown");
+    assert_string_equal(search_code(decree, NULL, &kept), "not-yet");
+    assert_int_equal(kept, 0);
+    assert_int_equal(review_force("42/2022/NĐ-CP", NULL), LS_FORCE_IN_FORCE);
+    assert_string_equal(search_code("59/2022/NĐ-CP", next_jan, &kept), "amended");
+    assert_int_equal(review_force("42/2022/NĐ-CP", next_jan), LS_FORCE_REPLACED);
+    assert_string_equal(search_code("42/2022/NĐ-CP", next_jan, &kept), "repealed");
+    assert_int_equal(kept, 0);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -284,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_decree_both_ways),
         cmocka_unit_test(test_law_based_on),
         cmocka_unit_test(test_replace_correct_suspend),
+        cmocka_unit_test(test_as_of_agrees),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, setup_index, teardown_index);
