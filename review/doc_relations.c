@@ -126,21 +126,6 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
 
 /* ---- the title and preamble ------------------------------------------------ */
 
-/* Field k (tab-separated) of [p, end) into a malloc'ed string, NULL if empty. */
-static char *field(const char *p, const char *end, int k)
-{
-    for (; k > 0 && p < end; k--) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        p = tab ? tab + 1 : end;
-    }
-    const char *tab = memchr(p, '\t', (size_t)(end - p));
-    size_t n = (size_t)((tab ? tab : end) - p);
-    if (!n) return NULL;
-    char *s = malloc(n + 1);
-    if (s) memcpy(s, p, n), s[n] = '\0';
-    return s;
-}
-
 /* The links stored for document `by` (doc_links.h); `want` NULL: every one
  * as an outgoing relation of r's document; else only those naming `want`,
  * as incoming relations from `by`. */
@@ -157,19 +142,14 @@ static ls_rc scan_links(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *
     for (const char *p = lines; !rc && *p;) {
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
-        char *kind = field(p, end, 0);
-        ls_cite c = {.doc_number = field(p, end, 1), .law_name = field(p, end, 2),
-                     .year = field(p, end, 3), .doc_type = field(p, end, 4),
-                     .article = field(p, end, 5), .clause = field(p, end, 6),
-                     .point = field(p, end, 7)};
-        int k = kind ? atoi(kind) : 0;
-        free(kind);
-        if (k > LS_REL_CITES && k <= LS_REL_CORRECTS) {
+        ls_cite c;
+        ls_relation k;
+        if (resolve_link_cite(p, end, &c, &k)) {
             rc = resolve_cite(ctx, &c, err);
             if (!rc && !want)
-                rc = add_cited(ctx, r, (ls_relation)k, 0, &c, NULL, NULL, eff, err);
+                rc = add_cited(ctx, r, k, 0, &c, NULL, NULL, eff, err);
             else if (!rc && c.doc_id && strcmp(c.doc_id, want->id) == 0)
-                rc = add_cited(ctx, r, (ls_relation)k, 1, &c, by, NULL, eff, err);
+                rc = add_cited(ctx, r, k, 1, &c, by, NULL, eff, err);
         }
         ls_cite_clear(&c);
         p = nl ? nl + 1 : end;
@@ -266,41 +246,32 @@ static ls_rc scan_field(resolve_ctx *ctx, ls_doc_relations *r, const ls_passage 
     return rc;
 }
 
+typedef struct scan_ctx {
+    resolve_ctx *ctx;
+    ls_doc_relations *r;
+    const doc_entry *self;
+    ls_error *err;
+} scan_ctx;
+
+static ls_rc scan_one(void *v, const ls_passage *p)
+{
+    scan_ctx *sc = v;
+    if (!p->doc_id) return LS_OK;
+    const doc_entry *amending = NULL;
+    ls_rc rc = scan_field(sc->ctx, sc->r, p, p->heading, p->heading ? strlen(p->heading) : 0,
+                          sc->self, &amending, sc->err);
+    if (!rc) rc = scan_field(sc->ctx, sc->r, p, p->text, p->text_len, sc->self, &amending, sc->err);
+    return rc;
+}
+
 /* Read the passages `q` matches (at most LS_RELATIONS_SCAN). */
 static ls_rc scan_passages(resolve_ctx *ctx, ls_doc_relations *r, xc_query *q,
                            const doc_entry *self, ls_error *err)
 {
-    xc_err xe;
-    xc_enquire *enq = NULL;
-    xc_mset *ms = NULL;
-    ls_rc rc = LS_OK;
-    if (xc_enquire_new(ctx->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
-        xc_enquire_get_mset(enq, 0, LS_RELATIONS_SCAN + 1, 0, &ms, &xe))
-        rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", r->id, xe.msg);
-    size_t n = ms ? xc_mset_size(ms) : 0;
-    if (n > LS_RELATIONS_SCAN) {
-        n = LS_RELATIONS_SCAN;
-        if (self) r->truncated = 1;
-    }
-    for (size_t i = 0; !rc && i < n; i++) {
-        xc_doc *d = NULL;
-        const char *data;
-        size_t len;
-        ls_passage *p = NULL;
-        ls_error local = {0};
-        if (xc_mset_document(ms, i, &d, &xe) || xc_doc_get_data(d, &data, &len, &xe)) {
-            rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", r->id, xe.msg);
-        } else if (!ls_passage_decode(data, len, &p, &local) && p->doc_id) {
-            const doc_entry *amending = NULL;
-            rc = scan_field(ctx, r, p, p->heading, p->heading ? strlen(p->heading) : 0, self,
-                            &amending, err);
-            if (!rc) rc = scan_field(ctx, r, p, p->text, p->text_len, self, &amending, err);
-        }
-        ls_passage_free(p);
-        xc_doc_free(d);
-    }
-    xc_mset_free(ms);
-    xc_enquire_free(enq);
+    scan_ctx sc = {ctx, r, self, err};
+    size_t matched = 0;
+    ls_rc rc = resolve_each_passage(ctx, q, LS_RELATIONS_SCAN, scan_one, &sc, &matched, err);
+    if (!rc && self && matched > LS_RELATIONS_SCAN) r->truncated = 1;
     return rc;
 }
 

@@ -633,3 +633,67 @@ ls_rc resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
     }
     return rc ? nomem(err) : LS_OK;
 }
+
+ls_rc resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
+                           ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
+                           size_t *matched, ls_error *err)
+{
+    xc_err xe;
+    xc_enquire *enq = NULL;
+    xc_mset *ms = NULL;
+    ls_rc rc = LS_OK;
+    if (xc_enquire_new(ctx->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
+        xc_enquire_get_mset(enq, 0, max, 0, &ms, &xe))
+        rc = ls_error_set(err, LS_ERR_INDEX, "reading passages: %s", xe.msg);
+    if (!rc && matched) *matched = xc_mset_estimated(ms);
+    for (size_t i = 0; !rc && ms && i < xc_mset_size(ms); i++) {
+        xc_doc *d = NULL;
+        const char *data;
+        size_t len;
+        ls_passage *p = NULL;
+        ls_error local = {0};
+        if (xc_mset_document(ms, i, &d, &xe) || xc_doc_get_data(d, &data, &len, &xe))
+            rc = ls_error_set(err, LS_ERR_INDEX, "reading passages: %s", xe.msg);
+        else if (!ls_passage_decode(data, len, &p, &local))
+            rc = each(cb_ctx, p);
+        ls_passage_free(p);
+        xc_doc_free(d);
+    }
+    xc_mset_free(ms);
+    xc_enquire_free(enq);
+    return rc;
+}
+
+/* Field k (tab-separated) of [p, end), malloc'ed, NULL when empty. */
+static char *link_field(const char *p, const char *end, int k)
+{
+    for (; k > 0 && p < end; k--) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        p = tab ? tab + 1 : end;
+    }
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    size_t n = (size_t)((tab ? tab : end) - p);
+    if (!n) return NULL;
+    char *s = malloc(n + 1);
+    if (s) memcpy(s, p, n), s[n] = '\0';
+    return s;
+}
+
+int resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind)
+{
+    memset(c, 0, sizeof *c);
+    char *k = link_field(p, end, 0);
+    int v = k ? atoi(k) : 0;
+    free(k);
+    if (v <= LS_REL_CITES || v > LS_REL_CORRECTS) return 0;
+    *kind = (ls_relation)v;
+    c->relation = *kind;
+    c->doc_number = link_field(p, end, 1);
+    c->law_name = link_field(p, end, 2);
+    c->year = link_field(p, end, 3);
+    c->doc_type = link_field(p, end, 4);
+    c->article = link_field(p, end, 5);
+    c->clause = link_field(p, end, 6);
+    c->point = link_field(p, end, 7);
+    return c->doc_number || c->law_name;
+}

@@ -4,7 +4,8 @@
  * the preamble's bases in both directions, the provisions an amending
  * decree touches, a decree taking effect next year that is not yet in
  * effect today; and search and review giving the same status to the texts
- * such a decree amends and replaces, today and next year. */
+ * such a decree amends and replaces, today and next year; and the review
+ * of the whole index flagging what rests on them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,6 +20,7 @@
 #include "../../indexer/indexer.h"
 #include "../../review/doc_relations.h"
 #include "../../review/review.h"
+#include "../../review/review_corpus.h"
 #include "../support/test_support.h"
 
 /* ---- 1. the sentence rule ------------------------------------------------ */
@@ -130,6 +132,20 @@ static const char next_fmt[] =
     "năm %d.\n2. Nghị định này thay thế Nghị định số 42/2022/NĐ-CP ngày 24 tháng 6 năm 2022 "
     "của Chính phủ.\n";
 
+/* A circular resting on 42/2022/NĐ-CP (replaced next year), guiding a
+ * clause 07/2025/NĐ-CP repealed and a decree the index lacks, and repealing
+ * another it lacks (its own act: not flagged). */
+static const char circular_text[] =
+    "BỘ TƯ PHÁP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+    "Số: 12/2025/TT-BTP\nHà Nội, ngày 10 tháng 02 năm 2025\n\nTHÔNG TƯ\n"
+    "HƯỚNG DẪN ĐĂNG KÝ HỘ TỊCH TRỰC TUYẾN\n\n"
+    "Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24 tháng 6 năm 2022 của Chính phủ quy định về việc "
+    "cung cấp thông tin và dịch vụ công trực tuyến;\n\n"
+    "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn thực hiện khoản 3 Điều 2 Nghị định số "
+    "123/2015/NĐ-CP và Điều 5 Nghị định số 999/2019/NĐ-CP.\n\n"
+    "Điều 2. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm "
+    "2025.\n2. Bãi bỏ Thông tư số 05/2015/TT-BTP ngày 12 tháng 5 năm 2015.\n";
+
 /* A decision correcting 07/2025/NĐ-CP and suspending a provincial resolution. */
 static const char correct_text[] =
     "THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
@@ -161,6 +177,8 @@ static int setup_index(void **state)
     if (ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err) ||
         ls_corpus_read_buffer("future.txt", future, (size_t)n, LS_FORMAT_TEXT, &sink, &err) ||
         ls_corpus_read_buffer("next.txt", next, (size_t)m, LS_FORMAT_TEXT, &sink, &err) ||
+        ls_corpus_read_buffer("circular.txt", circular_text, sizeof circular_text - 1,
+                              LS_FORMAT_TEXT, &sink, &err) ||
         ls_corpus_read_buffer("correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT,
                               &sink, &err) ||
         ls_indexer_commit(ix, &err)) {
@@ -368,6 +386,62 @@ static void test_as_of_agrees(void **state)
     assert_int_equal(kept, 0);
 }
 
+/* ---- 4. the review of the whole index -------------------------------------- */
+
+static const ls_corpus_item *item(const ls_corpus_report *r, const char *doc, const char *article,
+                                  const char *cited, const char *status)
+{
+    for (size_t i = 0; i < r->ndocs; i++) {
+        if (strcmp(r->docs[i].id, doc) != 0) continue;
+        for (size_t k = 0; k < r->docs[i].nitems; k++) {
+            const ls_corpus_item *it = &r->docs[i].items[k];
+            if (eq(it->article, article) && strstr(it->citation, cited) &&
+                strcmp(it->status, status) == 0)
+                return it;
+        }
+    }
+    return NULL;
+}
+
+static void test_review_corpus(void **state)
+{
+    (void)state;
+    char next_jan[16], decree[32];
+    snprintf(next_jan, sizeof next_jan, "%d-01-02", next_year);
+    snprintf(decree, sizeof decree, "97/%d/nđ-cp", next_year - 1);
+    ls_corpus_report *r = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_review_corpus(searcher, NULL, NULL, NULL, &r, &err), LS_OK);
+    assert_int_equal(r->documents, 31);   /* 27 of the sample and the 4 above */
+    const ls_corpus_item *it = item(r, "12/2025/tt-btp", "1", "khoản 3 Điều 2", "repealed");
+    assert_non_null(it);   /* a clause 07/2025/NĐ-CP repealed */
+    assert_string_equal(it->by, "07/2025/nđ-cp");
+    assert_non_null(item(r, "12/2025/tt-btp", "1", "999/2019/NĐ-CP", "document-missing"));
+    assert_null(item(r, "12/2025/tt-btp", "2", "05/2015/TT-BTP", "document-missing"));
+    assert_null(item(r, "12/2025/tt-btp", NULL, "42/2022/NĐ-CP", "replaced"));
+    assert_true(r->docs_gone >= 1 && r->docs_doc_missing >= 1);
+    /* CSV: a header and one line per item */
+    char *buf = NULL;
+    size_t len = 0, items = 0;
+    for (size_t i = 0; i < r->ndocs; i++) items += r->docs[i].nitems;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(ls_corpus_report_csv(r, f), 0);
+    fclose(f);
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++) lines += buf[i] == '\n';
+    assert_int_equal(lines, items + 1);
+    assert_non_null(strstr(buf, "12/2025/tt-btp,12/2025/TT-BTP,"));
+    free(buf);
+    ls_corpus_report_free(r);
+    /* next year its basis is replaced */
+    assert_int_equal(ls_review_corpus(searcher, next_jan, NULL, NULL, &r, &err), LS_OK);
+    it = item(r, "12/2025/tt-btp", NULL, "42/2022/NĐ-CP", "replaced");
+    assert_non_null(it);
+    assert_string_equal(it->by, decree);
+    ls_corpus_report_free(r);
+    assert_int_equal(ls_review_corpus(searcher, "2025-02-30x", NULL, NULL, &r, &err), LS_ERR_ARG);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -389,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_law_based_on),
         cmocka_unit_test(test_replace_correct_suspend),
         cmocka_unit_test(test_as_of_agrees),
+        cmocka_unit_test(test_review_corpus),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, setup_index, teardown_index);
