@@ -10,6 +10,10 @@
  *   POST /v1/review                    every citation of a text, resolved
  *   GET  /healthz  /metrics  /openapi.json  /  (the web page)
  *
+ * /openapi.json is api/web/openapi.json, embedded like the page: describe
+ * every route there (operationId, 4XX responses, schemas with
+ * additionalProperties false; tests/openapi checks the replies against it).
+ *
  * Errors are JSON {"error": {"status", "code", "message"}}. */
 #ifndef LS_ROUTES_H
 #define LS_ROUTES_H
@@ -45,13 +49,15 @@ typedef struct ls_api_reply {
 } ls_api_reply;
 
 /* Answer rq into *out (out->body starts empty and is the caller's to
- * free). searcher may be NULL when the index could not be opened:
+ * free; a cap_limit set on it bounds the reply: past it the answer is a 400
+ * JSON error, never a cut body). searcher may be NULL when the index could not be opened:
  * open_error then says why, and routes that need the index answer 503. */
 void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_request *rq,
                    ls_api_reply *out);
 
 /* Fill *out with a JSON error reply (status, a code from the status, and
- * message). */
+ * message). When out->body has failed on its cap_limit (the server's bound
+ * on a reply), the reply is instead a 400 saying so. */
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
 
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
@@ -67,8 +73,5 @@ int ls_api_relations(ls_searcher *s, const ls_api_request *rq, const char *rest,
 
 /* The HTTP status of an error code (400, 404, 503, 500). */
 unsigned ls_api_status_of(ls_rc rc);
-
-/* The OpenAPI 3 description of every route (static JSON text). */
-const char *ls_openapi_json(void);
 
 #endif

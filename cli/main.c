@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 
+#include "../common/version.h"
 #include "../text/analyser.h"
 #include "cli.h"
 
@@ -96,7 +97,7 @@ int main(int argc, char **argv)
         return argc < 2 ? CLI_USAGE : CLI_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        puts("luat-search 0.1");
+        printf("luat-search %s\n", ls_version());
         return CLI_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {

@@ -41,7 +41,9 @@ void ls_error_clear(ls_error *err);
 
 /* Record rc and a printf-style message in `err` unless an error is already
  * recorded (first error wins). NULL `err` is allowed. Returns rc so callers
- * can write `return ls_error_set(err, LS_ERR_IO, "...")`. */
+ * can write `return ls_error_set(err, LS_ERR_IO, "...")`. The message is
+ * always valid UTF-8 (ls_utf8_scrub): a character that "%.40s" or msg's
+ * size cuts at the end is dropped, any other bad byte becomes '?'. */
 ls_rc ls_error_set(ls_error *err, ls_rc rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -97,8 +98,17 @@ ls_rc ls_corpus_read_buffer(const char *name, const char *data, size_t len, ls_f
     case LS_FORMAT_ALQAC: return ls_read_alqac(name, data, len, sink, err);
     case LS_FORMAT_AUTO: break;
     }
-    if (sink->on_problem) sink->on_problem(sink->ctx, name, 0, "unknown format: skipped");
+    ls_reader_problem(sink, name, 0, "unknown format: skipped");
     return LS_OK;
+}
+
+void ls_reader_problem(const ls_reader_sink *sink, const char *path, size_t line, const char *msg)
+{
+    if (!sink->on_problem) return;
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", msg);
+    ls_utf8_scrub(copy);
+    sink->on_problem(sink->ctx, path, line, copy);
 }
 
 /* ---- files and directories ------------------------------------------------ */

@@ -30,6 +30,12 @@ typedef struct ls_reader_sink {
     void *ctx;
 } ls_reader_sink;
 
+/* Hand msg to sink->on_problem (when set) as valid UTF-8: a message that
+ * quotes the input cut at a byte count ("%.200s") may split a character;
+ * the copy passed on drops or replaces the bad bytes (ls_utf8_scrub) and is
+ * cut at 1023 bytes. Every reader reports its problems through this. */
+void ls_reader_problem(const ls_reader_sink *sink, const char *path, size_t line, const char *msg);
+
 /* "text", "jsonl", "phapdien", "alqac", "auto" -> format; -1 if unknown. */
 int ls_format_parse(const char *name);
 const char *ls_format_name(ls_format fmt);

@@ -14,7 +14,7 @@
 
 #include "../common/ls_buf.h"
 #include "../text/analyser.h"
-#include "../xapian/xc.h"
+#include "../xapian/xc_error.h"
 #include "passage_data.h"
 #include "schema.h"
 #include "synonyms.h"
@@ -48,10 +48,7 @@ struct ls_indexer {
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
 {
-    ls_rc rc = xe->rc == XC_ERR_LOCKED ? LS_ERR_LOCKED
-             : xe->rc == XC_ERR_NOMEM  ? LS_ERR_NOMEM
-             : xe->rc == XC_ERR_NOTFOUND ? LS_ERR_NOTFOUND : LS_ERR_INDEX;
-    return ls_error_set(err, rc, "%s: %s", what, xe->msg);
+    return ls_xc_error(err, what, xe);
 }
 
 /* Take the writer lock DIR/writer.lock (creating DIR), and write our pid in

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../corpus/structure.h"
+#include "../xapian/xc_error.h"
 #include "passage_data.h"
 #include "schema.h"
 #include "termgen.h"
@@ -227,8 +228,7 @@ static void collect_targets(target_list *l, const ls_document *doc)
 
 static ls_rc xerr(ls_error *err, const char *what, const xc_err *xe)
 {
-    return ls_error_set(err, xe->rc == XC_ERR_NOMEM ? LS_ERR_NOMEM : LS_ERR_INDEX, "%s: %s", what,
-                        xe->msg);
+    return ls_xc_error(err, what, xe);
 }
 
 static ls_rc get_meta(xc_wdb *wdb, const char *prefix, const char *id, char **out, ls_error *err)

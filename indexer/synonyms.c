@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../text/analyser.h"
+#include "../xapian/xc_error.h"
 
 static const struct { const char *key, *expansion; } table[] = {
     {"CCCD", "căn cước công dân"}, {"CMND", "chứng minh nhân dân"},
@@ -38,7 +39,7 @@ static ls_rc put(xc_wdb *wdb, const char *key, const char *expansion, ls_error *
 {
     xc_err xe;
     if (xc_wdb_clear_synonyms(wdb, key, &xe) || xc_wdb_add_synonym(wdb, key, expansion, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "writing synonym %s: %s", key, xe.msg);
+        return ls_error_set(err, ls_rc_of_xc(xe.rc), "writing synonym %s: %s", key, xe.msg);
     return LS_OK;
 }
 

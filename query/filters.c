@@ -8,6 +8,7 @@
 
 #include "../indexer/schema.h"
 #include "../indexer/termgen.h"
+#include "../xapian/xc_error.h"
 #include "as_of.h"
 #include "build.h"
 
@@ -126,6 +127,6 @@ ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *er
     }
     xc_query_free(excluded);
     for (size_t i = 0; i < f.n; i++) xc_query_free(f.q[i]);
-    if (!rc && f.failed) rc = ls_error_set(err, LS_ERR_INDEX, "building the filter: %s", f.xe.msg);
+    if (!rc && f.failed) rc = ls_xc_error(err, "building the filter", &f.xe);
     return rc;
 }

@@ -14,7 +14,7 @@
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"
-#include "resolve.h"
+#include "resolve_internal.h"
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 

@@ -1,5 +1,5 @@
 /* doc_status.c — a document's status as of a date (resolve_doc_status,
- * resolve.h).
+ * resolve_internal.h).
  *
  * The index stores each document's status as published ("còn hiệu lực",
  * "hết hiệu lực"...) and its dates, not its relations. So the relations are
@@ -19,7 +19,7 @@
 #include "../indexer/passage_data.h"
 #include "../indexer/schema.h"
 #include "../query/as_of.h"
-#include "resolve.h"
+#include "resolve_internal.h"
 
 /* How many passages naming a document are read for its relations. */
 #define RELATION_PASSAGES 40

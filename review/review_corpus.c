@@ -12,7 +12,7 @@
 #include "../indexer/doc_links.h"
 #include "../indexer/schema.h"
 #include "cite_internal.h"
-#include "resolve.h"
+#include "resolve_internal.h"
 
 const char *const ls_corpus_statuses[6] = {"repealed",          "replaced",
                                            "expired",           "suspended",

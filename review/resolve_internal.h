@@ -1,4 +1,4 @@
-/* resolve.h — resolution of extracted citations against an index, shared by
+/* resolve_internal.h — resolution of extracted citations against an index, shared by
  * ls_review (review.c) and ls_review_index (review_index.c). Private to
  * review/.
  *
