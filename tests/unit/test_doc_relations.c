@@ -17,7 +17,6 @@
 
 #include "../../corpus/reader.h"
 #include "../../corpus/structure.h"
-#include "../../indexer/indexer.h"
 #include "../../review/doc_relations.h"
 #include "../../review/review.h"
 #include "../../review/review_corpus.h"
@@ -97,14 +96,6 @@ static char *db_dir;
 static ls_searcher *searcher;
 static int next_year;
 
-static int on_doc(void *ctx, const ls_document *doc)
-{
-    ls_error err = {0};
-    ls_rc rc = ls_indexer_add(ctx, doc, &err);
-    if (rc) fprintf(stderr, "indexing %s: %s\n", doc->source, err.msg);
-    return rc != LS_OK;
-}
-
 /* A decree amending 123/2015/NĐ-CP, issued this year, effective on 1
  * January next year. */
 static const char future_fmt[] =
@@ -168,33 +159,18 @@ static int setup_index(void **state)
     int n = snprintf(future, sizeof future, future_fmt, next_year - 1, next_year - 1, next_year);
     char next[4096];
     int m = snprintf(next, sizeof next, next_fmt, next_year - 1, next_year - 1, next_year);
-    if (!(db_dir = ts_mkdtemp())) return -1;
-    ls_error err = {0};
-    ls_indexer *ix = NULL;
-    ls_indexer_options opts = {.overwrite = 1};
-    if (ls_indexer_open(db_dir, &opts, &ix, &err)) return -1;
-    ls_reader_sink sink = {on_doc, NULL, ix};
-    if (ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err) ||
-        ls_corpus_read_buffer("future.txt", future, (size_t)n, LS_FORMAT_TEXT, &sink, &err) ||
-        ls_corpus_read_buffer("next.txt", next, (size_t)m, LS_FORMAT_TEXT, &sink, &err) ||
-        ls_corpus_read_buffer("circular.txt", circular_text, sizeof circular_text - 1,
-                              LS_FORMAT_TEXT, &sink, &err) ||
-        ls_corpus_read_buffer("correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT,
-                              &sink, &err) ||
-        ls_indexer_commit(ix, &err)) {
-        fprintf(stderr, "test index: %s\n", err.msg);
-        ls_indexer_close(ix);
-        return -1;
-    }
-    ls_indexer_close(ix);
-    return ls_searcher_open(db_dir, &searcher, &err) ? -1 : 0;
+    ts_text texts[] = {
+        {"future.txt", future, (size_t)n, LS_FORMAT_TEXT},
+        {"next.txt", next, (size_t)m, LS_FORMAT_TEXT},
+        {"circular.txt", circular_text, sizeof circular_text - 1, LS_FORMAT_TEXT},
+        {"correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT},
+    };
+    return ts_open_sample(texts, sizeof texts / sizeof texts[0], &db_dir, &searcher);
 }
 
 static int teardown_index(void **state)
 {
-    ls_searcher_close(searcher);
-    ts_rmtree(db_dir);
-    free(db_dir);
+    ts_close_sample(db_dir, searcher);
     return ts_shutdown_analyser(state);
 }
 
