@@ -13,6 +13,7 @@
 #include "../query/search.h"
 #include "../text/analyser.h"
 #include "cli.h"
+#include "eval_report.h"
 
 static const char help[] =
     "usage: luat-search eval --db DIR [OPTIONS] QUESTIONS.jsonl\n"
@@ -31,6 +32,8 @@ static const char help[] =
     "  --db DIR       the index directory (required)\n"
     "  --json         print the figures as one JSON object\n"
     "  --misses       list the questions whose answer is not in the top 10\n"
+    "  --report FILE  write a per-question HTML page to FILE: each question, the\n"
+    "                 rank of its right answer (or a miss), the first hit\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --features F   write each question's confidence, its features and whether\n"
     "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
@@ -213,7 +216,8 @@ static double percentile(const eval_totals *t, double p)
     return t->latency_ms[i];
 }
 
-static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
+/* Returns the rank of the first right hit in the top 10, 0 when none. */
+static unsigned score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
                       const char *q)
 {
     unsigned first = 0;
@@ -243,6 +247,7 @@ static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int
                r->nhits ? r->hits[0].citation : "nothing");
     }
     (void)seen;
+    return first;
 }
 
 static int record_latency(eval_totals *t, double ms)
@@ -259,7 +264,7 @@ static int record_latency(eval_totals *t, double ms)
 }
 
 static int run_file(ls_searcher *s, const char *path, unsigned per_document, int show_miss,
-                    eval_totals *t)
+                    eval_report *rep, eval_totals *t)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -288,17 +293,16 @@ static int run_file(ls_searcher *s, const char *path, unsigned per_document, int
         double t0 = now_ms();
         ls_rc rc = ls_search(s, &req, &r, &err);
         double ms = now_ms() - t0;
-        if (rc) {
-            fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
-            ls_results empty = {0};
-            score_one(t, relevant, &empty, show_miss, q);
-        } else {
-            record_latency(t, ms);
-            score_one(t, relevant, r, show_miss, q);
-            if (record_judged(t, r, relevant, answerable(s, relevant)) == 0 && t->features)
-                write_features(t->features, json_string_value(json_object_get(o, "id")), r,
-                               &t->judged[t->njudged - 1]);
-        }
+        ls_results empty = {0};
+        if (rc) fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
+        else record_latency(t, ms);
+        unsigned rank = score_one(t, relevant, rc ? &empty : r, show_miss, q);
+        if (!rc && record_judged(t, r, relevant, answerable(s, relevant)) == 0 && t->features)
+            write_features(t->features, json_string_value(json_object_get(o, "id")), r,
+                           &t->judged[t->njudged - 1]);
+        if (rep)
+            eval_report_add(rep, json_string_value(json_object_get(o, "id")), q, relevant, rank,
+                            rc ? &empty : r, ms);
         ls_results_free(r);
         json_decref(o);
     }
@@ -313,9 +317,9 @@ int cmd_eval(int argc, char **argv)
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"misses", no_argument, 0, 'm'},   {"per-document", required_argument, 0, 'p'},
         {"weights", required_argument, 0, 'w'}, {"remote", required_argument, 0, 'R'},
-        {"features", required_argument, 0, 'F'},
+        {"features", required_argument, 0, 'F'}, {"report", required_argument, 0, 'r'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
-    const char *db = NULL, *weights = NULL, *remotes = NULL, *features = NULL;
+    const char *db = NULL, *weights = NULL, *remotes = NULL, *features = NULL, *report = NULL;
     int json = 0, misses = 0, c;
     unsigned per_document = 0;
     opterr = 0;
@@ -332,6 +336,7 @@ int cmd_eval(int argc, char **argv)
         case 'w': weights = optarg; break;
         case 'R': remotes = optarg; break;
         case 'F': features = optarg; break;
+        case 'r': report = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
@@ -352,7 +357,13 @@ int cmd_eval(int argc, char **argv)
         fprintf(stderr, "luat-search eval: cannot write %s\n", features);
         return CLI_FAIL;
     }
-    int status = run_file(s, argv[optind], per_document, misses, &t);
+    eval_report *rep = report ? eval_report_new(report, argv[optind]) : NULL;
+    if (report && !rep) {
+        ls_searcher_close(s);
+        if (t.features) fclose(t.features);
+        return cli_fail("eval", &(ls_error){.rc = LS_ERR_NOMEM});
+    }
+    int status = run_file(s, argv[optind], per_document, misses, rep, &t);
     ls_searcher_close(s);
     if (t.features && fclose(t.features) != 0) {
         fprintf(stderr, "luat-search eval: writing %s failed\n", features);
@@ -381,6 +392,9 @@ int cmd_eval(int argc, char **argv)
                base ? base + 1 : argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
                percentile(&t, 0.5), percentile(&t, 0.99), fa, fe, fu);
     }
+    if (rep && eval_report_close(rep, t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
+                                 percentile(&t, 0.5), percentile(&t, 0.99)))
+        status = CLI_FAIL;
     free(t.latency_ms);
     free(t.judged);
     return status;

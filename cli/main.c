@@ -27,7 +27,8 @@ static const char usage[] =
     "  relations  a document's relations both ways (căn cứ, sửa đổi, thay thế...)\n"
     "  mcp      the MCP server for LLM assistants over stdio (also at /mcp of serve)\n"
     "\n"
-    "Run 'luat-search COMMAND --help' for a command's options.\n";
+    "Run 'luat-search COMMAND --help' for a command's options, 'luat-search --version'\n"
+    "for the version, 'man luat-search' for the manual.\n";
 
 int cli_fail(const char *cmd, const ls_error *err)
 {
