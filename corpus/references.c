@@ -244,6 +244,15 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * describes another document this sentence names first */
     if (!after && names_numbered(t, s, at)) return LS_REL_CITES;
     if (!after) return rel;
+    /* "Nghị quyết số 109/2015/QH13 ... về việc thi hành Bộ luật Hình sự số
+     * 100/2015/QH13 ... hết hiệu lực": the citation describes the document
+     * named before it, which is the one that goes */
+    const char *ve = NULL, *va = NULL;
+    for (const char *p = t + s; (p = memmem(p, (size_t)(t + start - p), " về ", strlen(" về ")));)
+        ve = p++;
+    for (const char *p = t + s; (p = memmem(p, (size_t)(t + start - p), " và ", strlen(" và ")));)
+        va = p++;
+    if (ve && (!va || ve > va) && names_numbered(t, s, (size_t)(ve - t))) return LS_REL_CITES;
     /* a keyword after the citation acts only as "X ... hết hiệu lực" or
      * "X ... ngưng hiệu lực", whatever comes between ("đã được sửa đổi") */
     size_t e = end, hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;

@@ -83,6 +83,8 @@ ls_act ls_relation_act(const char *t, size_t len, const ls_reference *r)
 {
     if (!r->doc_number || r->self || r->end > len || r->start >= r->end) return LS_ACT_NONE;
     size_t start = r->start, end = r->end;
+    /* a passive or descriptive statement acts on nothing (corpus/structure.h) */
+    if (ls_relation_active(t, len, start, end) == LS_REL_CITES) return LS_ACT_NONE;
     size_t lo = start > SENTENCE_WINDOW ? start - SENTENCE_WINDOW : 0;
     size_t hi = end + SENTENCE_WINDOW < len ? end + SENTENCE_WINDOW : len;
     size_t s = start, e = end;

@@ -222,7 +222,10 @@ static ls_rc scan_field(resolve_ctx *ctx, ls_doc_relations *r, const ls_passage 
     for (size_t i = 0; !rc && i < n; i++) {
         ls_cite *c = &cites[i];
         ls_relation kind = ls_relation_active(t, len, c->group_start, c->group_end);
-        if (kind == LS_REL_CITES || placement_only(t, c->group_start)) continue;
+        /* "căn cứ" in an article ("căn cứ quy định của Luật X") is a mention:
+         * a legal basis is the preamble's (scan_links) */
+        if (kind == LS_REL_CITES || kind == LS_REL_BASIS || placement_only(t, c->group_start))
+            continue;
         if (c->self) {
             /* a provision of the document the article amends */
             if (*amending && c->article && !c->self_article &&

@@ -65,6 +65,23 @@ static const struct {
      "phủ sửa đổi, bổ sung một số điều của Nghị định số 78/2015/NĐ-CP.", "108/2018/nđ-cp", 0,
      LS_REL_REPLACES},
     {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", 0, LS_REL_CITES},
+    /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "109/2015/qh13", 0, LS_REL_REPEALS},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "144/2016/qh13", 0, LS_REL_REPEALS},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "100/2015/qh13", 1, LS_REL_CITES},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "101/2015/qh13", 0, LS_REL_CITES},
 };
 
 static void test_active_relation(void **state)

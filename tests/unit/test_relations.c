@@ -56,6 +56,23 @@ static const struct {
      "số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13 như sau:",
      "04/2007/qh12", LS_ACT_NONE},
     {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", LS_ACT_NONE},
+    /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "109/2015/qh13", LS_ACT_REPEALS},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "144/2016/qh13", LS_ACT_REPEALS},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "100/2015/qh13", LS_ACT_NONE},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "101/2015/qh13", LS_ACT_NONE},
 };
 
 static void test_relation_table(void **state)
