@@ -18,6 +18,7 @@
 #include "../procedure/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
+#include "as_of.h"
 #include "build.h"
 #include "expand.h"
 #include "plan.h"
@@ -302,6 +303,7 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
     if (req->kind == LS_KIND_ALL) ls_buf_puts(&b, "; articles and procedures");
     if (req->level && *req->level) ls_buf_printf(&b, "; level=%s", req->level);
     if (req->field && *req->field) ls_buf_printf(&b, "; field=%s", req->field);
+    if (req->as_of && *req->as_of) ls_buf_printf(&b, "; as of %s", req->as_of);
     return ls_buf_detach(&b);
 }
 
@@ -360,7 +362,8 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
                             LIMIT_MAX);
     if (req->offset > 100000)
         return ls_error_set(err, LS_ERR_ARG, "offset %u is out of range (0..100000)", req->offset);
-    return LS_OK;
+    char day[11];
+    return ls_as_of_date(req->as_of, day, err);
 }
 
 /* ls_candidate_loader over an MSet: one unreadable passage stays NULL */
@@ -578,6 +581,8 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
         rc = add_procedures(s, plan, req, deadline, res, err);
     if (!rc) rc = resolve_bases(s, res, err);
+    char day[11];   /* the hits' statuses as of the date (as_of.h) */
+    if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);
     if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
                                  err);
     if (!rc) {

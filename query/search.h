@@ -23,7 +23,8 @@ typedef struct ls_search_request {
     const char *type;         /* filter: document type ("Nghị định", "nghi dinh", "NĐ") */
     const char *issuer;       /* filter: issuing body ("Chính phủ") */
     const char *from, *to;    /* filter: issued date range, "YYYY[-MM[-DD]]" */
-    int in_force;             /* filter: only texts whose status is in force/unknown */
+    int in_force;             /* filter: only texts in force (or of unknown status) on as_of */
+    const char *as_of;        /* "YYYY-MM-DD": statuses and in_force as of then; NULL = today */
     unsigned per_document;    /* max hits per document; 0 (or UINT_MAX) = no limit */
     int kind;                 /* LS_KIND_*: what the hits are */
     const char *level;        /* filter: a procedure's level ("cấp xã", "tỉnh") */
