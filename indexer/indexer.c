@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "passage_data.h"
