@@ -22,6 +22,8 @@ WEB_FILES := $(sort $(wildcard api/web/*))
 WEB_OBJ  := $(BUILD)/api/web_assets.o
 LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) $(WEB_OBJ)
 LIB      := $(BUILD)/libluat.a
+# the one version string (VERSION): --version, MCP, /openapi.json, debian/changelog
+LS_VERSION := $(shell cat VERSION)
 
 CLI_C    := $(sort $(wildcard cli/*.c))
 CLI_OBJ  := $(CLI_C:%.c=$(BUILD)/%.o)
@@ -35,7 +37,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz bench eval clean help sample sample-run
+.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -50,27 +52,34 @@ help:
 	@echo "make check-valgrind  the test suite under valgrind memcheck"
 	@echo "make soak         serve under load while indexing, SOAK_SECONDS (default 60)"
 	@echo "make fuzz         run each libFuzzer target for FUZZ_SECONDS (default 30)"
+	@echo "make fuzz-long    the same, resumable, niced, corpus kept under build/fuzz"
 	@echo "make bench        benchmarks (needs ../shared/corpus)"
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
+	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
+	@echo "make test-deb     build the .deb, install it, try it, remove it (dist/test-deb)"
 
 deps:
 	@scripts/install-deps
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.cc
 	@mkdir -p $(dir $@)
-	$(CXX) $(CXXFLAGS) -c $< -o $@
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
 
 # the web page, embedded into the library (api/web_assets.h)
-$(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets
+$(BUILD)/api/web_assets.c: $(WEB_FILES) scripts/embed-assets VERSION
 	@mkdir -p $(dir $@)
-	scripts/embed-assets $@ $(WEB_FILES)
+	LS_VERSION=$(LS_VERSION) scripts/embed-assets $@ $(WEB_FILES)
+
+$(BUILD)/common/version.o: common/version.c VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DLS_VERSION='"$(LS_VERSION)"' -c $< -o $@
 
 $(WEB_OBJ): $(BUILD)/api/web_assets.c api/web_assets.h
-	$(CC) $(CFLAGS) -I. -c $< -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -I. -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -133,6 +142,10 @@ FUZZ_SECONDS ?= 30
 fuzz:
 	@scripts/run-fuzz $(FUZZ_SECONDS)
 
+# resumable: corpus kept and minimised in build/fuzz, totals in build/fuzz/runs.tsv
+fuzz-long:
+	@scripts/run-fuzz $(FUZZ_SECONDS) --long $(FUZZ_TARGETS)
+
 # `bench` installs what it runs (wrk, SQLite, gnuplot) first, as `test` does
 bench:
 	@LS_DEPS_BENCH=1 scripts/install-deps
@@ -146,5 +159,7 @@ eval: $(BIN)
 
 clean:
 	rm -rf build build-asan build-vg build-fuzz bin
+
+include dist/dist.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "../common/version.h"
 #include "mcp_complete.h"
 #include "mcp_prompts.h"
 #include "mcp_resources.h"
@@ -66,7 +67,7 @@ static json_t *initialize(json_t *params, char *msg, size_t cap)
         "protocolVersion", version, "capabilities", "tools", "listChanged", 0, "resources",
         "subscribe", 0, "listChanged", 0, "prompts", "listChanged", 0, "logging", "completions",
         "serverInfo", "name", "luat-search",
-        "title", "luat-search: Vietnamese legal texts", "version", "0.1", "instructions",
+        "title", "luat-search: Vietnamese legal texts", "version", ls_version(), "instructions",
         "Search Vietnamese legislation (search_legislation), read the exact text of a "
         "provision (get_provision), and check or normalise citations before quoting them "
         "(validate_citation, format_citation). Questions and citations may be typed without "

@@ -11,7 +11,7 @@
 
 #include "../text/analyser.h"
 
-typedef enum { FIELD_TEXT, FIELD_UINT, FIELD_BOOL } field_kind;
+typedef enum { FIELD_TEXT, FIELD_UINT, FIELD_BOOL, FIELD_UNIT } field_kind; /* UNIT: 0 to 1 */
 
 static const struct field {
     const char *name;
@@ -23,11 +23,15 @@ static const struct field {
     {"offset", FIELD_UINT, LS_API_OFFSET_MAX, 0}, {"type", FIELD_TEXT, 0, 0},
     {"issuer", FIELD_TEXT, 0, 0},     {"from", FIELD_TEXT, 0, 0},
     {"to", FIELD_TEXT, 0, 0},         {"in_force", FIELD_BOOL, 0, 0},
+    {"min_confidence", FIELD_UNIT, 0, 0},
+    {"kind", FIELD_TEXT, 0, 0},       {"level", FIELD_TEXT, 0, 0},
+    {"field", FIELD_TEXT, 0, 0},      {"as_of", FIELD_TEXT, 0, 0},
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
-#define KNOWN "q, limit, offset, type, issuer, from, to, in_force"
+#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, min_confidence, kind, level, field, as_of"
 
-/* Where each text field lands in the request, by field index. */
+/* Where each text field lands in the request, by field index (kind is
+ * parsed after: it lands nowhere as text). */
 static const char **text_slot(ls_search_request *r, size_t k)
 {
     switch (k) {
@@ -36,8 +40,19 @@ static const char **text_slot(ls_search_request *r, size_t k)
     case 4: return &r->issuer;
     case 5: return &r->from;
     case 6: return &r->to;
+    case 10: return &r->level;
+    case 11: return &r->field;
+    case 12: return &r->as_of;
     default: return NULL;
     }
+}
+
+/* owned[] slot of a text field, by field index: q, type, issuer, from, to,
+ * kind, level, field, as_of (the other fields are not text: never asked). */
+static size_t owned_slot(size_t k)
+{
+    static const unsigned char slot_of[NFIELDS] = {0, 0, 0, 1, 2, 3, 4, 0, 0, 5, 6, 7, 8};
+    return slot_of[k];
 }
 
 static size_t field_index(const char *name)
@@ -63,9 +78,14 @@ static ls_rc set_text(ls_api_search *p, size_t k, const char *v, size_t len, ls_
     if (!copy) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     memcpy(copy, v, len);
     copy[len] = '\0';
-    size_t slot = k == 0 ? 0 : k - 2; /* owned[]: q, type, issuer, from, to */
+    size_t slot = owned_slot(k);
     free(p->owned[slot]);
     p->owned[slot] = copy;
+    if (k == 9) { /* kind */
+        if ((p->req.kind = ls_kind_parse(copy)) < 0)
+            return ls_error_set(err, LS_ERR_ARG, "parameter 'kind' is article, procedure or all");
+        return LS_OK;
+    }
     *text_slot(&p->req, k) = copy;
     if (k == 0) p->req.query_len = len;
     return LS_OK;
@@ -78,6 +98,16 @@ static ls_rc set_uint(ls_api_search *p, size_t k, unsigned long long v, ls_error
                             fields[k].name, fields[k].min, fields[k].max);
     if (k == 1) p->req.limit = (unsigned)v;
     else p->req.offset = (unsigned)v;
+    return LS_OK;
+}
+
+/* min_confidence: 0 to 1; 0 = never no_answer (the request's -1) */
+static ls_rc set_unit(ls_api_search *p, size_t k, double v, ls_error *err)
+{
+    if (!(v >= 0 && v <= 1))
+        return ls_error_set(err, LS_ERR_ARG, "parameter '%s' must be a number from 0 to 1",
+                            fields[k].name);
+    p->req.min_confidence = v > 0 ? v : -1;
     return LS_OK;
 }
 
@@ -125,6 +155,13 @@ ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *value
                 return ls_error_set(err, LS_ERR_ARG, "parameter '%s' must be a whole number",
                                     fields[k].name);
             rc = set_uint(out, k, x, err);
+        } else if (fields[k].kind == FIELD_UNIT) {
+            char *end;
+            double x = strtod(v, &end);
+            if (!*v || *end || v[0] == ' ')
+                return ls_error_set(err, LS_ERR_ARG, "parameter '%s' must be a number from 0 to 1",
+                                    fields[k].name);
+            rc = set_unit(out, k, x, err);
         } else if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0 || !values[i]) {
             out->req.in_force = 1;
         } else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
@@ -165,6 +202,10 @@ ls_rc ls_api_search_from_json(const char *body, size_t len, ls_api_search *out,
                 rc = ls_error_set(err, LS_ERR_ARG, "field '%s' must be a whole number from %u to %u",
                                   key, fields[k].min, fields[k].max);
             else rc = set_uint(out, k, (unsigned long long)json_integer_value(v), err);
+        } else if (fields[k].kind == FIELD_UNIT) {
+            if (!json_is_number(v))
+                rc = ls_error_set(err, LS_ERR_ARG, "field '%s' must be a number from 0 to 1", key);
+            else rc = set_unit(out, k, json_number_value(v), err);
         } else if (!json_is_boolean(v)) {
             rc = ls_error_set(err, LS_ERR_ARG, "field 'in_force' must be true or false");
         } else {

@@ -7,17 +7,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
+/* Room for `extra` more bytes and the NUL; a failure sticks in b->rc. */
 static ls_rc buf_reserve(ls_buf *b, size_t extra)
 {
-    if (b->cap_limit && b->len + extra > b->cap_limit) return LS_ERR_LIMIT;
-    if (b->len + extra + 1 <= b->cap) return LS_OK;
+    if (b->rc) return b->rc;
+    if (b->cap_limit && (extra > b->cap_limit || b->len > b->cap_limit - extra))
+        return b->rc = LS_ERR_LIMIT;
+    if (extra < b->cap && b->len + extra + 1 <= b->cap) return LS_OK;
+    if (extra > ((size_t)-1) / 2 - b->len) return b->rc = LS_ERR_NOMEM;
     size_t want = b->cap ? b->cap : 64;
     while (want < b->len + extra + 1) {
-        if (want > ((size_t)-1) / 2) return LS_ERR_NOMEM;
+        if (want > ((size_t)-1) / 2) return b->rc = LS_ERR_NOMEM;
         want *= 2;
     }
     char *p = realloc(b->data, want);
-    if (!p) return LS_ERR_NOMEM;
+    if (!p) return b->rc = LS_ERR_NOMEM;
     b->data = p;
     b->cap = want;
     return LS_OK;
@@ -43,7 +49,8 @@ ls_rc ls_buf_printf(ls_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0) return LS_ERR_INTERNAL;
+    if (b->rc) return b->rc;
+    if (n < 0) return b->rc = LS_ERR_INTERNAL;
     ls_rc rc = buf_reserve(b, (size_t)n);
     if (rc) return rc;
     va_start(ap, fmt);
@@ -77,8 +84,11 @@ ls_rc ls_buf_json_string(ls_buf *b, const char *s, size_t n)
     return rc;
 }
 
+ls_rc ls_buf_error(const ls_buf *b) { return b->rc; }
+
 void ls_buf_reset(ls_buf *b)
 {
+    b->rc = LS_OK;
     b->len = 0;
     if (b->data) b->data[0] = '\0';
 }
@@ -89,6 +99,7 @@ char *ls_buf_detach(ls_buf *b)
     if (!p) p = calloc(1, 1);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->rc = LS_OK;
     return p;
 }
 
@@ -97,6 +108,7 @@ void ls_buf_free(ls_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->rc = LS_OK;
 }
 
 ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err)
@@ -122,6 +134,18 @@ ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err)
     if (out_len) *out_len = b.len;
     *out = ls_buf_detach(&b);
     return *out ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "%s: out of memory", path);
+}
+
+size_t ls_utf8_scrub(char *s)
+{
+    size_t n = ls_utf8_truncate(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = ls_utf8_decode(s, n, i, &cp);
+        if (k) i += k;
+        else s[i++] = '?';
+    }
+    return n;
 }
 
 size_t ls_utf8_truncate(char *s)

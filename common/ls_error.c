@@ -1,5 +1,6 @@
 /* ls_error.c — return-code names and the first-error-wins error record. */
 #include "ls_error.h"
+#include "ls_buf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,5 +47,7 @@ ls_rc ls_error_set(ls_error *err, ls_rc rc, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
+    /* "%.40s" and the record's size cut by bytes; messages reach JSON */
+    ls_utf8_scrub(err->msg);
     return rc;
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../text/utf8.h"
+#include "../common/utf8.h"
 
 typedef struct out_state {
     ls_buf *out;

@@ -17,7 +17,8 @@ typedef enum {
     LS_FORMAT_TEXT,        /* a plain-text decree as published (.txt) */
     LS_FORMAT_JSONL,       /* the project's JSONL interchange format */
     LS_FORMAT_PHAPDIEN,    /* Bộ pháp điển topic page (.html) */
-    LS_FORMAT_ALQAC        /* ALQAC laws JSON: [{"id", "articles":[...]}] */
+    LS_FORMAT_ALQAC,       /* ALQAC laws JSON: [{"id", "articles":[...]}] */
+    LS_FORMAT_TTHC         /* administrative procedures (corpus/reader_tthc.c) */
 } ls_format;
 
 typedef struct ls_reader_sink {
@@ -30,7 +31,13 @@ typedef struct ls_reader_sink {
     void *ctx;
 } ls_reader_sink;
 
-/* "text", "jsonl", "phapdien", "alqac", "auto" -> format; -1 if unknown. */
+/* Hand msg to sink->on_problem (when set) as valid UTF-8: a message that
+ * quotes the input cut at a byte count ("%.200s") may split a character;
+ * the copy passed on drops or replaces the bad bytes (ls_utf8_scrub) and is
+ * cut at 1023 bytes. Every reader reports its problems through this. */
+void ls_reader_problem(const ls_reader_sink *sink, const char *path, size_t line, const char *msg);
+
+/* "text", "jsonl", "phapdien", "alqac", "tthc", "auto" -> format; -1 if unknown. */
 int ls_format_parse(const char *name);
 const char *ls_format_name(ls_format fmt);
 
@@ -60,5 +67,7 @@ ls_rc ls_read_phapdien(const char *name, const char *data, size_t len,
                        const ls_reader_sink *sink, ls_error *err);
 ls_rc ls_read_alqac(const char *name, const char *data, size_t len,
                     const ls_reader_sink *sink, ls_error *err);
+ls_rc ls_read_tthc(const char *name, const char *data, size_t len,
+                   const ls_reader_sink *sink, ls_error *err);
 
 #endif

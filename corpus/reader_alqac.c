@@ -18,7 +18,7 @@ static void problem(const ls_reader_sink *sink, const char *name, const char *fm
     if (!sink->on_problem) return;
     char msg[512];
     snprintf(msg, sizeof msg, fmt, a);
-    sink->on_problem(sink->ctx, name, 0, msg);
+    ls_reader_problem(sink, name, 0, msg);
 }
 
 /* Type from a law's name: "Bộ luật ..." -> Bộ luật, "Luật ..." -> Luật ... */
@@ -133,7 +133,7 @@ ls_rc ls_read_alqac(const char *name, const char *data, size_t len, const ls_rea
             char msg[300];
             if (root) snprintf(msg, sizeof msg, "not an ALQAC laws file: the top level is not an array");
             else snprintf(msg, sizeof msg, "malformed JSON at byte %d: %s", jerr.position, jerr.text);
-            sink->on_problem(sink->ctx, name, root ? 0 : (size_t)jerr.line, msg);
+            ls_reader_problem(sink, name, root ? 0 : (size_t)jerr.line, msg);
         }
         json_decref(root);
         return LS_OK;

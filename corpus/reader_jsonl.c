@@ -115,7 +115,7 @@ ls_rc ls_read_jsonl(const char *name, const char *data, size_t len, const ls_rea
             if (ls_strset(&doc->source, src, strlen(src)) == LS_OK) stop = sink->on_document(sink->ctx, doc);
         } else if (sink->on_problem) {
             if (why != msg) snprintf(msg, sizeof msg, "%.380s: skipped", why ? why : ls_strerror(rc));
-            sink->on_problem(sink->ctx, name, lineno, msg);
+            ls_reader_problem(sink, name, lineno, msg);
         }
         ls_document_free(doc);
     }

@@ -138,7 +138,7 @@ typedef struct page {
 
 static void problem(page *pg, const char *msg)
 {
-    if (pg->sink->on_problem) pg->sink->on_problem(pg->sink->ctx, pg->name, pg->line, msg);
+    ls_reader_problem(pg->sink, pg->name, pg->line, msg);
 }
 
 #define ID_FROM_TITLE_MAX 120 /* bytes of a title kept as a document's id */
@@ -380,7 +380,7 @@ ls_rc ls_read_phapdien(const char *name, const char *data, size_t len, const ls_
         if (sink->on_problem) {
             char msg[120];
             snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu: file skipped", bad);
-            sink->on_problem(sink->ctx, name, 0, msg);
+            ls_reader_problem(sink, name, 0, msg);
         }
         return LS_OK;
     }

@@ -425,7 +425,7 @@ static size_t line_of(const char *d, size_t off)
 
 static void problem(const ls_reader_sink *sink, const char *name, size_t line, const char *msg)
 {
-    if (sink->on_problem) sink->on_problem(sink->ctx, name, line, msg);
+    ls_reader_problem(sink, name, line, msg);
 }
 
 ls_rc ls_read_text(const char *name, const char *data, size_t len, const ls_reader_sink *sink,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../text/analyser.h"
+#include "../xapian/xc_error.h"
 
 static const char *const codified_kinds[] = {"luat ", "bo luat ", "phap lenh ", "hien phap"};
 
@@ -26,7 +27,7 @@ int ls_cite_number_head(const char *id, char *out, size_t cap)
 
 static ls_rc xerr(ls_error *err, const xc_err *xe)
 {
-    return ls_error_set(err, LS_ERR_INDEX, "storing citation keys: %s", xe->msg);
+    return ls_xc_error(err, "storing citation keys", xe);
 }
 
 /* Append id as a line of the value at key unless a line already holds it. */
@@ -107,7 +108,7 @@ ls_rc ls_cite_key_get(xc_db *db, const char *key, char **value, ls_error *err)
 {
     xc_err xe;
     if (xc_db_get_metadata(db, key, value, NULL, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "looking up %s: %s", key, xe.msg);
+        return ls_error_set(err, ls_rc_of_xc(xe.rc), "looking up %s: %s", key, xe.msg);
     return LS_OK;
 }
 

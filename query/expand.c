@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../xapian/xc_error.h"
+
 #define EXPANSION_POSITION 10000  /* first position of appended expansions */
 #define MAX_EXPANSIONS 8
 
@@ -61,7 +63,7 @@ static ls_rc lookup(ls_plan *plan, xc_db *db, const char *key, unsigned *next_ba
     found f = {0};
     xc_err xe;
     if (xc_db_synonyms(db, key, on_synonym, &f, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "reading synonyms: %s", xe.msg);
+        return ls_xc_error(err, "reading synonyms", &xe);
     ls_rc rc = LS_OK;
     for (size_t i = 0; i < f.n; i++) {
         if (!rc && f.phrase[i]) {

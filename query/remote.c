@@ -8,6 +8,7 @@
 
 #include "../common/ls_buf.h"
 #include "../indexer/shards.h"
+#include "../xapian/xc_error.h"
 
 /* Split item "HOST:PORT" (len bytes) into host (cap bytes) and port. */
 static int parse_item(const char *item, size_t len, char *host, size_t cap, unsigned *port)
@@ -80,7 +81,7 @@ ls_rc ls_remote_open(const char *local, const char *list, unsigned timeout_ms, x
     open_ctx oc = {.timeout_ms = timeout_ms, .dead = LS_BUF_INIT};
     xc_err xe;
     if (xc_db_open(local, &oc.db, &xe))
-        return ls_error_set(err, xe.rc == XC_ERR_NOTFOUND ? LS_ERR_NOTFOUND : LS_ERR_INDEX,
+        return ls_error_set(err, ls_rc_of_xc(xe.rc),
                             "%s: cannot open the local database: %s", local, xe.msg);
     ls_rc rc = each_item(list, add_one, &oc, err);
     if (!rc && oc.down)

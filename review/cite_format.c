@@ -53,6 +53,11 @@ ls_rc ls_cite_format(ls_cite *c, const char *doc_type, const char *doc_title,
     }
     /* drop a trailing space (a provision of the containing document) */
     if (b.len && b.data[b.len - 1] == ' ') b.data[--b.len] = '\0';
+    ls_rc rc = ls_buf_error(&b);
+    if (rc) {
+        ls_buf_free(&b);
+        return rc;
+    }
     char *s = ls_buf_detach(&b);
     if (!s) return LS_ERR_NOMEM;
     free(c->citation);
@@ -97,6 +102,8 @@ const char *ls_relation_name(ls_relation r)
     case LS_REL_AMENDS: return "amends";
     case LS_REL_REPLACES: return "replaces";
     case LS_REL_REPEALS: return "repeals";
+    case LS_REL_SUSPENDS: return "suspends";
+    case LS_REL_CORRECTS: return "corrects";
     }
     return "?";
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "resolve.h"
+#include "resolve_internal.h"
 
 void ls_review_result_free(ls_review_result *r)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../indexer/passage_data.h"
-#include "resolve.h"
+#include "resolve_internal.h"
 
 static void count(ls_review_stats *st, const ls_cite *c)
 {

@@ -1,4 +1,6 @@
-/* review_json.c — a review result as JSON (ls_review_json, review.h). */
+/* review_json.c — a review result as JSON (ls_review_json, review.h).
+ * The appends are unchecked: ls_buf keeps its first error, read once at the
+ * end (ls_buf_error), so a failure anywhere fails the whole reply. */
 #include <string.h>
 
 #include "review.h"
@@ -71,7 +73,8 @@ ls_rc ls_review_json(const ls_review_result *r, const char *text, size_t len, ls
         if (i) ls_buf_putc(&b, ',');
         cite_json(&b, &r->cites[i], text, len);
     }
-    ls_rc rc = ls_buf_puts(&b, "]}");
+    ls_buf_puts(&b, "]}");
+    ls_rc rc = ls_buf_error(&b);
     if (rc == LS_OK) rc = ls_buf_append(out, b.data, b.len);
     ls_buf_free(&b);
     return rc ? ls_error_set(err, rc, "review as JSON: %s", ls_strerror(rc)) : LS_OK;

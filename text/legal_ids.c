@@ -11,7 +11,7 @@
  * glued to a word, or the first letters of "ngày", "điều", "điểm",
  * "khoản"), so most of the text never enters PCRE2. Match data lives in the
  * caller's per-thread scratch. */
-#include "legal_ids.h"
+#include "legal_ids_internal.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

@@ -1,6 +1,6 @@
-/* letters.c — builds the letter table of letters.h from ICU's case folding
+/* letters.c — builds the letter table of letters_internal.h from ICU's case folding
  * and canonical decompositions, once per process. */
-#include "letters.h"
+#include "letters_internal.h"
 
 #include <pthread.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* normalize.c — one word to its term and folded twin (normalize.h), and the
+/* normalize.c — one word to its term and folded twin (normalize_internal.h), and the
  * public ls_normalize_term.
  *
  * Steps: NFC and full case folding, then the tone-placement rule (old
@@ -7,10 +7,10 @@
  * after q), then the twin drops every mark and maps đ -> d.
  *
  * Speed: ASCII-only words are lowered byte by byte; words of precomposed
- * Latin/Vietnamese letters use the letter table (letters.h); ICU is called
+ * Latin/Vietnamese letters use the letter table (letters_internal.h); ICU is called
  * only for combining marks (input not NFC), letters past the table and the
  * few letters whose full case folding is not one code point. */
-#include "normalize.h"
+#include "normalize_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +19,8 @@
 #include <unicode/ustring.h>
 
 #include "analyser.h"
-#include "letters.h"
-#include "utf8.h"
+#include "letters_internal.h"
+#include "../common/utf8.h"
 
 /* Make *p hold at least `want` elements of `elem` bytes. */
 static int grow(void **p, size_t *cap, size_t want, size_t elem)

@@ -16,8 +16,8 @@
 #include <unicode/ustring.h>
 
 #include "analyser.h"
-#include "legal_ids.h"
-#include "normalize.h"
+#include "legal_ids_internal.h"
+#include "normalize_internal.h"
 
 typedef struct thread_state {
     UBreakIterator *bi;

@@ -1,6 +1,6 @@
 /* utf8.c — whole-buffer UTF-8 validation (ls_utf8_valid of analyser.h);
  * decoding and encoding are inline in utf8.h. */
-#include "utf8.h"
+#include "../common/utf8.h"
 
 #include <string.h>
 

@@ -1,19 +1,32 @@
 /* fuzz_http.c — libFuzzer target for the REST API's request handling
- * without a socket: the first byte picks the front door; the rest is
- *   0: a JSON body for POST /v1/search (ls_api_search_from_json),
- *   1: a query string "k=v&k=v" split as libmicrohttpd splits it
- *      (ls_api_search_from_pairs, values may hold NUL bytes),
- *   2: a URL path routed by ls_api_handle with no index open (every route
- *      that needs one must answer 503, the others must answer). */
+ * without a socket, through ls_api_handle with the index of
+ * $LS_FUZZ_INDEX when set (fuzz_invariants.h): the first byte picks the
+ * front door; the rest is
+ *   0: a JSON body for POST /v1/search,
+ *   1: a query string "k=v&k=v" for GET /v1/search, split as
+ *      libmicrohttpd splits it (values may hold NUL bytes),
+ *   2: a URL path, GET or POST by the length (without an index every route
+ *      that needs one must answer 503, the others must answer),
+ *   3: a body for POST /v1/review.
+ * Every reply must hold the invariants of fuzz_invariants.h: valid UTF-8,
+ * JSON where it says JSON, an error body whose status is the reply's. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../api/routes.h"
-#include "../../api/search_params.h"
+#include "fuzz_invariants.h"
 
 #define MAX_PAIRS 32
+
+static void handle(const ls_api_request *rq)
+{
+    ls_api_reply reply = {0};
+    ls_api_handle(fuzz_searcher(), "no index", rq, &reply);
+    inv_reply(&reply);
+    ls_buf_free(&reply.body);
+}
 
 static void pairs(const char *s, size_t len)
 {
@@ -41,9 +54,9 @@ static void pairs(const char *s, size_t len)
         n++;
         p = amp + 1;
     }
-    ls_api_search out;
-    ls_api_search_from_pairs(keys, values, lens, n, &out, NULL);
-    ls_api_search_free(&out);
+    ls_api_request rq = {.method = "GET", .path = "/v1/search", .keys = keys, .values = values,
+                         .value_lens = lens, .npairs = n};
+    handle(&rq);
     free(copy);
 }
 
@@ -54,10 +67,7 @@ static void route(const char *s, size_t len)
     memcpy(path, s, len);
     path[len] = '\0';
     ls_api_request rq = {.method = len % 2 ? "GET" : "POST", .path = path};
-    ls_api_reply reply = {0};
-    ls_api_handle(NULL, "no index", &rq, &reply);
-    if (reply.status < 200 || reply.status > 599) abort();
-    ls_buf_free(&reply.body);
+    handle(&rq);
     free(path);
 }
 
@@ -66,11 +76,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0) return 0;
     const char *s = (const char *)data + 1;
     size_t len = size - 1;
-    switch (data[0] % 3) {
-    case 0: {
-        ls_api_search out;
-        ls_api_search_from_json(s, len, &out, NULL);
-        ls_api_search_free(&out);
+    switch (data[0] % 4) {
+    case 0:
+    case 3: {
+        ls_api_request rq = {.method = "POST", .path = data[0] % 4 ? "/v1/review" : "/v1/search",
+                             .body = s, .body_len = len};
+        handle(&rq);
         break;
     }
     case 1: pairs(s, len); break;

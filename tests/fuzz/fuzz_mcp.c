@@ -7,7 +7,9 @@
  *      and never run out of memory on small input;
  *   1: an HTTP request to /mcp: "Accept\nMCP-Protocol-Version\n
  *      Mcp-Session-Id\nbody", POST or DELETE by the length — the status
- *      must be one /mcp gives. */
+ *      must be one /mcp gives, and the reply hold fuzz_invariants.h's
+ *      invariants (UTF-8, JSON, an error body that agrees with the status).
+ * Tools and resources search the index of $LS_FUZZ_INDEX when set. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include <jansson.h>
 
 #include "../../api/mcp.h"
+#include "fuzz_invariants.h"
 
 static const char *hdr[3];
 
@@ -35,7 +38,7 @@ static void message(const char *s, size_t len)
     ls_mcp_state st = LS_MCP_STATE_INIT;
     st.log = &log; /* as over stdio: notifications/message lines too */
     st.log_level = 0;
-    ls_rc rc = ls_mcp_handle(NULL, &st, s, len, &reply);
+    ls_rc rc = ls_mcp_handle(fuzz_searcher(), &st, s, len, &reply);
     if (rc == LS_ERR_NOMEM) abort();
     for (char *line = log.data, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
         json_t *j = json_loadb(line, (size_t)(nl - line), 0, NULL);
@@ -69,7 +72,8 @@ static void http(const char *s, size_t len)
     ls_api_request rq = {.method = len % 5 ? "POST" : "DELETE", .path = "/mcp", .body = p,
                          .body_len = body_len, .header = header};
     ls_api_reply reply = {0};
-    ls_api_handle(NULL, "no index", &rq, &reply);
+    ls_api_handle(fuzz_searcher(), "no index", &rq, &reply);
+    inv_reply(&reply);
     switch (reply.status) {
     case 200: case 202: case 204: case 400: case 404: case 406: break;
     default: abort();

@@ -1,11 +1,13 @@
 /* fuzz_readers.c — libFuzzer target: the JSONL, ALQAC and pháp điển readers
  * (with the HTML-to-text pass) on arbitrary bytes. Every document handed to
- * the sink must have an id, and every article's clauses must lie inside its
- * text; nothing may crash or leak. */
+ * the sink must have an id, its fields valid UTF-8, every article's clauses
+ * inside its text on character boundaries (fuzz_invariants.h), and every
+ * problem message valid UTF-8; nothing may crash or leak. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_invariants.h"
 #include "../../corpus/reader.h"
 
 static int on_document(void *ctx, const ls_document *d)
@@ -15,9 +17,8 @@ static int on_document(void *ctx, const ls_document *d)
     for (size_t i = 0; i < d->narticles; i++) {
         const ls_article *a = &d->articles[i];
         if (a->text && strlen(a->text) != a->text_len) abort();
-        for (size_t k = 0; k < a->nclauses; k++)
-            if (a->clauses[k].start > a->clauses[k].end || a->clauses[k].end > a->text_len) abort();
     }
+    inv_document(d);
     return 0;
 }
 
@@ -27,6 +28,7 @@ static void on_problem(void *ctx, const char *path, size_t line, const char *msg
     (void)path;
     (void)line;
     if (!msg) abort();
+    inv_utf8_str(msg);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

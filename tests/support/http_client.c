@@ -1,5 +1,6 @@
 /* http_client.c — the server tests' HTTP client and server launcher
- * (http_client.h). */
+ * (http_client.h); with LS_RESPONSE_LOG set, every exchange is appended to
+ * that file for tests/openapi/check-responses.mjs. */
 #include "http_client.h"
 
 #include "test_support.h"
@@ -12,10 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <fcntl.h>
+#include <jansson.h>
 
 int ts_http_connect(unsigned port)
 {
@@ -56,6 +61,52 @@ static void parse(ts_reply *r, char *all, size_t n)
     free(all);
 }
 
+/* The value of header `name` in r's headers (malloc'ed), or NULL. */
+static char *header_value(const ts_reply *r, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *line = r->headers; line && *line;) {
+        const char *eol = strstr(line, "\r\n");
+        size_t len = eol ? (size_t)(eol - line) : strlen(line);
+        if (len > n && strncasecmp(line, name, n) == 0 && line[n] == ':') {
+            const char *v = line + n + 1;
+            while (*v == ' ') v++;
+            return strndup(v, len - (size_t)(v - line));
+        }
+        line = eol ? eol + 2 : line + len;
+    }
+    return NULL;
+}
+
+/* Append {"method", "target", "status", "content_type", "body"} (or
+ * "body_not_utf8": true) as one line to $LS_RESPONSE_LOG, with one write. */
+static void record_exchange(const char *raw, size_t len, const ts_reply *r)
+{
+    const char *log = getenv("LS_RESPONSE_LOG");
+    if (!log || !*log || r->status < 0) return;
+    const char *sp1 = memchr(raw, ' ', len);
+    const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', len - (size_t)(sp1 + 1 - raw)) : NULL;
+    char *ctype = header_value(r, "Content-Type");
+    json_t *o = json_pack("{s:s%,s:s%,s:i,s:s?}", "method", raw, sp1 ? (size_t)(sp1 - raw) : 0,
+                          "target", sp2 ? sp1 + 1 : "", sp2 ? (size_t)(sp2 - sp1 - 1) : 0,
+                          "status", r->status, "content_type", ctype);
+    json_t *body = o ? json_stringn(r->body, r->body_len) : NULL;
+    if (body) json_object_set_new(o, "body", body);
+    else if (o) json_object_set_new(o, "body_not_utf8", json_true());
+    char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    int fd = line ? open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644) : -1;
+    if (fd >= 0) {
+        size_t n = strlen(line);
+        line[n] = '\n'; /* replaces the NUL: written with its length */
+        if (write(fd, line, n + 1) != (ssize_t)(n + 1))
+            fprintf(stderr, "cannot append to LS_RESPONSE_LOG %s\n", log);
+        close(fd);
+    }
+    free(line);
+    json_decref(o);
+    free(ctype);
+}
+
 ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms)
 {
     ts_reply r = {.status = -1};
@@ -85,6 +136,7 @@ ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms)
     close(fd);
     all[n] = '\0';
     parse(&r, all, n);
+    record_exchange(raw, len, &r);
     return r;
 }
 

@@ -16,7 +16,9 @@ typedef struct ts_reply {
 
 /* Send `len` bytes of `raw` (a whole request, "Connection: close") to
  * 127.0.0.1:port and read the reply until the server closes, waiting at
- * most timeout_ms. Free with ts_reply_free. */
+ * most timeout_ms. Free with ts_reply_free. When LS_RESPONSE_LOG names a
+ * file (scripts/run-tests sets it), the request line and the reply are
+ * appended to it as one JSON line, for the OpenAPI check (tests/openapi). */
 ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms);
 
 /* GET path (already percent-encoded). */

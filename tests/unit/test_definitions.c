@@ -1,7 +1,8 @@
 /* test_definitions.c — ls_definitions_each on articles written like real
  * "Giải thích từ ngữ" articles (Nghị định 54/2019/NĐ-CP, 06/2019/NĐ-CP,
  * 102/2020/NĐ-CP), with clause numbers, point labels, curly quotes, and
- * clauses that define nothing. */
+ * clauses that define nothing; and a table of single phrases at the edges
+ * (labels, quotes, markers, the word limit, sentence breaks). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,6 +118,42 @@ static void test_callback_stops_walk(void **state)
     assert_int_equal(calls, 1);
 }
 
+/* One text (no clauses) at a time: what is defined, or nothing. */
+static void test_phrase_table(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *phrase; } cases[] = {
+        {"Trẻ em là người dưới 16 tuổi.", "Trẻ em"},
+        {"1. Người lao động là người làm việc cho người sử dụng lao động.", "Người lao động"},
+        {"2a. Hộ kinh doanh là hộ gia đình đăng ký kinh doanh.", "Hộ kinh doanh"},
+        {"c) 'Tổ chức' là cơ quan, đơn vị.", "Tổ chức"},
+        {"“Cơ sở dữ liệu” được hiểu là tập hợp dữ liệu.", "Cơ sở dữ liệu"},
+        {"Bên thuê được gọi là bên B.", "Bên thuê"},
+        /* the first marker wins: "được hiểu là" is not cut at its "là" */
+        {"Dữ liệu cá nhân được hiểu là thông tin.", "Dữ liệu cá nhân"},
+        /* 14 words is the most a phrase may have */
+        {"a b c d e f g h i j k l m n là x.", "a b c d e f g h i j k l m n"},
+        {"a b c d e f g h i j k l m n o là x.", NULL},
+        /* a parenthesis, colon, semicolon or full stop before the marker */
+        {"Cá nhân (sau đây gọi là người nộp) là người.", NULL},
+        {"Người nộp thuế: là tổ chức.", NULL},
+        {"Hồ sơ; đơn là bản chính.", NULL},
+        {"là gì", NULL},
+        {"Hiệu lực thi hành", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ls_article a = {0};
+        a.text = (char *)cases[i].text;
+        a.text_len = strlen(cases[i].text);
+        found f;
+        memset(&f, 0, sizeof f);
+        assert_int_equal(ls_definitions_each(&a, collect, &f), 0);
+        if (f.n != (cases[i].phrase ? 1u : 0u)) fprintf(stderr, "%s\n", cases[i].text);
+        assert_int_equal(f.n, cases[i].phrase ? 1 : 0);
+        if (cases[i].phrase) assert_string_equal(f.phrases[0], cases[i].phrase);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_points_and_unnumbered),
         cmocka_unit_test(test_not_definitions),
         cmocka_unit_test(test_callback_stops_walk),
+        cmocka_unit_test(test_phrase_table),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

@@ -52,7 +52,9 @@ static int on_doc(void *ctx, const ls_document *d)
 static void on_problem(void *ctx, const char *path, size_t line, const char *msg)
 {
     (void)path;
-    (void)msg;
+    size_t bad;
+    if (!ls_utf8_valid(msg, strlen(msg), &bad)) /* problems reach JSON reports */
+        fail_msg("problem message is not UTF-8 at byte %zu: %.200s", bad, msg);
     seen *s = ctx;
     if (!s->problems) s->problem_line = line;
     s->problems++;

@@ -1,4 +1,4 @@
-/* letters.h — per-code-point facts the analyser needs, precomputed once from
+/* letters_internal.h — per-code-point facts the analyser needs, precomputed once from
  * ICU for U+0000..U+1FFF (Latin, Vietnamese, Greek, Cyrillic...): the case
  * fold, the folded base letter (marks dropped, đ -> d), the letter without its
  * tone mark, and which tone it carries. Private to text/.

@@ -1,4 +1,4 @@
-/* legal_ids.h — legal identifiers found by PCRE2 before the word breaker
+/* legal_ids_internal.h — legal identifiers found by PCRE2 before the word breaker
  * runs: document numbers, dates, and article/clause/point references, each
  * kept whole as one token. Private to text/. */
 #ifndef LS_LEGAL_IDS_H

@@ -1,4 +1,4 @@
-/* normalize.h — one word or phrase to its term and its folded twin: NFC,
+/* normalize_internal.h — one word or phrase to its term and its folded twin: NFC,
  * case fold, one tone-mark placement, marks dropped for the twin. Private to
  * text/ (the public entry is ls_normalize_term in analyser.h). */
 #ifndef LS_NORMALIZE_H

@@ -1,5 +1,7 @@
-/* utf8.h — UTF-8 decoding and encoding for the analyser (private to text/).
- * Both are inline: the analyser calls them for every non-ASCII letter. */
+/* utf8.h — UTF-8 decoding and encoding, in common/ so that every layer can
+ * use it: the analyser (text/) for every non-ASCII letter, corpus/html_text.c
+ * for HTML entities, ls_utf8_scrub (ls_buf.c) for messages cut at a
+ * character boundary. Both are inline. */
 #ifndef LS_UTF8_H
 #define LS_UTF8_H
 
