@@ -1,14 +1,14 @@
 /* mcp_procedures.c — MCP tools search_procedures and get_procedure
  * (mcp_procedures.h): the REST API's parameter checks (search_params.h) and
  * the procedure card (procedure/procedure.h, bases resolved by
- * procedure/bases.h). */
+ * review/procedure_bases.h). */
 #include "mcp_procedures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../procedure/bases.h"
+#include "../review/procedure_bases.h"
 #include "../query/results_json.h"
 #include "search_params.h"
 
@@ -92,6 +92,7 @@ int ls_mcp_search_procedures(ls_searcher *s, json_t *args, json_t **structured, 
     ls_results *r = NULL;
     ls_buf out = LS_BUF_INIT;
     rc = ls_search(s, &p.req, &r, &err);
+    if (!rc) rc = ls_results_resolve_bases(s, r, NULL, &err);
     if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
     int ret = 0;
     if (rc) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../review/procedure_bases.h"
 #include "../corpus/document.h"
 #include "../query/cite_resolve.h"
 #include "../query/notice.h"
@@ -427,6 +428,7 @@ static int call_search(ls_searcher *s, json_t *args, json_t **structured, char *
     ls_results *r = NULL;
     ls_buf out = LS_BUF_INIT;
     rc = ls_search(s, &p.req, &r, &err);
+    if (!rc) rc = ls_results_resolve_bases(s, r, NULL, &err);
     if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
     int ret = 0;
     if (rc) ret = index_fail(&err, structured, msg, cap);

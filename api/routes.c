@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "../review/procedure_bases.h"
 #include "../query/results_json.h"
 #include "../text/analyser.h"
 #include "documents_json.h"
@@ -85,6 +86,7 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
     }
     ls_results *r = NULL;
     if (!rc) rc = ls_search(s, &p.req, &r, &err);
+    if (!rc) rc = ls_results_resolve_bases(s, r, NULL, &err);
     if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
     if (rc) ls_api_fail(out, &err);
     ls_results_free(r);

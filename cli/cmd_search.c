@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../review/procedure_bases.h"
 #include "../common/ls_buf.h"
 #include "../query/results_json.h"
 #include "../query/search.h"
@@ -114,6 +115,7 @@ static ls_rc ask(search_cli *cli, const char *q, size_t len, ls_error *err)
     cli->req.query_len = len;
     ls_results *r = NULL;
     ls_rc rc = ls_search(cli->searcher, &cli->req, &r, err);
+    if (!rc) rc = ls_results_resolve_bases(cli->searcher, r, NULL, err);
     if (rc) return rc;
     if (cli->json || cli->batch) {
         ls_buf out = LS_BUF_INIT;

@@ -97,11 +97,7 @@ ls_article *ls_document_add_article(ls_document *doc);
 ls_rc ls_strset(char **field, const char *s, size_t len);
 
 /* Fill doc->type from the document number's type code when type is NULL
- * ("NĐ" -> "Nghị định", "QH" -> "Luật" ...). Returns the type or NULL. */
+ * ("NĐ" -> "Nghị định", "QH" -> "Luật" ...: ls_docnum_type). Returns the type or NULL. */
 const char *ls_document_infer_type(ls_document *doc);
-
-/* The document type a number's code names ("13/2023/NĐ-CP" -> "Nghị định",
- * "45/2019/QH14" -> "Luật"), static storage; NULL when none. */
-const char *ls_docnum_type(const char *number);
 
 #endif

@@ -70,4 +70,10 @@ ls_rc ls_read_alqac(const char *name, const char *data, size_t len,
 ls_rc ls_read_tthc(const char *name, const char *data, size_t len,
                    const ls_reader_sink *sink, ls_error *err);
 
+/* The table counts of the tthc reader (reader_tthc.c) since the last reset,
+ * all threads together (it runs in the indexing thread): *out gets them,
+ * and they restart from 0 when reset is set. */
+struct ls_table_counts;
+void ls_tthc_table_counts(struct ls_table_counts *out, int reset);
+
 #endif

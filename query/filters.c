@@ -126,16 +126,13 @@ ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *er
                          req->to && *req->to ? req->to : NULL, err);
     if (!rc) rc = procedure_filters(&f, req, err);
     xc_query *excluded = NULL;
-    xc_query *gone[4];
+    xc_query *gone[3];
     size_t ngone = 0;
     if (!rc && req->in_force) {
         gone[ngone++] = boolean_term(LS_PREFIX_STATUS, "repealed", &f.xe);
         gone[ngone++] = boolean_term(LS_PREFIX_STATUS, "suspended", &f.xe);
         gone[ngone++] = boolean_term(LS_PREFIX_STATUS, "obsolete", &f.xe);
     }
-    /* articles only: procedures carry XKINDprocedure, articles nothing */
-    if (!rc && (req->kind == LS_KIND_DEFAULT || req->kind == LS_KIND_ARTICLE))
-        gone[ngone++] = xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &f.xe);
     if (ngone) {
         excluded = xc_query_combine(XC_OP_OR, gone, ngone, 0, &f.xe);
         for (size_t i = 0; i < ngone; i++) xc_query_free(gone[i]);

@@ -14,7 +14,6 @@
 #include "../indexer/schema.h"
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
-#include "../procedure/bases.h"
 #include "../procedure/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
@@ -339,6 +338,17 @@ static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_re
         q = rank;
         rank = NULL;
     }
+    /* articles only: procedures carry XKINDprocedure, articles nothing (an
+     * index without procedures needs no exclusion) */
+    if (!rc && q && (req->kind == LS_KIND_DEFAULT || req->kind == LS_KIND_ARTICLE) &&
+        termfreq(s, LS_KIND_PROCEDURE_TERM, "") > 0) {
+        xc_query *pair[2] = {q, xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &xe)};
+        xc_query *both = pair[1] ? xc_query_combine(XC_OP_AND_NOT, pair, 2, 0, &xe) : NULL;
+        xc_query_free(pair[1]);
+        xc_query_free(q);
+        q = both;
+        if (!q) rc = xapian_error(err, "building the query", &xe);
+    }
     xc_query_free(rank);
     xc_query_free(filter);
     *out = q;
@@ -511,19 +521,6 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
     return rc;
 }
 
-/* The legal bases of the procedures handed out, resolved against the index
- * (only theirs: a search reads more candidates than it keeps). */
-static ls_rc resolve_bases(ls_searcher *s, ls_results *res, ls_error *err)
-{
-    ls_rc rc = LS_OK;
-    for (size_t i = 0; !rc && i < res->nhits; i++)
-        if (res->hits[i].passage->procedure)
-            rc = ls_procedure_resolve_text(s, &res->hits[i].passage->procedure, NULL, err);
-    for (size_t i = 0; !rc && i < res->nprocedures; i++)
-        rc = ls_procedure_resolve_text(s, &res->procedures[i].passage->procedure, NULL, err);
-    return rc;
-}
-
 static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_results **out,
                          ls_error *err)
 {
@@ -577,7 +574,6 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
      * for a cited document, nor on later pages) */
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
         rc = add_procedures(s, plan, req, deadline, res, err);
-    if (!rc) rc = resolve_bases(s, res, err);
     if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
                                  err);
     if (!rc) {

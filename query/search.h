@@ -47,8 +47,8 @@ int ls_kind_parse(const char *name);
 
 typedef struct ls_hit {
     unsigned rank;            /* 1-based, across pages */
-    /* a procedure's hit: passage->procedure holds its card, with each legal
-     * basis resolved against the index (procedure/bases.h) */
+    /* a procedure's hit: passage->procedure holds its card (the front
+     * doors resolve its legal bases: review/procedure_bases.h) */
     double score;
     char *passage_id;         /* stable id "<doc id>#<article>" */
     ls_passage *passage;      /* owned: text and metadata */

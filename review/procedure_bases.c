@@ -1,15 +1,15 @@
-/* bases.c — a procedure's legal bases resolved against the index by the
+/* procedure_bases.c — a procedure's legal bases resolved against the index by the
  * citation reviewer: one line per basis ("Nghị định số 121/2021/NĐ-CP."),
  * reviewed as a text, each citation mapped back to its line. */
-#include "bases.h"
+#include "procedure_bases.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/ls_buf.h"
-#include "../review/review.h"
+#include "../procedure/procedure.h"
+#include "review.h"
 #include "../text/analyser.h"
-#include "procedure.h"
 #include <stdio.h>
 
 static const char *str_of(json_t *o, const char *key)
@@ -118,5 +118,16 @@ ls_rc ls_procedure_get(ls_searcher *s, const char *code, const char *as_of, char
         free(*card_json);
         *card_json = NULL;
     }
+    return rc;
+}
+
+ls_rc ls_results_resolve_bases(ls_searcher *s, ls_results *r, const char *as_of, ls_error *err)
+{
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; !rc && r && i < r->nhits; i++)
+        if (r->hits[i].passage->procedure)
+            rc = ls_procedure_resolve_text(s, &r->hits[i].passage->procedure, as_of, err);
+    for (size_t i = 0; !rc && r && i < r->nprocedures; i++)
+        rc = ls_procedure_resolve_text(s, &r->procedures[i].passage->procedure, as_of, err);
     return rc;
 }
