@@ -1,6 +1,6 @@
 /* mcp_procedures.c — MCP tools search_procedures and get_procedure
  * (mcp_procedures.h): the REST API's parameter checks (search_params.h) and
- * the procedure card (procedure/procedure.h, bases resolved by
+ * the procedure card (corpus/procedure.h, bases resolved by
  * review/procedure_bases.h). */
 #include "mcp_procedures.h"
 

@@ -9,7 +9,6 @@
 
 #include <jansson.h>
 
-#include "../review/procedure_bases.h"
 #include "../query/results_json.h"
 #include "../text/analyser.h"
 #include "documents_json.h"
@@ -65,6 +64,8 @@ static unsigned status_of(ls_rc rc)
     }
 }
 
+unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
+
 void ls_api_fail(ls_api_reply *out, const ls_error *err)
 {
     ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
@@ -92,7 +93,6 @@ void ls_api_search_reply(ls_searcher *s, ls_api_search *p, ls_rc rc, ls_error *e
 {
     ls_results *r = NULL;
     if (!rc) rc = ls_search(s, &p->req, &r, err);
-    if (!rc) rc = ls_results_resolve_bases(s, r, NULL, err);
     if (!rc) rc = ls_results_json(r, p->req.query, p->req.query_len, 0, &out->body);
     if (rc) ls_api_fail(out, err);
     ls_results_free(r);
@@ -298,7 +298,10 @@ static void handle(ls_searcher *s, const char *open_error, const ls_api_request 
     case LS_ROUTE_SEARCH: search(s, rq, out); break;
     case LS_ROUTE_REVIEW: ls_api_review(s, rq, out); break;
     case LS_ROUTE_PROCEDURE: ls_api_procedures(s, path + 14, rq, out); break;
-    case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
+    case LS_ROUTE_DOCUMENT:
+        if (!ls_api_relations(s, rq, path + sizeof docs_prefix - 1, out))
+            documents(s, path + sizeof docs_prefix - 1, out);
+        break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;
     case LS_ROUTE_OPENAPI: serve_asset(path, out); break; /* api/web/openapi.json */

@@ -13,7 +13,7 @@ static const char help[] =
     "usage: luat-search procedure --db DIR [--json] [--as-of DATE] CODE\n"
     "\n"
     "Print the card of the administrative procedure CODE (\"1.001193\", as the\n"
-    "national database numbers them; `search` finds them by question):\n"
+    "national database numbers them; find codes with search --kind procedure):\n"
     "level, agency, channels with time limit and fee, the documents to submit,\n"
     "the result, and each legal basis with its status in the index as of DATE\n"
     "(default today) or \"not in the index\".\n"

@@ -18,7 +18,7 @@ typedef enum {
     LS_FORMAT_JSONL,       /* the project's JSONL interchange format */
     LS_FORMAT_PHAPDIEN,    /* Bộ pháp điển topic page (.html) */
     LS_FORMAT_ALQAC,       /* ALQAC laws JSON: [{"id", "articles":[...]}] */
-    LS_FORMAT_TTHC         /* administrative procedures (procedure/reader_tthc.c) */
+    LS_FORMAT_TTHC         /* administrative procedures (corpus/reader_tthc.c) */
 } ls_format;
 
 typedef struct ls_reader_sink {
@@ -69,11 +69,5 @@ ls_rc ls_read_alqac(const char *name, const char *data, size_t len,
                     const ls_reader_sink *sink, ls_error *err);
 ls_rc ls_read_tthc(const char *name, const char *data, size_t len,
                    const ls_reader_sink *sink, ls_error *err);
-
-/* The table counts of the tthc reader (reader_tthc.c) since the last reset,
- * all threads together (it runs in the indexing thread): *out gets them,
- * and they restart from 0 when reset is set. */
-struct ls_table_counts;
-void ls_tthc_table_counts(struct ls_table_counts *out, int reset);
 
 #endif

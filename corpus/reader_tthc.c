@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../procedure/procedure.h"
 #include "reader.h"
+#include "procedure.h"
 
 #define FIELD_MAX (256 * 1024) /* bytes of one field: the portal's longest is ~70 KB */
 

@@ -2,8 +2,8 @@
  * index it sits in, through the citation reviewer (review/review.h): each
  * basis found (with its status as of a date and what replaced it) or "not in
  * the index", and the card flagged when a basis is no longer in force. */
-#ifndef LS_REVIEW_PROCEDURE_BASES_H
-#define LS_REVIEW_PROCEDURE_BASES_H
+#ifndef LS_PROCEDURE_BASES_H
+#define LS_PROCEDURE_BASES_H
 
 #include <jansson.h>
 #include "../query/search.h"
@@ -30,10 +30,5 @@ ls_rc ls_procedure_resolve_text(ls_searcher *s, char **card_json, const char *as
  * procedure; LS_ERR_ARG for an empty, overlong or invalid UTF-8 code. */
 ls_rc ls_procedure_get(ls_searcher *s, const char *code, const char *as_of, char **card_json,
                        ls_error *err);
-
-/* Resolve the cards of r's procedure hits and of r->procedures in place
- * (ls_procedure_resolve_text on each; as_of NULL = today). The front doors
- * call it after ls_search: the query layer knows nothing of the reviewer. */
-ls_rc ls_results_resolve_bases(ls_searcher *s, ls_results *r, const char *as_of, ls_error *err);
 
 #endif

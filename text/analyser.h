@@ -87,11 +87,6 @@ ls_rc ls_folded_words(const char *text, size_t len, char *out, size_t cap, ls_er
  * not look like a document number. */
 ls_rc ls_docnum_normalize(const char *s, size_t len, char **out, ls_error *err);
 
-/* The document type a number's code names ("13/2023/NĐ-CP" -> "Nghị định",
- * "45/2019/QH14" -> "Luật"; codes matched without case, Đ or D), static
- * storage; NULL when none (docnum.c). */
-const char *ls_docnum_type(const char *number);
-
 /* Where the document number that ls_docnum_normalize would read in
  * s[0..len) ends (a byte offset), or 0 when there is none (or s is not
  * UTF-8): "60/2014/QH13/x" -> 12, so a caller can refuse what follows. */

@@ -84,6 +84,11 @@ typedef struct ls_table_counts {
     unsigned long tables, parsed, failed;
 } ls_table_counts;
 
+/* The table counts of the procedure reader since the last reset (all
+ * threads together; the reader runs in the indexing thread): *out gets them,
+ * and they restart from 0 when reset is set. */
+void ls_tthc_table_counts(ls_table_counts *out, int reset);
+
 /* The flattened tables of the portal's pages (see corpus README):
  * each appends to p; returns 1 when the table was read, 0 when it had rows
  * that could not be rebuilt (the caller keeps the text and notes it), -1
@@ -137,8 +142,8 @@ json_t *ls_procedure_card(const ls_procedure *p);
  * searchable body: field, recipients, agency, result), malloc'ed. */
 char *ls_procedure_body(const ls_procedure *p);
 
-/* A procedure's document id is "tthc:" + code (corpus/reader_tthc.c): the
- * prefix keeps procedure codes apart from document numbers in the index. */
+/* Document id of a procedure: "tthc:" + code (malloc'ed). The prefix keeps
+ * procedure codes apart from document numbers in the index's id space. */
 #define LS_PROCEDURE_ID_PREFIX "tthc:"
 #define LS_PROCEDURE_TYPE "Thủ tục hành chính"
 
