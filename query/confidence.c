@@ -14,9 +14,9 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -5.5382;
-static const double weight[LS_CF_N] = {0.3474, 3.0909, 4.2362, -1.1513, -0.2970,
-                                       2.0261, 1.6502, 0.0423, 0.1294, 0.9885};
+static const double intercept = -5.8491;
+static const double weight[LS_CF_N] = {0.4924, 2.8804, 4.0999, -1.2153, -0.2536,
+                                       1.9599, 1.5119, 0.0404, 0.0504, 0.9662};
 
 #define TERMS_MAX 64
 
