@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "../query/results_json.h"
+#include "../text/analyser.h"
 #include "documents_json.h"
 #include "mcp.h"
 #include "search_params.h"
@@ -26,6 +27,7 @@ static const char *status_code_name(unsigned status)
     case 413: return "payload-too-large";
     case 414: return "uri-too-long";
     case 415: return "unsupported-media-type";
+    case 429: return "too-many-requests";
     case 500: return "internal";
     case 503: return "unavailable";
     default: return status >= 500 ? "server-error" : "error";
@@ -34,6 +36,14 @@ static const char *status_code_name(unsigned status)
 
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
 {
+    char over[200];
+    if (ls_buf_error(&out->body) == LS_ERR_LIMIT && out->body.cap_limit) {
+        /* the reply outgrew its bound (serve --max-reply), whatever failed */
+        snprintf(over, sizeof over, "the answer would be over %zu bytes, this server's bound on "
+                 "a reply: ask for fewer hits or review a shorter text", out->body.cap_limit);
+        status = 400;
+        message = over;
+    }
     ls_buf_reset(&out->body);
     out->status = status;
     out->content_type = JSON_TYPE;
@@ -46,15 +56,17 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
 
 static unsigned status_of(ls_rc rc)
 {
+    if (ls_rc_is_bad_input(rc)) return 400;
     switch (rc) {
-    case LS_ERR_ARG: case LS_ERR_UTF8: case LS_ERR_FORMAT: case LS_ERR_LIMIT: return 400;
     case LS_ERR_NOTFOUND: return 404;
     case LS_ERR_INDEX: case LS_ERR_IO: case LS_ERR_LOCKED: return 503;
     default: return 500;
     }
 }
 
-static void fail(ls_api_reply *out, const ls_error *err)
+unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
+
+void ls_api_fail(ls_api_reply *out, const ls_error *err)
 {
     ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
 }
@@ -76,7 +88,7 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
     ls_results *r = NULL;
     if (!rc) rc = ls_search(s, &p.req, &r, &err);
     if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
-    if (rc) fail(out, &err);
+    if (rc) ls_api_fail(out, &err);
     ls_results_free(r);
     ls_api_search_free(&p);
 }
@@ -90,13 +102,19 @@ int ls_api_plausible_id(const char *id)
     return 1;
 }
 
+const char *ls_api_id_tail(const char *id)
+{
+    size_t len = strlen(id), end = ls_docnum_end(id, len);
+    return end && end < len ? id + end : NULL;
+}
+
 static void article(ls_searcher *s, const char *id, const char *number, ls_api_reply *out)
 {
     ls_passage *p = NULL;
     ls_error err = {0};
     ls_rc rc = ls_searcher_get_passage(s, id, number, &p, &err);
     if (!rc) rc = ls_passage_json(p, &out->body);
-    if (rc) fail(out, &err);
+    if (rc) ls_api_fail(out, &err);
     ls_passage_free(p);
 }
 
@@ -132,7 +150,7 @@ ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *body, ls_erro
 static void document(ls_searcher *s, const char *id, ls_api_reply *out)
 {
     ls_error err = {0};
-    if (ls_api_document_json(s, id, &out->body, &err)) fail(out, &err);
+    if (ls_api_document_json(s, id, &out->body, &err)) ls_api_fail(out, &err);
 }
 
 /* /v1/documents/{id}[/articles/{n}]: ids hold slashes ("13/2023/nđ-cp"),
@@ -161,6 +179,11 @@ static void documents(ls_searcher *s, const char *rest, ls_api_reply *out)
                                "13/2023/NĐ-CP, articles like 5 or 5a; percent-encode the id)");
         return;
     }
+    if (ls_api_id_tail(id)) {
+        ls_api_error(out, 404, "no such route: a document has only /articles/{n} below it "
+                               "(see /openapi.json)");
+        return;
+    }
     out->route = number ? LS_ROUTE_ARTICLE : LS_ROUTE_DOCUMENT;
     if (number) article(s, id, number, out);
     else document(s, id, out);
@@ -175,7 +198,7 @@ static void health(ls_searcher *s, const char *open_error, ls_api_reply *out)
         return;
     }
     if (ls_searcher_revision(s, &rev, &passages, &err)) {
-        fail(out, &err);
+        ls_api_fail(out, &err);
         return;
     }
     ls_buf_printf(&out->body, "{\"status\":\"ok\",\"index_revision\":%lu,\"passages\":%lu}",
@@ -202,21 +225,39 @@ static int serve_asset(const char *path, ls_api_reply *out)
     return 0;
 }
 
+static void handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out);
+
 void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out)
+{
+    handle(s, open_error, rq, out);
+    if (ls_buf_error(&out->body)) ls_api_error(out, 500, "out of memory"); /* or over the cap */
+}
+
+static void handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                    ls_api_reply *out)
 {
     out->status = 200;
     out->content_type = JSON_TYPE;
     out->route = LS_ROUTE_OTHER;
     const char *path = rq->path;
+    static const char docs_prefix[] = "/v1/documents/";
     int get = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
     int post = strcmp(rq->method, "POST") == 0;
     int needs_index = 1;
-    static const char docs_prefix[] = "/v1/documents/";
     if (strcmp(path, "/mcp") == 0) { ls_mcp_http(s, open_error, rq, out); return; }
+    /* an empty segment names no resource (a document id's own slashes
+     * arrive decoded: documents() judges those) */
+    if (strstr(path, "//") && strncmp(path, docs_prefix, sizeof docs_prefix - 1) != 0) {
+        ls_api_error(out, 404, "no such route: empty path segment (see /openapi.json)");
+        return;
+    }
     if (strcmp(path, "/v1/search") == 0) out->route = LS_ROUTE_SEARCH;
     else if (strncmp(path, docs_prefix, sizeof docs_prefix - 1) == 0) out->route = LS_ROUTE_DOCUMENT;
     else if (strcmp(path, "/v1/review") == 0) out->route = LS_ROUTE_REVIEW;
+    else if (strncmp(path, "/v1/procedures", 14) == 0 && (!path[14] || path[14] == '/'))
+        out->route = LS_ROUTE_PROCEDURE;
     else if (strcmp(path, "/healthz") == 0) out->route = LS_ROUTE_HEALTH;
     else if (strcmp(path, "/metrics") == 0) out->route = LS_ROUTE_METRICS;
     else if (strcmp(path, "/openapi.json") == 0) out->route = LS_ROUTE_OPENAPI;
@@ -230,6 +271,11 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
                                                   : get;
     if (!allowed) {
         ls_buf_reset(&out->body);
+        out->header_name = "Allow"; /* a 405 names the methods that work (RFC 9110) */
+        snprintf(out->header_value, sizeof out->header_value, "%s",
+                 out->route == LS_ROUTE_SEARCH   ? "GET, HEAD, POST"
+                 : out->route == LS_ROUTE_REVIEW ? "POST"
+                                                 : "GET, HEAD");
         ls_api_error(out, 405, out->route == LS_ROUTE_SEARCH   ? "use GET or POST"
                                : out->route == LS_ROUTE_REVIEW ? "use POST"
                                                                : "use GET");
@@ -245,7 +291,11 @@ void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request 
     switch (out->route) {
     case LS_ROUTE_SEARCH: search(s, rq, out); break;
     case LS_ROUTE_REVIEW: ls_api_review(s, rq, out); break;
-    case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
+    case LS_ROUTE_PROCEDURE: ls_api_procedures(s, path + 14, rq, out); break;
+    case LS_ROUTE_DOCUMENT:
+        if (!ls_api_relations(s, rq, path + sizeof docs_prefix - 1, out))
+            documents(s, path + sizeof docs_prefix - 1, out);
+        break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;
     case LS_ROUTE_OPENAPI: serve_asset(path, out); break; /* api/web/openapi.json */

@@ -12,7 +12,9 @@
 
 #include "../query/search.h"
 #include "../text/analyser.h"
+#include "../corpus/procedure.h"
 #include "cli.h"
+#include "eval_report.h"
 
 static const char help[] =
     "usage: luat-search eval --db DIR [OPTIONS] QUESTIONS.jsonl\n"
@@ -31,6 +33,8 @@ static const char help[] =
     "  --db DIR       the index directory (required)\n"
     "  --json         print the figures as one JSON object\n"
     "  --misses       list the questions whose answer is not in the top 10\n"
+    "  --report FILE  write a per-question HTML page to FILE: each question, the\n"
+    "                 rank of its right answer (or a miss), the first hit\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --features F   write each question's confidence, its features and whether\n"
     "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
@@ -71,9 +75,25 @@ static const char *article_digits(const char *a)
     return a;
 }
 
+/* {"procedure": CODE} entries: a procedure's hit is right by its code */
+static int wants_procedures(json_t *relevant)
+{
+    return json_is_string(json_object_get(json_array_get(relevant, 0), "procedure"));
+}
+
 static int is_relevant(json_t *relevant, const ls_passage *p)
 {
     if (!p->doc_id || !p->article) return 0;
+    if (wants_procedures(relevant)) {
+        size_t i, n = strlen(LS_PROCEDURE_ID_PREFIX);
+        json_t *one;
+        if (!p->procedure || strncmp(p->doc_id, LS_PROCEDURE_ID_PREFIX, n) != 0) return 0;
+        json_array_foreach(relevant, i, one) {
+            const char *code = json_string_value(json_object_get(one, "procedure"));
+            if (code && strcmp(code, p->doc_id + n) == 0) return 1;
+        }
+        return 0;
+    }
     char *hit_doc = norm(p->doc_id);
     int yes = 0;
     size_t i;
@@ -213,7 +233,8 @@ static double percentile(const eval_totals *t, double p)
     return t->latency_ms[i];
 }
 
-static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
+/* Returns the rank of the first right hit in the top 10, 0 when none. */
+static unsigned score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
                       const char *q)
 {
     unsigned first = 0;
@@ -237,12 +258,18 @@ static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int
     if (idcg > 0) t->ndcg += dcg / idcg;
     if (!first && show_miss) {
         json_t *p0 = json_array_get(relevant, 0);
-        printf("MISS  %s\n      want Điều %s %s; got %s\n", q,
-               json_string_value(json_object_get(p0, "article")),
-               json_string_value(json_object_get(p0, "doc")),
-               r->nhits ? r->hits[0].citation : "nothing");
+        if (wants_procedures(relevant))
+            printf("MISS  %s\n      want procedure %s; got %s\n", q,
+                   json_string_value(json_object_get(p0, "procedure")),
+                   r->nhits ? r->hits[0].citation : "nothing");
+        else
+            printf("MISS  %s\n      want Điều %s %s; got %s\n", q,
+                   json_string_value(json_object_get(p0, "article")),
+                   json_string_value(json_object_get(p0, "doc")),
+                   r->nhits ? r->hits[0].citation : "nothing");
     }
     (void)seen;
+    return first;
 }
 
 static int record_latency(eval_totals *t, double ms)
@@ -259,7 +286,7 @@ static int record_latency(eval_totals *t, double ms)
 }
 
 static int run_file(ls_searcher *s, const char *path, unsigned per_document, int show_miss,
-                    eval_totals *t)
+                    eval_report *rep, eval_totals *t)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -282,23 +309,24 @@ static int run_file(ls_searcher *s, const char *path, unsigned per_document, int
             status = CLI_FAIL;
             continue;
         }
-        ls_search_request req = {.query = q, .limit = 10, .per_document = per_document};
+        ls_search_request req = {.query = q, .limit = 10, .per_document = per_document,
+                                 .kind = wants_procedures(relevant) ? LS_KIND_PROCEDURE
+                                                                    : LS_KIND_DEFAULT};
         ls_results *r = NULL;
         ls_error err = {0};
         double t0 = now_ms();
         ls_rc rc = ls_search(s, &req, &r, &err);
         double ms = now_ms() - t0;
-        if (rc) {
-            fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
-            ls_results empty = {0};
-            score_one(t, relevant, &empty, show_miss, q);
-        } else {
-            record_latency(t, ms);
-            score_one(t, relevant, r, show_miss, q);
-            if (record_judged(t, r, relevant, answerable(s, relevant)) == 0 && t->features)
-                write_features(t->features, json_string_value(json_object_get(o, "id")), r,
-                               &t->judged[t->njudged - 1]);
-        }
+        ls_results empty = {0};
+        if (rc) fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
+        else record_latency(t, ms);
+        unsigned rank = score_one(t, relevant, rc ? &empty : r, show_miss, q);
+        if (!rc && record_judged(t, r, relevant, answerable(s, relevant)) == 0 && t->features)
+            write_features(t->features, json_string_value(json_object_get(o, "id")), r,
+                           &t->judged[t->njudged - 1]);
+        if (rep)
+            eval_report_add(rep, json_string_value(json_object_get(o, "id")), q, relevant, rank,
+                            rc ? &empty : r, ms);
         ls_results_free(r);
         json_decref(o);
     }
@@ -313,9 +341,9 @@ int cmd_eval(int argc, char **argv)
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"misses", no_argument, 0, 'm'},   {"per-document", required_argument, 0, 'p'},
         {"weights", required_argument, 0, 'w'}, {"remote", required_argument, 0, 'R'},
-        {"features", required_argument, 0, 'F'},
+        {"features", required_argument, 0, 'F'}, {"report", required_argument, 0, 'r'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
-    const char *db = NULL, *weights = NULL, *remotes = NULL, *features = NULL;
+    const char *db = NULL, *weights = NULL, *remotes = NULL, *features = NULL, *report = NULL;
     int json = 0, misses = 0, c;
     unsigned per_document = 0;
     opterr = 0;
@@ -332,6 +360,7 @@ int cmd_eval(int argc, char **argv)
         case 'w': weights = optarg; break;
         case 'R': remotes = optarg; break;
         case 'F': features = optarg; break;
+        case 'r': report = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
@@ -352,7 +381,13 @@ int cmd_eval(int argc, char **argv)
         fprintf(stderr, "luat-search eval: cannot write %s\n", features);
         return CLI_FAIL;
     }
-    int status = run_file(s, argv[optind], per_document, misses, &t);
+    eval_report *rep = report ? eval_report_new(report, argv[optind]) : NULL;
+    if (report && !rep) {
+        ls_searcher_close(s);
+        if (t.features) fclose(t.features);
+        return cli_fail("eval", &(ls_error){.rc = LS_ERR_NOMEM});
+    }
+    int status = run_file(s, argv[optind], per_document, misses, rep, &t);
     ls_searcher_close(s);
     if (t.features && fclose(t.features) != 0) {
         fprintf(stderr, "luat-search eval: writing %s failed\n", features);
@@ -381,6 +416,9 @@ int cmd_eval(int argc, char **argv)
                base ? base + 1 : argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
                percentile(&t, 0.5), percentile(&t, 0.99), fa, fe, fu);
     }
+    if (rep && eval_report_close(rep, t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
+                                 percentile(&t, 0.5), percentile(&t, 0.99)))
+        status = CLI_FAIL;
     free(t.latency_ms);
     free(t.judged);
     return status;

@@ -12,6 +12,7 @@
 
 #include "../../corpus/reader.h"
 #include "../../indexer/indexer.h"
+#include "../../query/results_json.h"
 #include "../../query/search.h"
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
@@ -271,6 +272,42 @@ static void test_notice_and_confidence(void **state)
     ls_searcher_close(s);
 }
 
+/* A time budget the search cannot meet (a nanosecond): cut after the
+ * match, so partial, one hit, no suggestion, and the JSON says so; the same
+ * searcher without a budget answers whole again. */
+static void test_time_budget_cuts(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    const char *q = "thu tuc dang ky khai sinh";
+    ls_results *whole = ask(s, q, 5);
+    assert_false(whole->partial);
+    assert_int_equal(whole->nhits, 5);
+    assert_non_null(whole->suggestion);
+    ls_searcher_set_time_budget(s, 1e-6);
+    ls_results *cut = ask(s, q, 5);
+    assert_true(cut->partial);
+    assert_int_equal(cut->nhits, 1);
+    assert_null(cut->suggestion);
+    ls_buf json = LS_BUF_INIT;
+    assert_int_equal(ls_results_json(cut, q, strlen(q), 0, &json), LS_OK);
+    assert_non_null(strstr(json.data, ",\"partial\":true,"));
+    ls_buf_reset(&json);
+    assert_int_equal(ls_results_json(whole, q, strlen(q), 0, &json), LS_OK);
+    assert_null(strstr(json.data, "partial"));
+    ls_buf_free(&json);
+    ls_results_free(cut);
+    ls_searcher_set_time_budget(s, 0);
+    ls_results *again = ask(s, q, 5);
+    assert_false(again->partial);
+    assert_int_equal(again->nhits, 5);
+    ls_results_free(again);
+    ls_results_free(whole);
+    ls_searcher_close(s);
+}
+
 /* Pages cut one ordering: the second stage reorders the first candidates,
  * and every page (inside or past them) agrees with one long page. */
 static void test_pages_agree(void **state)
@@ -377,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_short_citations),
         cmocka_unit_test(test_suggestion),
         cmocka_unit_test(test_notice_and_confidence),
+        cmocka_unit_test(test_time_budget_cuts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

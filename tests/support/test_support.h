@@ -5,6 +5,7 @@
 #define LS_TEST_SUPPORT_H
 
 #include <stddef.h>
+#include "../../xapian/xc.h"
 
 /* Repository root (LS_ROOT, else the current directory). Static storage. */
 const char *ts_root(void);
@@ -32,6 +33,38 @@ void ts_rmtree(const char *path);
  * stderr (malloc'ed, NUL-terminated; caller frees). Returns the exit status
  * (or 128+signal). */
 int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err);
+
+/* A text to index beside corpus/sample: a name for messages, its bytes and
+ * its format (an ls_format of corpus/reader.h). */
+typedef struct ts_text {
+    const char *name, *data;
+    size_t len;
+    int format;
+} ts_text;
+
+/* Index corpus/sample and then texts[0..n) into a new temporary directory
+ * (*dir, malloc'ed) and open a searcher on it (*s). 0, or -1 with the
+ * reason on stderr. ts_close_sample closes the searcher and removes and
+ * frees the directory. */
+struct ls_searcher;
+int ts_open_sample(const ts_text *texts, size_t n, char **dir, struct ls_searcher **s);
+void ts_close_sample(char *dir, struct ls_searcher *s);
+
+/* A new Xapian database at dir/idx: fill(w, ctx) (may be NULL) writes into
+ * it, then it is committed and opened for reading. Fails the test on any
+ * error. The caller closes it (xc_db_close); removing dir removes it. */
+xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *ctx);
+
+/* A group fixture over such a database in its own mktemp directory: a
+ * group setup sets *state = ts_index_new(fill, ctx); the tests read
+ * ((ts_index *)*state)->db; ts_index_teardown (a group teardown) closes and
+ * removes it and releases the analyser. */
+typedef struct ts_index {
+    char *dir;
+    xc_db *db;
+} ts_index;
+ts_index *ts_index_new(void (*fill)(xc_wdb *w, void *ctx), void *ctx);
+int ts_index_teardown(void **state);
 
 /* cmocka group teardown: release the analyser's process-wide state so
  * leak checkers see nothing. */
