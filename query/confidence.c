@@ -82,6 +82,7 @@ static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double n
              plan->any_marks ? t->term : t->folded);
     unsigned tf = 0;
     xc_err xe;
+    if (!db) return 1; /* no index: every word weighs alike */
     if (xc_db_termfreq(db, term, &tf, &xe)) tf = 0;
     return log((ndocs + 1) / ((double)tf + 1));
 }
@@ -95,7 +96,7 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
     cover_ctx c = {.plan = plan};
     unsigned ndocs = 0;
     xc_err xe;
-    if (xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
+    if (db && xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
     for (size_t i = 0; i < plan->nterms && c.n < TERMS_MAX; i++) {
         const ls_qterm *t = &plan->terms[i];
         if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) continue;
