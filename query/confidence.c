@@ -91,7 +91,7 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
                                const ls_passage *first, int cited_found,
                                ls_confidence_features *f)
 {
-    memset(f->x, 0, sizeof f->x);
+    memset(f, 0, sizeof *f); /* missing is the caller's to set */
     f->nhits = (int)n;
     cover_ctx c = {.plan = plan};
     unsigned ndocs = 0;
