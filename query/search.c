@@ -25,6 +25,7 @@
 #include "suggest.h"
 #include "cite_resolve.h"
 #include "notice.h"
+#include "prior.h"
 #include "snippet.h"
 #include "remote.h"
 
@@ -484,6 +485,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+        ls_prior_apply(cands, n, depth);
     }
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
