@@ -257,6 +257,9 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * "X ... ngưng hiệu lực", whatever comes between ("đã được sửa đổi") */
     size_t e = end, hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
     while (e < hi && !is_sentence_end(t, e, len)) e++;
+    /* "... có hiệu lực đến khi Nghị quyết số X hết hiệu lực": a condition */
+    size_t near = start > s + 24 ? start - 24 : s;
+    if (start > near && memmem(t + near, start - near, "khi ", strlen("khi "))) return LS_REL_CITES;
     if (e > end && memmem(t + end, e - end, "hết hiệu lực", strlen("hết hiệu lực")))
         return LS_REL_REPEALS;
     if (e > end && memmem(t + end, e - end, "ngưng hiệu lực", strlen("ngưng hiệu lực")))

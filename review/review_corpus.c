@@ -56,6 +56,11 @@ static ls_rc keep(doc_run *d, const char *article, const ls_cite *c)
 {
     int f = flag_of(c);
     if (f < 0) return LS_OK;
+    /* its own provisions, and what it repeals or replaces itself (a
+     * transitional "theo quy định của Nghị định số X" it ends) */
+    if ((c->doc_id && strcmp(c->doc_id, d->doc.id) == 0) ||
+        (f < 4 && c->force_by && strcmp(c->force_by, d->doc.id) == 0))
+        return LS_OK;
     const char *status = ls_corpus_statuses[f];
     for (size_t i = 0; i < d->doc.nitems; i++)   /* once per article and citation */
         if (same(d->doc.items[i].article, article) &&

@@ -65,6 +65,12 @@ static const struct {
      "phủ sửa đổi, bổ sung một số điều của Nghị định số 78/2015/NĐ-CP.", "108/2018/nđ-cp", 0,
      LS_REL_REPLACES},
     {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", 0, LS_REL_CITES},
+    /* real sentences of the pháp điển that once read as repeals */
+    {"Nghị định này có hiệu lực thi hành từ ngày 13 tháng 3 năm 2023 đến khi Nghị quyết số "
+     "54/2022/QH15 hết hiệu lực thi hành.", "54/2022/qh15", 0, LS_REL_CITES},
+    {"(Điều 247 Luật số 36/2005/QH11, có hiệu lực thi hành kể từ ngày 01/01/2006, bị bãi bỏ bởi "
+     "Điều 112 Luật số 05/2017/QH14 có hiệu lực thi hành kể từ ngày 01/01/2018)", "05/2017/qh14", 0,
+     LS_REL_CITES},
     /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
     {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
      "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
