@@ -160,6 +160,16 @@ static const char circular_text[] =
     "Điều 2. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm "
     "2025.\n2. Bãi bỏ Thông tư số 05/2015/TT-BTP ngày 12 tháng 5 năm 2015.\n";
 
+/* A procedure resting on 42/2022/NĐ-CP (replaced next year) and on Luật Cư
+ * trú, in the portal's shape. */
+static const char procedure_json[] =
+    "{\"ma_thu_tuc\": \"9.000099\", \"ten_thu_tuc\": \"Cấp bản sao điện tử (mẫu)\","
+    " \"so_quyet_dinh\": \"MẪU/QĐ-LS\", \"cap_thuc_hien\": \"Cấp xã\","
+    " \"linh_vuc\": \"Chứng thực\", \"co_quan_thuc_hien\": \"Ủy ban nhân dân cấp xã\","
+    " \"trinh_tu_thuc_hien\": \"Bước 1: Nộp yêu cầu trực tuyến.\","
+    " \"can_cu_phap_ly\": \"Tên văn bản pháp lýMã văn bảnNghị định 42/2022/NĐ-CP42/2022/NĐ-CP"
+    "Luật Cư trú68/2020/QH14\"}";
+
 /* A decision correcting 07/2025/NĐ-CP and suspending a provincial resolution. */
 static const char correct_text[] =
     "THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
@@ -187,6 +197,7 @@ static int setup_index(void **state)
         {"next.txt", next, (size_t)m, LS_FORMAT_TEXT},
         {"circular.txt", circular_text, sizeof circular_text - 1, LS_FORMAT_TEXT},
         {"correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT},
+        {"9.000099.json", procedure_json, sizeof procedure_json - 1, LS_FORMAT_TTHC},
     };
     return ts_open_sample(texts, sizeof texts / sizeof texts[0], &db_dir, &searcher);
 }
@@ -411,7 +422,10 @@ static void test_review_corpus(void **state)
     ls_corpus_report *r = NULL;
     ls_error err = {0};
     assert_int_equal(ls_review_corpus(searcher, NULL, NULL, NULL, &r, &err), LS_OK);
-    assert_int_equal(r->documents, 33);   /* the sample's 27 documents and 2 procedures, the 4 above */
+    assert_int_equal(r->documents, 34);   /* the sample's 27 documents and 2 procedures, the 5 above */
+    /* a procedure: its legal bases the index lacks, and (below) one that lapses */
+    assert_non_null(item(r, "tthc:9.000001", NULL, "04/2020/TT-BTP", "document-missing"));
+    assert_null(item(r, "tthc:9.000099", NULL, "42/2022/NĐ-CP", "replaced"));
     const ls_corpus_item *it = item(r, "12/2025/tt-btp", "1", "khoản 3 Điều 2", "repealed");
     assert_non_null(it);   /* a clause 07/2025/NĐ-CP repealed */
     assert_string_equal(it->by, "07/2025/nđ-cp");
@@ -435,6 +449,9 @@ static void test_review_corpus(void **state)
     /* next year its basis is replaced */
     assert_int_equal(ls_review_corpus(searcher, next_jan, NULL, NULL, &r, &err), LS_OK);
     it = item(r, "12/2025/tt-btp", NULL, "42/2022/NĐ-CP", "replaced");
+    assert_non_null(it);
+    assert_string_equal(it->by, decree);
+    it = item(r, "tthc:9.000099", NULL, "42/2022/NĐ-CP", "replaced");
     assert_non_null(it);
     assert_string_equal(it->by, decree);
     ls_corpus_report_free(r);
