@@ -234,7 +234,8 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * about X and Y, not an act of this text */
     static const char *const passive[] = {"được sửa đổi", "được bổ sung", "đã được",
                                           "được thay thế", "được hướng dẫn",
-                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế"};
+                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế",
+                                          "bị ngưng hiệu lực", "bị đình chỉ", "được đính chính"};
     size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0, s = start;
     while (s > lo && !is_sentence_end(t, s - 1, len)) s--;
     for (size_t k = 0; k < sizeof passive / sizeof passive[0]; k++)

@@ -45,11 +45,25 @@ static const struct {
     {"2. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
      "35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.", "45/2013/qh13", 0,
      LS_REL_REPEALS},
-    {"Đình chỉ việc thi hành Nghị quyết số 18/2007/NQ-HĐND ngày 20 tháng 7 năm 2007 của Hội đồng "
-     "nhân dân tỉnh về mức thu phí.", "18/2007/nq-hđnd", 0, LS_REL_SUSPENDS},
-    {"Đính chính Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử "
-     "phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông như sau:", "15/2020/nđ-cp", 0,
+    /* Nghị quyết 96/2023/QH15, Điều 20 (as the pháp điển quotes it) */
+    {"Ngưng hiệu lực thi hành Điều 12 và Điều 13 của Luật Tổ chức Quốc hội số 57/2014/QH13 đã được "
+     "sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14; Điều 88 và Điều 89 của Luật Tổ chức "
+     "chính quyền địa phương số 77/2015/QH13 kể từ ngày Nghị quyết này có hiệu lực thi hành cho "
+     "đến khi Quốc hội có quy định khác.", "57/2014/qh13", 0, LS_REL_SUSPENDS},
+    {"Ngưng hiệu lực thi hành Điều 12 và Điều 13 của Luật Tổ chức Quốc hội số 57/2014/QH13 đã được "
+     "sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14; Điều 88 và Điều 89 của Luật Tổ chức "
+     "chính quyền địa phương số 77/2015/QH13 kể từ ngày Nghị quyết này có hiệu lực thi hành cho "
+     "đến khi Quốc hội có quy định khác.", "65/2020/qh14", 0, LS_REL_CITES},
+    {"(Điều 18 Luật số 87/2015/QH13, có hiệu lực thi hành kể từ ngày 01/07/2016, bị ngưng hiệu lực "
+     "theo quy định tại Điều 20 của Nghị quyết số 96/2023/QH15 có hiệu lực thi hành kể từ ngày "
+     "01/07/2023)", "96/2023/qh15", 0, LS_REL_CITES},
+    /* Quyết định 4930/QĐ-BYT's own words, then how another text describes it */
+    {"Đính chính Thông tư số 17/2016/TT-BYT ngày 30 tháng 6 năm 2016 của Bộ trưởng Bộ Y tế quy định "
+     "việc thu hồi và xử lý thực phẩm không bảo đảm an toàn như sau:", "17/2016/tt-byt", 0,
      LS_REL_CORRECTS},
+    {"b) Quyết định số 4930/QĐ-BYT ngày 15 tháng 9 năm 2016 của Bộ trưởng Bộ Y tế về việc đính "
+     "chính Thông tư số 17/2016/TT-BYT ngày 30 tháng 6 năm 2016 của Bộ trưởng Bộ Y tế quy định việc "
+     "thu hồi và xử lý thực phẩm không bảo đảm an toàn.", "17/2016/tt-byt", 0, LS_REL_CITES},
     /* passive or descriptive: a fact about other texts, no act of this one */
     {"2. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
      "35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.", "35/2018/qh14", 0,
