@@ -17,4 +17,10 @@ ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *out, ls_error
  * at most 200 bytes, no control bytes, backslashes, "..", or leading '/'. */
 int ls_api_plausible_id(const char *id);
 
+/* What follows the document number in id ("60/2014/QH13/x" -> "/x"), or
+ * NULL when nothing does or id holds no number: ids hold slashes, so a
+ * segment after the number is an unknown sub-resource, not part of the id
+ * (the document lookup would otherwise find 60/2014/QH13 and ignore it). */
+const char *ls_api_id_tail(const char *id);
+
 #endif

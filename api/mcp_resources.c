@@ -98,7 +98,7 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
         const char *num = art ? art + sizeof art_infix - 1 : NULL;
         if (decode(rest, idlen, id, sizeof id) ||
             (num && decode(num, strlen(num), number, sizeof number)) ||
-            !ls_api_plausible_id(id) ||
+            !ls_api_plausible_id(id) || ls_api_id_tail(id) ||
             (num && (!ls_api_plausible_id(number) || strchr(number, '/')))) {
             snprintf(msg, msg_cap, "resources/read: bad document id or article number in "
                      "'%.200s' (ids look like 68/2020/QH14, articles like 5 or 5a)", uri);

@@ -17,6 +17,7 @@ static atomic_ulong latency_bucket[BUCKETS + 1]; /* last: +Inf */
 static atomic_ulong latency_count;
 static atomic_ulong latency_sum_us;
 static atomic_ulong connections_cut;
+static atomic_ulong rate_limited;
 
 const char *ls_route_name(ls_route r)
 {
@@ -40,6 +41,11 @@ void ls_metrics_connection_cut(void)
     atomic_fetch_add(&connections_cut, 1);
 }
 
+void ls_metrics_rate_limited(void)
+{
+    atomic_fetch_add(&rate_limited, 1);
+}
+
 ls_rc ls_metrics_write(ls_buf *out, unsigned long index_revision, unsigned long passages)
 {
     static const char *const class_names[CLASSES] = {"2xx", "3xx", "4xx", "5xx"};
@@ -61,6 +67,12 @@ ls_rc ls_metrics_write(ls_buf *out, unsigned long index_revision, unsigned long 
                                 "# TYPE luat_connections_cut_total counter\n"
                                 "luat_connections_cut_total %lu\n",
                            atomic_load(&connections_cut));
+    if (!rc)
+        rc = ls_buf_printf(out, "# HELP luat_rate_limited_total Requests refused with 429 by the "
+                                "per-client rate limit (serve --rate-limit).\n"
+                                "# TYPE luat_rate_limited_total counter\n"
+                                "luat_rate_limited_total %lu\n",
+                           atomic_load(&rate_limited));
     if (!rc) rc = ls_buf_puts(out, "# HELP luat_request_duration_seconds Request latency.\n"
                                    "# TYPE luat_request_duration_seconds histogram\n");
     unsigned long cumulative = 0;

@@ -21,6 +21,9 @@ void ls_metrics_record(ls_route route, unsigned status, double ms);
 /* Count one connection cut off by the request deadline (conn_guard.h). */
 void ls_metrics_connection_cut(void);
 
+/* Count one request refused by the per-client rate limit (429). */
+void ls_metrics_rate_limited(void);
+
 /* Append the Prometheus text of every counter, plus the index revision
  * (a gauge) and the documents it holds. */
 ls_rc ls_metrics_write(ls_buf *out, unsigned long index_revision, unsigned long passages);

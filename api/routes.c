@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "../query/results_json.h"
+#include "../text/analyser.h"
 #include "documents_json.h"
 #include "mcp.h"
 #include "search_params.h"
@@ -26,6 +27,7 @@ static const char *status_code_name(unsigned status)
     case 413: return "payload-too-large";
     case 414: return "uri-too-long";
     case 415: return "unsupported-media-type";
+    case 429: return "too-many-requests";
     case 500: return "internal";
     case 503: return "unavailable";
     default: return status >= 500 ? "server-error" : "error";
@@ -34,6 +36,14 @@ static const char *status_code_name(unsigned status)
 
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
 {
+    char over[200];
+    if (ls_buf_error(&out->body) == LS_ERR_LIMIT && out->body.cap_limit) {
+        /* the reply outgrew its bound (serve --max-reply), whatever failed */
+        snprintf(over, sizeof over, "the answer would be over %zu bytes, this server's bound on "
+                 "a reply: ask for fewer hits or review a shorter text", out->body.cap_limit);
+        status = 400;
+        message = over;
+    }
     ls_buf_reset(&out->body);
     out->status = status;
     out->content_type = JSON_TYPE;
@@ -88,6 +98,12 @@ int ls_api_plausible_id(const char *id)
     for (const unsigned char *p = (const unsigned char *)id; *p; p++)
         if (*p < 0x20 || *p == 0x7f || *p == '\\') return 0;
     return 1;
+}
+
+const char *ls_api_id_tail(const char *id)
+{
+    size_t len = strlen(id), end = ls_docnum_end(id, len);
+    return end && end < len ? id + end : NULL;
 }
 
 static void article(ls_searcher *s, const char *id, const char *number, ls_api_reply *out)
@@ -161,6 +177,11 @@ static void documents(ls_searcher *s, const char *rest, ls_api_reply *out)
                                "13/2023/NĐ-CP, articles like 5 or 5a; percent-encode the id)");
         return;
     }
+    if (ls_api_id_tail(id)) {
+        ls_api_error(out, 404, "no such route: a document has only /articles/{n} below it "
+                               "(see /openapi.json)");
+        return;
+    }
     out->route = number ? LS_ROUTE_ARTICLE : LS_ROUTE_DOCUMENT;
     if (number) article(s, id, number, out);
     else document(s, id, out);
@@ -202,18 +223,34 @@ static int serve_asset(const char *path, ls_api_reply *out)
     return 0;
 }
 
+static void handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out);
+
 void ls_api_handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
+                   ls_api_reply *out)
+{
+    handle(s, open_error, rq, out);
+    if (ls_buf_error(&out->body)) ls_api_error(out, 500, "out of memory"); /* or over the cap */
+}
+
+static void handle(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                    ls_api_reply *out)
 {
     out->status = 200;
     out->content_type = JSON_TYPE;
     out->route = LS_ROUTE_OTHER;
     const char *path = rq->path;
+    static const char docs_prefix[] = "/v1/documents/";
     int get = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
     int post = strcmp(rq->method, "POST") == 0;
     int needs_index = 1;
-    static const char docs_prefix[] = "/v1/documents/";
     if (strcmp(path, "/mcp") == 0) { ls_mcp_http(s, open_error, rq, out); return; }
+    /* an empty segment names no resource (a document id's own slashes
+     * arrive decoded: documents() judges those) */
+    if (strstr(path, "//") && strncmp(path, docs_prefix, sizeof docs_prefix - 1) != 0) {
+        ls_api_error(out, 404, "no such route: empty path segment (see /openapi.json)");
+        return;
+    }
     if (strcmp(path, "/v1/search") == 0) out->route = LS_ROUTE_SEARCH;
     else if (strncmp(path, docs_prefix, sizeof docs_prefix - 1) == 0) out->route = LS_ROUTE_DOCUMENT;
     else if (strcmp(path, "/v1/review") == 0) out->route = LS_ROUTE_REVIEW;

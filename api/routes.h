@@ -48,13 +48,15 @@ typedef struct ls_api_reply {
 } ls_api_reply;
 
 /* Answer rq into *out (out->body starts empty and is the caller's to
- * free). searcher may be NULL when the index could not be opened:
+ * free; a cap_limit set on it bounds the reply: past it the answer is a 400
+ * JSON error, never a cut body). searcher may be NULL when the index could not be opened:
  * open_error then says why, and routes that need the index answer 503. */
 void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_request *rq,
                    ls_api_reply *out);
 
 /* Fill *out with a JSON error reply (status, a code from the status, and
- * message). */
+ * message). When out->body has failed on its cap_limit (the server's bound
+ * on a reply), the reply is instead a 400 saying so. */
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
 
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",

@@ -17,6 +17,7 @@
 #include "../common/ls_buf.h"
 #include "../query/search.h"
 #include "conn_guard.h"
+#include "rate_limit.h"
 #include "routes.h"
 
 #define MAX_PAIRS 32          /* query-string parameters kept */
@@ -28,15 +29,21 @@ struct ls_server {
     char remotes[4096];           /* "" = none */
     unsigned remote_timeout_ms;
     unsigned max_body;
+    size_t max_reply;
+    unsigned time_budget_ms;      /* each worker searcher's, 0 = none */
+    double rate;                  /* the limit, for its message */
+    unsigned burst;
     int access_log;
     pthread_key_t searcher_key;
     ls_conn_guard *guard;
+    ls_rate_limit *limit;         /* NULL = no per-client limit */
 };
 
 /* One request's state, from its first call to its completion. */
 typedef struct request_ctx {
     ls_buf body;
     int body_too_large;
+    unsigned retry_after;         /* > 0: refused by the rate limit */
     struct timespec t0;
     unsigned status;
     ls_route route;
@@ -72,6 +79,7 @@ static worker_searcher *searcher_of_thread(ls_server *srv)
     if (ls_searcher_open_remote(srv->db_path, srv->remotes, srv->remote_timeout_ms, &w->s,
                                 &err))
         snprintf(w->error, sizeof w->error, "index unavailable: %.400s", err.msg);
+    else ls_searcher_set_time_budget(w->s, srv->time_budget_ms);
     return w;
 }
 
@@ -144,6 +152,21 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, request_ctx *ctx,
     return ok;
 }
 
+/* The rate limit's verdict on a new request: 0 to go on, else the seconds
+ * its client should wait. */
+static unsigned rate_limited(ls_server *srv, struct MHD_Connection *c, const char *url,
+                             const struct timespec *now)
+{
+    if (!srv->limit || strcmp(url, "/healthz") == 0 || strcmp(url, "/metrics") == 0) return 0;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr || ci->client_addr->sa_family != AF_INET) return 0;
+    uint32_t addr = ntohl(((const struct sockaddr_in *)ci->client_addr)->sin_addr.s_addr);
+    unsigned retry = 0;
+    double t = (double)now->tv_sec + (double)now->tv_nsec / 1e9;
+    return ls_rate_limit_take(srv->limit, addr, t, &retry) ? 0 : retry;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **con_cls)
@@ -159,21 +182,32 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         log_safe(ctx->url, sizeof ctx->url, url);
         ctx->route = LS_ROUTE_OTHER;
         *con_cls = ctx;
+        ctx->retry_after = rate_limited(srv, c, url, &ctx->t0);
         /* a declared length over the limit is refused before any of it is read */
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (!cl || strtoull(cl, NULL, 10) <= srv->max_body) return MHD_YES;
         ctx->body_too_large = 1;
     } else if (*upload_size) { /* a piece of the body */
-        if (ctx->body.len + *upload_size > srv->max_body) ctx->body_too_large = 1;
+        if (ctx->retry_after) { /* refused: the body is read and dropped */
+        } else if (ctx->body.len + *upload_size > srv->max_body) ctx->body_too_large = 1;
         else if (ls_buf_append(&ctx->body, upload_data, *upload_size)) return MHD_NO;
         *upload_size = 0;
         return MHD_YES;
     }
-    ls_api_reply reply = {0};
+    ls_api_reply reply = {.body.cap_limit = srv->max_reply};
     pairs p = {0};
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_pair, &p);
-    if (ctx->body_too_large) {
+    if (ctx->retry_after) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "too many requests from your address (this server answers "
+                 "each client %g a second, %u at once): retry after %u s",
+                 srv->rate, srv->burst, ctx->retry_after);
+        ls_api_error(&reply, 429, msg);
+        reply.header_name = "Retry-After";
+        snprintf(reply.header_value, sizeof reply.header_value, "%u", ctx->retry_after);
+        ls_metrics_rate_limited();
+    } else if (ctx->body_too_large) {
         char msg[96];
         snprintf(msg, sizeof msg, "request body over %u bytes", srv->max_body);
         ls_api_error(&reply, 413, msg);
@@ -273,8 +307,21 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
     snprintf(srv->remotes, sizeof srv->remotes, "%s", cfg->remotes ? cfg->remotes : "");
     srv->remote_timeout_ms = cfg->remote_timeout_ms;
     srv->max_body = cfg->max_body ? cfg->max_body : 64 * 1024;
+    srv->max_reply = cfg->max_reply ? cfg->max_reply : 16 * 1024 * 1024;
     srv->access_log = cfg->access_log;
+    srv->time_budget_ms = cfg->time_budget_ms;
+    if (cfg->rate_limit > 0) {
+        srv->rate = cfg->rate_limit;
+        if ((rc = ls_rate_limit_new(cfg->rate_limit, cfg->rate_burst, &srv->limit, err))) {
+            ls_rate_limit_free(srv->limit);
+            free(srv->db_path);
+            free(srv);
+            return rc;
+        }
+        srv->burst = ls_rate_limit_burst(srv->limit);
+    }
     if (pthread_key_create(&srv->searcher_key, close_worker_searcher)) {
+        ls_rate_limit_free(srv->limit);
         free(srv->db_path);
         free(srv);
         return ls_error_set(err, LS_ERR_INTERNAL, "cannot create a thread key");
@@ -282,6 +329,7 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
     unsigned deadline = cfg->request_timeout_ms ? cfg->request_timeout_ms : 30000;
     if ((rc = ls_conn_guard_start(deadline, &srv->guard, err))) {
         pthread_key_delete(srv->searcher_key);
+        ls_rate_limit_free(srv->limit);
         free(srv->db_path);
         free(srv);
         return rc;
@@ -306,6 +354,7 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
     if (!srv->mhd) {
         ls_conn_guard_stop(srv->guard);
         pthread_key_delete(srv->searcher_key);
+        ls_rate_limit_free(srv->limit);
         free(srv->db_path);
         free(srv);
         return ls_error_set(err, LS_ERR_IO, "cannot listen on %s:%u (in use, or not allowed)",
@@ -327,6 +376,7 @@ void ls_server_stop(ls_server *srv)
     MHD_stop_daemon(srv->mhd); /* joins the workers: their handles close */
     ls_conn_guard_stop(srv->guard);
     pthread_key_delete(srv->searcher_key);
+    ls_rate_limit_free(srv->limit);
     free(srv->db_path);
     free(srv);
 }

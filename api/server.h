@@ -19,11 +19,20 @@ typedef struct ls_server_config {
                                    however steadily its client trickles
                                    (conn_guard.h); 0 = 30 s */
     unsigned max_body;          /* request body bytes; 0 = 64 KiB */
+    size_t max_reply;           /* reply body bytes (a larger answer is a 400
+                                   saying so); 0 = 16 MiB */
     int access_log;             /* one line per request on stderr */
     const char *remotes;        /* remote shards "HOST:PORT,..." searched with
                                    db_path's synonyms and records, or NULL
                                    (ls_searcher_open_remote) */
     unsigned remote_timeout_ms; /* bound on each network wait; 0 = 5 s */
+    double rate_limit;          /* requests a second per client address
+                                   (rate_limit.h); 0 = no limit. Refusals
+                                   are 429 with Retry-After; /healthz and
+                                   /metrics are never refused */
+    unsigned rate_burst;        /* requests at once; 0 = the rate */
+    unsigned time_budget_ms;    /* a search's time budget (ls_searcher_set_
+                                   time_budget); 0 = none */
 } ls_server_config;
 
 typedef struct ls_server ls_server;

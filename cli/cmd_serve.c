@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../api/rate_limit.h"
 #include "../api/server.h"
 #include "cli.h"
 
@@ -27,6 +28,16 @@ static const char help[] =
     "  --request-timeout S   cut a connection whose request is not read and answered\n"
     "                        within S seconds, however steadily it trickles (default 30)\n"
     "  --max-body BYTES      largest request body (default 65536)\n"
+    "  --max-reply BYTES     largest reply body: a larger answer is a 400 saying so\n"
+    "                        (default 16777216)\n"
+    "  --rate-limit N/s      answer each client address at most N requests a second\n"
+    "                        (also N/m), refusing the rest with 429 and Retry-After;\n"
+    "                        /healthz and /metrics are never refused (default: none)\n"
+    "  --burst N             requests a client may make at once under --rate-limit\n"
+    "                        (default: the rate)\n"
+    "  --time-budget MS      a search past MS milliseconds is cut short: it skips the\n"
+    "                        second ranking stage, further hits and the suggestion,\n"
+    "                        and answers \"partial\": true (default: none)\n"
     "  --quiet               no access log on stderr\n"
     "  --remote H:P,...      search these remote shards (xapian-tcpsrv) as well, as\n"
     "                        search --remote; DIR gives synonyms and records\n"
@@ -51,6 +62,8 @@ int cmd_serve(int argc, char **argv)
         {"quiet", no_argument, 0, 'q'},         {"help", no_argument, 0, 'h'},
         {"request-timeout", required_argument, 0, 'R'},
         {"remote", required_argument, 0, 'r'}, {"remote-timeout", required_argument, 0, 'W'},
+        {"rate-limit", required_argument, 0, 'L'}, {"burst", required_argument, 0, 'B'},
+        {"time-budget", required_argument, 0, 'P'}, {"max-reply", required_argument, 0, 'M'},
         {0, 0, 0, 0},
     };
     char host[64] = "127.0.0.1";
@@ -87,6 +100,26 @@ int cmd_serve(int argc, char **argv)
         case 'b':
             if (cli_parse_uint(optarg, 1, 64 * 1024 * 1024, &cfg.max_body))
                 return cli_usage_error("serve", "--max-body wants bytes from 1 to 67108864");
+            break;
+        case 'L':
+            if (ls_rate_limit_parse(optarg, &cfg.rate_limit) || cfg.rate_limit > 1e6)
+                return cli_usage_error("serve", "--rate-limit wants requests a second, e.g. 10/s "
+                                                "(or a minute: 120/m)");
+            break;
+        case 'B':
+            if (cli_parse_uint(optarg, 1, 1000000, &cfg.rate_burst))
+                return cli_usage_error("serve", "--burst wants a number from 1 to 1000000");
+            break;
+        case 'M': {
+            unsigned bytes;
+            if (cli_parse_uint(optarg, 4096, 1024u * 1024 * 1024, &bytes))
+                return cli_usage_error("serve", "--max-reply wants bytes from 4096 to 1073741824");
+            cfg.max_reply = bytes;
+            break;
+        }
+        case 'P':
+            if (cli_parse_uint(optarg, 1, 600000, &cfg.time_budget_ms))
+                return cli_usage_error("serve", "--time-budget wants milliseconds, 1 to 600000");
             break;
         case 'q': cfg.access_log = 0; break;
         case 'r': cfg.remotes = optarg; break;

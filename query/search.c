@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "../common/ls_buf.h"
 #include "../indexer/schema.h"
@@ -21,6 +22,7 @@
 #include "rerank.h"
 #include "suggest.h"
 #include "cite_resolve.h"
+#include "notice.h"
 #include "snippet.h"
 #include "remote.h"
 
@@ -36,6 +38,7 @@ struct ls_searcher {
     char *local;              /* remote shards: the local database, */
     char *remotes;            /* their "HOST:PORT,..." list, */
     unsigned timeout_ms;      /* and the bound on each network wait */
+    double budget_ms;         /* a search's time budget; 0 = none */
 };
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
@@ -132,6 +135,25 @@ ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err)
     ls_rc rc = ls_weights_parse(spec, &w, err);
     if (!rc) s->weights = w;
     return rc;
+}
+
+void ls_searcher_set_time_budget(ls_searcher *s, double ms)
+{
+    s->budget_ms = ms > 0 ? ms : 0;
+}
+
+/* A search's deadline on the monotonic clock (ms); past_budget says when
+ * it has gone by. */
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static int past_budget(const ls_searcher *s, double deadline)
+{
+    return s->budget_ms > 0 && now_ms() >= deadline;
 }
 
 void ls_searcher_close(ls_searcher *s)
@@ -315,8 +337,29 @@ static void load_candidate(void *ctx, size_t i, ls_candidate *c)
     if (xc_mset_document(ctx, i, &doc, &xe) == XC_OK) decode_passage(doc, &c->passage, &one);
 }
 
+/* The confidence features of the ranking (confidence.h): its first scores,
+ * the cited article first, and its first passage (read when the page
+ * starts further down). */
+static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *cands, size_t n,
+                       unsigned pinned, unsigned offset, ls_results *res)
+{
+    double head[5];
+    size_t nh = 0;
+    if (pinned) head[nh++] = n ? cands[0].score + 1 : 1;
+    for (size_t i = 0; i < n && nh < 5; i++)
+        if (cands[i].docid != pinned) head[nh++] = cands[i].score;
+    ls_passage *own = NULL;
+    const ls_passage *first = offset == 0 && res->nhits ? res->hits[0].passage : NULL;
+    ls_error one = {0};
+    if (!first && nh && !fetch_passage(s, pinned ? pinned : cands[0].docid, &own, &one))
+        first = own;
+    ls_confidence_features_of(s->db, plan, head, nh, first, pinned != 0, &res->features);
+    ls_passage_free(own);
+}
+
 static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
-                       xc_query *q, unsigned pinned, ls_results *res, ls_error *err)
+                       xc_query *q, unsigned pinned, double deadline, ls_results *res,
+                       ls_error *err)
 {
     unsigned limit = req->limit ? req->limit : 10;
     unsigned first = req->offset;
@@ -357,8 +400,11 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reads its candidates' passages (kept for the hits);
      * the places past `want` need not be exact. One fetch for the block
      * (one round trip to remote shards); each is decoded only if read. */
-    xc_mset_fetch(ms, 0, fetch);
-    ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+    if (past_budget(s, deadline)) res->partial = 1; /* no second stage */
+    else {
+        xc_mset_fetch(ms, 0, fetch);
+        ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+    }
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
@@ -366,6 +412,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     for (size_t i = first; i < n && !rc && res->nhits < limit; i++) {
         if (cands[i].docid == pinned) continue;
+        if (res->nhits && past_budget(s, deadline)) { /* at least one hit */
+            res->partial = 1;
+            break;
+        }
         ls_passage *p = cands[i].passage;
         cands[i].passage = NULL;
         rc = make_hit(s, plan, cands[i].docid, p, cands[i].score, rank++,
@@ -373,6 +423,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
+    if (!rc) rate_first(s, plan, cands, n, pinned, req->offset, res);
 done:
     for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);
@@ -386,6 +437,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
 {
     *out = NULL;
     size_t len = 0;
+    double deadline = now_ms() + s->budget_ms;
     ls_rc rc = check_request(req, &len, err);
     if (rc) return rc;
     xc_err xe;
@@ -426,13 +478,22 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     }
     xc_query *q = NULL;
     rc = final_query(s, plan, req, doc_known, &q, err);
-    if (!rc && q) rc = run_query(s, req, plan, q, pinned, res, err);
+    if (!rc && q) rc = run_query(s, req, plan, q, pinned, deadline, res, err);
     xc_query_free(q);
+    if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
+                                 err);
+    if (!rc) {
+        res->features.missing = res->notice != NULL;
+        res->confidence = ls_confidence_of(&res->features);
+        double min = req->min_confidence ? req->min_confidence : LS_MIN_CONFIDENCE;
+        res->no_answer = res->confidence < min;
+    }
     if (!rc) {
         res->understood = describe_plan(plan, req);
         if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
-    if (!rc) rc = ls_suggest_accents(s->db, plan, req->query, len, &res->suggestion, err);
+    if (!rc && past_budget(s, deadline)) res->partial = 1; /* no suggestion */
+    else if (!rc) rc = ls_suggest_accents(s->db, plan, req->query, len, &res->suggestion, err);
     ls_plan_free(plan);
     if (rc) {
         ls_results_free(res);
@@ -483,6 +544,7 @@ void ls_results_free(ls_results *r)
     free(r->hits);
     free(r->understood);
     free(r->suggestion);
+    free(r->notice);
     free(r);
 }
 

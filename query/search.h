@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include "../common/ls_error.h"
 #include "../indexer/passage_data.h"
+#include "confidence.h"
 
 typedef struct ls_searcher ls_searcher;
 
@@ -24,6 +25,8 @@ typedef struct ls_search_request {
     const char *from, *to;    /* filter: issued date range, "YYYY[-MM[-DD]]" */
     int in_force;             /* filter: only texts whose status is in force/unknown */
     unsigned per_document;    /* max hits per document; 0 (or UINT_MAX) = no limit */
+    double min_confidence;    /* no_answer below it; 0 = LS_MIN_CONFIDENCE
+                                 (confidence.h), negative = never */
 } ls_search_request;
 
 typedef struct ls_hit {
@@ -48,6 +51,15 @@ typedef struct ls_results {
     unsigned estimated;       /* estimated total matches */
     char *understood;         /* the query as understood (terms, citation, filters) */
     char *suggestion;         /* "did you mean", or NULL */
+    double confidence;        /* [0,1]: the estimate that the first hit of the
+                                 ranking answers (confidence.h) */
+    int no_answer;            /* confidence below the request's threshold */
+    char *notice;             /* "Luật X không có trong chỉ mục" when the
+                                 question cites what the index does not
+                                 hold (notice.h), or NULL */
+    ls_confidence_features features; /* what confidence was computed from */
+    int partial;              /* the time budget cut the search short
+                                 (ls_searcher_set_time_budget) */
 } ls_results;
 
 /* Open the index at dbpath for searching. A missing or unreadable index is
@@ -73,6 +85,14 @@ ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned 
 /* Tune the ranking from "name=value,..." (see query/build.h: filler, pair,
  * heading, folded, synonyms, k1, b); for evaluation and ablation. */
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
+
+/* Bound each search's work by ms milliseconds (0 = no bound, the default).
+ * Xapian's match cannot be stopped midway (Enquire::set_time_limit only
+ * turns check_at_least off); so the budget is checked after the match and
+ * after each hit: a search past it skips the second ranking stage (hits
+ * keep the first stage's order), the remaining snippets (the hits stop
+ * there) and the accent suggestion, and says so with res->partial. */
+void ls_searcher_set_time_budget(ls_searcher *s, double ms);
 
 /* Run a search. *out is allocated; free with ls_results_free. Invalid
  * UTF-8 -> LS_ERR_UTF8; an empty question -> LS_ERR_ARG; unknown filter

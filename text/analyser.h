@@ -87,6 +87,11 @@ ls_rc ls_folded_words(const char *text, size_t len, char *out, size_t cap, ls_er
  * not look like a document number. */
 ls_rc ls_docnum_normalize(const char *s, size_t len, char **out, ls_error *err);
 
+/* Where the document number that ls_docnum_normalize would read in
+ * s[0..len) ends (a byte offset), or 0 when there is none (or s is not
+ * UTF-8): "60/2014/QH13/x" -> 12, so a caller can refuse what follows. */
+size_t ls_docnum_end(const char *s, size_t len);
+
 /* Validate UTF-8. Returns 1 if valid; else 0 and, if bad_offset is not NULL,
  * the offset of the first bad byte. Rejects overlongs, surrogates, > U+10FFFF. */
 int ls_utf8_valid(const char *s, size_t len, size_t *bad_offset);

@@ -82,6 +82,26 @@ void ls_docnum_term(const char *s, size_t n, int party, char *out, size_t cap)
     ls_utf8_truncate(out);
 }
 
+/* The first document number of s[0..len) (valid UTF-8) into *id: 1 found,
+ * 0 none, -1 out of memory. */
+static int first_docnum(const char *s, size_t len, ls_legal_id *id)
+{
+    ls_legal_scratch sc = {0};
+    size_t from = 0;
+    int r;
+    while ((r = ls_legal_id_next(s, len, from, id, &sc)) > 0 && id->kind != LS_TOKEN_DOCNUM)
+        from = id->end;
+    ls_legal_scratch_free(&sc);
+    return r;
+}
+
+size_t ls_docnum_end(const char *s, size_t len)
+{
+    ls_legal_id id;
+    if (!s || !ls_utf8_valid(s, len, NULL) || first_docnum(s, len, &id) <= 0) return 0;
+    return id.end;
+}
+
 ls_rc ls_docnum_normalize(const char *s, size_t len, char **out, ls_error *err)
 {
     if (out) *out = NULL;
@@ -89,13 +109,8 @@ ls_rc ls_docnum_normalize(const char *s, size_t len, char **out, ls_error *err)
     size_t bad;
     if (!ls_utf8_valid(s, len, &bad))
         return ls_error_set(err, LS_ERR_UTF8, "document number: invalid UTF-8 at byte %zu", bad);
-    ls_legal_scratch sc = {0};
     ls_legal_id id;
-    size_t from = 0;
-    int r;
-    while ((r = ls_legal_id_next(s, len, from, &id, &sc)) > 0 && id.kind != LS_TOKEN_DOCNUM)
-        from = id.end;
-    ls_legal_scratch_free(&sc);
+    int r = first_docnum(s, len, &id);
     if (r < 0) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     if (r == 0) {
         char shown[84];

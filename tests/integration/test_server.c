@@ -206,6 +206,19 @@ static void test_bad_requests(void **state)
         {"GET", "/v1/documents/99%2F2099%2FQH99", NULL, 404, "99/2099/QH99"},
         {"GET", "/v1/documents/60%2F2014%2FQH13/articles/999", NULL, 404, "999"},
         {"GET", "/v2/search?q=a", NULL, 404, "no such route"},
+        /* routes answer only what they know: no unknown tail, no empty segment */
+        {"GET", "/v1/documents/60%2F2014%2FQH13/anything", NULL, 404, "only /articles/{n}"},
+        {"GET", "/v1/documents/60/2014/QH13/anything", NULL, 404, "only /articles/{n}"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13/", NULL, 404, "only /articles/{n}"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13/x/articles/16", NULL, 404, "only /articles/{n}"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13/articles/16/x", NULL, 400, "bad document id"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13/articles/16/", NULL, 400, "bad document id"},
+        {"GET", "/v1/documents/60%2F2014%2FQH13//articles/16", NULL, 404, "only /articles/{n}"},
+        {"GET", "/v1//search?q=a", NULL, 404, "empty path segment"},
+        {"GET", "//healthz", NULL, 404, "empty path segment"},
+        {"GET", "/v1/search/?q=a", NULL, 404, "no such route"},
+        {"GET", "/healthz/x", NULL, 404, "no such route"},
+        {"GET", "/openapi.json/x", NULL, 404, "no such route"},
         {"DELETE", "/v1/search", NULL, 405, "GET or POST"},
         {"POST", "/healthz", "{}", 405, "GET"},
     };
@@ -409,6 +422,104 @@ static void test_trickling_clients_cut_by_deadline(void **state)
     assert_int_equal(stopped, 0);
 }
 
+/* --rate-limit over loopback: a burst of 3, then 429 with Retry-After and
+ * the JSON error, /healthz and /metrics still answered, the refusals
+ * counted; after the wait the client is answered again. Bounded loops. */
+static void test_rate_limit(void **state)
+{
+    (void)state;
+    pid_t limited = 0;
+    unsigned lport = ts_server_start(db, "--quiet --rate-limit 1/s --burst 3", &limited);
+    assert_true(lport > 0);
+    int ok = 0, refused = 0, other = 0;
+    char problem[300] = "";
+    for (int i = 0; i < 10; i++) { /* well under a second: one token back at most */
+        ts_reply r = ts_http_get(lport, "/v1/search?q=khai+sinh&limit=1");
+        if (r.status == 200) ok++;
+        else if (r.status == 429) {
+            refused++;
+            json_error_t e;
+            json_t *o = json_loadb(r.body, r.body_len, 0, &e);
+            json_t *er = json_object_get(o, "error");
+            if (!problem[0] && (!strstr(r.headers, "Retry-After: 1\r\n") ||
+                                json_integer_value(json_object_get(er, "status")) != 429 ||
+                                !json_string_value(json_object_get(er, "code")) ||
+                                strcmp(json_string_value(json_object_get(er, "code")),
+                                       "too-many-requests") != 0))
+                snprintf(problem, sizeof problem, "429 reply: %.120s | %.120s", r.headers, r.body);
+            json_decref(o);
+        } else other++;
+        ts_reply_free(&r);
+    }
+    ts_reply h = ts_http_get(lport, "/healthz"), m = ts_http_get(lport, "/metrics");
+    char counted[64];
+    snprintf(counted, sizeof counted, "luat_rate_limited_total %d\n", refused);
+    int health_ok = h.status == 200, metrics_ok = m.status == 200 && strstr(m.body, counted);
+    ts_reply_free(&h);
+    ts_reply_free(&m);
+    usleep(1100 * 1000);
+    ts_reply again = ts_http_get(lport, "/v1/search?q=khai+sinh&limit=1");
+    unsigned again_status = again.status;
+    ts_reply_free(&again);
+    assert_int_equal(ts_server_stop(limited), 0); /* before failing: no server left behind */
+    if (problem[0]) fail_msg("%s", problem);
+    if (ok < 3 || ok > 4 || refused != 10 - ok || other)
+        fail_msg("%d answered, %d refused, %d other (want 3-4 answered, the rest 429)", ok,
+                 refused, other);
+    assert_true(health_ok);
+    assert_true(metrics_ok);
+    assert_int_equal(again_status, 200);
+}
+
+static long status_kb(pid_t pid, const char *field)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, field, strlen(field)) == 0) kb = atol(line + strlen(field) + 1);
+    if (f) fclose(f);
+    return kb;
+}
+
+/* --max-reply bounds what one request may make the server hold: a review
+ * of 64 KB of citations (a 3 MB answer) is a 400 naming the bound, ten
+ * times over, the server's peak memory stays under 64 MB, small answers
+ * still come, and the server goes on. */
+static void test_reply_bounded(void **state)
+{
+    (void)state;
+    pid_t small = 0;
+    unsigned sport = ts_server_start(db, "--quiet --threads 1 --max-reply 65536", &small);
+    assert_true(sport > 0);
+    static const char cite[] = "Điều 16 Luật Hộ tịch số 60/2014/QH13; ";
+    size_t n = 65000 / (sizeof cite - 1), len = n * (sizeof cite - 1);
+    char *body = malloc(len + 1);
+    for (size_t i = 0; i < n; i++) memcpy(body + i * (sizeof cite - 1), cite, sizeof cite - 1);
+    body[len] = '\0';
+    char problem[300] = "";
+    for (int i = 0; i < 10 && !problem[0]; i++) {
+        ts_reply r = ts_http_post(sport, "/v1/review", body, len);
+        if (r.status != 400 || !strstr(r.body, "over 65536 bytes"))
+            snprintf(problem, sizeof problem, "review: %d %.200s", r.status, r.body);
+        ts_reply_free(&r);
+    }
+    ts_reply r = ts_http_get(sport, "/v1/search?q=khai+sinh&limit=3");
+    if (!problem[0] && r.status != 200)
+        snprintf(problem, sizeof problem, "search after: %d %.200s", r.status, r.body);
+    ts_reply_free(&r);
+    r = ts_http_post(sport, "/v1/review", cite, sizeof cite - 1);
+    if (!problem[0] && r.status != 200)
+        snprintf(problem, sizeof problem, "small review: %d %.200s", r.status, r.body);
+    ts_reply_free(&r);
+    long peak = status_kb(small, "VmHWM:");
+    free(body);
+    assert_int_equal(ts_server_stop(small), 0);
+    if (problem[0]) fail_msg("%s", problem);
+    if (peak < 0 || peak > 64 * 1024) fail_msg("server peak RSS %ld kB", peak);
+}
+
 /* Many clients at once, each asking several questions: all answered. */
 static void *client(void *arg)
 {
@@ -587,6 +698,8 @@ int main(void)
         cmocka_unit_test(test_many_clients_at_once),
         cmocka_unit_test(test_review),
         cmocka_unit_test(test_live_index),
+        cmocka_unit_test(test_rate_limit),
+        cmocka_unit_test(test_reply_bounded),
         cmocka_unit_test(test_sigkill_while_serving),
         cmocka_unit_test(test_clean_stop),
     };
