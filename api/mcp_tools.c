@@ -486,7 +486,7 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
     free(text);
-    if (rc == LS_ERR_ARG) {
+    if (ls_rc_is_bad_input(rc)) {
         free(missing);
         snprintf(msg, cap, "get_provision: %s", err.msg);
         return -32602;
@@ -534,7 +534,7 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
     ls_error err = {0};
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
-    if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8) {
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "validate_citation: %s", err.msg);
         ls_review_result_free(r);
         free(missing);
@@ -581,7 +581,7 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
     ls_rc rc = review_citation(s, text, NULL, &r, &missing, &err);
     free(missing);
     if (rc) ls_review_result_free(r);
-    if (rc == LS_ERR_UTF8) {
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "format_citation: %s", err.msg);
         return -32602;
     }

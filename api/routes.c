@@ -56,8 +56,8 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
 
 static unsigned status_of(ls_rc rc)
 {
+    if (ls_rc_is_bad_input(rc)) return 400;
     switch (rc) {
-    case LS_ERR_ARG: case LS_ERR_UTF8: case LS_ERR_FORMAT: case LS_ERR_LIMIT: return 400;
     case LS_ERR_NOTFOUND: return 404;
     case LS_ERR_INDEX: case LS_ERR_IO: case LS_ERR_LOCKED: return 503;
     default: return 500;

@@ -317,9 +317,9 @@ int cmd_eval(int argc, char **argv)
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"misses", no_argument, 0, 'm'},   {"per-document", required_argument, 0, 'p'},
         {"weights", required_argument, 0, 'w'}, {"remote", required_argument, 0, 'R'},
-        {"report", required_argument, 0, 'r'}, {"features", required_argument, 0, 'F'},
+        {"features", required_argument, 0, 'F'}, {"report", required_argument, 0, 'r'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
-    const char *db = NULL, *weights = NULL, *remotes = NULL, *report = NULL, *features = NULL;
+    const char *db = NULL, *weights = NULL, *remotes = NULL, *features = NULL, *report = NULL;
     int json = 0, misses = 0, c;
     unsigned per_document = 0;
     opterr = 0;
@@ -335,8 +335,8 @@ int cmd_eval(int argc, char **argv)
             break;
         case 'w': weights = optarg; break;
         case 'R': remotes = optarg; break;
-        case 'r': report = optarg; break;
         case 'F': features = optarg; break;
+        case 'r': report = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);

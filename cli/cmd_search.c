@@ -133,7 +133,7 @@ static int run_batch(search_cli *cli)
             ls_buf_puts(&out, ",\"hits\":[]}");
             printf("%s\n", out.data);
             ls_buf_free(&out);
-            if (err.rc != LS_ERR_UTF8 && err.rc != LS_ERR_ARG && err.rc != LS_ERR_LIMIT)
+            if (!ls_rc_is_bad_input(err.rc))
                 status = CLI_FAIL;
         }
         fflush(stdout);
