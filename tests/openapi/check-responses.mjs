@@ -1,9 +1,11 @@
 // check-responses.mjs OPENAPI.json RESPONSES.jsonl — every reply the server
 // tests received (tests/support/http_client.c writes RESPONSES.jsonl when
 // LS_RESPONSE_LOG is set) against the description the server publishes:
-// the route and method exist (else the reply must be a 404 or 405 error),
-// the status is documented for that operation (exact, then 4XX/5XX, then
-// default), the content type is one the response lists, and a JSON body
+// the route and method exist (else the reply must be a 404 error, or a 405
+// whose Allow header lists the path's methods), the status is documented for
+// that operation (exact, then 4XX/5XX, then default), the headers the
+// response marks required are there and match their schemas (Retry-After of
+// a 429), the content type is one the response lists, and a JSON body
 // validates against its schema with ajv — the schemas say
 // additionalProperties: false, so a field the description does not know
 // fails. /mcp is left out (its JSON-RPC replies have their own tests).
@@ -64,12 +66,23 @@ for (const line of lines) {
         response = errorResponse; key = 'Error';
     } else if (!op) {
         if (x.status !== 405) { fail(`no ${method} operation at ${route.tpl}, and not a 405`); continue; }
+        const methods = Object.keys(spec.paths[route.tpl]).flatMap((m) => (m === 'get' ? ['GET', 'HEAD'] : [m.toUpperCase()]));
+        const allow = ((x.headers || {}).allow || '').split(',').map((m) => m.trim()).filter(Boolean);
+        if (allow.sort().join() !== methods.sort().join())
+            fail(`405 Allow '${(x.headers || {}).allow || ''}' is not the path's methods (${methods.join(', ')})`);
         response = errorResponse; key = 'Error';
     } else {
         const st = String(x.status);
         const k = [st, `${st[0]}XX`, 'default'].find((c) => op.responses[c]);
         if (!k) { fail(`status not documented for ${op.operationId}`); continue; }
         response = deref(op.responses[k]); key = `${op.operationId} ${k}`;
+    }
+    for (const [name, h] of Object.entries(response.headers || {})) {
+        const got = (x.headers || {})[name.toLowerCase()];
+        if (got === undefined) { if (h.required) fail(`header ${name} missing`); continue; }
+        const value = h.schema && h.schema.type === 'integer' && /^-?[0-9]+$/.test(got) ? Number(got) : got;
+        const hv = validator(`${key} header ${name}`, h.schema || {});
+        if (!hv(value)) fail(`header ${name}: '${got}' ${hv.errors.map((e) => e.message).join('; ')}`);
     }
     const type = (x.content_type || '').split(';')[0].trim();
     const media = response.content && response.content[type];
