@@ -59,8 +59,19 @@ void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_r
  * on a reply), the reply is instead a 400 saying so. */
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
 
+/* The same for a library error: its status from the code (400 for bad
+ * input, 404 not found, 503 index trouble, else 500) and its message. */
+void ls_api_fail(ls_api_reply *out, const ls_error *err);
+
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
  * "as_of", "doc"}; the reply is ls_review_json's object. */
 void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out);
+
+/* GET /v1/procedures?q=... (the search parameters, kind fixed to procedure)
+ * and GET /v1/procedures/{code} (a procedure's card, its legal bases
+ * resolved; ?as_of=YYYY-MM-DD) (route_procedures.c). `rest` is the path
+ * after "/v1/procedures" ("" or "/1.001193"). */
+void ls_api_procedures(ls_searcher *s, const char *rest, const ls_api_request *rq,
+                       ls_api_reply *out);
 
 #endif

@@ -22,6 +22,7 @@ static const char usage[] =
     "  remove   remove documents from an index by number\n"
     "  compact  rewrite an index compactly (Xapian's Compactor)\n"
     "  serve    the REST API and a search page over HTTP\n"
+    "  procedure  an administrative procedure's card by its code\n"
     "  eval     relevance figures (R@1, R@10, MRR@10, nDCG@10) on a questions file\n"
     "  review   find, resolve and check every citation of a legal text\n"
     "  mcp      the MCP server for LLM assistants over stdio (also at /mcp of serve)\n"
@@ -89,7 +90,7 @@ int main(int argc, char **argv)
         {"index", cmd_index}, {"search", cmd_search}, {"stats", cmd_stats},
         {"remove", cmd_remove}, {"eval", cmd_eval}, {"compact", cmd_compact},
         {"serve", cmd_serve}, {"review", cmd_review},
-        {"mcp", cmd_mcp},
+        {"mcp", cmd_mcp}, {"procedure", cmd_procedure},
     };
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
+#include "../procedure/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "passage_data.h"
@@ -164,6 +165,26 @@ static void date_value(const char *iso, char out[9])
     out[8] = '\0';
 }
 
+/* A procedure's kind, level(s) ("Cấp tỉnh, Cấp xã": one term each) and
+ * field as boolean terms (schema.h). */
+static ls_rc add_procedure_terms(xc_doc *xd, const ls_procedure *p, ls_error *err)
+{
+    xc_err xe;
+    if (xc_doc_add_term(xd, LS_KIND_PROCEDURE_TERM, 0, &xe)) return xapian_error(err, "indexing", &xe);
+    ls_rc rc = LS_OK;
+    for (const char *l = p->level; !rc && l && *l;) {
+        while (*l == ' ' || *l == ',') l++;
+        size_t n = strcspn(l, ",");
+        char one[200];
+        snprintf(one, sizeof one, "%.*s", (int)n, l);
+        while (n && one[n - 1] == ' ') one[--n] = '\0';
+        if (n) rc = ls_termgen_add_boolean(xd, LS_PREFIX_LEVEL, one, 1, err);
+        l += strcspn(l, ",");
+    }
+    if (!rc && p->field) rc = ls_termgen_add_boolean(xd, LS_PREFIX_FIELD, p->field, 1, err);
+    return rc == LS_ERR_LIMIT ? LS_OK : rc; /* an overlong field name is no filter */
+}
+
 static ls_rc add_metadata_terms(xc_doc *xd, const ls_document *doc, const ls_article *a,
                                 const char *id_norm, ls_error *err)
 {
@@ -184,6 +205,7 @@ static ls_rc add_metadata_terms(xc_doc *xd, const ls_document *doc, const ls_art
     }
     const char *status = ls_status_code(doc->status);
     if (!rc) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, status, 0, err);
+    if (!rc && doc->procedure) rc = add_procedure_terms(xd, doc->procedure, err);
     if (rc) return rc;
 
     char date[9];

@@ -80,6 +80,25 @@ static ls_rc type_filter(filter_list *f, const char *type, ls_error *err)
     return LS_OK;
 }
 
+/* "cấp xã", "xã", "Cấp tỉnh" -> the folded XLEVEL value "cap xa"... */
+static ls_rc procedure_filters(filter_list *f, const ls_search_request *req, ls_error *err)
+{
+    ls_rc rc = LS_OK;
+    char folded[200];
+    if (req->kind == LS_KIND_PROCEDURE) add_filter(f, xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &f->xe));
+    if (req->level && *req->level) {
+        char level[210];
+        rc = ls_termgen_normalise_value(req->level, 1, folded, sizeof folded, err);
+        if (!rc) snprintf(level, sizeof level, "%s%s", strncmp(folded, "cap ", 4) ? "cap " : "", folded);
+        if (!rc) add_filter(f, boolean_term(LS_PREFIX_LEVEL, level, &f->xe));
+    }
+    if (!rc && req->field && *req->field) {
+        rc = ls_termgen_normalise_value(req->field, 1, folded, sizeof folded, err);
+        if (!rc) add_filter(f, boolean_term(LS_PREFIX_FIELD, folded, &f->xe));
+    }
+    return rc;
+}
+
 static ls_rc date_filter(filter_list *f, const char *from, const char *to, ls_error *err)
 {
     char lo[9], hi[9];
@@ -105,13 +124,21 @@ ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *er
     if (!rc && ((req->from && *req->from) || (req->to && *req->to)))
         rc = date_filter(&f, req->from && *req->from ? req->from : NULL,
                          req->to && *req->to ? req->to : NULL, err);
+    if (!rc) rc = procedure_filters(&f, req, err);
     xc_query *excluded = NULL;
+    xc_query *gone[4];
+    size_t ngone = 0;
     if (!rc && req->in_force) {
-        xc_query *gone[3] = {boolean_term(LS_PREFIX_STATUS, "repealed", &f.xe),
-                             boolean_term(LS_PREFIX_STATUS, "suspended", &f.xe),
-                             boolean_term(LS_PREFIX_STATUS, "obsolete", &f.xe)};
-        excluded = xc_query_combine(XC_OP_OR, gone, 3, 0, &f.xe);
-        for (int i = 0; i < 3; i++) xc_query_free(gone[i]);
+        gone[ngone++] = boolean_term(LS_PREFIX_STATUS, "repealed", &f.xe);
+        gone[ngone++] = boolean_term(LS_PREFIX_STATUS, "suspended", &f.xe);
+        gone[ngone++] = boolean_term(LS_PREFIX_STATUS, "obsolete", &f.xe);
+    }
+    /* articles only: procedures carry XKINDprocedure, articles nothing */
+    if (!rc && (req->kind == LS_KIND_DEFAULT || req->kind == LS_KIND_ARTICLE))
+        gone[ngone++] = xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &f.xe);
+    if (ngone) {
+        excluded = xc_query_combine(XC_OP_OR, gone, ngone, 0, &f.xe);
+        for (size_t i = 0; i < ngone; i++) xc_query_free(gone[i]);
         if (!excluded) f.failed = 1;
     }
     if (!rc && !f.failed && (f.n || excluded)) {

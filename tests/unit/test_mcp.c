@@ -204,9 +204,9 @@ static void test_tools_list(void **state)
     json_t *r = request("tools/list", NULL);
     json_t *tools = json_object_get(json_object_get(r, "result"), "tools");
     const char *want[] = {"search_legislation", "get_provision", "validate_citation",
-                          "format_citation"};
-    assert_int_equal(json_array_size(tools), 4);
-    for (size_t i = 0; i < 4; i++) {
+                          "format_citation", "search_procedures", "get_procedure"};
+    assert_int_equal(json_array_size(tools), 6);
+    for (size_t i = 0; i < 6; i++) {
         json_t *t = json_array_get(tools, i);
         assert_string_equal(json_string_value(json_object_get(t, "name")), want[i]);
         assert_true(strlen(json_string_value(json_object_get(t, "description"))) > 40);
@@ -274,6 +274,70 @@ static void test_search_legislation(void **state)
     assert_null(json_object_get(res, "structuredContent"));
     assert_true(strlen(error_text(res)) > 5);
     json_decref(res);
+}
+
+/* the sample's procedures (corpus/sample/tthc), in citizens' words */
+static void test_search_procedures(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("search_procedures", "{\"question\":\"làm giấy khai sinh cho con cần "
+                                            "mang gì\"}", &err);
+    assert_false(err);
+    json_t *hits = json_object_get(sc(res), "hits");
+    assert_true(json_array_size(hits) >= 1);
+    json_t *h = json_array_get(hits, 0);
+    assert_string_equal(json_string_value(json_object_get(h, "kind")), "procedure");
+    assert_string_equal(json_string_value(json_object_get(h, "procedure_code")), "9.000001");
+    assert_int_equal(json_array_size(json_object_get(h, "channels")), 3);
+    assert_true(json_array_size(json_object_get(h, "dossier")) >= 2);
+    /* every hit is a procedure: no article slips in */
+    for (size_t i = 0; i < json_array_size(hits); i++)
+        assert_non_null(json_object_get(json_array_get(hits, i), "procedure_code"));
+    json_decref(res);
+    /* without diacritics, the level filter */
+    res = call("search_procedures", "{\"question\":\"dang ky tam tru\",\"level\":\"xã\"}", &err);
+    assert_false(err);
+    h = json_array_get(json_object_get(sc(res), "hits"), 0);
+    assert_string_equal(json_string_value(json_object_get(h, "procedure_code")), "9.000002");
+    json_decref(res);
+    res = call("search_procedures", "{\"question\":\"dang ky tam tru\",\"level\":\"cấp bộ\"}", &err);
+    assert_false(err);
+    assert_int_equal(json_array_size(json_object_get(sc(res), "hits")), 0);
+    json_decref(res);
+    json_t *r = request("tools/call", "{\"name\":\"search_procedures\",\"arguments\":{}}");
+    assert_int_equal(error_code(r), -32602);
+    json_decref(r);
+}
+
+static void test_get_procedure(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("get_procedure", "{\"code\":\"9.000001\",\"as_of\":\"2026-01-01\"}", &err);
+    assert_false(err);
+    json_t *card = sc(res), *bases = json_object_get(card, "legal_bases");
+    assert_string_equal(json_string_value(json_object_get(card, "name")),
+                        "Thủ tục đăng ký khai sinh (mẫu)");
+    assert_int_equal(json_array_size(bases), 3);
+    /* the Luật Hộ tịch of the sample is found, the Thông tư is not in it */
+    json_t *law = json_array_get(bases, 0), *tt = json_array_get(bases, 2);
+    assert_string_equal(json_string_value(json_object_get(law, "number")), "60/2014/QH13");
+    assert_string_equal(json_string_value(json_object_get(law, "resolution")), "found");
+    assert_string_equal(json_string_value(json_object_get(law, "status")), "in-force");
+    assert_string_equal(json_string_value(json_object_get(tt, "resolution")), "not-in-index");
+    assert_true(json_is_array(json_object_get(card, "lapsed_bases")));
+    json_t *fee = json_object_get(json_array_get(json_object_get(card, "channels"), 2), "fee");
+    assert_string_equal(json_string_value(json_object_get(fee, "kind")), "amount");
+    assert_true(json_number_value(json_object_get(fee, "amount")) == 8000);
+    json_decref(res);
+    res = call("get_procedure", "{\"code\":\"1.999999\"}", &err);
+    assert_true(err);
+    assert_non_null(strstr(error_text(res), "no procedure 1.999999"));
+    json_decref(res);
+    json_t *r = request("tools/call", "{\"name\":\"get_procedure\",\"arguments\":{\"code\":7}}");
+    assert_int_equal(error_code(r), -32602);
+    json_decref(r);
 }
 
 static void test_get_provision(void **state)
@@ -970,6 +1034,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_initialize),       cmocka_unit_test(test_notifications_and_ping),
         cmocka_unit_test(test_tools_list),       cmocka_unit_test(test_search_legislation),
+        cmocka_unit_test(test_search_procedures), cmocka_unit_test(test_get_procedure),
         cmocka_unit_test(test_get_provision),    cmocka_unit_test(test_validate_citation),
         cmocka_unit_test(test_format_citation),  cmocka_unit_test(test_errors),
         cmocka_unit_test(test_batch),            cmocka_unit_test(test_no_index),
