@@ -7,8 +7,9 @@
 // response marks required are there and match their schemas (Retry-After of
 // a 429), the content type is one the response lists, and a JSON body
 // validates against its schema with ajv — the schemas say
-// additionalProperties: false, so a field the description does not know
-// fails. /mcp is left out (its JSON-RPC replies have their own tests).
+// additionalProperties: false (checked first: an object schema with
+// properties that lets unknown fields through fails), so a field the
+// description does not know fails. /mcp is left out (its JSON-RPC replies have their own tests).
 // libmicrohttpd's own replies (no Content-Type: a request line over its
 // buffer, 414) are counted apart. Prints one line per failure and a
 // summary; exit 0 when all pass, 1 otherwise.
@@ -49,6 +50,15 @@ const errorResponse = spec.components.responses.Error;
 
 let checked = 0, mhd = 0, skipped = 0;
 const failures = [];
+// the convention that makes the check strict: every object schema with
+// properties closes itself
+(function closed(s, where) {
+    if (Array.isArray(s)) { s.forEach((v, i) => closed(v, `${where}[${i}]`)); return; }
+    if (!s || typeof s !== 'object') return;
+    if (s.type === 'object' && s.properties && s.additionalProperties !== false)
+        failures.push(`schema ${where}: object without additionalProperties: false (unknown fields would pass)`);
+    for (const [k, v] of Object.entries(s)) closed(v, `${where}/${k}`);
+})({ components: spec.components, paths: spec.paths }, '#');
 for (const line of lines) {
     const x = JSON.parse(line);
     const path = x.target.split('?')[0];
