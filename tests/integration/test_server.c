@@ -1,6 +1,6 @@
 /* test_server.c — `luat-search serve` over real HTTP on loopback, against
- * an index of the sample corpus: every route, the hostile-input table
- * (bad UTF-8, NUL bytes, huge and deeply nested input, traversal, unknown
+ * an index of the sample corpus: every route (procedures too), the
+ * hostile-input table (bad UTF-8, NUL bytes, huge and deeply nested input, traversal, unknown
  * fields, limits), slow and half-open clients, many connections, a decree
  * indexed into the live index, and a clean stop on SIGTERM. */
 #include <stdarg.h>
@@ -119,6 +119,44 @@ static void test_documents_and_articles(void **state)
                      json_array_size(json_object_get(json_object_get(o, "document"), "articles")));
     json_decref(o);
     ts_reply_free(&r);
+}
+
+/* The procedure routes (the sample's tthc/ procedures): a search, the card
+ * by the code it gives, as of a date, /v1/search?kind=procedure, errors. */
+static void test_procedures(void **state)
+{
+    (void)state;
+    ts_reply r = ts_http_get(port, "/v1/procedures?q=dang+ky+khai+sinh&limit=3");
+    assert_int_equal(r.status, 200);
+    json_t *o = json_of(&r);
+    const char *code = json_string_value(
+        json_object_get(json_array_get(json_object_get(o, "hits"), 0), "procedure_code"));
+    if (!code) fail_msg("no procedure hit with a procedure_code: %.300s", r.body);
+    char path[256];
+    snprintf(path, sizeof path, "/v1/procedures/%s?as_of=2025-01-01", code ? code : "");
+    json_decref(o);
+    ts_reply_free(&r);
+    static const struct { const char *path; int status; } cases[] = {
+        {NULL, 200}, /* path, the card as of a date */
+        {"/v1/search?q=dang+ky+khai+sinh&kind=procedure&limit=2", 200},
+        {"/v1/procedures/9.999999", 404},
+        {"/v1/procedures/9.000001?color=red", 400},
+        {"/v1/procedures?q=khai+sinh&kind=article", 400},
+        {"/v1/procedures", 400},
+        {"/v1/search?q=khai+sinh&kind=nothing", 400},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *p = cases[i].path ? cases[i].path : path;
+        r = ts_http_get(port, p);
+        if (r.status != cases[i].status) fail_msg("GET %s: %d %.300s", p, r.status, r.body);
+        o = json_of(&r);
+        if (r.status == 200 && !json_object_get(o, cases[i].path ? "hits" : "procedure_code"))
+            fail_msg("GET %s: %.300s", p, r.body);
+        if (r.status != 200 && !json_is_string(json_object_get(json_object_get(o, "error"), "message")))
+            fail_msg("GET %s: no error message: %.300s", p, r.body);
+        json_decref(o);
+        ts_reply_free(&r);
+    }
 }
 
 static void test_health_metrics_openapi_page(void **state)
@@ -690,6 +728,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_search_get_and_post),
         cmocka_unit_test(test_documents_and_articles),
+        cmocka_unit_test(test_procedures),
         cmocka_unit_test(test_health_metrics_openapi_page),
         cmocka_unit_test(test_bad_requests),
         cmocka_unit_test(test_huge_input),
