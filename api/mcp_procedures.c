@@ -1,14 +1,14 @@
 /* mcp_procedures.c — MCP tools search_procedures and get_procedure
  * (mcp_procedures.h): the REST API's parameter checks (search_params.h) and
- * the procedure card (procedure/procedure.h, bases resolved by
- * procedure/bases.h). */
+ * the procedure card (corpus/procedure.h, bases resolved by
+ * review/procedure_bases.h). */
 #include "mcp_procedures.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../procedure/bases.h"
+#include "../review/procedure_bases.h"
 #include "../query/results_json.h"
 #include "search_params.h"
 

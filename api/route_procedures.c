@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../procedure/bases.h"
+#include "../review/procedure_bases.h"
 #include "../query/results_json.h"
 #include "documents_json.h"
 #include "routes.h"

@@ -64,6 +64,8 @@ static unsigned status_of(ls_rc rc)
     }
 }
 
+unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
+
 void ls_api_fail(ls_api_reply *out, const ls_error *err)
 {
     ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
@@ -290,7 +292,10 @@ static void handle(ls_searcher *s, const char *open_error, const ls_api_request 
     case LS_ROUTE_SEARCH: search(s, rq, out); break;
     case LS_ROUTE_REVIEW: ls_api_review(s, rq, out); break;
     case LS_ROUTE_PROCEDURE: ls_api_procedures(s, path + 14, rq, out); break;
-    case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
+    case LS_ROUTE_DOCUMENT:
+        if (!ls_api_relations(s, rq, path + sizeof docs_prefix - 1, out))
+            documents(s, path + sizeof docs_prefix - 1, out);
+        break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;
     case LS_ROUTE_OPENAPI: serve_asset(path, out); break; /* api/web/openapi.json */

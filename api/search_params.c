@@ -25,10 +25,10 @@ static const struct field {
     {"to", FIELD_TEXT, 0, 0},         {"in_force", FIELD_BOOL, 0, 0},
     {"min_confidence", FIELD_UNIT, 0, 0},
     {"kind", FIELD_TEXT, 0, 0},       {"level", FIELD_TEXT, 0, 0},
-    {"field", FIELD_TEXT, 0, 0},
+    {"field", FIELD_TEXT, 0, 0},      {"as_of", FIELD_TEXT, 0, 0},
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
-#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, min_confidence, kind, level, field"
+#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, min_confidence, kind, level, field, as_of"
 
 /* Where each text field lands in the request, by field index (kind is
  * parsed after: it lands nowhere as text). */
@@ -42,14 +42,17 @@ static const char **text_slot(ls_search_request *r, size_t k)
     case 6: return &r->to;
     case 10: return &r->level;
     case 11: return &r->field;
+    case 12: return &r->as_of;
     default: return NULL;
     }
 }
 
-/* owned[] slot of a text field: q, type, issuer, from, to, kind, level, field */
+/* owned[] slot of a text field, by field index: q, type, issuer, from, to,
+ * kind, level, field, as_of (the other fields are not text: never asked). */
 static size_t owned_slot(size_t k)
 {
-    return k == 0 ? 0 : k <= 6 ? k - 2 : k - 4;
+    static const unsigned char slot_of[NFIELDS] = {0, 0, 0, 1, 2, 3, 4, 0, 0, 5, 6, 7, 8};
+    return slot_of[k];
 }
 
 static size_t field_index(const char *name)

@@ -14,6 +14,7 @@ int cmd_eval(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_relations(int argc, char **argv);
 int cmd_mcp(int argc, char **argv);
 int cmd_procedure(int argc, char **argv);
 

@@ -12,7 +12,7 @@
 
 #include "../query/search.h"
 #include "../text/analyser.h"
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "cli.h"
 #include "eval_report.h"
 

@@ -32,7 +32,10 @@ static const char help[] =
     "  --issuer I        only documents from this body (\"Chính phủ\")\n"
     "  --from DATE       only documents issued on/after DATE (YYYY[-MM[-DD]])\n"
     "  --to DATE         only documents issued on/before DATE\n"
-    "  --in-force        leave out documents no longer in force\n"
+    "  --in-force        leave out documents not in force on the --as-of date\n"
+    "  --as-of DATE      statuses as of DATE (YYYY-MM-DD; default today): a text\n"
+    "                    amended, replaced or repealed by one taking effect later\n"
+    "                    shows as it stood then\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
     "  --kind K          article: articles only; procedure: administrative\n"
     "                    procedures only; all: both, ranked together. Default:\n"
@@ -166,6 +169,7 @@ int cmd_search(int argc, char **argv)
         {"offset", required_argument, 0, 'o'}, {"type", required_argument, 0, 't'},
         {"issuer", required_argument, 0, 'i'}, {"from", required_argument, 0, 'F'},
         {"to", required_argument, 0, 'T'},   {"in-force", no_argument, 0, 'n'},
+        {"as-of", required_argument, 0, 'A'},
         {"per-document", required_argument, 0, 'p'},        {"json", no_argument, 0, 'j'},
         {"batch", no_argument, 0, 'b'},      {"help", no_argument, 0, 'h'},
         {"remote", required_argument, 0, 'R'}, {"remote-timeout", required_argument, 0, 'W'},
@@ -195,6 +199,7 @@ int cmd_search(int argc, char **argv)
         case 'F': cli.req.from = optarg; break;
         case 'T': cli.req.to = optarg; break;
         case 'n': cli.req.in_force = 1; break;
+        case 'A': cli.req.as_of = optarg; break;
         case 'p':
             if (cli_parse_uint(optarg, 1, 1000, &cli.req.per_document))
                 return cli_usage_error("search", "--per-document wants a number from 1 to 1000");

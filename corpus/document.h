@@ -31,7 +31,9 @@ typedef enum {
     LS_REL_GUIDES,         /* hướng dẫn / quy định chi tiết */
     LS_REL_AMENDS,         /* sửa đổi / bổ sung */
     LS_REL_REPLACES,       /* thay thế */
-    LS_REL_REPEALS         /* bãi bỏ / hết hiệu lực */
+    LS_REL_REPEALS,        /* bãi bỏ / hết hiệu lực */
+    LS_REL_SUSPENDS,       /* đình chỉ / ngưng hiệu lực */
+    LS_REL_CORRECTS        /* đính chính */
 } ls_relation;
 
 typedef struct ls_reference {
@@ -79,7 +81,7 @@ typedef struct ls_document {
     ls_reference *refs;    /* document-level references (preamble) */
     size_t nrefs;
     struct ls_procedure *procedure; /* an administrative procedure's model
-                                       (procedure/procedure.h), owned; NULL
+                                       (corpus/procedure.h), owned; NULL
                                        for legal texts */
 } ls_document;
 

@@ -14,10 +14,10 @@
 #include "../indexer/schema.h"
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
-#include "../procedure/bases.h"
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
+#include "as_of.h"
 #include "build.h"
 #include "expand.h"
 #include "plan.h"
@@ -302,6 +302,7 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
     if (req->kind == LS_KIND_ALL) ls_buf_puts(&b, "; articles and procedures");
     if (req->level && *req->level) ls_buf_printf(&b, "; level=%s", req->level);
     if (req->field && *req->field) ls_buf_printf(&b, "; field=%s", req->field);
+    if (req->as_of && *req->as_of) ls_buf_printf(&b, "; as of %s", req->as_of);
     return ls_buf_detach(&b);
 }
 
@@ -360,7 +361,8 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
                             LIMIT_MAX);
     if (req->offset > 100000)
         return ls_error_set(err, LS_ERR_ARG, "offset %u is out of range (0..100000)", req->offset);
-    return LS_OK;
+    char day[11];
+    return ls_as_of_date(req->as_of, day, err);
 }
 
 /* ls_candidate_loader over an MSet: one unreadable passage stays NULL */
@@ -511,16 +513,22 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
     return rc;
 }
 
+static ls_card_resolver card_resolver;   /* set once, before any search */
+
+void ls_search_set_card_resolver(ls_card_resolver fn) { card_resolver = fn; }
+
 /* The legal bases of the procedures handed out, resolved against the index
- * (only theirs: a search reads more candidates than it keeps). */
-static ls_rc resolve_bases(ls_searcher *s, ls_results *res, ls_error *err)
+ * as of the request's date (only theirs: a search reads more candidates
+ * than it keeps), by the resolver the layer above installed. */
+static ls_rc resolve_bases(ls_searcher *s, const char *as_of, ls_results *res, ls_error *err)
 {
     ls_rc rc = LS_OK;
+    if (!card_resolver) return LS_OK;
     for (size_t i = 0; !rc && i < res->nhits; i++)
         if (res->hits[i].passage->procedure)
-            rc = ls_procedure_resolve_text(s, &res->hits[i].passage->procedure, NULL, err);
+            rc = card_resolver(s, &res->hits[i].passage->procedure, as_of, err);
     for (size_t i = 0; !rc && i < res->nprocedures; i++)
-        rc = ls_procedure_resolve_text(s, &res->procedures[i].passage->procedure, NULL, err);
+        rc = card_resolver(s, &res->procedures[i].passage->procedure, as_of, err);
     return rc;
 }
 
@@ -577,7 +585,9 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
      * for a cited document, nor on later pages) */
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
         rc = add_procedures(s, plan, req, deadline, res, err);
-    if (!rc) rc = resolve_bases(s, res, err);
+    if (!rc) rc = resolve_bases(s, req->as_of && *req->as_of ? req->as_of : NULL, res, err);
+    char day[11];   /* the hits' statuses as of the date (as_of.h) */
+    if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);
     if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
                                  err);
     if (!rc) {

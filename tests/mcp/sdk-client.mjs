@@ -36,8 +36,8 @@ async function exercise(client, label) {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
   check(JSON.stringify(names) ===
-        JSON.stringify(['format_citation', 'get_procedure', 'get_provision', 'search_legislation',
-                        'search_procedures', 'validate_citation']),
+        JSON.stringify(['format_citation', 'get_procedure', 'get_provision', 'get_relations',
+                        'search_legislation', 'search_procedures', 'validate_citation']),
         `${label}: tool names ${names}`);
   for (const t of tools) {
     check(t.inputSchema?.type === 'object' && t.outputSchema?.type === 'object',
@@ -75,6 +75,12 @@ async function exercise(client, label) {
                               arguments: { citation: 'khoản 2 điều 27 luật cư trú' } });
   check(r.structuredContent?.formatted === 'khoản 2 Điều 27 Luật Cư trú số 68/2020/QH14',
         `${label}: format_citation`);
+
+  r = await client.callTool({ name: 'get_relations',
+                              arguments: { document: '123/2015/NĐ-CP', as_of: '2025-03-01' } });
+  check(!r.isError && r.structuredContent?.relations?.some((x) => x.direction === 'in' &&
+          x.kind === 'amends' && x.document.id === '07/2025/nđ-cp' && x.in_effect),
+        `${label}: get_relations`);
 
   r = await client.callTool({ name: 'get_provision',
                               arguments: { document: '68/2020/QH14', article: 999 } });

@@ -204,9 +204,10 @@ static void test_tools_list(void **state)
     json_t *r = request("tools/list", NULL);
     json_t *tools = json_object_get(json_object_get(r, "result"), "tools");
     const char *want[] = {"search_legislation", "get_provision", "validate_citation",
-                          "format_citation", "search_procedures", "get_procedure"};
-    assert_int_equal(json_array_size(tools), 6);
-    for (size_t i = 0; i < 6; i++) {
+                          "format_citation", "search_procedures", "get_procedure",
+                          "get_relations"};
+    assert_int_equal(json_array_size(tools), 7);
+    for (size_t i = 0; i < 7; i++) {
         json_t *t = json_array_get(tools, i);
         assert_string_equal(json_string_value(json_object_get(t, "name")), want[i]);
         assert_true(strlen(json_string_value(json_object_get(t, "description"))) > 40);
@@ -486,6 +487,38 @@ static void test_format_citation(void **state)
         json_array_get(json_object_get(sc(res), "citations"), 0), "resolved")));
     json_decref(res);
     res = call("format_citation", "{\"citation\":\"không có gì\"}", &err);
+    assert_true(err);
+    json_decref(res);
+}
+
+static void test_get_relations(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("get_relations", "{\"document\":\"123/2015/NĐ-CP\",\"as_of\":\"2025-03-01\"}",
+                       &err);
+    assert_false(err);
+    json_t *o = sc(res);
+    assert_string_equal(json_string_value(json_object_get(o, "id")), "123/2015/nđ-cp");
+    assert_string_equal(json_string_value(json_object_get(o, "as_of")), "2025-03-01");
+    json_t *rels = json_object_get(o, "relations");
+    int basis = 0, amended_by = 0;
+    for (size_t i = 0; i < json_array_size(rels); i++) {
+        json_t *r = json_array_get(rels, i);
+        const char *dir = json_string_value(json_object_get(r, "direction"));
+        const char *kind = json_string_value(json_object_get(r, "kind"));
+        const char *other = json_string_value(json_object_get(json_object_get(r, "document"), "id"));
+        if (strcmp(dir, "out") == 0 && strcmp(kind, "basis") == 0 && other &&
+            strcmp(other, "60/2014/qh13") == 0)
+            basis = 1;
+        if (strcmp(dir, "in") == 0 && strcmp(kind, "amends") == 0 && other &&
+            strcmp(other, "07/2025/nđ-cp") == 0 && json_is_true(json_object_get(r, "in_effect")))
+            amended_by = 1;
+    }
+    assert_true(basis);
+    assert_true(amended_by);
+    json_decref(res);
+    res = call("get_relations", "{\"document\":\"999/2099/NĐ-CP\"}", &err);
     assert_true(err);
     json_decref(res);
 }
@@ -1037,6 +1070,7 @@ int main(void)
         cmocka_unit_test(test_search_procedures), cmocka_unit_test(test_get_procedure),
         cmocka_unit_test(test_get_provision),    cmocka_unit_test(test_validate_citation),
         cmocka_unit_test(test_format_citation),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_get_relations),
         cmocka_unit_test(test_batch),            cmocka_unit_test(test_no_index),
         cmocka_unit_test(test_http_route),       cmocka_unit_test(test_resources),
         cmocka_unit_test(test_prompts),          cmocka_unit_test(test_logging),

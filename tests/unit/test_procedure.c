@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "../../corpus/reader.h"
-#include "../../procedure/procedure.h"
+#include "../../corpus/procedure.h"
 #include "../support/test_support.h"
 
 static ls_procedure *new_proc(void)
