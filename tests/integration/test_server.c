@@ -159,6 +159,26 @@ static void test_procedures(void **state)
     }
 }
 
+/* A document's relations over HTTP: the decree the sample's 07/2025/NĐ-CP
+ * amends, as of today and of a date, and the errors. */
+static void test_relations(void **state)
+{
+    (void)state;
+    static const struct { const char *path; int status; const char *says; } cases[] = {
+        {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations", 200, "07/2025"},
+        {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations?as_of=2016-01-01", 200, "\"relations\""},
+        {"/v1/documents/99%2F2099%2FQH99/relations", 404, "99/2099"},
+        {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations?color=red", 400, "as_of"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ts_reply r = ts_http_get(port, cases[i].path);
+        if (r.status != cases[i].status || !strstr(r.body, cases[i].says))
+            fail_msg("GET %s: %d %.300s", cases[i].path, r.status, r.body);
+        json_decref(json_of(&r));
+        ts_reply_free(&r);
+    }
+}
+
 static void test_health_metrics_openapi_page(void **state)
 {
     (void)state;
@@ -729,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_search_get_and_post),
         cmocka_unit_test(test_documents_and_articles),
         cmocka_unit_test(test_procedures),
+        cmocka_unit_test(test_relations),
         cmocka_unit_test(test_health_metrics_openapi_page),
         cmocka_unit_test(test_bad_requests),
         cmocka_unit_test(test_huge_input),
