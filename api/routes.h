@@ -59,6 +59,11 @@ void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_r
  * on a reply), the reply is instead a 400 saying so. */
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
 
+/* The HTTP status of a failure, the one table every route uses: bad input
+ * (ls_rc_is_bad_input) 400, not found 404, the index or the disk 503,
+ * anything else 500. */
+unsigned ls_api_status_of(ls_rc rc);
+
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
  * "as_of", "doc"}; the reply is ls_review_json's object. */
 void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out);
