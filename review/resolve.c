@@ -16,6 +16,7 @@
 #include "../corpus/reader.h"
 #include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
+#include "../query/searcher_internal.h" /* ls_searcher_db: review reads the index itself */
 #include "../text/analyser.h"
 #include "cite_internal.h"
 

@@ -88,7 +88,4 @@ doc_entry *resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err);
  * documents of the index that amend, replace or repeal it (doc_status.c). */
 ls_rc resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
 
-/* Private accessor of query/search.c. */
-xc_db *ls_searcher_db(ls_searcher *s);
-
 #endif
