@@ -655,6 +655,8 @@ static void test_review(void **state)
         {"{\"text\":\"x\",\"foo\":1}", 400, "unknown field"},
         {"{\"text\":", 400, "malformed JSON"},
         {"{\"text\":\"Điều 5\",\"as_of\":\"hôm qua\"}", 400, "hôm qua"},
+        /* not found is a 404 here as on /v1/documents (one table) */
+        {"{\"text\":\"Điều 5 Luật này\",\"doc\":\"99/2099/NĐ-CP\"}", 404, "99/2099"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         r = ts_http_post(port, "/v1/review", bad[i].body, strlen(bad[i].body));
