@@ -10,6 +10,7 @@
 
 #include "../corpus/document.h"
 #include "../query/cite_resolve.h"
+#include "../query/notice.h"
 #include "../query/plan.h"
 #include "../query/results_json.h"
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
@@ -36,7 +37,8 @@
     "{\"type\":\"object\",\"properties\":{\"citation\":{\"type\":\"string\",\"description\":" \
     "\"standard Vietnamese form\"},\"exists\":{\"type\":\"boolean\"},\"resolution\":{\"enum\":"\
     "[\"found\",\"document-missing\",\"provision-missing\",\"ambiguous\",\"self-unknown\"]},"  \
-    "\"why\":" S_NSTR ",\"document\":" S_DOC ",\"article\":" S_NSTR ",\"clause\":" S_NSTR     \
+    "\"why\":" S_NSTR ",\"notice\":{\"type\":[\"string\",\"null\"],\"description\":"     \
+    "\"what the index does not hold, in Vietnamese\"},\"document\":" S_DOC ",\"article\":" S_NSTR ",\"clause\":" S_NSTR     \
     ",\"point\":" S_NSTR ",\"heading\":" S_NSTR ",\"text\":" S_NSTR ",\"candidates\":{\"type\":"\
     "\"array\",\"items\":" S_STR "}," S_FORCE "},\"required\":[\"citation\",\"exists\","       \
     "\"resolution\"]}"
@@ -57,11 +59,19 @@ static const char search_input[] =
     "\"from\":{\"type\":\"string\",\"description\":\"issued on or after, YYYY[-MM[-DD]]\"},"
     "\"to\":{\"type\":\"string\",\"description\":\"issued on or before, YYYY[-MM[-DD]]\"},"
     "\"in_force\":{\"type\":\"boolean\",\"description\":\"only texts in force (or of unknown "
-    "status)\"}},\"required\":[\"question\"],\"additionalProperties\":false}";
+    "status)\"},"
+    "\"min_confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1,\"description\":"
+    "\"no_answer below this confidence (default 0.25; 0 never)\"}},"
+    "\"required\":[\"question\"],\"additionalProperties\":false}";
 
 static const char search_output[] =
     "{\"type\":\"object\",\"properties\":{\"query\":" S_STR ",\"understood\":" S_STR
     ",\"suggestion\":{\"type\":[\"string\",\"null\"],\"description\":\"did you mean\"},"
+    "\"confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1,\"description\":"
+    "\"the engine's estimate that the first hit answers\"},\"no_answer\":{\"type\":\"boolean\","
+    "\"description\":\"true: the index likely holds no answer; do not answer from the hits\"},"
+    "\"notice\":{\"type\":[\"string\",\"null\"],\"description\":\"a cited document or "
+    "article the index does not hold\"},"
     "\"total_estimate\":{\"type\":\"integer\"},\"hits\":{\"type\":\"array\",\"items\":{"
     "\"type\":\"object\",\"properties\":{\"rank\":{\"type\":\"integer\"},\"score\":{\"type\":"
     "\"number\"},\"id\":" S_STR ",\"citation\":{\"type\":\"string\",\"description\":\"Điều 5 "
@@ -71,7 +81,7 @@ static const char search_output[] =
     ",\"chapter\":" S_STR ",\"section\":" S_STR ",\"matched_clause\":" S_STR
     ",\"snippet\":{\"type\":\"string\",\"description\":\"HTML-escaped, matches in <mark>\"},"
     "\"source_url\":" S_STR "},\"required\":[\"rank\",\"id\",\"citation\"]}}},"
-    "\"required\":[\"query\",\"total_estimate\",\"hits\"]}";
+    "\"required\":[\"query\",\"confidence\",\"no_answer\",\"total_estimate\",\"hits\"]}";
 
 static const char provision_input[] =
     "{\"type\":\"object\",\"properties\":{"
@@ -121,7 +131,7 @@ static const char format_output[] =
     "holds the document (its number and name come from the index)\"}},\"required\":["
     "\"citation\",\"resolved\"]}}},\"required\":[\"input\",\"formatted\",\"citations\"]}";
 
-typedef enum { A_STR, A_INT, A_STR_INT, A_BOOL } arg_kind;
+typedef enum { A_STR, A_INT, A_STR_INT, A_BOOL, A_NUM } arg_kind;
 
 typedef struct arg_spec {
     const char *name;
@@ -188,10 +198,11 @@ static int check_args(const char *tool_name, json_t *args, const arg_spec *spec,
         int ok = a->kind == A_STR ? json_is_string(v)
                  : a->kind == A_INT ? json_is_integer(v)
                  : a->kind == A_BOOL ? json_is_boolean(v)
+                 : a->kind == A_NUM ? json_is_number(v)
                                      : json_is_string(v) || json_is_integer(v);
         if (!ok) {
             static const char *names[] = {"a string", "an integer", "a string or an integer",
-                                          "a boolean"};
+                                          "a boolean", "a number"};
             snprintf(msg, cap, "%s: argument '%s' must be %s", tool_name, key, names[a->kind]);
             return -32602;
         }
@@ -261,8 +272,9 @@ static char *canonical_text(ls_searcher *s, const char *doc_id, const char *arti
  * reading of the citation is tried (a number, or a law by name through the
  * index's keys), rewritten in standard form. */
 static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of,
-                             ls_review_result **out, ls_error *err)
+                             ls_review_result **out, char **missing, ls_error *err)
 {
+    *missing = NULL;
     ls_review_opts o = {.as_of = as_of};
     ls_rc rc = ls_review(s, text, strlen(text), &o, out, err);
     if (rc || !needs_fallback(*out)) return rc;
@@ -271,6 +283,7 @@ static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of
     if (!ls_plan_build(text, strlen(text), &plan, &perr) && !plan->doc_id)
         ls_resolve_short_citation(ls_searcher_db(s), plan, text, strlen(text), &perr);
     if (!plan || !plan->doc_id) {
+        if (plan && plan->missing) *missing = strdup(plan->missing);
         ls_plan_free(plan);
         return LS_OK;
     }
@@ -317,6 +330,40 @@ static void set_force(json_t *o, const ls_cite *c)
     json_object_set_new(o, "in_force", in_force_json(c));
     json_object_set_new(o, "force_note", jstr(c->force_note));
     json_object_set_new(o, "force_by", jstr(c->force_by));
+}
+
+/* What the index does not hold of citation c, in the words of a search's
+ * notice (query/notice.h), or NULL; `missing` is the document the question
+ * analyser found cited and unknown. Malloc'ed. */
+static char *cite_notice(ls_searcher *s, const ls_cite *c, const char *missing)
+{
+    if (c->resolution == LS_CITE_DOC_MISSING) {
+        ls_buf b = LS_BUF_INIT;
+        char *up = c->doc_number ? ls_cite_upper_number(c->doc_number) : NULL;
+        if (c->law_name) ls_buf_printf(&b, "%s%s%s", c->law_name, c->year ? " năm " : "",
+                                       c->year ? c->year : "");
+        else ls_buf_printf(&b, "%s%s%s", c->doc_type ? c->doc_type : "Văn bản", up ? " " : "",
+                           up ? up : "");
+        free(up);
+        char *name = ls_buf_detach(&b);
+        char *n = name ? ls_notice_document(name) : NULL;
+        free(name);
+        return n;
+    }
+    if (c->resolution == LS_CITE_PART_MISSING && c->doc_id && c->article) {
+        ls_passage *p = NULL;
+        ls_error err = {0};
+        if (!ls_searcher_get_passage(s, c->doc_id, c->article, &p, &err)) {
+            ls_passage_free(p);
+            return ls_notice_document(c->citation ? c->citation : c->article);
+        }
+        char *name = ls_notice_document_name(ls_searcher_db(s), c->doc_id);
+        char *n = ls_notice_article(c->article, name ? name : c->doc_id);
+        free(name);
+        return n;
+    }
+    if (c->resolution == LS_CITE_SELF_UNKNOWN && missing) return ls_notice_document(missing);
+    return NULL;
 }
 
 static json_t *cite_json(const ls_cite *c)
@@ -436,22 +483,31 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
         if (!text) return -32603;
     }
     ls_review_result *r = NULL;
-    ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &err);
+    char *missing = NULL;
+    ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
     free(text);
-    if (rc == LS_ERR_ARG) {
+    if (ls_rc_is_bad_input(rc)) {
+        free(missing);
         snprintf(msg, cap, "get_provision: %s", err.msg);
         return -32602;
     }
     int ret = 0;
+    char *notice = !rc && r->ncites ? cite_notice(s, &r->cites[0], missing) : NULL;
     if (rc) {
         ret = index_fail(&err, structured, msg, cap);
     } else if (!r->ncites || needs_fallback(r)) {
+        char why[600];
+        snprintf(why, sizeof why, "%s", notice ? notice : "");
+        if (!notice && missing) snprintf(why, sizeof why, "%s không có trong chỉ mục", missing);
+        if (!why[0]) snprintf(why, sizeof why, "%s không có trong chỉ mục", doc);
         ret = tool_fail(structured, msg, cap,
-                        "no document '%s' in the index (give its number, like "
-                        "13/2023/NĐ-CP, or its name, like Luật Cư trú)", doc);
+                        "%s (no such document in the index; give its number, like "
+                        "13/2023/NĐ-CP, or its name, like Luật Cư trú)", why);
     } else if (r->cites[0].resolution != LS_CITE_FOUND) {
-        ret = tool_fail(structured, msg, cap, "%s",
-                        r->cites[0].why ? r->cites[0].why : "not in the index");
+        char why[800];
+        snprintf(why, sizeof why, "%s%s%s%s", notice ? notice : "", notice ? " (" : "",
+                 r->cites[0].why ? r->cites[0].why : "not in the index", notice ? ")" : "");
+        ret = tool_fail(structured, msg, cap, "%s", why);
     } else {
         const ls_cite *c = &r->cites[0];
         json_t *o = json_pack("{s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:s, s:s}", "citation",
@@ -464,6 +520,8 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
         *structured = o;
         if (!o) ret = -32603;
     }
+    free(notice);
+    free(missing);
     ls_review_result_free(r);
     return ret;
 }
@@ -474,14 +532,17 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
     const char *text = str_arg(args, "citation");
     ls_review_result *r = NULL;
     ls_error err = {0};
-    ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &err);
-    if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8) {
+    char *missing = NULL;
+    ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "validate_citation: %s", err.msg);
         ls_review_result_free(r);
+        free(missing);
         return -32602;
     }
     if (rc) {
         ls_review_result_free(r);
+        free(missing);
         return index_fail(&err, structured, msg, cap);
     }
     int ret = 0;
@@ -494,6 +555,9 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
         int all_in_force = 1;
         for (size_t i = 0; i < r->ncites; i++) {
             json_t *c = cite_json(&r->cites[i]);
+            char *notice = cite_notice(s, &r->cites[i], missing);
+            json_object_set_new(c, "notice", notice ? json_string(notice) : json_null());
+            free(notice);
             if (!json_is_true(json_object_get(c, "in_force"))) all_in_force = 0;
             json_array_append_new(list, c);
         }
@@ -503,6 +567,7 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
         if (!*structured) ret = -32603;
     }
     ls_review_result_free(r);
+    free(missing);
     return ret;
 }
 
@@ -512,9 +577,11 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
     const char *text = str_arg(args, "citation");
     ls_review_result *r = NULL;
     ls_error err = {0};
-    ls_rc rc = review_citation(s, text, NULL, &r, &err);
+    char *missing = NULL;
+    ls_rc rc = review_citation(s, text, NULL, &r, &missing, &err);
+    free(missing);
     if (rc) ls_review_result_free(r);
-    if (rc == LS_ERR_UTF8) {
+    if (ls_rc_is_bad_input(rc)) {
         snprintf(msg, cap, "format_citation: %s", err.msg);
         return -32602;
     }
@@ -547,7 +614,7 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
 static const arg_spec search_args[] = {
     {"question", A_STR, 1}, {"limit", A_INT, 0}, {"offset", A_INT, 0}, {"type", A_STR, 0},
     {"issuer", A_STR, 0},   {"from", A_STR, 0},  {"to", A_STR, 0},     {"in_force", A_BOOL, 0},
-    {NULL, 0, 0}};
+    {"min_confidence", A_NUM, 0}, {NULL, 0, 0}};
 static const arg_spec provision_args[] = {{"document", A_STR, 1}, {"article", A_STR_INT, 1},
                                           {"clause", A_STR_INT, 0}, {"point", A_STR, 0},
                                           {"as_of", A_STR, 0},     {NULL, 0, 0}};

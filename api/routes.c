@@ -56,8 +56,8 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
 
 static unsigned status_of(ls_rc rc)
 {
+    if (ls_rc_is_bad_input(rc)) return 400;
     switch (rc) {
-    case LS_ERR_ARG: case LS_ERR_UTF8: case LS_ERR_FORMAT: case LS_ERR_LIMIT: return 400;
     case LS_ERR_NOTFOUND: return 404;
     case LS_ERR_INDEX: case LS_ERR_IO: case LS_ERR_LOCKED: return 503;
     default: return 500;
@@ -267,6 +267,11 @@ static void handle(ls_searcher *s, const char *open_error, const ls_api_request 
                                                   : get;
     if (!allowed) {
         ls_buf_reset(&out->body);
+        out->header_name = "Allow"; /* a 405 names the methods that work (RFC 9110) */
+        snprintf(out->header_value, sizeof out->header_value, "%s",
+                 out->route == LS_ROUTE_SEARCH   ? "GET, HEAD, POST"
+                 : out->route == LS_ROUTE_REVIEW ? "POST"
+                                                 : "GET, HEAD");
         ls_api_error(out, 405, out->route == LS_ROUTE_SEARCH   ? "use GET or POST"
                                : out->route == LS_ROUTE_REVIEW ? "use POST"
                                                                : "use GET");

@@ -11,7 +11,7 @@
 
 #include "../text/analyser.h"
 
-typedef enum { FIELD_TEXT, FIELD_UINT, FIELD_BOOL } field_kind;
+typedef enum { FIELD_TEXT, FIELD_UINT, FIELD_BOOL, FIELD_UNIT } field_kind; /* UNIT: 0 to 1 */
 
 static const struct field {
     const char *name;
@@ -23,9 +23,10 @@ static const struct field {
     {"offset", FIELD_UINT, LS_API_OFFSET_MAX, 0}, {"type", FIELD_TEXT, 0, 0},
     {"issuer", FIELD_TEXT, 0, 0},     {"from", FIELD_TEXT, 0, 0},
     {"to", FIELD_TEXT, 0, 0},         {"in_force", FIELD_BOOL, 0, 0},
+    {"min_confidence", FIELD_UNIT, 0, 0},
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
-#define KNOWN "q, limit, offset, type, issuer, from, to, in_force"
+#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, min_confidence"
 
 /* Where each text field lands in the request, by field index. */
 static const char **text_slot(ls_search_request *r, size_t k)
@@ -81,6 +82,16 @@ static ls_rc set_uint(ls_api_search *p, size_t k, unsigned long long v, ls_error
     return LS_OK;
 }
 
+/* min_confidence: 0 to 1; 0 = never no_answer (the request's -1) */
+static ls_rc set_unit(ls_api_search *p, size_t k, double v, ls_error *err)
+{
+    if (!(v >= 0 && v <= 1))
+        return ls_error_set(err, LS_ERR_ARG, "parameter '%s' must be a number from 0 to 1",
+                            fields[k].name);
+    p->req.min_confidence = v > 0 ? v : -1;
+    return LS_OK;
+}
+
 static ls_rc check_required(const ls_api_search *p, ls_error *err)
 {
     if (!p->req.query) return ls_error_set(err, LS_ERR_ARG, "parameter 'q' (the question) is missing");
@@ -125,6 +136,13 @@ ls_rc ls_api_search_from_pairs(const char *const *keys, const char *const *value
                 return ls_error_set(err, LS_ERR_ARG, "parameter '%s' must be a whole number",
                                     fields[k].name);
             rc = set_uint(out, k, x, err);
+        } else if (fields[k].kind == FIELD_UNIT) {
+            char *end;
+            double x = strtod(v, &end);
+            if (!*v || *end || v[0] == ' ')
+                return ls_error_set(err, LS_ERR_ARG, "parameter '%s' must be a number from 0 to 1",
+                                    fields[k].name);
+            rc = set_unit(out, k, x, err);
         } else if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0 || !values[i]) {
             out->req.in_force = 1;
         } else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
@@ -165,6 +183,10 @@ ls_rc ls_api_search_from_json(const char *body, size_t len, ls_api_search *out,
                 rc = ls_error_set(err, LS_ERR_ARG, "field '%s' must be a whole number from %u to %u",
                                   key, fields[k].min, fields[k].max);
             else rc = set_uint(out, k, (unsigned long long)json_integer_value(v), err);
+        } else if (fields[k].kind == FIELD_UNIT) {
+            if (!json_is_number(v))
+                rc = ls_error_set(err, LS_ERR_ARG, "field '%s' must be a number from 0 to 1", key);
+            else rc = set_unit(out, k, json_number_value(v), err);
         } else if (!json_is_boolean(v)) {
             rc = ls_error_set(err, LS_ERR_ARG, "field 'in_force' must be true or false");
         } else {

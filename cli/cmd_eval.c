@@ -13,6 +13,7 @@
 #include "../query/search.h"
 #include "../text/analyser.h"
 #include "cli.h"
+#include "eval_report.h"
 
 static const char help[] =
     "usage: luat-search eval --db DIR [OPTIONS] QUESTIONS.jsonl\n"
@@ -20,24 +21,42 @@ static const char help[] =
     "Ask every question of the file and score the ranking against its relevant\n"
     "articles: a hit is right when its document (number or law id, compared\n"
     "after NFC and case folding) and article number equal one relevant pair.\n"
-    "Prints R@1, R@10, MRR@10, nDCG@10 and latency percentiles.\n"
+    "Prints R@1, R@10, MRR@10, nDCG@10, latency percentiles, and how well the\n"
+    "confidence tells right first hits from wrong ones: AUC (first hit right vs\n"
+    "wrong or no answer in the index), ECE (10 bins, on the questions whose\n"
+    "answer the index holds) and the mean confidence of the questions whose\n"
+    "answer it does not hold (\"-\" when there are none: an index with\n"
+    "documents removed, see bench/confidence.md).\n"
     "\n"
     "options:\n"
     "  --db DIR       the index directory (required)\n"
     "  --json         print the figures as one JSON object\n"
     "  --misses       list the questions whose answer is not in the top 10\n"
+    "  --report FILE  write a per-question HTML page to FILE: each question, the\n"
+    "                 rank of its right answer (or a miss), the first hit\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
+    "  --features F   write each question's confidence, its features and whether\n"
+    "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 hpair, defined, defother, elite, cover, hcover, hprec, depth,\n"
     "                 folded, synonyms, k1, b; see query/build.h)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
 
+typedef struct judged {
+    double confidence;
+    int right;        /* the first hit is relevant */
+    int answerable;   /* the index holds a relevant article */
+} judged;
+
 typedef struct eval_totals {
     unsigned n, at1, at10;
     double mrr, ndcg;
     double *latency_ms;
     size_t nlat, caplat;
+    judged *judged;
+    size_t njudged, capjudged;
+    FILE *features;
 } eval_totals;
 
 static char *norm(const char *s)
@@ -75,6 +94,108 @@ static int is_relevant(json_t *relevant, const ls_passage *p)
     return yes;
 }
 
+/* 1 when the index holds one of the relevant articles */
+static int answerable(ls_searcher *s, json_t *relevant)
+{
+    size_t i;
+    json_t *pair;
+    json_array_foreach(relevant, i, pair) {
+        const char *doc = json_string_value(json_object_get(pair, "doc"));
+        const char *art = json_string_value(json_object_get(pair, "article"));
+        ls_passage *p = NULL;
+        ls_error err = {0};
+        if (doc && art && ls_searcher_get_passage(s, doc, article_digits(art), &p, &err) == LS_OK) {
+            ls_passage_free(p);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int record_judged(eval_totals *t, const ls_results *r, json_t *relevant, int can)
+{
+    if (t->njudged == t->capjudged) {
+        size_t cap = t->capjudged ? t->capjudged * 2 : 256;
+        judged *grown = realloc(t->judged, cap * sizeof *grown);
+        if (!grown) return -1;
+        t->judged = grown;
+        t->capjudged = cap;
+    }
+    judged *j = &t->judged[t->njudged++];
+    j->confidence = r->confidence;
+    j->right = r->nhits && is_relevant(relevant, r->hits[0].passage);
+    j->answerable = can;
+    return 0;
+}
+
+static void write_features(FILE *f, const char *id, const ls_results *r, const judged *j)
+{
+    json_t *o = json_pack("{s:s, s:b, s:b, s:f, s:b, s:i}", "id", id ? id : "", "right",
+                          j->right, "answerable", j->answerable, "confidence", r->confidence,
+                          "missing", r->features.missing, "nhits", r->features.nhits);
+    json_t *x = json_object();
+    for (size_t i = 0; i < LS_CF_N; i++)
+        json_object_set_new(x, ls_confidence_feature_names[i], json_real(r->features.x[i]));
+    json_object_set_new(o, "features", x);
+    char *line = json_dumps(o, JSON_COMPACT);
+    if (line) fprintf(f, "%s\n", line);
+    free(line);
+    json_decref(o);
+}
+
+/* Area under the ROC curve of confidence: first hit right (positive) vs
+ * wrong or unanswerable; ties count half. -1 without both classes. */
+static double auc(const eval_totals *t)
+{
+    double pairs = 0, won = 0;
+    for (size_t i = 0; i < t->njudged; i++) {
+        if (!t->judged[i].right) continue;
+        for (size_t k = 0; k < t->njudged; k++) {
+            if (t->judged[k].right) continue;
+            pairs++;
+            double a = t->judged[i].confidence, b = t->judged[k].confidence;
+            won += a > b ? 1 : a == b ? 0.5 : 0;
+        }
+    }
+    return pairs ? won / pairs : -1;
+}
+
+/* Expected calibration error over 10 equal-width bins, on the answerable
+ * questions: sum over bins of |mean confidence - share right| x share of
+ * questions. -1 when none is answerable. */
+static double ece(const eval_totals *t)
+{
+    double conf[10] = {0}, right[10] = {0}, count[10] = {0}, n = 0;
+    for (size_t i = 0; i < t->njudged; i++) {
+        const judged *j = &t->judged[i];
+        if (!j->answerable) continue;
+        int b = (int)(j->confidence * 10);
+        if (b > 9) b = 9;
+        if (b < 0) b = 0;
+        conf[b] += j->confidence;
+        right[b] += j->right;
+        count[b]++;
+        n++;
+    }
+    if (!n) return -1;
+    double e = 0;
+    for (int b = 0; b < 10; b++)
+        if (count[b]) e += fabs(conf[b] / count[b] - right[b] / count[b]) * count[b] / n;
+    return e;
+}
+
+/* mean confidence of the questions the index cannot answer, -1 if none */
+static double unanswerable_mean(const eval_totals *t)
+{
+    double sum = 0, n = 0;
+    for (size_t i = 0; i < t->njudged; i++)
+        if (!t->judged[i].answerable) {
+            sum += t->judged[i].confidence;
+            n++;
+        }
+    return n ? sum / n : -1;
+}
+
 static double now_ms(void)
 {
     struct timespec t;
@@ -95,7 +216,8 @@ static double percentile(const eval_totals *t, double p)
     return t->latency_ms[i];
 }
 
-static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
+/* Returns the rank of the first right hit in the top 10, 0 when none. */
+static unsigned score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
                       const char *q)
 {
     unsigned first = 0;
@@ -125,6 +247,7 @@ static void score_one(eval_totals *t, json_t *relevant, const ls_results *r, int
                r->nhits ? r->hits[0].citation : "nothing");
     }
     (void)seen;
+    return first;
 }
 
 static int record_latency(eval_totals *t, double ms)
@@ -141,7 +264,7 @@ static int record_latency(eval_totals *t, double ms)
 }
 
 static int run_file(ls_searcher *s, const char *path, unsigned per_document, int show_miss,
-                    eval_totals *t)
+                    eval_report *rep, eval_totals *t)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -170,14 +293,16 @@ static int run_file(ls_searcher *s, const char *path, unsigned per_document, int
         double t0 = now_ms();
         ls_rc rc = ls_search(s, &req, &r, &err);
         double ms = now_ms() - t0;
-        if (rc) {
-            fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
-            ls_results empty = {0};
-            score_one(t, relevant, &empty, show_miss, q);
-        } else {
-            record_latency(t, ms);
-            score_one(t, relevant, r, show_miss, q);
-        }
+        ls_results empty = {0};
+        if (rc) fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
+        else record_latency(t, ms);
+        unsigned rank = score_one(t, relevant, rc ? &empty : r, show_miss, q);
+        if (!rc && record_judged(t, r, relevant, answerable(s, relevant)) == 0 && t->features)
+            write_features(t->features, json_string_value(json_object_get(o, "id")), r,
+                           &t->judged[t->njudged - 1]);
+        if (rep)
+            eval_report_add(rep, json_string_value(json_object_get(o, "id")), q, relevant, rank,
+                            rc ? &empty : r, ms);
         ls_results_free(r);
         json_decref(o);
     }
@@ -192,8 +317,9 @@ int cmd_eval(int argc, char **argv)
         {"db", required_argument, 0, 'd'}, {"json", no_argument, 0, 'j'},
         {"misses", no_argument, 0, 'm'},   {"per-document", required_argument, 0, 'p'},
         {"weights", required_argument, 0, 'w'}, {"remote", required_argument, 0, 'R'},
+        {"features", required_argument, 0, 'F'}, {"report", required_argument, 0, 'r'},
         {"help", no_argument, 0, 'h'},     {0, 0, 0, 0}};
-    const char *db = NULL, *weights = NULL, *remotes = NULL;
+    const char *db = NULL, *weights = NULL, *remotes = NULL, *features = NULL, *report = NULL;
     int json = 0, misses = 0, c;
     unsigned per_document = 0;
     opterr = 0;
@@ -209,6 +335,8 @@ int cmd_eval(int argc, char **argv)
             break;
         case 'w': weights = optarg; break;
         case 'R': remotes = optarg; break;
+        case 'F': features = optarg; break;
+        case 'r': report = optarg; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("eval", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
@@ -224,24 +352,50 @@ int cmd_eval(int argc, char **argv)
         return cli_usage_error("eval", "%s", err.msg);
     }
     eval_totals t = {0};
-    int status = run_file(s, argv[optind], per_document, misses, &t);
+    if (features && !(t.features = fopen(features, "w"))) {
+        ls_searcher_close(s);
+        fprintf(stderr, "luat-search eval: cannot write %s\n", features);
+        return CLI_FAIL;
+    }
+    eval_report *rep = report ? eval_report_new(report, argv[optind]) : NULL;
+    if (report && !rep) {
+        ls_searcher_close(s);
+        if (t.features) fclose(t.features);
+        return cli_fail("eval", &(ls_error){.rc = LS_ERR_NOMEM});
+    }
+    int status = run_file(s, argv[optind], per_document, misses, rep, &t);
     ls_searcher_close(s);
+    if (t.features && fclose(t.features) != 0) {
+        fprintf(stderr, "luat-search eval: writing %s failed\n", features);
+        status = CLI_FAIL;
+    }
+    double a = auc(&t), e = ece(&t), u = unanswerable_mean(&t);
+    char fa[16] = "-", fe[16] = "-", fu[16] = "-";
+    if (a >= 0) snprintf(fa, sizeof fa, "%.3f", a);
+    if (e >= 0) snprintf(fe, sizeof fe, "%.3f", e);
+    if (u >= 0) snprintf(fu, sizeof fu, "%.3f", u);
     qsort(t.latency_ms, t.nlat, sizeof *t.latency_ms, cmp_double);
     double n = t.n ? (double)t.n : 1.0;
     if (json) {
         printf("{\"file\":\"%s\",\"questions\":%u,\"r_at_1\":%.4f,\"r_at_10\":%.4f,"
                "\"mrr_at_10\":%.4f,\"ndcg_at_10\":%.4f,\"p50_ms\":%.3f,\"p95_ms\":%.3f,"
-               "\"p99_ms\":%.3f}\n",
+               "\"p99_ms\":%.3f,\"confidence_auc\":%s,\"confidence_ece\":%s,"
+               "\"unanswerable_confidence\":%s}\n",
                argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
-               percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99));
+               percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99),
+               a >= 0 ? fa : "null", e >= 0 ? fe : "null", u >= 0 ? fu : "null");
     } else {
-        printf("%-40s %5s %6s %6s %7s %8s %8s %8s\n", "file", "n", "R@1", "R@10", "MRR@10",
-               "nDCG@10", "p50 ms", "p99 ms");
+        printf("%-40s %5s %6s %6s %7s %8s %8s %8s %6s %6s %7s\n", "file", "n", "R@1", "R@10",
+               "MRR@10", "nDCG@10", "p50 ms", "p99 ms", "AUC", "ECE", "conf∅");
         const char *base = strrchr(argv[optind], '/');
-        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f\n", base ? base + 1 : argv[optind],
-               t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n, percentile(&t, 0.5),
-               percentile(&t, 0.99));
+        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f %6s %6s %7s\n",
+               base ? base + 1 : argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
+               percentile(&t, 0.5), percentile(&t, 0.99), fa, fe, fu);
     }
+    if (rep && eval_report_close(rep, t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
+                                 percentile(&t, 0.5), percentile(&t, 0.99)))
+        status = CLI_FAIL;
     free(t.latency_ms);
+    free(t.judged);
     return status;
 }

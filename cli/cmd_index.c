@@ -48,7 +48,7 @@ static int on_document(void *ctx, const ls_document *doc)
     index_run *run = ctx;
     ls_error one = {0};
     ls_rc rc = ls_indexer_add(run->ix, doc, &one);
-    if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8 || rc == LS_ERR_LIMIT) {
+    if (ls_rc_is_bad_input(rc)) {
         index_report_skipped(&run->rep, doc->source ? doc->source : "?", 0, one.msg);
         return 0;
     }

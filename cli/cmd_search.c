@@ -19,7 +19,9 @@ static const char help[] =
     "Ask a question, with or without diacritics, in plain words or as a citation\n"
     "(\"khoản 2 Điều 5 Nghị định 13/2023/NĐ-CP\"). Prints ranked articles, each\n"
     "with its citation, the document's title and a snippet of the clause that\n"
-    "matched.\n"
+    "matched. Each answer carries the engine's confidence that its first hit\n"
+    "answers; a citation to what the index does not hold is said plainly\n"
+    "(\"Luật Bảo hiểm xã hội không có trong chỉ mục\").\n"
     "\n"
     "options:\n"
     "  --db DIR          the index directory (required)\n"
@@ -31,7 +33,12 @@ static const char help[] =
     "  --to DATE         only documents issued on/before DATE\n"
     "  --in-force        leave out documents no longer in force\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
-    "  --json            print the results as one JSON object\n"
+    "  --min-confidence X  below this confidence (0 to 1, default 0.25) the answer\n"
+    "                    is \"Không tìm thấy văn bản phù hợp trong chỉ mục\" and the\n"
+    "                    JSON says \"no_answer\": true; 0 never says so\n"
+    "  --all             print the hits even when there is no answer\n"
+    "  --json            print the results as one JSON object (always with its\n"
+    "                    hits, \"confidence\", \"no_answer\" and \"notice\")\n"
     "  --batch           read one question a line from stdin; write one JSON object\n"
     "                    a line: {\"query\": ..., \"hits\": [...]}\n"
     "  --remote H:P,...  search these remote shards (xapian-tcpsrv) as well; DIR\n"
@@ -44,17 +51,26 @@ typedef struct search_cli {
     ls_search_request req;
     int json, batch;
     int color;
+    int all;                 /* print hits even with no_answer */
 } search_cli;
 
 static void print_human(const search_cli *cli, const ls_results *r)
 {
     const char *open = cli->color ? "\x1b[1;33m" : "[";
     const char *close = cli->color ? "\x1b[0m" : "]";
+    if (r->notice) printf("%s.\n", r->notice);
     if (r->nhits == 0) {
         printf("No results for: %s\n", r->understood ? r->understood : "");
         return;
     }
     if (r->suggestion) printf("Did you mean: %s\n", r->suggestion);
+    if (r->no_answer && !cli->all) {
+        printf("Không tìm thấy văn bản phù hợp trong chỉ mục (độ tin cậy %.2f; --all cho "
+               "xem các kết quả yếu).\n", r->confidence);
+        return;
+    }
+    printf("Độ tin cậy: %.2f%s\n\n", r->confidence,
+           r->no_answer ? " (thấp: có thể không có câu trả lời trong chỉ mục)" : "");
     for (size_t i = 0; i < r->nhits; i++) {
         const ls_hit *h = &r->hits[i];
         const ls_passage *p = h->passage;
@@ -117,7 +133,7 @@ static int run_batch(search_cli *cli)
             ls_buf_puts(&out, ",\"hits\":[]}");
             printf("%s\n", out.data);
             ls_buf_free(&out);
-            if (err.rc != LS_ERR_UTF8 && err.rc != LS_ERR_ARG && err.rc != LS_ERR_LIMIT)
+            if (!ls_rc_is_bad_input(err.rc))
                 status = CLI_FAIL;
         }
         fflush(stdout);
@@ -136,6 +152,7 @@ int cmd_search(int argc, char **argv)
         {"per-document", required_argument, 0, 'p'},        {"json", no_argument, 0, 'j'},
         {"batch", no_argument, 0, 'b'},      {"help", no_argument, 0, 'h'},
         {"remote", required_argument, 0, 'R'}, {"remote-timeout", required_argument, 0, 'W'},
+        {"min-confidence", required_argument, 0, 'M'}, {"all", no_argument, 0, 'a'},
         {0, 0, 0, 0}};
     search_cli cli = {0};
     const char *db = NULL, *remotes = NULL;
@@ -163,6 +180,15 @@ int cmd_search(int argc, char **argv)
             if (cli_parse_uint(optarg, 1, 1000, &cli.req.per_document))
                 return cli_usage_error("search", "--per-document wants a number from 1 to 1000");
             break;
+        case 'M': {
+            char *end;
+            double x = strtod(optarg, &end);
+            if (!*optarg || *end || !(x >= 0 && x <= 1))
+                return cli_usage_error("search", "--min-confidence wants a number from 0 to 1");
+            cli.req.min_confidence = x > 0 ? x : -1; /* 0: never no_answer */
+            break;
+        }
+        case 'a': cli.all = 1; break;
         case 'j': cli.json = 1; break;
         case 'b': cli.batch = 1; break;
         case 'R': remotes = optarg; break;

@@ -26,7 +26,8 @@ static const char usage[] =
     "  review   find, resolve and check every citation of a legal text\n"
     "  mcp      the MCP server for LLM assistants over stdio (also at /mcp of serve)\n"
     "\n"
-    "Run 'luat-search COMMAND --help' for a command's options.\n";
+    "Run 'luat-search COMMAND --help' for a command's options, 'luat-search --version'\n"
+    "for the version, 'man luat-search' for the manual.\n";
 
 int cli_fail(const char *cmd, const ls_error *err)
 {

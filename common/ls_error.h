@@ -36,6 +36,16 @@ const char *ls_rc_name(ls_rc rc);
 /* One-line English description of a code. Static storage. */
 const char *ls_strerror(ls_rc rc);
 
+/* 1 when rc says the input was bad — an argument, invalid UTF-8, a
+ * malformed format, a limit exceeded — so the caller answers it (HTTP 400,
+ * JSON-RPC -32602, a skipped document or article, a batch line's error)
+ * rather than failing as a whole; 0 for everything else (the index, I/O,
+ * memory, a bug, not found). The one rule: every such decision asks it. */
+static inline int ls_rc_is_bad_input(ls_rc rc)
+{
+    return rc == LS_ERR_ARG || rc == LS_ERR_UTF8 || rc == LS_ERR_FORMAT || rc == LS_ERR_LIMIT;
+}
+
 /* Reset `err` to LS_OK with an empty message. NULL is allowed. */
 void ls_error_clear(ls_error *err);
 

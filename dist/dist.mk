@@ -8,6 +8,7 @@
 #   UNITDIR/luat-search.service               the hardened systemd unit
 #   SYSCONFDIR/default/luat-search            the unit's settings (kept if present)
 #   DATADIR/luat-search/sample/               the sample corpus (corpus/sample)
+#   /var/lib/luat-search/                     where the service's index goes (empty)
 # The man page, the unit and the settings name these paths: @BINDIR@, … are
 # filled in here, from the same variables.
 
@@ -41,7 +42,8 @@ $(DIST_OUT)/%: dist/% VERSION $(DIST_STAMP)
 
 install: $(BIN) $(DIST_OUT)/luat-search.1 $(DIST_OUT)/luat-search.service
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
-	    $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSCONFDIR)/default $(DESTDIR)$(DATADIR)/luat-search/sample
+	    $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSCONFDIR)/default $(DESTDIR)$(DATADIR)/luat-search/sample \
+	    $(DESTDIR)/var/lib/luat-search
 	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/luat-search
 	$(INSTALL) -m 644 $(DIST_OUT)/luat-search.1 $(DESTDIR)$(MANDIR)/man1/luat-search.1
 	$(INSTALL) -m 644 dist/luat-search.bash-completion $(DESTDIR)$(BASHCOMPDIR)/luat-search
@@ -50,14 +52,14 @@ install: $(BIN) $(DIST_OUT)/luat-search.1 $(DIST_OUT)/luat-search.service
 	    $(INSTALL) -m 644 dist/luat-search.default $(DESTDIR)$(SYSCONFDIR)/default/luat-search
 	$(INSTALL) -m 644 corpus/sample/* $(DESTDIR)$(DATADIR)/luat-search/sample/
 
-# the settings file goes only when unchanged; the index is the admin's
+# the settings file goes only when unchanged; an index is the admin's (kept)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/luat-search $(DESTDIR)$(MANDIR)/man1/luat-search.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/luat-search $(DESTDIR)$(UNITDIR)/luat-search.service
 	! cmp -s dist/luat-search.default $(DESTDIR)$(SYSCONFDIR)/default/luat-search || \
 	    rm -f $(DESTDIR)$(SYSCONFDIR)/default/luat-search
 	rm -rf $(DESTDIR)$(DATADIR)/luat-search/sample
-	-rmdir $(DESTDIR)$(DATADIR)/luat-search 2>/dev/null
+	-rmdir $(DESTDIR)$(DATADIR)/luat-search $(DESTDIR)/var/lib/luat-search 2>/dev/null
 
 test-deb:
 	@LS_DEPS_DEB=1 scripts/install-deps

@@ -370,7 +370,7 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         }
         ls_error one = {0};
         rc = index_article(ix, doc, a, id_norm, &one);
-        if (rc == LS_ERR_UTF8 || rc == LS_ERR_LIMIT || rc == LS_ERR_FORMAT) {
+        if (ls_rc_is_bad_input(rc)) {
             ix->counts.passages_skipped++;   /* bad article: skip, keep going */
             continue;
         }

@@ -50,7 +50,7 @@ static void run_job(worker *w, job *j)
     case JOB_ADD:
         rc = ls_indexer_add(w->ix, j->doc, &e);
         /* a bad document is skipped, as the single writer's caller does */
-        if (rc == LS_ERR_ARG || rc == LS_ERR_UTF8 || rc == LS_ERR_LIMIT) rc = LS_OK;
+        if (ls_rc_is_bad_input(rc)) rc = LS_OK;
         break;
     case JOB_REMOVE:
         rc = ls_indexer_remove(w->ix, j->id, &removed, &e);

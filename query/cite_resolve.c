@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_buf.h"
 #include "../indexer/cite_keys.h"
 
 #define NAME_MAX_WORDS 12
@@ -65,6 +66,17 @@ static const char *code_hint(const ls_plan *plan)
     return NULL;
 }
 
+/* The kind of document an issuer code names, for "… không có trong chỉ mục". */
+static const char *code_kind(const char *code)
+{
+    static const struct { const char *code, *kind; } kinds[] = {
+        {"nđ", "Nghị định"}, {"tt", "Thông tư"}, {"qđ", "Quyết định"}, {"nq", "Nghị quyết"},
+        {"qh", "Luật"},      {"ttlt", "Thông tư liên tịch"}};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strcmp(code, kinds[k].code) == 0) return kinds[k].kind;
+    return "Văn bản";
+}
+
 /* The one line of ids whose issuer part holds code (or the only line). */
 static char *pick_number(const char *ids, const char *code)
 {
@@ -109,6 +121,11 @@ static ls_rc by_number(xc_db *db, ls_plan *plan, const char *q, size_t len, ls_e
     ls_rc rc = ls_cite_key_get(db, key, &ids, err);
     if (rc) return rc;
     plan->doc_id = pick_number(ids, code);
+    if (!ids || !*ids) { /* no document of that number: say which was cited */
+        ls_buf b = LS_BUF_INIT;
+        ls_buf_printf(&b, "%s %s", code_kind(code), head);
+        plan->missing = ls_buf_detach(&b);
+    }
     free(ids);
     return LS_OK;
 }
@@ -136,9 +153,42 @@ static int kind_starts(const ls_plan *plan, size_t i)
            (strcmp(w, "hien") == 0 && strcmp(next, "phap") == 0);
 }
 
+/* Words that end a law's name as a question goes on ("… quy định gì"). */
+static int ends_name(const ls_plan *plan, const ls_qterm *t)
+{
+    static const char *const words[] = {"quy", "nói", "về", "có", "năm", "điều", "khoản"};
+    static const char *const folded[] = {"quy", "noi", "ve", "co", "nam", "dieu", "khoan"};
+    if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) return 1;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (plan->any_marks ? strcmp(t->term, words[k]) == 0 : strcmp(t->folded, folded[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* plan->missing = the law's name as the question q types it, from term
+ * `from` (its kind word) to the end of its name, and the year when one
+ * follows; nothing when the kind word stands alone ("luật này"). */
+static void missing_law(ls_plan *plan, const char *q, size_t from, const char *year)
+{
+    static const char *const not_names[] = {"su", "phap", "dinh"}; /* luật sư, luật pháp… */
+    if (plan->missing || from + 1 >= plan->nterms) return;
+    for (size_t k = 0; k < sizeof not_names / sizeof not_names[0]; k++)
+        if (strcmp(plan->terms[from + 1].folded, not_names[k]) == 0) return;
+    size_t last = from;
+    while (last + 1 < plan->nterms && last + 1 - from < NAME_MAX_WORDS &&
+           !ends_name(plan, &plan->terms[last + 1]))
+        last++;
+    if (last == from || (strcmp(plan->terms[from].folded, "bo") == 0 && last == from + 1))
+        return;
+    ls_buf b = LS_BUF_INIT;
+    ls_buf_append(&b, q + plan->terms[from].start, plan->terms[last].end - plan->terms[from].start);
+    if (year) ls_buf_printf(&b, " năm %s", year);
+    plan->missing = ls_buf_detach(&b);
+}
+
 /* The longest law name starting at term `from` that the index knows; the
  * document id it names into plan->doc_id. */
-static ls_rc name_at(xc_db *db, ls_plan *plan, size_t from, ls_error *err)
+static ls_rc name_at(xc_db *db, ls_plan *plan, const char *q, size_t from, ls_error *err)
 {
     size_t ends[NAME_MAX_WORDS], nends = 0;
     char name[600] = "";
@@ -157,11 +207,13 @@ static ls_rc name_at(xc_db *db, ls_plan *plan, size_t from, ls_error *err)
         ls_rc rc = ls_cite_law_lookup(db, name, ends[e], year, &id, &other, err);
         if (rc) return rc;
         free(other);
-        if (id || other) { /* found, or known in another year only: no guess */
+        if (id) {
             plan->doc_id = id;
             return LS_OK;
         }
+        if (other) break; /* known in another year only: no guess */
     }
+    missing_law(plan, q, from, year);
     return LS_OK;
 }
 
@@ -175,6 +227,6 @@ ls_rc ls_resolve_short_citation(xc_db *db, ls_plan *plan, const char *q, size_t 
      * to the law cost 0.008 MRR@10 on zalo-dev); with an article it is one */
     if (!plan->article) return rc;
     for (size_t i = 0; !rc && !plan->doc_id && i < plan->nterms; i++)
-        if (!plan->terms[i].expansion && kind_starts(plan, i)) rc = name_at(db, plan, i, err);
+        if (!plan->terms[i].expansion && kind_starts(plan, i)) rc = name_at(db, plan, q, i, err);
     return rc;
 }

@@ -29,11 +29,26 @@ static const char *const definition_phrases[] = {
     "là doanh nghiệp nào", "là người nào", "là cơ sở nào", "là hoạt động nào", "là loại nào",
     "là trường hợp nào",
 };
+/* Phrases that begin with a filler syllable but are words of the law, or
+ * ask a quantity the answer states: never fillers ("bảo hiểm xã hội một
+ * lần", "công ty một thành viên", "bị cáo", "cho thuê", "theo dõi"). They
+ * win over a filler phrase of the same length or shorter. */
+static const char *const content_phrases[] = {
+    "một lần", "một năm", "một tháng", "một ngày", "một tuần", "một người", "một phần",
+    "một cửa", "một chiều", "một thành viên", "một vợ một chồng",
+    "bị cáo", "bị can", "bị hại", "bị đơn", "bị kiện",
+    "cho thuê", "cho vay", "cho mượn", "cho tặng", "cho phép", "về hưu", "theo dõi",
+    "để lại", "có thời hạn", "có thẩm quyền", "có điều kiện",
+    "không xác định", "không thời hạn", "không kỳ hạn", "không quốc tịch", "không hoàn lại",
+    "không chuyên trách", "không vì lợi nhuận", "không dùng tiền mặt",
+};
 #define NPHRASES (sizeof filler_phrases / sizeof filler_phrases[0])
+#define NCONTENT (sizeof content_phrases / sizeof content_phrases[0])
 #define NDEFINITION (sizeof definition_phrases / sizeof definition_phrases[0])
 
 static char *normalised[NPHRASES], *folded[NPHRASES];
 static char *definition_folded[NDEFINITION];
+static char *content_normalised[NCONTENT], *content_folded[NCONTENT];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void normalise_phrases(void)
@@ -42,6 +57,10 @@ static void normalise_phrases(void)
         if (ls_normalize_term(filler_phrases[k], strlen(filler_phrases[k]), &normalised[k],
                               &folded[k], NULL) != LS_OK)
             normalised[k] = folded[k] = NULL;
+    for (size_t k = 0; k < NCONTENT; k++)
+        if (ls_normalize_term(content_phrases[k], strlen(content_phrases[k]),
+                              &content_normalised[k], &content_folded[k], NULL) != LS_OK)
+            content_normalised[k] = content_folded[k] = NULL;
     for (size_t k = 0; k < NDEFINITION; k++) {
         char *norm = NULL;
         if (ls_normalize_term(definition_phrases[k], strlen(definition_phrases[k]), &norm,
@@ -70,6 +89,52 @@ static int phrase_matches(const ls_plan *plan, size_t at, const char *phrase, in
     return 1;
 }
 
+/* The length of the longest content phrase at term `at`, or 0. */
+static size_t longest_content(const ls_plan *plan, size_t at, int use_folded)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < NCONTENT; k++) {
+        const char *ph = use_folded ? content_folded[k] : content_normalised[k];
+        size_t n = 0;
+        if (ph && phrase_matches(plan, at, ph, use_folded, &n) && n > best) best = n;
+    }
+    return best;
+}
+
+static int is_word(const ls_plan *plan, size_t i, const char *term)
+{
+    return i < plan->nterms && plan->terms[i].kind == LS_TOKEN_WORD &&
+           strcmp(plan->terms[i].term, term) == 0;
+}
+
+static int is_content(const ls_plan *plan, size_t i)
+{
+    return i < plan->nterms && !plan->terms[i].filler;
+}
+
+static void unmark(ls_qterm *t)
+{
+    t->filler = 0;
+    t->filler_form = NULL;
+    t->filler_form_len = 0;
+}
+
+/* "không có" before what it says is missing is content: "người không có
+ * quốc tịch"; the "không" that ends a yes/no question stays a filler. (Any
+ * "không" before a content word, "không xác định thời hạn", cost 0.003
+ * MRR@10 on alqac2024-train: its questions are yes/no statements.) */
+static void keep_negations(ls_plan *plan)
+{
+    for (size_t i = 0; i < plan->nterms; i++) {
+        if (!plan->terms[i].filler || !is_word(plan, i, "không")) continue;
+        if (is_word(plan, i + 1, "có") && is_content(plan, i + 2) &&
+            plan->terms[i + 2].kind == LS_TOKEN_WORD) {
+            unmark(&plan->terms[i]);
+            unmark(&plan->terms[i + 1]);
+        }
+    }
+}
+
 void ls_plan_mark_fillers(ls_plan *plan)
 {
     pthread_once(&once, normalise_phrases);
@@ -88,6 +153,11 @@ void ls_plan_mark_fillers(ls_plan *plan)
                 best_k = k;
             }
         }
+        size_t keep = longest_content(plan, at, use_folded);
+        if (keep && keep >= best) { /* a word of the law, not a filler */
+            at += keep;
+            continue;
+        }
         /* each syllable of the phrase, and its accented spelling (the
          * reading a "did you mean" offers for "bao nhieu": bao nhiêu) */
         const char *syllable = best ? normalised[best_k] : NULL;
@@ -101,6 +171,7 @@ void ls_plan_mark_fillers(ls_plan *plan)
         }
         at += best ? best : 1;
     }
+    keep_negations(plan);
 }
 
 void ls_plan_detect_definition(ls_plan *plan)

@@ -111,6 +111,7 @@ void ls_plan_free(ls_plan *plan)
     free(plan->article);
     free(plan->clause);
     free(plan->point);
+    free(plan->missing);
     free(plan);
 }
 

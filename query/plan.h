@@ -33,6 +33,10 @@ typedef struct ls_plan {
     char *article;         /* cited article "5", or NULL */
     char *clause;          /* cited clause "2", or NULL */
     char *point;           /* cited point "a", or NULL */
+    char *missing;         /* a document the question cites that the index
+                              does not hold, as it names it ("Luật Bảo hiểm
+                              xã hội", "Nghị định 100/2019"), or NULL; set
+                              by cite_resolve.h */
 } ls_plan;
 
 /* Analyse question q[0..len) into *out (allocated; free with ls_plan_free). */

@@ -102,6 +102,10 @@ ls_rc ls_results_json(const ls_results *r, const char *query, size_t query_len,
     if (!rc) rc = ls_buf_puts(out, ",\"suggestion\":");
     if (!rc) rc = r->suggestion ? ls_buf_json_string(out, r->suggestion, strlen(r->suggestion))
                                 : ls_buf_puts(out, "null");
+    if (!rc) rc = ls_buf_printf(out, ",\"confidence\":%.3f,\"no_answer\":%s,\"notice\":",
+                                r->confidence, r->no_answer ? "true" : "false");
+    if (!rc) rc = r->notice ? ls_buf_json_string(out, r->notice, strlen(r->notice))
+                            : ls_buf_puts(out, "null");
     if (!rc && r->partial) rc = ls_buf_puts(out, ",\"partial\":true");
     if (!rc) rc = ls_buf_printf(out, ",\"total_estimate\":%u,\"hits\":[", r->estimated);
     for (size_t i = 0; i < r->nhits && !rc; i++) {

@@ -6,8 +6,9 @@
 #include "../common/ls_buf.h"
 #include "search.h"
 
-/* Append {"query", "understood", "suggestion", "total_estimate", "hits":[...]}
- * to out. Each hit: rank, score, id, doc_id, doc_number, doc_type,
+/* Append {"query", "understood", "suggestion", "confidence", "no_answer",
+ * "notice", "total_estimate", "hits":[...]} to out (the hits are there even
+ * when no_answer is true: the front end decides). Each hit: rank, score, id, doc_id, doc_number, doc_type,
  * doc_title, issuer, issued, effective, status, article, heading, chapter,
  * citation, matched_clause, snippet (HTML-escaped, matches in <mark>), and
  * pd_label/pd_topic/source_url when known; "text" (the article's full text)

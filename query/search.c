@@ -22,6 +22,7 @@
 #include "rerank.h"
 #include "suggest.h"
 #include "cite_resolve.h"
+#include "notice.h"
 #include "snippet.h"
 #include "remote.h"
 
@@ -336,6 +337,26 @@ static void load_candidate(void *ctx, size_t i, ls_candidate *c)
     if (xc_mset_document(ctx, i, &doc, &xe) == XC_OK) decode_passage(doc, &c->passage, &one);
 }
 
+/* The confidence features of the ranking (confidence.h): its first scores,
+ * the cited article first, and its first passage (read when the page
+ * starts further down). */
+static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *cands, size_t n,
+                       unsigned pinned, unsigned offset, ls_results *res)
+{
+    double head[5];
+    size_t nh = 0;
+    if (pinned) head[nh++] = n ? cands[0].score + 1 : 1;
+    for (size_t i = 0; i < n && nh < 5; i++)
+        if (cands[i].docid != pinned) head[nh++] = cands[i].score;
+    ls_passage *own = NULL;
+    const ls_passage *first = offset == 0 && res->nhits ? res->hits[0].passage : NULL;
+    ls_error one = {0};
+    if (!first && nh && !fetch_passage(s, pinned ? pinned : cands[0].docid, &own, &one))
+        first = own;
+    ls_confidence_features_of(s->db, plan, head, nh, first, pinned != 0, &res->features);
+    ls_passage_free(own);
+}
+
 static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
                        xc_query *q, unsigned pinned, double deadline, ls_results *res,
                        ls_error *err)
@@ -402,6 +423,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
+    if (!rc) rate_first(s, plan, cands, n, pinned, req->offset, res);
 done:
     for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);
@@ -458,6 +480,14 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     rc = final_query(s, plan, req, doc_known, &q, err);
     if (!rc && q) rc = run_query(s, req, plan, q, pinned, deadline, res, err);
     xc_query_free(q);
+    if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
+                                 err);
+    if (!rc) {
+        res->features.missing = res->notice != NULL;
+        res->confidence = ls_confidence_of(&res->features);
+        double min = req->min_confidence ? req->min_confidence : LS_MIN_CONFIDENCE;
+        res->no_answer = res->confidence < min;
+    }
     if (!rc) {
         res->understood = describe_plan(plan, req);
         if (!res->understood) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
@@ -514,6 +544,7 @@ void ls_results_free(ls_results *r)
     free(r->hits);
     free(r->understood);
     free(r->suggestion);
+    free(r->notice);
     free(r);
 }
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include "../common/ls_error.h"
 #include "../indexer/passage_data.h"
+#include "confidence.h"
 
 typedef struct ls_searcher ls_searcher;
 
@@ -24,6 +25,8 @@ typedef struct ls_search_request {
     const char *from, *to;    /* filter: issued date range, "YYYY[-MM[-DD]]" */
     int in_force;             /* filter: only texts whose status is in force/unknown */
     unsigned per_document;    /* max hits per document; 0 (or UINT_MAX) = no limit */
+    double min_confidence;    /* no_answer below it; 0 = LS_MIN_CONFIDENCE
+                                 (confidence.h), negative = never */
 } ls_search_request;
 
 typedef struct ls_hit {
@@ -48,6 +51,13 @@ typedef struct ls_results {
     unsigned estimated;       /* estimated total matches */
     char *understood;         /* the query as understood (terms, citation, filters) */
     char *suggestion;         /* "did you mean", or NULL */
+    double confidence;        /* [0,1]: the estimate that the first hit of the
+                                 ranking answers (confidence.h) */
+    int no_answer;            /* confidence below the request's threshold */
+    char *notice;             /* "Luật X không có trong chỉ mục" when the
+                                 question cites what the index does not
+                                 hold (notice.h), or NULL */
+    ls_confidence_features features; /* what confidence was computed from */
     int partial;              /* the time budget cut the search short
                                  (ls_searcher_set_time_budget) */
 } ls_results;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../indexer/schema.h"
-#include "../xapian/xc.h"
+#include "../xapian/xc_error.h"
 #include "search.h"
 
 typedef struct stats_ctx {
@@ -56,7 +56,7 @@ static ls_rc stats_once(xc_db *db, char **json, int *modified, ls_error *err)
     xc_db_reopen(db, NULL, &xe);
     if (xc_db_doccount(db, &passages, &xe)) {
         *modified = xe.rc == XC_ERR_MODIFIED;
-        return ls_error_set(err, LS_ERR_INDEX, "stats: %s", xe.msg);
+        return ls_xc_error(err, "stats", &xe);
     }
     stats_ctx ctx = {.db = db, .by_type = json_object()};
     xc_rc arc = xc_db_allterms(db, LS_PREFIX_DOC, on_doc_term, &ctx, &xe);
@@ -95,7 +95,7 @@ ls_rc ls_searcher_revision(ls_searcher *s, unsigned long *revision, unsigned lon
     unsigned n = 0;
     if (xc_db_reopen(db, NULL, &xe) || xc_db_revision(db, revision, &xe) ||
         xc_db_doccount(db, &n, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "index revision: %s", xe.msg);
+        return ls_xc_error(err, "index revision", &xe);
     *passages = n;
     return LS_OK;
 }

@@ -8,6 +8,7 @@
 
 #include "../common/ls_buf.h"
 #include "../indexer/schema.h"
+#include "telex.h"
 
 #define FORMS_PER_WORD 4   /* most frequent accented forms kept per word */
 #define WORD_MAX 16        /* longer ASCII words are left as typed */
@@ -196,6 +197,9 @@ ls_rc ls_suggest_accents(xc_db *db, const ls_plan *plan, const char *q, size_t l
                      (int)t->filler_form_len, t->filler_form);
             wf->forms[0].freq = 1;
             wf->n = 1;
+        } else if ((wf->forms[0].freq = ls_telex_decode(db, t->term, wf->forms[0].term,
+                                                          sizeof wf->forms[0].term))) {
+            wf->n = 1; /* typed for an input method that was off */
         } else if (plain_ascii_word(t->term)) {
             forms_of(db, t->term, wf);
         }

@@ -127,10 +127,49 @@ static void test_search_human(void **state)
 {
     (void)state;
     char args[4096], *out, *err;
-    snprintf(args, sizeof args, "search --db '%s' --limit 2 'nghỉ phép năm'", db_dir);
+    snprintf(args, sizeof args,
+             "search --db '%s' --limit 2 'Thủ tục đăng ký khai sinh cho con cần nộp giấy gì'",
+             db_dir);
     assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "Độ tin cậy: "));
     assert_non_null(strstr(out, "1. "));
     assert_non_null(strstr(out, "Điều "));
+    free(out);
+    free(err);
+}
+
+/* Below --min-confidence the CLI says there is no answer instead of weak
+ * hits (--all still shows them); a cited article the index lacks is named. */
+static void test_search_no_answer(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "search --db '%s' --min-confidence 1 'nghỉ phép năm'", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "Không tìm thấy văn bản phù hợp trong chỉ mục"));
+    assert_null(strstr(out, "1. "));
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "search --db '%s' --min-confidence 1 --all 'nghỉ phép năm'",
+             db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "1. "));
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "search --db '%s' --json 'Điều 99 Nghị định 123/2015/NĐ-CP'",
+             db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    json_t *o = json_loads(out, 0, NULL);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(o, "notice")),
+                        "Điều 99 không có trong Nghị định 123/2015/NĐ-CP");
+    assert_true(json_is_true(json_object_get(o, "no_answer")));
+    assert_true(json_real_value(json_object_get(o, "confidence")) < 0.05);
+    json_decref(o);
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "search --db '%s' --min-confidence 2 'khai sinh'", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 2);
     free(out);
     free(err);
 }
@@ -287,7 +326,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_help_everywhere), cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_missing_index),   cmocka_unit_test(test_search_json),
-        cmocka_unit_test(test_search_human),    cmocka_unit_test(test_batch),
+        cmocka_unit_test(test_search_human),
+        cmocka_unit_test(test_search_no_answer),    cmocka_unit_test(test_batch),
         cmocka_unit_test(test_stats_and_remove),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_compact_keeps_everything),

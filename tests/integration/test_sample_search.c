@@ -209,6 +209,9 @@ static void test_suggestion(void **state)
         {"thu tuc dang ky khai sinh", "thủ tục đăng ký khai sinh"},
         {"Thoi han dang ky khai sinh la bao nhieu ngay?", "thời hạn đăng ký khai sinh là bao nhiêu ngày?"},
         {"dang ky tam tru o dau", "đăng ký tạm trú ở đâu"},
+        /* Telex and VNI typed with the input method off */
+        {"thur tucj ddawng kys khai sinh", "thủ tục đăng ký khai sinh"},
+        {"d9a8ng ky1 ta5m tru1 o73 d9a6u", "đăng ký tạm trú ở đâu"},
         {"Thủ tục đăng ký khai sinh", NULL},
         {"khai sinh", NULL}, /* already reads right */
     };
@@ -224,6 +227,48 @@ static void test_suggestion(void **state)
         }
         ls_results_free(r);
     }
+    ls_searcher_close(s);
+}
+
+/* A citation to what the index does not hold gets a notice naming it and a
+ * confidence near 0 (no_answer); what it holds gets neither; every
+ * confidence is in [0, 1]. */
+static void test_notice_and_confidence(void **state)
+{
+    (void)state;
+    static const struct { const char *q, *notice; } cases[] = {
+        {"Điều 5 Luật Đất đai 2013", "Luật Đất đai năm 2013 không có trong chỉ mục"},
+        {"khoản 2 Điều 5 NĐ 100/2020", "Nghị định 100/2020 không có trong chỉ mục"},
+        {"Điều 5 Nghị định 999/2019/NĐ-CP", "Nghị định 999/2019/NĐ-CP không có trong chỉ mục"},
+        {"Điều 999 Luật Cư trú", "Điều 999 không có trong Luật Cư trú 68/2020/QH14"},
+        {"Điều 60 Luật Bảo vệ môi trường", "Luật Bảo vệ môi trường không có trong chỉ mục"},
+        {"Điều 9 Luật Cư trú", NULL},
+        {"khoản 2 Điều 5 NĐ 100/2019", NULL},
+        {"thủ tục đăng ký khai sinh", NULL},
+        {"Điều 5 luật sư", NULL},
+    };
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ls_results *r = ask(s, cases[i].q, 3);
+        if (r->confidence < 0 || r->confidence > 1)
+            fail_msg("'%s': confidence %f", cases[i].q, r->confidence);
+        if (!cases[i].notice) {
+            if (r->notice) fail_msg("'%s': unexpected notice '%s'", cases[i].q, r->notice);
+        } else if (!r->notice || strcmp(r->notice, cases[i].notice) != 0) {
+            fail_msg("'%s': notice '%s'", cases[i].q, r->notice ? r->notice : "(none)");
+        } else if (r->confidence > 0.05 || !r->no_answer) {
+            fail_msg("'%s': confidence %f with a notice", cases[i].q, r->confidence);
+        }
+        ls_results_free(r);
+    }
+    /* the threshold is the request's: negative never says no_answer */
+    ls_search_request req = {.query = "Điều 999 Luật Cư trú", .min_confidence = -1};
+    ls_results *r = NULL;
+    assert_int_equal(ls_search(s, &req, &r, &err), LS_OK);
+    assert_false(r->no_answer);
+    ls_results_free(r);
     ls_searcher_close(s);
 }
 
@@ -368,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_pages_agree),
         cmocka_unit_test(test_short_citations),
         cmocka_unit_test(test_suggestion),
+        cmocka_unit_test(test_notice_and_confidence),
         cmocka_unit_test(test_time_budget_cuts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -606,6 +606,7 @@ static void test_review(void **state)
     }
     r = ts_http_get(port, "/v1/review");
     assert_int_equal(r.status, 405);
+    assert_non_null(strstr(r.headers, "\r\nAllow: POST"));
     ts_reply_free(&r);
 }
 

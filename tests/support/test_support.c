@@ -133,6 +133,44 @@ int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err)
     return WEXITSTATUS(status);
 }
 
+xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *ctx)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/idx", dir);
+    xc_wdb *w = NULL;
+    xc_err xe;
+    assert_int_equal(xc_wdb_open(path, XC_WDB_CREATE_OR_OVERWRITE, &w, &xe), XC_OK);
+    if (fill) fill(w, ctx);
+    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
+    xc_wdb_close(w);
+    xc_db *db = NULL;
+    assert_int_equal(xc_db_open(path, &db, &xe), XC_OK);
+    return db;
+}
+
+ts_index *ts_index_new(void (*fill)(xc_wdb *w, void *ctx), void *ctx)
+{
+    ts_index *ix = calloc(1, sizeof *ix);
+    assert_non_null(ix);
+    ix->dir = ts_mkdtemp();
+    assert_non_null(ix->dir);
+    ix->db = ts_xapian_db(ix->dir, fill, ctx);
+    return ix;
+}
+
+int ts_index_teardown(void **state)
+{
+    ts_index *ix = *state;
+    if (ix) {
+        xc_db_close(ix->db);
+        ts_rmtree(ix->dir);
+        free(ix->dir);
+        free(ix);
+        *state = NULL;
+    }
+    return ts_shutdown_analyser(state);
+}
+
 int ts_shutdown_analyser(void **state)
 {
     (void)state;

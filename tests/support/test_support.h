@@ -5,6 +5,7 @@
 #define LS_TEST_SUPPORT_H
 
 #include <stddef.h>
+#include "../../xapian/xc.h"
 
 /* Repository root (LS_ROOT, else the current directory). Static storage. */
 const char *ts_root(void);
@@ -32,6 +33,22 @@ void ts_rmtree(const char *path);
  * stderr (malloc'ed, NUL-terminated; caller frees). Returns the exit status
  * (or 128+signal). */
 int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err);
+
+/* A new Xapian database at dir/idx: fill(w, ctx) (may be NULL) writes into
+ * it, then it is committed and opened for reading. Fails the test on any
+ * error. The caller closes it (xc_db_close); removing dir removes it. */
+xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *ctx);
+
+/* A group fixture over such a database in its own mktemp directory: a
+ * group setup sets *state = ts_index_new(fill, ctx); the tests read
+ * ((ts_index *)*state)->db; ts_index_teardown (a group teardown) closes and
+ * removes it and releases the analyser. */
+typedef struct ts_index {
+    char *dir;
+    xc_db *db;
+} ts_index;
+ts_index *ts_index_new(void (*fill)(xc_wdb *w, void *ctx), void *ctx);
+int ts_index_teardown(void **state);
 
 /* cmocka group teardown: release the analyser's process-wide state so
  * leak checkers see nothing. */

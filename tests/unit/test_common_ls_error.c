@@ -1,6 +1,6 @@
 /* test_common_ls_error.c — common/ls_error.c: every code has its own stable
  * name and description, unknown codes are named so, the first error set wins
- * and clearing starts over. (Where a long message is cut is tested with the
+ * and clearing starts over, and which codes are the input's fault. (Where a long message is cut is tested with the
  * reply it produces, by the reliability work; not here.) */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -74,6 +74,20 @@ static void test_first_error_wins(void **state)
     assert_string_equal(err.msg, "Điều 99 không có");
 }
 
+/* The one "bad input" rule: what a caller answers as the input's fault. */
+static void test_bad_input(void **state)
+{
+    (void)state;
+    static const struct { ls_rc rc; int bad; } rows[] = {
+        {LS_OK, 0},           {LS_ERR_NOMEM, 0},  {LS_ERR_ARG, 1},      {LS_ERR_UTF8, 1},
+        {LS_ERR_IO, 0},       {LS_ERR_FORMAT, 1}, {LS_ERR_NOTFOUND, 0}, {LS_ERR_LOCKED, 0},
+        {LS_ERR_INDEX, 0},    {LS_ERR_LIMIT, 1},  {LS_ERR_INTERNAL, 0},
+    };
+    assert_int_equal(sizeof rows / sizeof rows[0], LS_RC_COUNT);  /* a new code needs a row */
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        assert_int_equal(ls_rc_is_bad_input(rows[i].rc), rows[i].bad);
+}
+
 static void test_null_record(void **state)
 {
     (void)state;
@@ -88,6 +102,7 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_every_code_described),
         cmocka_unit_test(test_first_error_wins),
+        cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_null_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

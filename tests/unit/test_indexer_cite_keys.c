@@ -44,25 +44,24 @@ static void test_number_head(void **state)
 }
 
 typedef struct doc_row { const char *id, *title, *issued; } doc_row;
+typedef struct doc_rows { const doc_row *rows; size_t n; } doc_rows;
 
+static void write_rows(xc_wdb *w, void *ctx)
+{
+    const doc_rows *r = ctx;
+    for (size_t i = 0; i < r->n; i++) {
+        ls_document d = {.id = (char *)r->rows[i].id, .title = (char *)r->rows[i].title,
+                         .issued = (char *)r->rows[i].issued};
+        ls_error err = {0};
+        assert_int_equal(ls_cite_keys_write(w, &d, r->rows[i].id, &err), LS_OK);
+    }
+}
+
+/* An index holding only the keys of rows[0..n), written in that order. */
 static xc_db *index_of(const char *dir, const doc_row *rows, size_t n)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/idx", dir);
-    xc_wdb *w = NULL;
-    xc_err xe;
-    assert_int_equal(xc_wdb_open(path, XC_WDB_CREATE_OR_OVERWRITE, &w, &xe), XC_OK);
-    for (size_t i = 0; i < n; i++) {
-        ls_document d = {.id = (char *)rows[i].id, .title = (char *)rows[i].title,
-                         .issued = (char *)rows[i].issued};
-        ls_error err = {0};
-        assert_int_equal(ls_cite_keys_write(w, &d, rows[i].id, &err), LS_OK);
-    }
-    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
-    xc_wdb_close(w);
-    xc_db *db = NULL;
-    assert_int_equal(xc_db_open(path, &db, &xe), XC_OK);
-    return db;
+    doc_rows r = {rows, n};
+    return ts_xapian_db(dir, write_rows, &r);
 }
 
 static void expect_key(xc_db *db, const char *key, const char *want)

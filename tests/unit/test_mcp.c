@@ -240,6 +240,17 @@ static void test_search_legislation(void **state)
     assert_int_equal(json_integer_value(json_object_get(h, "rank")), 1);
     assert_non_null(strstr(json_string_value(json_object_get(h, "citation")), "Điều"));
     assert_non_null(strstr(json_string_value(json_object_get(h, "snippet")), "<mark>"));
+    double conf = json_real_value(json_object_get(sc(res), "confidence"));
+    assert_true(conf >= 0 && conf <= 1);
+    assert_true(json_is_boolean(json_object_get(sc(res), "no_answer")));
+    json_decref(res);
+    /* min_confidence 1: nothing is confident enough; a cited law not held */
+    res = call("search_legislation", "{\"question\":\"tạm trú\",\"min_confidence\":1}", &err);
+    assert_true(json_is_true(json_object_get(sc(res), "no_answer")));
+    json_decref(res);
+    res = call("search_legislation", "{\"question\":\"Điều 5 Nghị định 13/2023/NĐ-CP\"}", &err);
+    assert_string_equal(json_string_value(json_object_get(sc(res), "notice")),
+                        "Nghị định 13/2023/NĐ-CP không có trong chỉ mục");
     json_decref(res);
     /* without diacritics, with filters and paging */
     res = call("search_legislation", "{\"question\":\"thoi han tam tru toi da\",\"limit\":2,"
@@ -309,6 +320,11 @@ static void test_get_provision(void **state)
     res = call("get_provision", "{\"document\":\"13/2023/NĐ-CP\",\"article\":5}", &err);
     assert_true(err);
     assert_non_null(strstr(error_text(res), "13/2023"));
+    assert_non_null(strstr(error_text(res), "không có trong chỉ mục"));
+    json_decref(res);
+    res = call("get_provision", "{\"document\":\"Luật Cư trú\",\"article\":3}", &err);
+    assert_true(err);
+    assert_non_null(strstr(error_text(res), "Điều 3 không có trong Luật Cư trú"));
     json_decref(res);
 }
 
@@ -341,12 +357,25 @@ static void test_validate_citation(void **state)
     assert_true(json_is_null(json_object_get(c, "in_force")));
     assert_string_equal(json_string_value(json_object_get(c, "citation")),
                         "khoản 2 Điều 5 Nghị định số 13/2023/NĐ-CP");
+    /* in the words of a search's notice */
+    assert_string_equal(json_string_value(json_object_get(c, "notice")),
+                        "Nghị định 13/2023/NĐ-CP không có trong chỉ mục");
     json_decref(res);
     /* an article the law does not have */
     res = call("validate_citation", "{\"citation\":\"Điều 3 Luật Cư trú\"}", &err);
     c = first_cite(res);
     assert_string_equal(json_string_value(json_object_get(c, "resolution")),
                         "provision-missing");
+    assert_string_equal(json_string_value(json_object_get(c, "notice")),
+                        "Điều 3 không có trong Luật Cư trú 68/2020/QH14");
+    json_decref(res);
+    /* a short number the index does not hold */
+    res = call("validate_citation", "{\"citation\":\"khoản 2 Điều 5 NĐ 100/2020\"}", &err);
+    assert_string_equal(json_string_value(json_object_get(first_cite(res), "notice")),
+                        "Nghị định 100/2020 không có trong chỉ mục");
+    json_decref(res);
+    res = call("validate_citation", "{\"citation\":\"khoản 2 Điều 27 Luật Cư trú\"}", &err);
+    assert_true(json_is_null(json_object_get(first_cite(res), "notice")));
     json_decref(res);
     /* typed without diacritics */
     res = call("validate_citation", "{\"citation\":\"dieu 27 luat 68/2020/qh14\"}", &err);

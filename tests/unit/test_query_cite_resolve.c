@@ -17,12 +17,10 @@
 #include "../../query/cite_resolve.h"
 #include "../support/test_support.h"
 
-static char *dir;
-static xc_db *db;
 
-static int setup(void **state)
+static void write_keys(xc_wdb *w, void *ctx)
 {
-    (void)state;
+    (void)ctx;
     static const struct { const char *key, *value; } keys[] = {
         {LS_METADATA_NUMBER "13/2023", "13/2023/nđ-cp\n13/2023/tt-bct"},
         {LS_METADATA_NUMBER "7/2020", "7/2020/nđ-cp"},
@@ -33,32 +31,21 @@ static int setup(void **state)
         {LS_METADATA_LAW "bo luat dan su", "2015-11-24\t91/2015/qh13"},
         {LS_METADATA_LAW "bo luat dan su@2015", "91/2015/qh13"},
     };
-    dir = ts_mkdtemp();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/idx", dir);
-    xc_wdb *w = NULL;
     xc_err xe;
-    assert_int_equal(xc_wdb_open(path, XC_WDB_CREATE_OR_OVERWRITE, &w, &xe), XC_OK);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         assert_int_equal(xc_wdb_set_metadata(w, keys[i].key, keys[i].value, strlen(keys[i].value), &xe),
                          XC_OK);
-    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
-    xc_wdb_close(w);
-    assert_int_equal(xc_db_open(path, &db, &xe), XC_OK);
-    return 0;
 }
 
-static int teardown(void **state)
+static int setup(void **state)
 {
-    xc_db_close(db);
-    ts_rmtree(dir);
-    free(dir);
-    return ts_shutdown_analyser(state);
+    *state = ts_index_new(write_keys, NULL);
+    return 0;
 }
 
 static void test_short_citations(void **state)
 {
-    (void)state;
+    xc_db *db = ((ts_index *)*state)->db;
     static const struct { const char *q, *doc; } cases[] = {
         /* a number head with the type beside it */
         {"nđ 13/2023 quy định gì", "13/2023/nđ-cp"},
@@ -106,7 +93,7 @@ static void test_short_citations(void **state)
 /* A full number in the question is the plan's: left as it is. */
 static void test_full_number_kept(void **state)
 {
-    (void)state;
+    xc_db *db = ((ts_index *)*state)->db;
     const char *q = "Điều 5 Nghị định 13/2023/NĐ-CP";
     ls_plan *p = NULL;
     ls_error err = {0};
@@ -125,5 +112,5 @@ int main(void)
         cmocka_unit_test(test_short_citations),
         cmocka_unit_test(test_full_number_kept),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, ts_index_teardown);
 }

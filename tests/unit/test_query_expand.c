@@ -16,12 +16,10 @@
 #include "../../query/expand.h"
 #include "../support/test_support.h"
 
-static char *dir;
-static xc_db *db;
 
-static int setup(void **state)
+static void write_store(xc_wdb *w, void *ctx)
 {
-    (void)state;
+    (void)ctx;
     static const struct { const char *key, *syn; } store[] = {
         {"bhxh", "bảo hiểm xã hội"},
         {"cccd", "căn cước công dân"},
@@ -34,36 +32,26 @@ static int setup(void **state)
         {"xe", "một"}, {"xe", "hai"}, {"xe", "ba"}, {"xe", "bốn"}, {"xe", "năm"},
         {"xe", "sáu"}, {"xe", "bảy"}, {"xe", "tám"}, {"xe", "chín"}, {"xe", "mười"},
     };
-    dir = ts_mkdtemp();
-    char path[4096];
-    snprintf(path, sizeof path, "%s/idx", dir);
-    xc_wdb *w = NULL;
     xc_err xe;
-    assert_int_equal(xc_wdb_open(path, XC_WDB_CREATE_OR_OVERWRITE, &w, &xe), XC_OK);
     for (size_t i = 0; i < sizeof store / sizeof store[0]; i++)
         assert_int_equal(xc_wdb_add_synonym(w, store[i].key, store[i].syn, &xe), XC_OK);
-    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
-    xc_wdb_close(w);
-    assert_int_equal(xc_db_open(path, &db, &xe), XC_OK);
+}
+
+static int setup(void **state)
+{
+    *state = ts_index_new(write_store, NULL);
     return 0;
 }
 
-static int teardown(void **state)
-{
-    xc_db_close(db);
-    ts_rmtree(dir);
-    free(dir);
-    return ts_shutdown_analyser(state);
-}
-
-/* The question's plan after expansion; *original = its terms before. */
-static ls_plan *expanded(const char *q, size_t *original)
+/* The question's plan after expansion in the group's index; *original =
+ * its terms before. */
+static ls_plan *expanded(void **state, const char *q, size_t *original)
 {
     ls_plan *p = NULL;
     ls_error err = {0};
     assert_int_equal(ls_plan_build(q, strlen(q), &p, &err), LS_OK);
     *original = p->nterms;
-    assert_int_equal(ls_plan_expand(p, db, &err), LS_OK);
+    assert_int_equal(ls_plan_expand(p, ((ts_index *)*state)->db, &err), LS_OK);
     return p;
 }
 
@@ -82,7 +70,6 @@ static void appended(const ls_plan *p, size_t from, char *out, size_t cap)
 
 static void test_expansions(void **state)
 {
-    (void)state;
     static const struct { const char *q, *want; } cases[] = {
         {"mức đóng BHXH", "bảo@10000 hiểm@10001 xã@10002 hội@10003"},
         {"muc dong bhxh", "bảo@10000 hiểm@10001 xã@10002 hội@10003"},
@@ -102,7 +89,7 @@ static void test_expansions(void **state)
     char got[1024];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t n;
-        ls_plan *p = expanded(cases[i].q, &n);
+        ls_plan *p = expanded(state, cases[i].q, &n);
         appended(p, n, got, sizeof got);
         if (strcmp(got, cases[i].want) != 0) fprintf(stderr, "%s\n", cases[i].q);
         assert_string_equal(got, cases[i].want);
@@ -113,9 +100,8 @@ static void test_expansions(void **state)
 
 static void test_at_most_eight(void **state)
 {
-    (void)state;
     size_t n;
-    ls_plan *p = expanded("xe", &n);
+    ls_plan *p = expanded(state, "xe", &n);
     assert_int_equal(n, 1);
     assert_int_equal(p->nterms - n, 8);   /* one word each, 8 of the 10 */
     for (size_t i = n; i < p->nterms; i++) {
@@ -131,5 +117,5 @@ int main(void)
         cmocka_unit_test(test_expansions),
         cmocka_unit_test(test_at_most_eight),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, ts_index_teardown);
 }

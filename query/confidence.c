@@ -1,0 +1,138 @@
+/* confidence.c — the confidence that the first hit answers (confidence.h). */
+#include "confidence.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../indexer/schema.h"
+#include "../text/analyser.h"
+
+const char *const ls_confidence_feature_names[LS_CF_N] = {
+    "top", "gap", "gap5", "cover", "hcover", "pcover", "hprec", "norm", "words", "cited"};
+
+/* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
+ * then one weight per feature in enum order. */
+static const double intercept = -5.5382;
+static const double weight[LS_CF_N] = {0.3474, 3.0909, 4.2362, -1.1513, -0.2970,
+                                       2.0261, 1.6502, 0.0423, 0.1294, 0.9885};
+
+#define TERMS_MAX 64
+
+typedef struct cover_ctx {
+    const ls_plan *plan;
+    size_t idx[TERMS_MAX];   /* the plan's content words */
+    double idf[TERMS_MAX];
+    int pair[TERMS_MAX];     /* idx[k], idx[k + 1] are a pair (plan.h) */
+    size_t n;
+    /* per text read */
+    int seen[TERMS_MAX], pair_seen[TERMS_MAX];
+    uint64_t prev;           /* the content words the previous word was */
+    size_t words, matched;   /* its words, and those the question has */
+} cover_ctx;
+
+static int on_token(void *vctx, const ls_token *tok)
+{
+    cover_ctx *c = vctx;
+    uint64_t cur = 0;
+    for (size_t k = 0; k < c->n; k++)
+        if (ls_plan_term_matches(c->plan, &c->plan->terms[c->idx[k]], tok)) {
+            cur |= (uint64_t)1 << k;
+            c->seen[k] = 1;
+            if (k > 0 && c->pair[k - 1] && (c->prev >> (k - 1) & 1)) c->pair_seen[k - 1] = 1;
+        }
+    if (tok->kind == LS_TOKEN_WORD) {
+        c->words++;
+        if (cur) c->matched++;
+    }
+    c->prev = cur;
+    return 0;
+}
+
+/* Read text: the rarity-weighted share of the content words it holds (into
+ * *cover), of the pairs it holds adjacent (*pcover, -1 without pairs) and
+ * of its words that the question has (*prec). */
+static void read_text(cover_ctx *c, const char *text, size_t len, double *cover, double *pcover,
+                      double *prec)
+{
+    memset(c->seen, 0, sizeof c->seen);
+    memset(c->pair_seen, 0, sizeof c->pair_seen);
+    c->prev = 0;
+    c->words = c->matched = 0;
+    if (text && len) ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, c, NULL);
+    double got = 0, all = 0, pairs = 0, pairs_got = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        all += c->idf[k];
+        if (c->seen[k]) got += c->idf[k];
+        if (c->pair[k]) {
+            pairs++;
+            pairs_got += c->pair_seen[k];
+        }
+    }
+    *cover = all > 0 ? got / all : 0;
+    if (pcover) *pcover = pairs ? pairs_got / pairs : -1;
+    if (prec) *prec = c->words ? (double)c->matched / (double)c->words : 0;
+}
+
+static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double ndocs)
+{
+    char term[300];
+    snprintf(term, sizeof term, "%s%s", plan->any_marks ? "" : LS_PREFIX_FOLDED,
+             plan->any_marks ? t->term : t->folded);
+    unsigned tf = 0;
+    xc_err xe;
+    if (xc_db_termfreq(db, term, &tf, &xe)) tf = 0;
+    return log((ndocs + 1) / ((double)tf + 1));
+}
+
+void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *scores, size_t n,
+                               const ls_passage *first, int cited_found,
+                               ls_confidence_features *f)
+{
+    memset(f->x, 0, sizeof f->x);
+    f->nhits = (int)n;
+    cover_ctx c = {.plan = plan};
+    unsigned ndocs = 0;
+    xc_err xe;
+    if (xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
+    for (size_t i = 0; i < plan->nterms && c.n < TERMS_MAX; i++) {
+        const ls_qterm *t = &plan->terms[i];
+        if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) continue;
+        c.idx[c.n] = i;
+        c.idf[c.n++] = idf_of(db, plan, t, (double)ndocs);
+    }
+    double idf_sum = 0;
+    for (size_t k = 0; k < c.n; k++) {
+        idf_sum += c.idf[k];
+        c.pair[k] = k + 1 < c.n && c.idx[k + 1] == c.idx[k] + 1 && ls_plan_is_pair(plan, c.idx[k]);
+    }
+    f->x[LS_CF_WORDS] = log1p((double)c.n);
+    f->x[LS_CF_CITED] = cited_found ? 1 : 0;
+    if (n == 0) return;
+    double s1 = scores[0] > 0 ? scores[0] : 0;
+    f->x[LS_CF_TOP] = log1p(s1);
+    f->x[LS_CF_NORM] = idf_sum > 0 ? s1 / idf_sum : 0;
+    if (s1 > 0) {
+        f->x[LS_CF_GAP] = n > 1 ? (s1 - scores[1]) / s1 : 1;
+        f->x[LS_CF_GAP5] = n > 4 ? (s1 - scores[4]) / s1 : 1;
+    }
+    if (first) {
+        double pcover = 0;
+        read_text(&c, first->text, first->text_len, &f->x[LS_CF_COVER], &pcover, NULL);
+        f->x[LS_CF_PCOVER] = pcover < 0 ? f->x[LS_CF_COVER] : pcover; /* no pairs: the words */
+        if (first->heading)
+            read_text(&c, first->heading, strlen(first->heading), &f->x[LS_CF_HCOVER], NULL,
+                      &f->x[LS_CF_HPREC]);
+    }
+}
+
+double ls_confidence_of(const ls_confidence_features *f)
+{
+    if (f->nhits == 0) return 0;
+    double z = intercept;
+    for (size_t i = 0; i < LS_CF_N; i++) z += weight[i] * f->x[i];
+    double p = 1 / (1 + exp(-z));
+    if (f->missing) p *= 0.02; /* what it cites is not there: near 0 */
+    return p;
+}

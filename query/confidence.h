@@ -1,0 +1,54 @@
+/* confidence.h — the engine's estimate that its first hit answers the
+ * question, in [0, 1], from what the ranking knows: the first scores and
+ * the gaps between them, how much of the question the first hit holds (its
+ * words weighted by rarity, in the text and the heading, and its word
+ * pairs), how much of the heading the question holds, how long it is, and whether a cited article resolved. A logistic model whose
+ * coefficients are fitted by bench/fit-confidence (the method and the fit
+ * are in bench/confidence.md). */
+#ifndef LS_CONFIDENCE_H
+#define LS_CONFIDENCE_H
+
+#include <stddef.h>
+#include "../xapian/xc.h"
+#include "../indexer/passage_data.h"
+#include "plan.h"
+
+/* Below this, a search's first hit is not offered as an answer
+ * (no_answer); `--min-confidence` changes it. */
+#define LS_MIN_CONFIDENCE 0.25
+
+/* The features, in the order of the model's coefficients. */
+enum {
+    LS_CF_TOP,        /* log(1 + first score) */
+    LS_CF_GAP,        /* (s1 - s2) / s1 */
+    LS_CF_GAP5,       /* (s1 - s5) / s1 */
+    LS_CF_COVER,      /* rarity-weighted share of the question's words in hit 1 */
+    LS_CF_HCOVER,     /* the same, in hit 1's heading */
+    LS_CF_PCOVER,     /* share of the question's word pairs adjacent in hit 1 */
+    LS_CF_HPREC,      /* share of hit 1's heading words that the question has */
+    LS_CF_NORM,       /* first score / the question's summed word rarity */
+    LS_CF_WORDS,      /* log(1 + content words of the question) */
+    LS_CF_CITED,      /* 1 when the question cites an article the index holds */
+    LS_CF_N
+};
+
+typedef struct ls_confidence_features {
+    double x[LS_CF_N];
+    int nhits;        /* 0: nothing matched */
+    int missing;      /* the question cites what the index does not hold */
+} ls_confidence_features;
+
+/* Fill f from the plan, the first scores of the ranking (scores[0..n),
+ * best first), the first hit's passage (NULL when there is none) and
+ * whether a cited article was found. Reads term frequencies from db. */
+void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *scores, size_t n,
+                               const ls_passage *first, int cited_found,
+                               ls_confidence_features *f);
+
+/* The model: a probability in [0, 1]; near 0 when f->missing or no hit. */
+double ls_confidence_of(const ls_confidence_features *f);
+
+/* The features' names, for eval --features and the fitting script. */
+extern const char *const ls_confidence_feature_names[LS_CF_N];
+
+#endif
