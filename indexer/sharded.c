@@ -12,12 +12,13 @@
 
 #define QUEUE_CAP 32  /* documents waiting per worker: bounds memory */
 
-typedef enum { JOB_ADD, JOB_REMOVE, JOB_COMMIT, JOB_STOP } job_kind;
+typedef enum { JOB_ADD, JOB_REMOVE, JOB_RESTATE, JOB_COMMIT, JOB_STOP } job_kind;
 
 typedef struct job {
     job_kind kind;
     ls_document *doc;         /* JOB_ADD: owned copy */
-    char *id;                 /* JOB_REMOVE: owned */
+    char *id;                 /* JOB_REMOVE, JOB_RESTATE: owned */
+    char *status;             /* JOB_RESTATE: owned, NULL for none */
 } job;
 
 typedef struct worker {
@@ -56,11 +57,13 @@ static void run_job(worker *w, job *j)
         rc = ls_indexer_remove(w->ix, j->id, &removed, &e);
         if (rc == LS_ERR_NOTFOUND) rc = LS_OK;
         break;
+    case JOB_RESTATE: rc = ls_indexer_restate(w->ix, j->id, j->status, &e); break;
     case JOB_COMMIT: rc = ls_indexer_commit(w->ix, &e); break;
     case JOB_STOP: break;
     }
     ls_document_free(j->doc);
     free(j->id);
+    free(j->status);
     pthread_mutex_lock(&w->mu);
     if (rc && !w->err.rc) w->err = e;
     if (j->kind == JOB_REMOVE) w->removed = removed;
@@ -98,6 +101,7 @@ static ls_rc push(worker *w, job j, ls_error *err)
         pthread_mutex_unlock(&w->mu);
         ls_document_free(j.doc);
         free(j.id);
+        free(j.status);
         return rc;
     }
     w->queue[(w->head + w->len) % QUEUE_CAP] = j;
@@ -116,6 +120,20 @@ static ls_rc drain(worker *w, ls_error *err)
     ls_rc rc = w->err.rc ? ls_error_set(err, w->err.rc, "%s", w->err.msg) : LS_OK;
     pthread_mutex_unlock(&w->mu);
     return rc;
+}
+
+/* meta's restate hook: the passages of id_norm are in its shard, which
+ * restates them after whatever it was given before (one queue each) */
+static ls_rc restate_in_shard(void *ctx, const char *id_norm, const char *status,
+                              ls_error *err)
+{
+    ls_sharded *sh = ctx;
+    char *id = strdup(id_norm), *st = status ? strdup(status) : NULL;
+    if (!id || (status && !st)) {
+        free(id), free(st);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    return push(&sh->w[ls_shard_of(id_norm, sh->n)], (job){JOB_RESTATE, NULL, id, st}, err);
 }
 
 ls_rc ls_sharded_open(const char *dir, unsigned nshards, const ls_indexer_options *opts,
@@ -140,12 +158,15 @@ ls_rc ls_sharded_open(const char *dir, unsigned nshards, const ls_indexer_option
     ls_indexer_options sub = opts ? *opts : (ls_indexer_options){0};
     sub.shards = 0;
     char path[4096];
-    /* meta first: its writer lock is the whole set's */
+    /* meta first: its writer lock is the whole set's; it keeps the
+     * relations and hands restated statuses to the shards */
     sub.part = LS_PART_RECORDS;
+    sub.restate = (ls_restate_hook){restate_in_shard, sh};
     ls_rc rc = ls_shards_create(dir, n, err);
     if (!rc) rc = ls_shard_path(dir, LS_SHARD_META_INDEX, path, sizeof path, err);
     if (!rc) rc = ls_indexer_open(path, &sub, &sh->meta, err);
     sub.part = LS_PART_PASSAGES;
+    sub.restate = (ls_restate_hook){0};
     for (unsigned k = 0; k < n && !rc; k++) {
         rc = ls_shard_path(dir, k, path, sizeof path, err);
         if (!rc) rc = ls_indexer_open(path, &sub, &w[k].ix, err);
@@ -168,7 +189,9 @@ ls_rc ls_sharded_add(ls_sharded *sh, const ls_document *doc, ls_error *err)
     if (rc) return rc;
     ls_document *copy = ls_document_copy(doc);
     if (!copy) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    rc = push(&sh->w[ls_shard_of(id_norm, sh->n)], (job){JOB_ADD, copy, NULL}, err);
+    /* the passages first, with the status published: meta's add then
+     * queues their restatement behind them when relations change it */
+    rc = push(&sh->w[ls_shard_of(id_norm, sh->n)], (job){JOB_ADD, copy, NULL, NULL}, err);
     if (!rc) rc = ls_indexer_add(sh->meta, doc, err);
     return rc;
 }
@@ -181,7 +204,7 @@ ls_rc ls_sharded_remove(ls_sharded *sh, const char *doc_id, unsigned *removed, l
     worker *w = &sh->w[ls_shard_of(id_norm, sh->n)];
     char *id = strdup(doc_id);
     if (!id) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    if ((rc = push(w, (job){JOB_REMOVE, NULL, id}, err)) || (rc = drain(w, err))) return rc;
+    if ((rc = push(w, (job){JOB_REMOVE, NULL, id, NULL}, err)) || (rc = drain(w, err))) return rc;
     pthread_mutex_lock(&w->mu);
     unsigned count = w->removed;
     pthread_mutex_unlock(&w->mu);
@@ -198,7 +221,7 @@ ls_rc ls_sharded_commit(ls_sharded *sh, ls_error *err)
 {
     ls_rc rc = LS_OK;
     for (unsigned k = 0; k < sh->n && !rc; k++)
-        rc = push(&sh->w[k], (job){JOB_COMMIT, NULL, NULL}, err);
+        rc = push(&sh->w[k], (job){JOB_COMMIT, NULL, NULL, NULL}, err);
     for (unsigned k = 0; k < sh->n; k++) {
         ls_rc r = drain(&sh->w[k], err);
         if (!rc) rc = r;
@@ -228,6 +251,7 @@ const ls_index_counts *ls_sharded_counts(const ls_sharded *sh)
         sum.documents_added = m->documents_added;
         sum.documents_replaced = m->documents_replaced;
         sum.documents_unchanged = m->documents_unchanged;
+        sum.documents_restated = m->documents_restated;
     }
     *sh->view = sum;
     return sh->view;
@@ -242,7 +266,7 @@ void ls_sharded_close(ls_sharded *sh)
             /* STOP waits behind the queued work, which ls_indexer_close
              * then drops uncommitted */
             ls_error ignore = {0};
-            push(w, (job){JOB_STOP, NULL, NULL}, &ignore);
+            push(w, (job){JOB_STOP, NULL, NULL, NULL}, &ignore);
             pthread_join(w->thread, NULL);
         }
         ls_indexer_close(w->ix);
