@@ -1,4 +1,5 @@
-/* mcp_tools.c — the four MCP tools (mcp_tools.h). Searches go through
+/* mcp_tools.c — the MCP tools (mcp_tools.h; the procedure tools' calls are in
+ * mcp_procedures.c, the relations tool's in mcp_relations.c). Searches go through
  * api/search_params.c (the REST API's checks and limits) and come back in
  * the shape of query/results_json.h; citations are read and resolved by the
  * review library (review/review.h), the one citation parser of the project. */
@@ -17,6 +18,8 @@
 #include "../review/resolve_internal.h" /* ls_searcher_db, the index under a searcher */
 #include "../review/review.h"
 #include "../text/analyser.h"
+#include "mcp_procedures.h"
+#include "mcp_relations.h"
 #include "search_params.h"
 
 /* ---- descriptions and schemas ------------------------------------------ */
@@ -59,7 +62,9 @@ static const char search_input[] =
     "\"from\":{\"type\":\"string\",\"description\":\"issued on or after, YYYY[-MM[-DD]]\"},"
     "\"to\":{\"type\":\"string\",\"description\":\"issued on or before, YYYY[-MM[-DD]]\"},"
     "\"in_force\":{\"type\":\"boolean\",\"description\":\"only texts in force (or of unknown "
-    "status)\"},"
+    "status) on as_of\"},"
+    "\"as_of\":{\"type\":\"string\",\"description\":\"statuses and in_force as of "
+    "YYYY-MM-DD (default today)\"},"
     "\"min_confidence\":{\"type\":\"number\",\"minimum\":0,\"maximum\":1,\"description\":"
     "\"no_answer below this confidence (default 0.25; 0 never)\"}},"
     "\"required\":[\"question\"],\"additionalProperties\":false}";
@@ -614,13 +619,19 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
 static const arg_spec search_args[] = {
     {"question", A_STR, 1}, {"limit", A_INT, 0}, {"offset", A_INT, 0}, {"type", A_STR, 0},
     {"issuer", A_STR, 0},   {"from", A_STR, 0},  {"to", A_STR, 0},     {"in_force", A_BOOL, 0},
-    {"min_confidence", A_NUM, 0}, {NULL, 0, 0}};
+    {"min_confidence", A_NUM, 0}, {"as_of", A_STR, 0}, {NULL, 0, 0}};
 static const arg_spec provision_args[] = {{"document", A_STR, 1}, {"article", A_STR_INT, 1},
                                           {"clause", A_STR_INT, 0}, {"point", A_STR, 0},
                                           {"as_of", A_STR, 0},     {NULL, 0, 0}};
 static const arg_spec citation_args[] = {{"citation", A_STR, 1}, {"as_of", A_STR, 0},
                                          {NULL, 0, 0}};
 static const arg_spec format_args[] = {{"citation", A_STR, 1}, {NULL, 0, 0}};
+static const arg_spec procedures_args[] = {{"question", A_STR, 1}, {"limit", A_INT, 0},
+                                           {"offset", A_INT, 0},   {"level", A_STR, 0},
+                                           {"field", A_STR, 0},    {NULL, 0, 0}};
+static const arg_spec procedure_args[] = {{"code", A_STR, 1}, {"as_of", A_STR, 0}, {NULL, 0, 0}};
+static const arg_spec relations_args[] = {{"document", A_STR, 1}, {"as_of", A_STR, 0},
+                                          {NULL, 0, 0}};
 
 static const tool tools[] = {
     {"search_legislation", "Search Vietnamese legislation",
@@ -644,6 +655,27 @@ static const tool tools[] = {
      "Rewrite citations in the standard Vietnamese form, \"khoản 2 Điều 5 Nghị định số "
      "13/2023/NĐ-CP\" (document number and law name as the index holds them when it does).",
      format_input, format_output, format_args, call_format},
+    {"search_procedures", "Find administrative procedures",
+     "Find the administrative procedures (thủ tục hành chính) that do what a citizen asks "
+     "(\"Làm giấy khai sinh cho con cần mang gì?\", \"mất sổ đỏ xin cấp lại\"), in everyday "
+     "words or the portal's. Each hit is a procedure card: level, agency, how to submit with "
+     "the time limit and fee of each channel, the documents to bring, the result, the legal "
+     "bases with their status, and the portal's link. Filters: level, field.",
+     ls_mcp_search_procedures_input, ls_mcp_search_procedures_output, procedures_args,
+     ls_mcp_search_procedures},
+    {"get_procedure", "Get an administrative procedure",
+     "The card of one administrative procedure by its code (\"1.001193\"): what to bring, "
+     "where, how long, what it costs, the steps and conditions, and each legal basis found in "
+     "the index with its status as of a date (or \"not-in-index\"); lapsed_bases lists the "
+     "bases no longer in force.",
+     ls_mcp_get_procedure_input, ls_mcp_get_procedure_output, procedure_args,
+     ls_mcp_get_procedure},
+    {"get_relations", "Get a document's relations",
+     "The relations of a document in both directions, as the national database's diagram "
+     "(lược đồ) shows them: the texts it rests on (căn cứ), guides, amends, replaces, repeals, "
+     "suspends or corrects, and the texts that do so to it; each with the acting article, the "
+     "provision acted on and the date it takes effect; and the document's status as of a date.",
+     ls_mcp_relations_input, ls_mcp_relations_output, relations_args, ls_mcp_call_relations},
 };
 
 /* ---- the interface ------------------------------------------------------ */

@@ -1,5 +1,6 @@
 /* mcp_tools.h — the MCP tools of luat-search (search_legislation,
- * get_provision, validate_citation, format_citation): their descriptions
+ * get_provision, validate_citation, format_citation, search_procedures,
+ * get_procedure, get_relations): their descriptions
  * with input and output JSON Schemas, and their calls. Private to api/mcp.c;
  * no transport here. */
 #ifndef LS_MCP_TOOLS_H

@@ -4,7 +4,8 @@
 #include <stdatomic.h>
 
 static const char *const route_names[LS_ROUTE_COUNT] = {
-    "search", "document", "article", "page", "healthz", "metrics", "openapi", "review", "other",
+    "search", "document", "article", "page", "healthz", "metrics", "openapi", "review",
+    "procedures", "other",
 };
 
 /* status classes counted: 2xx, 3xx, 4xx, 5xx */

@@ -9,7 +9,8 @@
 /* The routes counted apart. */
 typedef enum {
     LS_ROUTE_SEARCH, LS_ROUTE_DOCUMENT, LS_ROUTE_ARTICLE, LS_ROUTE_PAGE, LS_ROUTE_HEALTH,
-    LS_ROUTE_METRICS, LS_ROUTE_OPENAPI, LS_ROUTE_REVIEW, LS_ROUTE_OTHER, LS_ROUTE_COUNT
+    LS_ROUTE_METRICS, LS_ROUTE_OPENAPI, LS_ROUTE_REVIEW, LS_ROUTE_PROCEDURE, LS_ROUTE_OTHER,
+    LS_ROUTE_COUNT
 } ls_route;
 
 /* Stable name of a route for labels and logs ("search", ...). */

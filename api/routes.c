@@ -64,7 +64,9 @@ static unsigned status_of(ls_rc rc)
     }
 }
 
-static void fail(ls_api_reply *out, const ls_error *err)
+unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
+
+void ls_api_fail(ls_api_reply *out, const ls_error *err)
 {
     ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
 }
@@ -86,7 +88,7 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
     ls_results *r = NULL;
     if (!rc) rc = ls_search(s, &p.req, &r, &err);
     if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
-    if (rc) fail(out, &err);
+    if (rc) ls_api_fail(out, &err);
     ls_results_free(r);
     ls_api_search_free(&p);
 }
@@ -112,7 +114,7 @@ static void article(ls_searcher *s, const char *id, const char *number, ls_api_r
     ls_error err = {0};
     ls_rc rc = ls_searcher_get_passage(s, id, number, &p, &err);
     if (!rc) rc = ls_passage_json(p, &out->body);
-    if (rc) fail(out, &err);
+    if (rc) ls_api_fail(out, &err);
     ls_passage_free(p);
 }
 
@@ -148,7 +150,7 @@ ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *body, ls_erro
 static void document(ls_searcher *s, const char *id, ls_api_reply *out)
 {
     ls_error err = {0};
-    if (ls_api_document_json(s, id, &out->body, &err)) fail(out, &err);
+    if (ls_api_document_json(s, id, &out->body, &err)) ls_api_fail(out, &err);
 }
 
 /* /v1/documents/{id}[/articles/{n}]: ids hold slashes ("13/2023/nđ-cp"),
@@ -196,7 +198,7 @@ static void health(ls_searcher *s, const char *open_error, ls_api_reply *out)
         return;
     }
     if (ls_searcher_revision(s, &rev, &passages, &err)) {
-        fail(out, &err);
+        ls_api_fail(out, &err);
         return;
     }
     ls_buf_printf(&out->body, "{\"status\":\"ok\",\"index_revision\":%lu,\"passages\":%lu}",
@@ -254,6 +256,8 @@ static void handle(ls_searcher *s, const char *open_error, const ls_api_request 
     if (strcmp(path, "/v1/search") == 0) out->route = LS_ROUTE_SEARCH;
     else if (strncmp(path, docs_prefix, sizeof docs_prefix - 1) == 0) out->route = LS_ROUTE_DOCUMENT;
     else if (strcmp(path, "/v1/review") == 0) out->route = LS_ROUTE_REVIEW;
+    else if (strncmp(path, "/v1/procedures", 14) == 0 && (!path[14] || path[14] == '/'))
+        out->route = LS_ROUTE_PROCEDURE;
     else if (strcmp(path, "/healthz") == 0) out->route = LS_ROUTE_HEALTH;
     else if (strcmp(path, "/metrics") == 0) out->route = LS_ROUTE_METRICS;
     else if (strcmp(path, "/openapi.json") == 0) out->route = LS_ROUTE_OPENAPI;
@@ -287,7 +291,11 @@ static void handle(ls_searcher *s, const char *open_error, const ls_api_request 
     switch (out->route) {
     case LS_ROUTE_SEARCH: search(s, rq, out); break;
     case LS_ROUTE_REVIEW: ls_api_review(s, rq, out); break;
-    case LS_ROUTE_DOCUMENT: documents(s, path + sizeof docs_prefix - 1, out); break;
+    case LS_ROUTE_PROCEDURE: ls_api_procedures(s, path + 14, rq, out); break;
+    case LS_ROUTE_DOCUMENT:
+        if (!ls_api_relations(s, rq, path + sizeof docs_prefix - 1, out))
+            documents(s, path + sizeof docs_prefix - 1, out);
+        break;
     case LS_ROUTE_HEALTH: health(s, open_error, out); break;
     case LS_ROUTE_METRICS: metrics(s, out); break;
     case LS_ROUTE_OPENAPI: serve_asset(path, out); break; /* api/web/openapi.json */

@@ -6,6 +6,7 @@
  *   POST /v1/search                    the same as a JSON object
  *   GET  /v1/documents/{id}            the document and all its articles
  *   GET  /v1/documents/{id}/articles/{n}  one article, with its clauses
+ *   GET  /v1/documents/{id}/relations?as_of=  its relations both ways
  *   POST /v1/review                    every citation of a text, resolved
  *   GET  /healthz  /metrics  /openapi.json  /  (the web page)
  *
@@ -59,8 +60,28 @@ void ls_api_handle(ls_searcher *searcher, const char *open_error, const ls_api_r
  * on a reply), the reply is instead a 400 saying so. */
 void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
 
+/* The same for a library error: its status from the code (400 for bad
+ * input, 404 not found, 503 index trouble, else 500) and its message. */
+void ls_api_fail(ls_api_reply *out, const ls_error *err);
+
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
  * "as_of", "doc"}; the reply is ls_review_json's object. */
 void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out);
+
+/* GET /v1/procedures?q=... (the search parameters, kind fixed to procedure)
+ * and GET /v1/procedures/{code} (a procedure's card, its legal bases
+ * resolved; ?as_of=YYYY-MM-DD) (route_procedures.c). `rest` is the path
+ * after "/v1/procedures" ("" or "/1.001193"). */
+void ls_api_procedures(ls_searcher *s, const char *rest, const ls_api_request *rq,
+                       ls_api_reply *out);
+/* GET /v1/documents/{id}/relations[?as_of=YYYY-MM-DD] (route_relations.c):
+ * rest is the path after "/v1/documents/". Returns 0 (nothing written) when
+ * rest does not end in "/relations", else 1 with the reply in *out:
+ * ls_doc_relations_json's object, or an error. */
+int ls_api_relations(ls_searcher *s, const ls_api_request *rq, const char *rest,
+                     ls_api_reply *out);
+
+/* The HTTP status of an error code (400, 404, 503, 500). */
+unsigned ls_api_status_of(ls_rc rc);
 
 #endif

@@ -24,11 +24,14 @@ static const struct field {
     {"issuer", FIELD_TEXT, 0, 0},     {"from", FIELD_TEXT, 0, 0},
     {"to", FIELD_TEXT, 0, 0},         {"in_force", FIELD_BOOL, 0, 0},
     {"min_confidence", FIELD_UNIT, 0, 0},
+    {"kind", FIELD_TEXT, 0, 0},       {"level", FIELD_TEXT, 0, 0},
+    {"field", FIELD_TEXT, 0, 0},      {"as_of", FIELD_TEXT, 0, 0},
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
-#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, min_confidence"
+#define KNOWN "q, limit, offset, type, issuer, from, to, in_force, min_confidence, kind, level, field, as_of"
 
-/* Where each text field lands in the request, by field index. */
+/* Where each text field lands in the request, by field index (kind is
+ * parsed after: it lands nowhere as text). */
 static const char **text_slot(ls_search_request *r, size_t k)
 {
     switch (k) {
@@ -37,8 +40,19 @@ static const char **text_slot(ls_search_request *r, size_t k)
     case 4: return &r->issuer;
     case 5: return &r->from;
     case 6: return &r->to;
+    case 10: return &r->level;
+    case 11: return &r->field;
+    case 12: return &r->as_of;
     default: return NULL;
     }
+}
+
+/* owned[] slot of a text field, by field index: q, type, issuer, from, to,
+ * kind, level, field, as_of (the other fields are not text: never asked). */
+static size_t owned_slot(size_t k)
+{
+    static const unsigned char slot_of[NFIELDS] = {0, 0, 0, 1, 2, 3, 4, 0, 0, 5, 6, 7, 8};
+    return slot_of[k];
 }
 
 static size_t field_index(const char *name)
@@ -64,9 +78,14 @@ static ls_rc set_text(ls_api_search *p, size_t k, const char *v, size_t len, ls_
     if (!copy) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     memcpy(copy, v, len);
     copy[len] = '\0';
-    size_t slot = k == 0 ? 0 : k - 2; /* owned[]: q, type, issuer, from, to */
+    size_t slot = owned_slot(k);
     free(p->owned[slot]);
     p->owned[slot] = copy;
+    if (k == 9) { /* kind */
+        if ((p->req.kind = ls_kind_parse(copy)) < 0)
+            return ls_error_set(err, LS_ERR_ARG, "parameter 'kind' is article, procedure or all");
+        return LS_OK;
+    }
     *text_slot(&p->req, k) = copy;
     if (k == 0) p->req.query_len = len;
     return LS_OK;

@@ -16,13 +16,14 @@
 
 typedef struct ls_api_search {
     ls_search_request req;   /* its strings point into owned copies below */
-    char *owned[7];
+    char *owned[9];
 } ls_api_search;
 
 /* Parse n key/value pairs (URL-decoded, values may be NULL for a bare
  * key; value_lens[i] is the byte length of values[i], which may hold NUL
  * bytes; value_lens may be NULL for NUL-terminated values). Known keys: q, limit, offset, type, issuer, from, to, in_force,
- * min_confidence (0 to 1: no_answer below it; 0 never).
+ * min_confidence (0 to 1: no_answer below it; 0 never), kind (article,
+ * procedure, all), level, field, as_of (YYYY-MM-DD).
  * LS_ERR_ARG for an unknown or repeated key, a missing or empty q, a
  * number out of range, a bad boolean; LS_ERR_UTF8 for invalid UTF-8;
  * LS_ERR_LIMIT for a value over LS_API_FIELD_MAX. On success *out holds

@@ -14,7 +14,9 @@ int cmd_eval(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_relations(int argc, char **argv);
 int cmd_mcp(int argc, char **argv);
+int cmd_procedure(int argc, char **argv);
 
 /* Exit statuses */
 #define CLI_OK 0

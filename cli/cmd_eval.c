@@ -12,6 +12,7 @@
 
 #include "../query/search.h"
 #include "../text/analyser.h"
+#include "../procedure/procedure.h"
 #include "cli.h"
 #include "eval_report.h"
 
@@ -74,9 +75,25 @@ static const char *article_digits(const char *a)
     return a;
 }
 
+/* {"procedure": CODE} entries: a procedure's hit is right by its code */
+static int wants_procedures(json_t *relevant)
+{
+    return json_is_string(json_object_get(json_array_get(relevant, 0), "procedure"));
+}
+
 static int is_relevant(json_t *relevant, const ls_passage *p)
 {
     if (!p->doc_id || !p->article) return 0;
+    if (wants_procedures(relevant)) {
+        size_t i, n = strlen(LS_PROCEDURE_ID_PREFIX);
+        json_t *one;
+        if (!p->procedure || strncmp(p->doc_id, LS_PROCEDURE_ID_PREFIX, n) != 0) return 0;
+        json_array_foreach(relevant, i, one) {
+            const char *code = json_string_value(json_object_get(one, "procedure"));
+            if (code && strcmp(code, p->doc_id + n) == 0) return 1;
+        }
+        return 0;
+    }
     char *hit_doc = norm(p->doc_id);
     int yes = 0;
     size_t i;
@@ -241,10 +258,15 @@ static unsigned score_one(eval_totals *t, json_t *relevant, const ls_results *r,
     if (idcg > 0) t->ndcg += dcg / idcg;
     if (!first && show_miss) {
         json_t *p0 = json_array_get(relevant, 0);
-        printf("MISS  %s\n      want Điều %s %s; got %s\n", q,
-               json_string_value(json_object_get(p0, "article")),
-               json_string_value(json_object_get(p0, "doc")),
-               r->nhits ? r->hits[0].citation : "nothing");
+        if (wants_procedures(relevant))
+            printf("MISS  %s\n      want procedure %s; got %s\n", q,
+                   json_string_value(json_object_get(p0, "procedure")),
+                   r->nhits ? r->hits[0].citation : "nothing");
+        else
+            printf("MISS  %s\n      want Điều %s %s; got %s\n", q,
+                   json_string_value(json_object_get(p0, "article")),
+                   json_string_value(json_object_get(p0, "doc")),
+                   r->nhits ? r->hits[0].citation : "nothing");
     }
     (void)seen;
     return first;
@@ -287,7 +309,9 @@ static int run_file(ls_searcher *s, const char *path, unsigned per_document, int
             status = CLI_FAIL;
             continue;
         }
-        ls_search_request req = {.query = q, .limit = 10, .per_document = per_document};
+        ls_search_request req = {.query = q, .limit = 10, .per_document = per_document,
+                                 .kind = wants_procedures(relevant) ? LS_KIND_PROCEDURE
+                                                                    : LS_KIND_DEFAULT};
         ls_results *r = NULL;
         ls_error err = {0};
         double t0 = now_ms();

@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include "../review/review.h"
+#include "../review/review_corpus.h"
 #include "cli.h"
 
 static const char help[] =
     "usage: luat-search review --db DIR [--as-of YYYY-MM-DD] [--doc ID] [--json] FILE|-\n"
+    "       luat-search review --db DIR --corpus [--as-of YYYY-MM-DD] [--json|--csv]\n"
     "       luat-search review --db DIR --all-articles [--sample N]\n"
     "\n"
     "Find every citation in a legal text (\"khoản 2 Điều 5 Nghị định số 13/2023/NĐ-CP\",\n"
@@ -29,6 +31,12 @@ static const char help[] =
     "  --doc ID           the document the text belongs to (\"Luật này\"); default:\n"
     "                     its own header's number, or the text's own articles\n"
     "  --json             print the review as one JSON object\n"
+    "  --corpus           review the whole index: every document whose legal basis\n"
+    "                     or cited provision is no longer in force on the date, or\n"
+    "                     that the index lacks, grouped by document (citing article,\n"
+    "                     what it cites, its status, what replaced it); progress on\n"
+    "                     a terminal\n"
+    "  --csv              with --corpus: one CSV line per flagged citation\n"
     "  --all-articles     run over every article of the index; print counts and a\n"
     "                     sample of the unresolved citations\n"
     "  --sample N         how many unresolved citations to show (default 30)\n"
@@ -119,16 +127,42 @@ static int run_all(ls_searcher *s, unsigned nsample)
     return CLI_OK;
 }
 
+static void corpus_progress(void *ctx, size_t done, size_t total, size_t flagged)
+{
+    (void)ctx;
+    if (done % 50 && done != total) return;
+    fprintf(stderr, "\r%zu/%zu documents, %zu flagged", done, total, flagged);
+    if (done == total) fputc('\n', stderr);
+}
+
+static int run_corpus(ls_searcher *s, const char *as_of, int json, int csv)
+{
+    ls_error err = {0};
+    ls_corpus_report *r = NULL;
+    ls_rc rc = ls_review_corpus(s, as_of, isatty(STDERR_FILENO) ? corpus_progress : NULL, NULL,
+                                &r, &err);
+    if (rc) return rc == LS_ERR_ARG ? cli_usage_error("review", "%s", err.msg) : cli_fail("review", &err);
+    int bad = json ? ls_corpus_report_json(r, stdout)
+              : csv ? ls_corpus_report_csv(r, stdout) : ls_corpus_report_text(r, stdout);
+    ls_corpus_report_free(r);
+    if (bad || fflush(stdout)) {
+        ls_error_set(&err, LS_ERR_IO, "writing the report failed");
+        return cli_fail("review", &err);
+    }
+    return CLI_OK;
+}
+
 int cmd_review(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'},   {"as-of", required_argument, 0, 'a'},
         {"doc", required_argument, 0, 'D'},  {"json", no_argument, 0, 'j'},
         {"all-articles", no_argument, 0, 'A'}, {"sample", required_argument, 0, 's'},
+        {"corpus", no_argument, 0, 'C'},     {"csv", no_argument, 0, 'v'},
         {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
     const char *db = NULL;
     ls_review_opts ro = {0};
-    int json = 0, all = 0, c;
+    int json = 0, all = 0, corpus = 0, csv = 0, c;
     unsigned nsample = 30;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -138,6 +172,8 @@ int cmd_review(int argc, char **argv)
         case 'D': ro.doc_id = optarg; break;
         case 'j': json = 1; break;
         case 'A': all = 1; break;
+        case 'C': corpus = 1; break;
+        case 'v': csv = 1; break;
         case 's':
             if (cli_parse_uint(optarg, 0, 100000, &nsample))
                 return cli_usage_error("review", "--sample needs a number, not '%s'", optarg);
@@ -148,6 +184,19 @@ int cmd_review(int argc, char **argv)
         }
     }
     if (!db) return cli_usage_error("review", "--db DIR is required");
+    if (csv && !corpus) return cli_usage_error("review", "--csv goes with --corpus");
+    if (csv && json) return cli_usage_error("review", "give --json or --csv, not both");
+    if (corpus && (all || ro.doc_id))
+        return cli_usage_error("review", "--corpus takes no --all-articles or --doc");
+    if (corpus) {
+        if (optind != argc) return cli_usage_error("review", "--corpus takes no file");
+        ls_error err = {0};
+        ls_searcher *s = NULL;
+        if (ls_searcher_open(db, &s, &err)) return cli_fail("review", &err);
+        int status = run_corpus(s, ro.as_of, json, csv);
+        ls_searcher_close(s);
+        return status;
+    }
     if (all ? optind != argc : optind + 1 != argc)
         return cli_usage_error("review", all ? "--all-articles takes no file" : "give one FILE, or - for standard input");
 

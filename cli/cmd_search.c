@@ -11,6 +11,7 @@
 #include "../query/results_json.h"
 #include "../query/search.h"
 #include "cli.h"
+#include "procedure_print.h"
 
 static const char help[] =
     "usage: luat-search search --db DIR [OPTIONS] QUESTION...\n"
@@ -31,8 +32,17 @@ static const char help[] =
     "  --issuer I        only documents from this body (\"Chính phủ\")\n"
     "  --from DATE       only documents issued on/after DATE (YYYY[-MM[-DD]])\n"
     "  --to DATE         only documents issued on/before DATE\n"
-    "  --in-force        leave out documents no longer in force\n"
+    "  --in-force        leave out documents not in force on the --as-of date\n"
+    "  --as-of DATE      statuses as of DATE (YYYY-MM-DD; default today): a text\n"
+    "                    amended, replaced or repealed by one taking effect later\n"
+    "                    shows as it stood then\n"
     "  --per-document N  at most N results of one document (default: no limit)\n"
+    "  --kind K          article: articles only; procedure: administrative\n"
+    "                    procedures only; all: both, ranked together. Default:\n"
+    "                    articles, plus up to 3 procedures that match well\n"
+    "                    (\"procedures\" in --json)\n"
+    "  --level L         only procedures of this level (\"cấp xã\", \"tỉnh\")\n"
+    "  --field F         only procedures of this field (\"Hộ tịch\")\n"
     "  --min-confidence X  below this confidence (0 to 1, default 0.25) the answer\n"
     "                    is \"Không tìm thấy văn bản phù hợp trong chỉ mục\" and the\n"
     "                    JSON says \"no_answer\": true; 0 never says so\n"
@@ -58,6 +68,11 @@ static void print_human(const search_cli *cli, const ls_results *r)
 {
     const char *open = cli->color ? "\x1b[1;33m" : "[";
     const char *close = cli->color ? "\x1b[0m" : "]";
+    for (size_t i = 0; i < r->nprocedures; i++) { /* the card first */
+        cli_print_procedure(stdout, r->procedures[i].passage->procedure, 0, i ? "   " : "");
+        if (i == 0 && r->nprocedures > 1) puts("Cũng có thể là:");
+        putchar('\n');
+    }
     if (r->notice) printf("%s.\n", r->notice);
     if (r->nhits == 0) {
         printf("No results for: %s\n", r->understood ? r->understood : "");
@@ -77,6 +92,11 @@ static void print_human(const search_cli *cli, const ls_results *r)
         printf("%u. %s%s%s%s  (score %.2f)\n", h->rank, cli->color ? "\x1b[1m" : "",
                h->citation, p->heading ? " — " : "", p->heading ? p->heading : "", h->score);
         if (cli->color) fputs("\x1b[0m", stdout);
+        if (p->procedure) {
+            cli_print_procedure(stdout, p->procedure, 0, "   ");
+            putchar('\n');
+            continue;
+        }
         if (p->doc_title) printf("   %s\n", p->doc_title);
         /* a text no longer (or not wholly) as published: say so */
         if (p->status && strcmp(ls_status_code(p->status), "in-force") != 0)
@@ -149,9 +169,12 @@ int cmd_search(int argc, char **argv)
         {"offset", required_argument, 0, 'o'}, {"type", required_argument, 0, 't'},
         {"issuer", required_argument, 0, 'i'}, {"from", required_argument, 0, 'F'},
         {"to", required_argument, 0, 'T'},   {"in-force", no_argument, 0, 'n'},
+        {"as-of", required_argument, 0, 'A'},
         {"per-document", required_argument, 0, 'p'},        {"json", no_argument, 0, 'j'},
         {"batch", no_argument, 0, 'b'},      {"help", no_argument, 0, 'h'},
         {"remote", required_argument, 0, 'R'}, {"remote-timeout", required_argument, 0, 'W'},
+        {"kind", required_argument, 0, 'k'}, {"level", required_argument, 0, 'L'},
+        {"field", required_argument, 0, 'f'},
         {"min-confidence", required_argument, 0, 'M'}, {"all", no_argument, 0, 'a'},
         {0, 0, 0, 0}};
     search_cli cli = {0};
@@ -176,10 +199,17 @@ int cmd_search(int argc, char **argv)
         case 'F': cli.req.from = optarg; break;
         case 'T': cli.req.to = optarg; break;
         case 'n': cli.req.in_force = 1; break;
+        case 'A': cli.req.as_of = optarg; break;
         case 'p':
             if (cli_parse_uint(optarg, 1, 1000, &cli.req.per_document))
                 return cli_usage_error("search", "--per-document wants a number from 1 to 1000");
             break;
+        case 'k':
+            if ((cli.req.kind = ls_kind_parse(optarg)) < 0)
+                return cli_usage_error("search", "--kind is article, procedure or all");
+            break;
+        case 'L': cli.req.level = optarg; break;
+        case 'f': cli.req.field = optarg; break;
         case 'M': {
             char *end;
             double x = strtod(optarg, &end);

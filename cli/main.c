@@ -22,8 +22,10 @@ static const char usage[] =
     "  remove   remove documents from an index by number\n"
     "  compact  rewrite an index compactly (Xapian's Compactor)\n"
     "  serve    the REST API and a search page over HTTP\n"
+    "  procedure  an administrative procedure's card by its code\n"
     "  eval     relevance figures (R@1, R@10, MRR@10, nDCG@10) on a questions file\n"
     "  review   find, resolve and check every citation of a legal text\n"
+    "  relations  a document's relations both ways (căn cứ, sửa đổi, thay thế...)\n"
     "  mcp      the MCP server for LLM assistants over stdio (also at /mcp of serve)\n"
     "\n"
     "Run 'luat-search COMMAND --help' for a command's options, 'luat-search --version'\n"
@@ -88,8 +90,8 @@ int main(int argc, char **argv)
     static const struct { const char *name; int (*fn)(int, char **); } commands[] = {
         {"index", cmd_index}, {"search", cmd_search}, {"stats", cmd_stats},
         {"remove", cmd_remove}, {"eval", cmd_eval}, {"compact", cmd_compact},
-        {"serve", cmd_serve}, {"review", cmd_review},
-        {"mcp", cmd_mcp},
+        {"serve", cmd_serve}, {"review", cmd_review}, {"relations", cmd_relations},
+        {"mcp", cmd_mcp}, {"procedure", cmd_procedure},
     };
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {

@@ -1,5 +1,6 @@
 /* document.c — allocation, freeing and small helpers of the document model. */
 #include "document.h"
+#include "../procedure/procedure.h"
 #include "structure.h"
 
 #include <stdlib.h>
@@ -45,6 +46,7 @@ void ls_document_free(ls_document *doc)
     for (size_t i = 0; i < doc->narticles; i++) free_article(&doc->articles[i]);
     free(doc->articles);
     ls_references_free(doc->refs, doc->nrefs);
+    ls_procedure_free(doc->procedure);
     free(doc);
 }
 
@@ -95,10 +97,9 @@ static int starts_with_code(const char *s, const char *code)
     return 1;
 }
 
-const char *ls_document_infer_type(ls_document *doc)
+const char *ls_docnum_type(const char *num)
 {
-    if (doc->type || !doc->number) return doc->type;
-    const char *num = doc->number;
+    if (!num) return NULL;
     /* The code follows the last '/' ("13/2023/NĐ-CP", "598/QĐ-TTg"), or for
      * National Assembly laws it is "QH" after the year ("45/2019/QH14"). */
     const char *slash = strrchr(num, '/');
@@ -109,11 +110,17 @@ const char *ls_document_infer_type(ls_document *doc)
         char next = code[n];
         /* "QH14" is a law; "QĐ-TTg" needs the '-' so "QH" can't eat "QĐ". */
         if (strcmp(type_codes[i].code, "QH") == 0 ? (next >= '0' && next <= '9')
-                                                  : (next == '-' || next == '\0')) {
-            if (ls_strset(&doc->type, type_codes[i].type, strlen(type_codes[i].type)))
-                return NULL;
-            return doc->type;
-        }
+                                                  : (next == '-' || next == '\0'))
+            return type_codes[i].type;
     }
     return NULL;
+}
+
+const char *ls_document_infer_type(ls_document *doc)
+{
+    if (doc->type || !doc->number) return doc->type;
+    const char *type = ls_docnum_type(doc->number);
+    if (!type) return NULL;
+    if (ls_strset(&doc->type, type, strlen(type))) return NULL;
+    return doc->type;
 }

@@ -31,7 +31,9 @@ typedef enum {
     LS_REL_GUIDES,         /* hướng dẫn / quy định chi tiết */
     LS_REL_AMENDS,         /* sửa đổi / bổ sung */
     LS_REL_REPLACES,       /* thay thế */
-    LS_REL_REPEALS         /* bãi bỏ / hết hiệu lực */
+    LS_REL_REPEALS,        /* bãi bỏ / hết hiệu lực */
+    LS_REL_SUSPENDS,       /* đình chỉ / ngưng hiệu lực */
+    LS_REL_CORRECTS        /* đính chính */
 } ls_relation;
 
 typedef struct ls_reference {
@@ -78,6 +80,9 @@ typedef struct ls_document {
     size_t narticles;
     ls_reference *refs;    /* document-level references (preamble) */
     size_t nrefs;
+    struct ls_procedure *procedure; /* an administrative procedure's model
+                                       (procedure/procedure.h), owned; NULL
+                                       for legal texts */
 } ls_document;
 
 /* Allocate an empty document (all fields NULL/0). Free with ls_document_free. */
@@ -96,5 +101,9 @@ ls_rc ls_strset(char **field, const char *s, size_t len);
 /* Fill doc->type from the document number's type code when type is NULL
  * ("NĐ" -> "Nghị định", "QH" -> "Luật" ...). Returns the type or NULL. */
 const char *ls_document_infer_type(ls_document *doc);
+
+/* The document type a number's code names ("13/2023/NĐ-CP" -> "Nghị định",
+ * "45/2019/QH14" -> "Luật"), static storage; NULL when none. */
+const char *ls_docnum_type(const char *number);
 
 #endif

@@ -1,5 +1,6 @@
 /* document_copy.c — deep copy of the document model (see document_copy.h). */
 #include "document_copy.h"
+#include "../procedure/procedure.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,7 @@ ls_document *ls_document_copy(const ls_document *src)
     for (size_t i = 0; i < d->narticles; i++) copy_article(&d->articles[i], &src->articles[i], &ok);
     d->refs = copy_refs(src->refs, src->nrefs, &ok);
     d->nrefs = d->refs ? src->nrefs : 0;
+    if (src->procedure && !(d->procedure = ls_procedure_copy(src->procedure))) ok = 0;
     if (!ok) {
         ls_document_free(d);
         return NULL;

@@ -4,6 +4,7 @@
 #include "reader.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,10 @@
 #include <sys/stat.h>
 
 #include "../common/ls_buf.h"
+#include "../procedure/procedure.h"
 
-static const char *const format_names[] = {"auto", "text", "jsonl", "phapdien", "alqac"};
+static const char *const format_names[] = {"auto", "text", "jsonl", "phapdien", "alqac",
+                                             "tthc"};
 
 int ls_format_parse(const char *name)
 {
@@ -64,6 +67,15 @@ static int looks_like_decree(const char *d, size_t len)
     return memmem(s, head, "-----", 5) != NULL || memmem(s, head, "CỘNG H", strlen("CỘNG H")) != NULL;
 }
 
+/* A procedure record of the national database: its code key near the top
+ * ("ma_thu_tuc", or the .doc export's "thu_tuc_id" / "mã_thủ_tục"). */
+static int looks_like_procedure(const char *d, size_t len)
+{
+    size_t head = len < 4096 ? len : 4096;
+    return memmem(d, head, "\"ma_thu_tuc\"", 12) || memmem(d, head, "\"thu_tuc_id\"", 12) ||
+           memmem(d, head, "\"mã_thủ_tục\"", strlen("\"mã_thủ_tục\""));
+}
+
 ls_format ls_format_detect(const char *name, const char *data, size_t len)
 {
     const char *nm = name ? name : "";
@@ -76,6 +88,8 @@ ls_format ls_format_detect(const char *name, const char *data, size_t len)
         (memmem(data, len, "pDieu", 5) || memmem(data, len < 4096 ? len : 4096, "Đề mục", strlen("Đề mục"))))
         return LS_FORMAT_PHAPDIEN; /* a topic page, with or without articles */
     if (html) return LS_FORMAT_AUTO;
+    if (data && (first == '{' || first == '[') && looks_like_procedure(data + i, len - i))
+        return LS_FORMAT_TTHC;
     if (ends_with(nm, ".json")) return first == '[' ? LS_FORMAT_ALQAC : LS_FORMAT_AUTO;
     if (first == '[') return LS_FORMAT_ALQAC;
     if (first == '{') return LS_FORMAT_JSONL;
@@ -96,6 +110,7 @@ ls_rc ls_corpus_read_buffer(const char *name, const char *data, size_t len, ls_f
     case LS_FORMAT_JSONL: return ls_read_jsonl(name, data, len, sink, err);
     case LS_FORMAT_PHAPDIEN: return ls_read_phapdien(name, data, len, sink, err);
     case LS_FORMAT_ALQAC: return ls_read_alqac(name, data, len, sink, err);
+    case LS_FORMAT_TTHC: return ls_read_tthc(name, data, len, sink, err);
     case LS_FORMAT_AUTO: break;
     }
     ls_reader_problem(sink, name, 0, "unknown format: skipped");
@@ -114,15 +129,62 @@ void ls_reader_problem(const ls_reader_sink *sink, const char *path, size_t line
 /* ---- files and directories ------------------------------------------------ */
 
 /* Wraps the caller's sink to notice a request to stop, so a directory walk
- * ends after the file in which the sink said so. */
+ * ends after the file in which the sink said so, and to pass over a
+ * procedure whose code was read before in the same walk (a set of ids,
+ * open addressing). */
 typedef struct {
     const ls_reader_sink *user;
     int stopped;
+    char **seen;
+    size_t nseen, cap;
 } walk_ctx;
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* 1 when id was seen before (else it is added), -1 when out of memory */
+static int seen_before(walk_ctx *w, const char *id)
+{
+    if (2 * (w->nseen + 1) > w->cap) {
+        size_t nc = w->cap ? w->cap * 2 : 1024;
+        char **t = calloc(nc, sizeof *t);
+        if (!t) return -1;
+        for (size_t i = 0; i < w->cap; i++) {
+            if (!w->seen[i]) continue;
+            size_t k = hash_str(w->seen[i]) & (nc - 1);
+            while (t[k]) k = (k + 1) & (nc - 1);
+            t[k] = w->seen[i];
+        }
+        free(w->seen);
+        w->seen = t;
+        w->cap = nc;
+    }
+    size_t k = hash_str(id) & (w->cap - 1);
+    for (; w->seen[k]; k = (k + 1) & (w->cap - 1))
+        if (strcmp(w->seen[k], id) == 0) return 1;
+    if (!(w->seen[k] = strdup(id))) return -1;
+    w->nseen++;
+    return 0;
+}
 
 static int walk_on_document(void *ctx, const ls_document *doc)
 {
     walk_ctx *w = ctx;
+    if (doc->procedure && doc->id) {
+        int dup = seen_before(w, doc->id);
+        if (dup) {
+            char msg[300];
+            snprintf(msg, sizeof msg, dup < 0 ? "out of memory checking %s: skipped"
+                                              : "duplicate procedure code %s: skipped (the first "
+                                                "record read is kept)", doc->procedure->code);
+            ls_reader_problem(w->user, doc->source ? doc->source : "?", 0, msg);
+        }
+        if (dup) return 0;
+    }
     int stop = w->user->on_document(w->user->ctx, doc);
     if (stop) w->stopped = 1;
     return stop;
@@ -218,7 +280,10 @@ ls_rc ls_corpus_read_path(const char *path, ls_format fmt, const ls_reader_sink 
 {
     if (!path || !sink || !sink->on_document)
         return ls_error_set(err, LS_ERR_ARG, "reader: no path or no document sink");
-    walk_ctx w = {sink, 0};
+    walk_ctx w = {sink, 0, NULL, 0, 0};
     ls_reader_sink wrapped = {walk_on_document, walk_on_problem, &w};
-    return walk(path, fmt, &wrapped, &w, 0, err);
+    ls_rc rc = walk(path, fmt, &wrapped, &w, 0, err);
+    for (size_t i = 0; i < w.cap; i++) free(w.seen[i]);
+    free(w.seen);
+    return rc;
 }

@@ -17,7 +17,8 @@ typedef enum {
     LS_FORMAT_TEXT,        /* a plain-text decree as published (.txt) */
     LS_FORMAT_JSONL,       /* the project's JSONL interchange format */
     LS_FORMAT_PHAPDIEN,    /* Bộ pháp điển topic page (.html) */
-    LS_FORMAT_ALQAC        /* ALQAC laws JSON: [{"id", "articles":[...]}] */
+    LS_FORMAT_ALQAC,       /* ALQAC laws JSON: [{"id", "articles":[...]}] */
+    LS_FORMAT_TTHC         /* administrative procedures (procedure/reader_tthc.c) */
 } ls_format;
 
 typedef struct ls_reader_sink {
@@ -36,7 +37,7 @@ typedef struct ls_reader_sink {
  * cut at 1023 bytes. Every reader reports its problems through this. */
 void ls_reader_problem(const ls_reader_sink *sink, const char *path, size_t line, const char *msg);
 
-/* "text", "jsonl", "phapdien", "alqac", "auto" -> format; -1 if unknown. */
+/* "text", "jsonl", "phapdien", "alqac", "tthc", "auto" -> format; -1 if unknown. */
 int ls_format_parse(const char *name);
 const char *ls_format_name(ls_format fmt);
 
@@ -66,5 +67,7 @@ ls_rc ls_read_phapdien(const char *name, const char *data, size_t len,
                        const ls_reader_sink *sink, ls_error *err);
 ls_rc ls_read_alqac(const char *name, const char *data, size_t len,
                     const ls_reader_sink *sink, ls_error *err);
+ls_rc ls_read_tthc(const char *name, const char *data, size_t len,
+                   const ls_reader_sink *sink, ls_error *err);
 
 #endif

@@ -145,6 +145,9 @@ static const struct { const char *word; ls_relation rel; } rel_words[] = {
     {"hết hiệu lực", LS_REL_REPEALS},
     {"hướng dẫn", LS_REL_GUIDES},     {"Hướng dẫn", LS_REL_GUIDES},
     {"quy định chi tiết", LS_REL_GUIDES}, {"Quy định chi tiết", LS_REL_GUIDES},
+    {"đình chỉ", LS_REL_SUSPENDS},    {"Đình chỉ", LS_REL_SUSPENDS},
+    {"ngưng hiệu lực", LS_REL_SUSPENDS}, {"Ngưng hiệu lực", LS_REL_SUSPENDS},
+    {"đính chính", LS_REL_CORRECTS},  {"Đính chính", LS_REL_CORRECTS},
 };
 
 /* How far from the citation a keyword may be (bytes): bounds the work per
@@ -158,8 +161,11 @@ static int is_sentence_end(const char *t, size_t i, size_t len)
     return c == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '\r');
 }
 
-static ls_relation relation_of(const char *t, size_t len, size_t start, size_t end)
+/* The relation as ls_relation_near gives it, and where its keyword is. */
+static ls_relation relation_at(const char *t, size_t len, size_t start, size_t end, int *after,
+                               size_t *at_out)
 {
+    if (after) *after = 0;
     size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0;
     size_t hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
     size_t s = start;
@@ -182,8 +188,10 @@ static ls_relation relation_of(const char *t, size_t len, size_t start, size_t e
             p = hit + 1;
         }
     }
+    *at_out = best;
     if (found) return rel;
     /* else the first keyword after it */
+    if (after) *after = 1;
     for (size_t k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
         size_t wl = strlen(rel_words[k].word);
         if (e <= end) break;
@@ -194,7 +202,66 @@ static ls_relation relation_of(const char *t, size_t len, size_t start, size_t e
             found = 1;
         }
     }
+    *at_out = best;
     return rel;
+}
+
+ls_relation ls_relation_near(const char *t, size_t len, size_t start, size_t end, int *after)
+{
+    size_t at;
+    return relation_at(t, len, start, end, after, &at);
+}
+
+/* Does [s, e) name a numbered document ("... số 108/2018/NĐ-CP")? */
+static int names_numbered(const char *t, size_t s, size_t e)
+{
+    static const char so[] = "số ";   /* 5 bytes */
+    for (const char *p = t + s; p + sizeof so <= t + e; p++) {
+        p = memmem(p, (size_t)(t + e - p), so, sizeof so - 1);
+        if (!p || p + sizeof so > t + e) break;
+        if (p[sizeof so - 1] >= '0' && p[sizeof so - 1] <= '9') return 1;
+    }
+    return 0;
+}
+
+ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t end)
+{
+    int after = 0;
+    size_t at = 0;
+    ls_relation rel = relation_at(t, len, start, end, &after, &at);
+    if (rel == LS_REL_CITES) return rel;
+    /* "X đã được sửa đổi, bổ sung theo Y", "được hướng dẫn tại": a fact
+     * about X and Y, not an act of this text */
+    static const char *const passive[] = {"được sửa đổi", "được bổ sung", "đã được",
+                                          "được thay thế", "được hướng dẫn",
+                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế"};
+    size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0, s = start;
+    while (s > lo && !is_sentence_end(t, s - 1, len)) s--;
+    for (size_t k = 0; k < sizeof passive / sizeof passive[0]; k++)
+        if (start > s && memmem(t + s, start - s, passive[k], strlen(passive[k]))) return LS_REL_CITES;
+    /* "Nghị định số 108/2018/NĐ-CP ... sửa đổi, bổ sung ... Nghị định số
+     * 78/2015/NĐ-CP", "Nghị định số X quy định chi tiết Luật Y": the verb
+     * describes another document this sentence names first */
+    if (!after && names_numbered(t, s, at)) return LS_REL_CITES;
+    if (!after) return rel;
+    /* "Nghị quyết số 109/2015/QH13 ... về việc thi hành Bộ luật Hình sự số
+     * 100/2015/QH13 ... hết hiệu lực": the citation describes the document
+     * named before it, which is the one that goes */
+    const char *ve = NULL, *va = NULL;
+    for (const char *p = t + s; (p = memmem(p, (size_t)(t + start - p), " về ", strlen(" về ")));)
+        ve = p++;
+    for (const char *p = t + s; (p = memmem(p, (size_t)(t + start - p), " và ", strlen(" và ")));)
+        va = p++;
+    if (ve && (!va || ve > va) && names_numbered(t, s, (size_t)(ve - t))) return LS_REL_CITES;
+    /* a keyword after the citation acts only as "X ... hết hiệu lực" or
+     * "X ... ngưng hiệu lực", whatever comes between ("đã được sửa đổi") */
+    size_t e = end, hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
+    while (e < hi && !is_sentence_end(t, e, len)) e++;
+    if (e > end && memmem(t + end, e - end, "hết hiệu lực", strlen("hết hiệu lực")))
+        return LS_REL_REPEALS;
+    if (e > end && memmem(t + end, e - end, "ngưng hiệu lực", strlen("ngưng hiệu lực")))
+        return LS_REL_SUSPENDS;
+    return LS_REL_CITES;
 }
 
 /* ---- building references ---------------------------------------------- */
@@ -384,7 +451,7 @@ ls_rc ls_references_find(const char *text, size_t len, ls_reference **out, size_
             rc = ls_error_set(err, rc, "out of memory");
             break;
         }
-        r->relation = relation_of(text, len, s, e);
+        r->relation = ls_relation_near(text, len, s, e, NULL);
     }
     pcre2_match_data_free(md);
     if (rc != LS_OK) {

@@ -29,6 +29,18 @@ ls_rc ls_references_find(const char *text, size_t len, ls_reference **out, size_
                          ls_error *err);
 void ls_references_free(ls_reference *refs, size_t n);
 
+/* The relation the sentence around text[start..end) gives the citation
+ * there: the nearest keyword before it in the sentence (căn cứ, sửa đổi,
+ * thay thế, bãi bỏ, hướng dẫn, đình chỉ, đính chính...), else the first
+ * after it (*after = 1; after may be NULL); LS_REL_CITES when none. */
+ls_relation ls_relation_near(const char *text, size_t len, size_t start, size_t end, int *after);
+
+/* What the text itself does to the citation at [start, end): the relation
+ * above, but LS_REL_CITES for a passive statement ("X đã được sửa đổi theo
+ * Y", "được hướng dẫn tại Y") and for a keyword after the citation other
+ * than "hết hiệu lực" / "ngưng hiệu lực". */
+ls_relation ls_relation_active(const char *text, size_t len, size_t start, size_t end);
+
 /* Release compiled patterns (optional, at exit). */
 void ls_structure_shutdown(void);
 

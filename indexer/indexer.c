@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
+#include "../procedure/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "passage_data.h"
@@ -22,6 +23,7 @@
 #include "definitions.h"
 #include "cite_keys.h"
 #include "relations.h"
+#include "doc_links.h"
 #include "sharded.h"
 #include "shards.h"
 
@@ -42,6 +44,7 @@ struct ls_indexer {
     int doc_changed;          /* a passage of the current document changed */
     int part;                 /* LS_PART_* */
     ls_restate_hook restate;  /* LS_PART_RECORDS: passages elsewhere */
+    char gone_since[11];      /* of the document being added (relations.h) */
     ls_sharded *sharded;      /* a shard set: everything goes through it */
 };
 
@@ -173,6 +176,26 @@ static void date_value(const char *iso, char out[9])
     out[8] = '\0';
 }
 
+/* A procedure's kind, level(s) ("Cấp tỉnh, Cấp xã": one term each) and
+ * field as boolean terms (schema.h). */
+static ls_rc add_procedure_terms(xc_doc *xd, const ls_procedure *p, ls_error *err)
+{
+    xc_err xe;
+    if (xc_doc_add_term(xd, LS_KIND_PROCEDURE_TERM, 0, &xe)) return xapian_error(err, "indexing", &xe);
+    ls_rc rc = LS_OK;
+    for (const char *l = p->level; !rc && l && *l;) {
+        while (*l == ' ' || *l == ',') l++;
+        size_t n = strcspn(l, ",");
+        char one[200];
+        snprintf(one, sizeof one, "%.*s", (int)n, l);
+        while (n && one[n - 1] == ' ') one[--n] = '\0';
+        if (n) rc = ls_termgen_add_boolean(xd, LS_PREFIX_LEVEL, one, 1, err);
+        l += strcspn(l, ",");
+    }
+    if (!rc && p->field) rc = ls_termgen_add_boolean(xd, LS_PREFIX_FIELD, p->field, 1, err);
+    return rc == LS_ERR_LIMIT ? LS_OK : rc; /* an overlong field name is no filter */
+}
+
 static ls_rc add_metadata_terms(xc_doc *xd, const ls_document *doc, const ls_article *a,
                                 const char *id_norm, ls_error *err)
 {
@@ -193,6 +216,7 @@ static ls_rc add_metadata_terms(xc_doc *xd, const ls_document *doc, const ls_art
     }
     const char *status = ls_status_code(doc->status);
     if (!rc) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, status, 0, err);
+    if (!rc && doc->procedure) rc = add_procedure_terms(xd, doc->procedure, err);
     if (rc) return rc;
 
     char date[9];
@@ -306,6 +330,10 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     }
     if (!rc) rc = add_own_reference(xd, a->number, err);
     if (!rc) rc = add_metadata_terms(xd, doc, a, id_norm, err);
+    char gone[9];
+    ls_gone_value(ix->gone_since, gone);
+    if (!rc && gone[0] && xc_doc_set_value(xd, LS_SLOT_GONE, gone, 8, &xe))
+        rc = xapian_error(err, "indexing", &xe);
     ls_buf_reset(&ix->scratch);
     if (!rc) rc = ls_passage_encode(doc, a, &ix->scratch, err);
     if (!rc && xc_doc_set_data(xd, ix->scratch.data, ix->scratch.len, &xe))
@@ -353,12 +381,14 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     if ((rc = begin_batch(ix, err))) return rc;
     /* the status other documents' relations give it (relations.h) */
     char *derived = NULL;
+    ix->gone_since[0] = '\0';
     if (keeps_relations(ix) &&
-        (rc = ls_relations_status(ix->wdb, id_norm, doc->status, &derived, err)))
+        (rc = ls_relations_status(ix->wdb, id_norm, doc->status, &derived, ix->gone_since, err)))
         return rc;
     /* a set: the passages, queued with the status published, follow */
-    if (derived && ix->part == LS_PART_RECORDS &&
-        (rc = ix->restate.fn(ix->restate.ctx, id_norm, derived, err))) {
+    if ((derived || ix->gone_since[0]) && ix->part == LS_PART_RECORDS &&
+        (rc = ix->restate.fn(ix->restate.ctx, id_norm, derived ? derived : doc->status,
+                             ix->gone_since, err))) {
         free(derived);
         return rc;
     }
@@ -416,6 +446,7 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
     if (xc_wdb_set_metadata(ix->wdb, key, ix->scratch.data, ix->scratch.len, &xe))
         return xapian_error(err, "storing document record", &xe);
     if ((rc = ls_cite_keys_write(ix->wdb, doc, id_norm, err))) return rc;
+    if ((rc = ls_doc_links_update(ix->wdb, doc, id_norm, err))) return rc;
     if (keeps_relations(ix) &&
         (rc = ls_relations_update_hooked(ix->wdb, doc, id_norm, &ix->counts.documents_restated,
                                          ix->restate.fn ? &ix->restate : NULL, err)))
@@ -447,6 +478,8 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
         free(rec);
     }
     if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
+    if ((count || had_record) && (rc = ls_doc_links_update(ix->wdb, NULL, id_norm, err)))
+        return rc;
     /* what it amended or repealed is no longer so (relations.h) */
     if ((count || had_record) && keeps_relations(ix) &&
         (rc = ls_relations_update_hooked(ix->wdb, NULL, id_norm, &ix->counts.documents_restated,
@@ -458,10 +491,10 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
 }
 
 ls_rc ls_indexer_restate(ls_indexer *ix, const char *id_norm, const char *status,
-                         ls_error *err)
+                         const char *gone_since, ls_error *err)
 {
     ls_rc rc = begin_batch(ix, err);
-    return rc ? rc : ls_relations_restate_passages(ix->wdb, id_norm, status, err);
+    return rc ? rc : ls_relations_restate_passages(ix->wdb, id_norm, status, gone_since, err);
 }
 
 const ls_index_counts *ls_indexer_counts(const ls_indexer *ix)

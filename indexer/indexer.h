@@ -63,11 +63,12 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err);
 ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed,
                         ls_error *err);
 
-/* Give the passages of document id_norm the status (NULL: none), as
- * relations restate it (LS_PART_PASSAGES: a shard's worker, for the hook of
- * ls_indexer_options.restate). Part of the open batch. */
+/* Give the passages of document id_norm the status (NULL: none) and the
+ * out-of-force date gone_since, as relations restate them (LS_PART_PASSAGES:
+ * a shard's worker, for the hook of ls_indexer_options.restate). Part of
+ * the open batch. */
 ls_rc ls_indexer_restate(ls_indexer *ix, const char *id_norm, const char *status,
-                         ls_error *err);
+                         const char *gone_since, ls_error *err);
 
 /* Commit everything pending, atomically. */
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err);

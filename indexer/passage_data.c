@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../procedure/procedure.h"
 #include "../text/analyser.h"
 
 static int set_str(json_t *obj, const char *key, const char *val)
@@ -66,6 +67,10 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
     bad |= set_str(o, "pd_topic", a->pd_topic);
     bad |= set_str(o, "source_url", a->source_url);
     bad |= set_str(o, "source_note", a->source_note);
+    if (doc->procedure) {
+        json_t *card = ls_procedure_card(doc->procedure);
+        bad |= card ? json_object_set_new(o, "procedure", card) : -1;
+    }
     if (bad) {
         json_decref(o);
         return ls_error_set(err, LS_ERR_UTF8, "article %s of %s: a field is not valid UTF-8",
@@ -138,6 +143,8 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
     p->pd_topic = get_str(o, "pd_topic", NULL);
     p->source_url = get_str(o, "source_url", NULL);
     p->source_note = get_str(o, "source_note", NULL);
+    json_t *card = json_object_get(o, "procedure");
+    if (json_is_object(card)) p->procedure = json_dumps(card, JSON_COMPACT);
     json_t *cl = json_object_get(o, "clauses");
     size_t n = json_is_array(cl) ? json_array_size(cl) : 0;
     if (n) p->clauses = calloc(n, sizeof *p->clauses);
@@ -163,7 +170,7 @@ void ls_passage_free(ls_passage *p)
     char **fields[] = {&p->doc_id, &p->doc_number, &p->doc_type, &p->doc_title, &p->issuer,
                        &p->issued, &p->effective, &p->status, &p->article, &p->heading,
                        &p->part, &p->chapter, &p->section, &p->text, &p->pd_label,
-                       &p->pd_topic, &p->source_url, &p->source_note};
+                       &p->pd_topic, &p->source_url, &p->source_note, &p->procedure};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) free(*fields[i]);
     for (size_t i = 0; i < p->nclauses; i++) free(p->clauses[i].number);
     free(p->clauses);

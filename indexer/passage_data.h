@@ -27,6 +27,7 @@ typedef struct ls_passage {
     ls_clause_span *clauses;
     size_t nclauses;
     char *pd_label, *pd_topic, *source_url, *source_note;
+    char *procedure;       /* a procedure's card (JSON text), NULL for articles */
 } ls_passage;
 
 /* Append the JSON record of article a of doc to out. */

@@ -83,6 +83,8 @@ ls_act ls_relation_act(const char *t, size_t len, const ls_reference *r)
 {
     if (!r->doc_number || r->self || r->end > len || r->start >= r->end) return LS_ACT_NONE;
     size_t start = r->start, end = r->end;
+    /* a passive or descriptive statement acts on nothing (corpus/structure.h) */
+    if (ls_relation_active(t, len, start, end) == LS_REL_CITES) return LS_ACT_NONE;
     size_t lo = start > SENTENCE_WINDOW ? start - SENTENCE_WINDOW : 0;
     size_t hi = end + SENTENCE_WINDOW < len ? end + SENTENCE_WINDOW : len;
     size_t s = start, e = end;
@@ -98,16 +100,17 @@ ls_act ls_relation_act(const char *t, size_t len, const ls_reference *r)
     if (act == LS_ACT_AMENDS) return LS_ACT_AMENDS;  /* any provision amended: X amended */
     if (act == LS_ACT_REPLACES || act == LS_ACT_REPEALS) {
         if (provision || names_a_part(t, verb_end, start) || has(t, end, e, "trừ "))
-            return LS_ACT_NONE;   /* a part of X only */
+            return LS_ACT_PARTLY;   /* a part of X only */
         return (ls_act)act;
     }
     if (act == LS_ACT_NONE) return LS_ACT_NONE;      /* căn cứ, hướng dẫn ... X */
     /* no verb before: "Luật X số N ... hết hiệu lực kể từ ..." */
     const char *const gone = "hết hiệu lực";
     const char *hit = e > end ? memmem(t + end, e - end, gone, strlen(gone)) : NULL;
-    if (!hit || provision || names_a_part(t, s, start)) return LS_ACT_NONE;
+    if (!hit) return LS_ACT_NONE;
+    if (provision || names_a_part(t, s, start)) return LS_ACT_PARTLY;
     size_t after = (size_t)(hit - t) + strlen(gone);
-    if (has(t, after, e, "trừ ") || has(t, after, e, "một phần")) return LS_ACT_NONE;
+    if (has(t, after, e, "trừ ") || has(t, after, e, "một phần")) return LS_ACT_PARTLY;
     return LS_ACT_REPEALS;
 }
 
@@ -125,10 +128,15 @@ typedef struct target_list {
     ls_rc rc;
 } target_list;
 
-static int stronger(ls_act a, ls_act b)   /* a repeal outweighs an amendment */
+/* A repeal or replacement outweighs a partial one, which outweighs an
+ * amendment. */
+static int weight(ls_act a)
 {
-    return a != LS_ACT_NONE && (b == LS_ACT_NONE || (b == LS_ACT_AMENDS && a != LS_ACT_AMENDS));
+    return a == LS_ACT_REPLACES || a == LS_ACT_REPEALS ? 3 : a == LS_ACT_PARTLY ? 2
+                                                       : a == LS_ACT_AMENDS ? 1 : 0;
 }
+
+static int stronger(ls_act a, ls_act b) { return weight(a) > weight(b); }
 
 static void add_target(target_list *l, const char *id, ls_act act)
 {
@@ -178,6 +186,35 @@ static void scan_text(target_list *l, const char *t, size_t len, const ls_refere
     ls_references_free(found, found ? nrefs : 0);
 }
 
+/* The document an article amends as a whole, from its heading ("Điều 1.
+ * Sửa đổi, bổ sung một số điều của Nghị định số X"): its id into out. */
+static int amended_by_heading(const char *h, char *out, size_t cap)
+{
+    ls_reference *refs = NULL;
+    size_t n = 0;
+    ls_error local = {0};
+    int found = 0;
+    if (!h || ls_references_find(h, strlen(h), &refs, &n, &local)) return 0;
+    for (size_t i = 0; i < n && !found; i++)
+        found = !refs[i].article && ls_relation_act(h, strlen(h), &refs[i]) == LS_ACT_AMENDS &&
+                !ls_termgen_normalise_value(refs[i].doc_number, 0, out, cap, &local);
+    ls_references_free(refs, n);
+    return found;
+}
+
+/* In an article amending X, "Bãi bỏ khoản 3 Điều 2" repeals a part of X. */
+static void scan_amending(target_list *l, const ls_article *a)
+{
+    char x[256];
+    if (!a->text || !amended_by_heading(a->heading, x, sizeof x)) return;
+    for (size_t i = 0; i < a->nrefs; i++) {
+        const ls_reference *r = &a->refs[i];
+        if (!r->self || !r->article) continue;
+        ls_relation rel = ls_relation_active(a->text, a->text_len, r->start, r->end);
+        if (rel == LS_REL_REPEALS || rel == LS_REL_REPLACES) add_target(l, x, LS_ACT_PARTLY);
+    }
+}
+
 static void collect_targets(target_list *l, const ls_document *doc)
 {
     if (doc->title) scan_text(l, doc->title, strlen(doc->title), NULL, 0);
@@ -185,6 +222,7 @@ static void collect_targets(target_list *l, const ls_document *doc)
         const ls_article *a = &doc->articles[i];
         if (a->heading) scan_text(l, a->heading, strlen(a->heading), NULL, 0);
         scan_text(l, a->text, a->text ? a->text_len : 0, a->refs, a->nrefs);
+        scan_amending(l, a);
     }
 }
 
@@ -229,7 +267,7 @@ static void field(const char *p, const char *end, int k, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static const char *const act_codes[] = {"", "amends", "replaces", "repeals"};
+static const char *const act_codes[] = {"", "amends", "replaces", "repeals", "partly"};
 
 /* ---- the status a document shows ------------------------------------------ */
 
@@ -238,38 +276,101 @@ static int is_code(const char *status, const char *code)
     return strcmp(ls_status_code(status), code) == 0;
 }
 
-/* The status from the relation lines of "rel:<id>" (may be empty) and the
- * published one; NULL into *out when they leave it as published. */
-static ls_rc status_from_lines(const char *lines, const char *own, char **out, ls_error *err)
+static int after(const char *date, const char *as_of)
 {
-    *out = NULL;
+    return as_of && date && date[0] && strcmp(date, as_of) > 0;
+}
+
+static int gone_code(const char *status)
+{
+    return is_code(status, "repealed") || is_code(status, "suspended") ||
+           is_code(status, "obsolete");
+}
+
+void ls_gone_value(const char *gone_since, char out[9])
+{
+    out[0] = '\0';
+    if (!gone_since || strlen(gone_since) != 10) return;
+    memcpy(out, gone_since, 4);
+    memcpy(out + 4, gone_since + 5, 2);
+    memcpy(out + 6, gone_since + 8, 2);
+    out[8] = '\0';
+}
+
+void ls_doc_state_free(ls_doc_state *st)
+{
+    free(st->text);
+    st->text = NULL;
+}
+
+ls_rc ls_relations_state(const char *lines, const char *own, const char *issued,
+                         const char *effective, const char *as_of, ls_doc_state *st,
+                         ls_error *err)
+{
+    memset(st, 0, sizeof *st);
     ls_buf amended = LS_BUF_INIT;
-    char gone[600] = "";
+    char gone[600] = "", partly[600] = "", first_amender[256] = "", amended_since[11] = "";
+    char gone_by[256] = "", gone_at[11] = "", partly_by[256] = "", partly_at[11] = "";
+    int any_gone = 0;
     for (const char *p = lines; p && *p;) {
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
-        char code[16], by[256];
+        char code[16], by[256], id[256], when[16];
         field(p, end, 0, code, sizeof code);
+        field(p, end, 1, id, sizeof id);
         field(p, end, 2, by, sizeof by);
-        if (!by[0]) field(p, end, 1, by, sizeof by);
+        field(p, end, 3, when, sizeof when);
+        if (!by[0]) snprintf(by, sizeof by, "%s", id);
+        p = nl ? nl + 1 : end;
+        int is_gone = strcmp(code, "replaces") == 0 || strcmp(code, "repeals") == 0;
+        if (is_gone) {   /* the earliest date it went, whatever as_of */
+            const char *w = when[0] ? when : "0000-00-00";
+            if (!any_gone || strcmp(w, st->gone_since) < 0)
+                snprintf(st->gone_since, sizeof st->gone_since, "%.10s", w);
+            any_gone = 1;
+        }
+        if (after(when, as_of)) continue;   /* not in effect yet on the date */
         if (strcmp(code, "amends") == 0) {
+            if (!first_amender[0]) {
+                snprintf(first_amender, sizeof first_amender, "%s", id);
+                snprintf(amended_since, sizeof amended_since, "%.10s", when);
+            }
             if (ls_buf_puts(&amended, amended.len ? ", " : "bị sửa đổi, bổ sung bởi ") ||
                 ls_buf_puts(&amended, by)) {
                 ls_buf_free(&amended);
                 return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
             }
-        } else if (!gone[0] && (strcmp(code, "replaces") == 0 || strcmp(code, "repeals") == 0)) {
+        } else if (!partly[0] && strcmp(code, "partly") == 0) {
+            snprintf(partly, sizeof partly, "hết hiệu lực một phần do %s", by);
+            snprintf(partly_by, sizeof partly_by, "%s", id);
+            snprintf(partly_at, sizeof partly_at, "%.10s", when);
+        } else if (!gone[0] && is_gone) {
             snprintf(gone, sizeof gone, "hết hiệu lực, bị %s bởi %s",
-                     code[2] == 'p' ? "thay thế" : "bãi bỏ", by);
+                     strcmp(code, "replaces") == 0 ? "thay thế" : "bãi bỏ", by);
+            snprintf(gone_by, sizeof gone_by, "%s", id);
+            snprintf(gone_at, sizeof gone_at, "%.10s", when);
         }
-        p = nl ? nl + 1 : end;
     }
-    const char *s = gone[0] ? gone : NULL;
-    /* an amendment shows on a text in force (or of unknown status) only */
-    if (!s && amended.len &&
-        (is_code(own, "in-force") || is_code(own, "unknown") || is_code(own, "amended")))
-        s = amended.data;
-    if (s && !(own && strcmp(own, s) == 0) && !(*out = strdup(s))) {
+    if (!any_gone && gone_code(own)) snprintf(st->gone_since, sizeof st->gone_since, "0000-00-00");
+    const char *s = NULL, *by = NULL, *since = NULL;
+    int open = is_code(own, "in-force") || is_code(own, "unknown") || is_code(own, "amended") ||
+               is_code(own, "not-yet") || is_code(own, "partly-repealed");
+    if (as_of && (after(issued, as_of) || after(effective, as_of))) {
+        s = "chưa có hiệu lực";
+    } else if (gone[0]) {
+        s = gone, by = gone_by, since = gone_at;
+    } else if (gone_code(own) && any_gone && as_of) {
+        s = "còn hiệu lực";   /* published as gone, by a text not in effect on the date */
+    } else if (partly[0] && open) {
+        s = partly, by = partly_by, since = partly_at;
+    } else if (amended.len && open && !is_code(own, "partly-repealed")) {
+        s = amended.data, by = first_amender, since = amended_since;
+    } else if (as_of && is_code(own, "not-yet")) {
+        s = "còn hiệu lực";   /* published before it took effect; it has since */
+    }
+    if (by) snprintf(st->by, sizeof st->by, "%s", by);
+    if (since) snprintf(st->since, sizeof st->since, "%s", since);
+    if (s && !(own && strcmp(own, s) == 0) && !(st->text = strdup(s))) {
         ls_buf_free(&amended);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
@@ -278,12 +379,18 @@ static ls_rc status_from_lines(const char *lines, const char *own, char **out, l
 }
 
 ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, char **out,
-                          ls_error *err)
+                          char gone_since[11], ls_error *err)
 {
     *out = NULL;
+    if (gone_since) gone_since[0] = '\0';
     char *lines = NULL;
     ls_rc rc = get_meta(wdb, LS_METADATA_RELATIONS, id_norm, &lines, err);
-    if (!rc && lines[0]) rc = status_from_lines(lines, own, out, err);
+    ls_doc_state st;
+    if (!rc) rc = ls_relations_state(lines, own, NULL, NULL, NULL, &st, err);
+    if (!rc) {
+        *out = st.text;
+        if (gone_since) memcpy(gone_since, st.gone_since, 11);
+    }
     free(lines);
     return rc;
 }
@@ -332,8 +439,8 @@ static int collect_term(void *ctx, const char *term, unsigned wdf)
 }
 
 /* One passage (docid) of the target: data, XSTATUS term and status slot. */
-static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status, ls_buf *scratch,
-                             ls_error *err)
+static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status,
+                             const char *gone_since, ls_buf *scratch, ls_error *err)
 {
     xc_err xe;
     xc_doc *xd = NULL;
@@ -363,6 +470,10 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status, ls
     if (!rc) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, code, 0, err);
     if (!rc && xc_doc_set_value(xd, LS_SLOT_STATUS, code, strlen(code), &xe))
         rc = xerr(err, "restating a passage", &xe);
+    char gone[9];
+    ls_gone_value(gone_since, gone);
+    if (!rc && xc_doc_set_value(xd, LS_SLOT_GONE, gone, strlen(gone), &xe))
+        rc = xerr(err, "restating a passage", &xe);
     if (!rc && q.n == 0) rc = ls_error_set(err, LS_ERR_INDEX, "passage %u has no id term", docid);
     if (!rc && xc_wdb_replace_by_term(wdb, q.terms[0], xd, NULL, &xe))
         rc = xerr(err, "restating a passage", &xe);
@@ -372,7 +483,7 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status, ls
 }
 
 ls_rc ls_relations_restate_passages(xc_wdb *wdb, const char *id_norm, const char *status,
-                                    ls_error *err)
+                                    const char *gone_since, ls_error *err)
 {
     char term[300];
     snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id_norm);
@@ -381,7 +492,8 @@ ls_rc ls_relations_restate_passages(xc_wdb *wdb, const char *id_norm, const char
     xc_err xe;
     ls_buf buf = LS_BUF_INIT;
     ls_rc rc = xc_wdb_postlist(wdb, term, &ids, &n, &xe) ? xerr(err, "restating", &xe) : LS_OK;
-    for (size_t i = 0; !rc && i < n; i++) rc = restate_passage(wdb, ids[i], status, &buf, err);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = restate_passage(wdb, ids[i], status, gone_since, &buf, err);
     free(ids);
     ls_buf_free(&buf);
     return rc;
@@ -409,8 +521,8 @@ static ls_rc restate(xc_wdb *wdb, const char *id, const ls_restate_hook *hook, i
     json_t *src = json_object_get(o, "source_status");
     json_t *cur = json_object_get(o, "status");
     const char *own = src ? json_string_value(src) : json_string_value(cur);
-    char *derived = NULL;
-    rc = ls_relations_status(wdb, id, own, &derived, err);
+    char *derived = NULL, gone_since[11];
+    rc = ls_relations_status(wdb, id, own, &derived, gone_since, err);
     const char *want = derived ? derived : own;
     const char *now = json_string_value(cur);
     int same = (!want && !now) || (want && now && strcmp(want, now) == 0);
@@ -424,14 +536,16 @@ static ls_rc restate(xc_wdb *wdb, const char *id, const ls_restate_hook *hook, i
             else json_object_del(o, "source_status");
             rc = dump_json(o, &buf, err);
         }
-        /* want may have lived in source_status, deleted above: the copy */
-        want = derived ? derived : own_copy;
-        if (!rc) rc = set_meta(wdb, LS_METADATA_DOC, id, buf.data, err);
-        if (!rc) rc = hook ? hook->fn(hook->ctx, id, want, err)
-                           : ls_relations_restate_passages(wdb, id, want, err);
         free(own_copy);
-        if (!rc) *changed = 1;
+        if (!rc) rc = set_meta(wdb, LS_METADATA_DOC, id, buf.data, err);
+        want = json_string_value(json_object_get(o, "status"));
     }
+    /* the passages: the status when it changed, the date it goes whenever
+     * the relations changed (a second repeal may be earlier); in a shard
+     * set, in the shard that holds them */
+    if (!rc) rc = hook ? hook->fn(hook->ctx, id, want, gone_since, err)
+                       : ls_relations_restate_passages(wdb, id, want, gone_since, err);
+    if (!rc && !same) *changed = 1;
     ls_buf_free(&buf);
     free(derived);
     json_decref(o);

@@ -5,7 +5,7 @@
  *
  * Metadata (schema.h lists the rest):
  *   "rel:<target id>"  one line per acting document:
- *                      "<amends|replaces|repeals>\t<by id>\t<by number>\t<by effective>"
+ *                      "<amends|replaces|repeals|partly>\t<by id>\t<by number>\t<by effective>"
  *   "relby:<by id>"    the target ids the document acts on, one a line
  * A relation is kept whether or not its target is in the index yet, so the
  * order of indexing does not matter: a target indexed later takes its status
@@ -33,19 +33,52 @@
 #define LS_METADATA_RELATIONS "rel:"
 #define LS_METADATA_RELATED_BY "relby:"
 
-typedef enum { LS_ACT_NONE = 0, LS_ACT_AMENDS, LS_ACT_REPLACES, LS_ACT_REPEALS } ls_act;
+typedef enum {
+    LS_ACT_NONE = 0, LS_ACT_AMENDS, LS_ACT_REPLACES, LS_ACT_REPEALS,
+    LS_ACT_PARTLY             /* repeals or replaces a part of it only */
+} ls_act;
 
 /* What the sentence of text[0..len) around reference r does to the whole
- * document r names: LS_ACT_NONE for a plain citation, a legal basis, a
- * provision-level repeal, "X đã được sửa đổi theo Y" (Y is the amender), or a
- * reference without a document number. */
+ * document r names: LS_ACT_PARTLY for a provision-level or partial repeal
+ * or replacement; LS_ACT_NONE for a plain citation, a legal basis, "X đã
+ * được sửa đổi theo Y" (Y is the amender), or a reference without a
+ * document number. */
 ls_act ls_relation_act(const char *text, size_t len, const ls_reference *r);
 
-/* The status document id_norm shows, given the status its source published
- * (own, may be NULL) and the relations stored for it. *out is malloc'ed
- * (caller frees) when the relations change it, else NULL. */
+/* A document's status from the status its source published (own, may be
+ * NULL), its dates and the relation lines stored for it ("rel:<id>"). The
+ * ONE rule for a status as of a date: search (query/as_of.h) and review
+ * (review/doc_status.c) both call it, so they agree. */
+typedef struct ls_doc_state {
+    char *text;              /* the status shown (malloc'ed), NULL: own stands */
+    char by[256];            /* id of the text that made it so, "" none */
+    char since[11];          /* that text's effective date, "" unknown */
+    char gone_since[11];     /* the earliest date it goes out of force by a
+                                repeal or replacement (whatever as_of), or
+                                "0000-00-00" when published as no longer in
+                                force or undated; "" never */
+} ls_doc_state;
+
+/* Fill *st as of as_of ("YYYY-MM-DD"; NULL: every relation counts, dates
+ * aside, as the stored status does). lines may be NULL. As of a date: an
+ * issue or effective date after it is "chưa có hiệu lực"; a relation whose
+ * acting text takes effect after it does not count; a replacement or repeal
+ * outweighs a partial one ("hết hiệu lực một phần do X"), which outweighs
+ * amendments ("bị sửa đổi, bổ sung bởi X, Y"). Free with ls_doc_state_free. */
+ls_rc ls_relations_state(const char *lines, const char *own, const char *issued,
+                         const char *effective, const char *as_of, ls_doc_state *st,
+                         ls_error *err);
+void ls_doc_state_free(ls_doc_state *st);
+
+/* gone_since "YYYY-MM-DD" as the LS_SLOT_GONE value "YYYYMMDD" ("" when
+ * empty). */
+void ls_gone_value(const char *gone_since, char out[9]);
+
+/* The status document id_norm shows with every relation stored for it
+ * (ls_relations_state without a date): *out malloc'ed (caller frees) when
+ * the relations change it, else NULL; gone_since (may be NULL) as above. */
 ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, char **out,
-                          ls_error *err);
+                          char gone_since[11], ls_error *err);
 
 /* Add "source_status": own (JSON null when NULL) to the JSON record in rec
  * (rewritten in place). */
@@ -60,11 +93,13 @@ ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
                           unsigned long *restated, ls_error *err);
 
 /* Where a restated document's passages are when wdb holds only records (a
- * shard set's meta: indexer/sharded.c): fn is handed the target's id and
- * the status its passages must now show (NULL: none), to restate them in
- * the shard that holds them (ls_relations_restate_passages there). */
+ * shard set's meta: indexer/sharded.c): fn is handed the target's id, the
+ * status its passages must now show (NULL: none) and the date it goes out
+ * of force ("" or NULL: none), to restate them in the shard that holds
+ * them (ls_relations_restate_passages there). */
 typedef struct ls_restate_hook {
-    ls_rc (*fn)(void *ctx, const char *id_norm, const char *status, ls_error *err);
+    ls_rc (*fn)(void *ctx, const char *id_norm, const char *status, const char *gone_since,
+                ls_error *err);
     void *ctx;
 } ls_restate_hook;
 
@@ -74,9 +109,10 @@ ls_rc ls_relations_update_hooked(xc_wdb *wdb, const ls_document *doc, const char
                                  unsigned long *restated, const ls_restate_hook *hook,
                                  ls_error *err);
 
-/* Give every passage of document id_norm in wdb the status (NULL: none):
- * stored data, status term and slot. LS_OK when it has none here. */
+/* Give every passage of document id_norm in wdb the status (NULL: none)
+ * and out-of-force date gone_since: stored data, status term and slots.
+ * LS_OK when it has none here. */
 ls_rc ls_relations_restate_passages(xc_wdb *wdb, const char *id_norm, const char *status,
-                                    ls_error *err);
+                                    const char *gone_since, ls_error *err);
 
 #endif

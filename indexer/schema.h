@@ -25,9 +25,14 @@
  * | XYEAR    | year issued, "2023"                                  | boolean   |
  * | XSTATUS  | in-force, repealed, partly-repealed, amended, not-yet,  | boolean |
  * |          | suspended, obsolete, unknown (ls_status_code)        |           |
+ * | XKIND    | "procedure" on an administrative procedure's passage | boolean   |
+ * |          | (articles carry none: indexes before it stay valid)  |           |
+ * | XLEVEL   | folded level of a procedure, "cap xa", "cap tinh"    | boolean   |
+ * | XFIELD   | folded field of work of a procedure, "ho tich"       | boolean   |
  *
  * Value slots are listed below; the document data is a JSON object with the
- * passage's text and metadata (see indexer/passage_data.h).
+ * passage's text and metadata (see indexer/passage_data.h); a procedure's
+ * passage adds its card under "procedure" (procedure/procedure.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
  * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /
  * repealing relations between documents (indexer/relations.h).
@@ -53,6 +58,10 @@
 #define LS_PREFIX_ISSUER       "XORG"
 #define LS_PREFIX_YEAR         "XYEAR"
 #define LS_PREFIX_STATUS       "XSTATUS"
+#define LS_PREFIX_KIND         "XKIND"
+#define LS_PREFIX_LEVEL        "XLEVEL"
+#define LS_PREFIX_FIELD        "XFIELD"
+#define LS_KIND_PROCEDURE_TERM LS_PREFIX_KIND "procedure"
 
 /* The four prefixes of a text field: term, folded twin, adjacent pair,
  * folded pair. The indexer writes and the query side reads these tables. */
@@ -73,7 +82,13 @@ enum {
     LS_SLOT_ARTICLE = 1,    /* article number as written ("5a") */
     LS_SLOT_ISSUED = 2,     /* YYYYMMDD */
     LS_SLOT_EFFECTIVE = 3,  /* YYYYMMDD */
-    LS_SLOT_STATUS = 4      /* status code as in XSTATUS */
+    LS_SLOT_STATUS = 4,     /* status code as in XSTATUS */
+    LS_SLOT_GONE = 5        /* YYYYMMDD from which the document is no longer in
+                               force (repealed, replaced by a text effective
+                               then; 00000000 when published as such or the
+                               date is unknown); absent while in force
+                               (indexer/relations.h): search --in-force as of
+                               a date reads it */
 };
 
 /* Positions are not stored: nothing reads them (no phrase queries: the

@@ -3,6 +3,7 @@
 #include "sharded.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@ typedef struct job {
     ls_document *doc;         /* JOB_ADD: owned copy */
     char *id;                 /* JOB_REMOVE, JOB_RESTATE: owned */
     char *status;             /* JOB_RESTATE: owned, NULL for none */
+    char gone[11];            /* JOB_RESTATE: out-of-force date, "" none */
 } job;
 
 typedef struct worker {
@@ -57,7 +59,7 @@ static void run_job(worker *w, job *j)
         rc = ls_indexer_remove(w->ix, j->id, &removed, &e);
         if (rc == LS_ERR_NOTFOUND) rc = LS_OK;
         break;
-    case JOB_RESTATE: rc = ls_indexer_restate(w->ix, j->id, j->status, &e); break;
+    case JOB_RESTATE: rc = ls_indexer_restate(w->ix, j->id, j->status, j->gone, &e); break;
     case JOB_COMMIT: rc = ls_indexer_commit(w->ix, &e); break;
     case JOB_STOP: break;
     }
@@ -125,7 +127,7 @@ static ls_rc drain(worker *w, ls_error *err)
 /* meta's restate hook: the passages of id_norm are in its shard, which
  * restates them after whatever it was given before (one queue each) */
 static ls_rc restate_in_shard(void *ctx, const char *id_norm, const char *status,
-                              ls_error *err)
+                              const char *gone_since, ls_error *err)
 {
     ls_sharded *sh = ctx;
     char *id = strdup(id_norm), *st = status ? strdup(status) : NULL;
@@ -133,7 +135,9 @@ static ls_rc restate_in_shard(void *ctx, const char *id_norm, const char *status
         free(id), free(st);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
-    return push(&sh->w[ls_shard_of(id_norm, sh->n)], (job){JOB_RESTATE, NULL, id, st}, err);
+    job j = {JOB_RESTATE, NULL, id, st, ""};
+    snprintf(j.gone, sizeof j.gone, "%s", gone_since ? gone_since : "");
+    return push(&sh->w[ls_shard_of(id_norm, sh->n)], j, err);
 }
 
 ls_rc ls_sharded_open(const char *dir, unsigned nshards, const ls_indexer_options *opts,
@@ -191,7 +195,7 @@ ls_rc ls_sharded_add(ls_sharded *sh, const ls_document *doc, ls_error *err)
     if (!copy) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     /* the passages first, with the status published: meta's add then
      * queues their restatement behind them when relations change it */
-    rc = push(&sh->w[ls_shard_of(id_norm, sh->n)], (job){JOB_ADD, copy, NULL, NULL}, err);
+    rc = push(&sh->w[ls_shard_of(id_norm, sh->n)], (job){JOB_ADD, copy, NULL, NULL, ""}, err);
     if (!rc) rc = ls_indexer_add(sh->meta, doc, err);
     return rc;
 }
@@ -204,7 +208,7 @@ ls_rc ls_sharded_remove(ls_sharded *sh, const char *doc_id, unsigned *removed, l
     worker *w = &sh->w[ls_shard_of(id_norm, sh->n)];
     char *id = strdup(doc_id);
     if (!id) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    if ((rc = push(w, (job){JOB_REMOVE, NULL, id, NULL}, err)) || (rc = drain(w, err))) return rc;
+    if ((rc = push(w, (job){JOB_REMOVE, NULL, id, NULL, ""}, err)) || (rc = drain(w, err))) return rc;
     pthread_mutex_lock(&w->mu);
     unsigned count = w->removed;
     pthread_mutex_unlock(&w->mu);
@@ -221,7 +225,7 @@ ls_rc ls_sharded_commit(ls_sharded *sh, ls_error *err)
 {
     ls_rc rc = LS_OK;
     for (unsigned k = 0; k < sh->n && !rc; k++)
-        rc = push(&sh->w[k], (job){JOB_COMMIT, NULL, NULL, NULL}, err);
+        rc = push(&sh->w[k], (job){JOB_COMMIT, NULL, NULL, NULL, ""}, err);
     for (unsigned k = 0; k < sh->n; k++) {
         ls_rc r = drain(&sh->w[k], err);
         if (!rc) rc = r;
@@ -266,7 +270,7 @@ void ls_sharded_close(ls_sharded *sh)
             /* STOP waits behind the queued work, which ls_indexer_close
              * then drops uncommitted */
             ls_error ignore = {0};
-            push(w, (job){JOB_STOP, NULL, NULL, NULL}, &ignore);
+            push(w, (job){JOB_STOP, NULL, NULL, NULL, ""}, &ignore);
             pthread_join(w->thread, NULL);
         }
         ls_indexer_close(w->ix);

@@ -8,7 +8,7 @@
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 
-static const struct { const char *key, *expansion; } table[] = {
+static const ls_synonym_entry table[] = {
     {"CCCD", "căn cước công dân"}, {"CMND", "chứng minh nhân dân"},
     {"CMT", "chứng minh nhân dân"}, {"VNeID", "định danh điện tử"},
     {"BHXH", "bảo hiểm xã hội"}, {"BHYT", "bảo hiểm y tế"},
@@ -43,10 +43,10 @@ static ls_rc put(xc_wdb *wdb, const char *key, const char *expansion, ls_error *
     return LS_OK;
 }
 
-ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
+static ls_rc install_table(xc_wdb *wdb, const ls_synonym_entry *table, size_t n, ls_error *err)
 {
     ls_rc rc = LS_OK;
-    for (size_t i = 0; i < sizeof table / sizeof table[0] && !rc; i++) {
+    for (size_t i = 0; i < n && !rc; i++) {
         char *key = NULL, *folded_key = NULL, *exp = NULL;
         rc = ls_normalize_term(table[i].key, strlen(table[i].key), &key, &folded_key, err);
         if (!rc) rc = ls_normalize_term(table[i].expansion, strlen(table[i].expansion), &exp, NULL, err);
@@ -57,4 +57,12 @@ ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
         free(exp);
     }
     return rc;
+}
+
+ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
+{
+    size_t n = 0;
+    const ls_synonym_entry *procedures = ls_synonyms_procedure(&n);
+    ls_rc rc = install_table(wdb, table, sizeof table / sizeof table[0], err);
+    return rc ? rc : install_table(wdb, procedures, n, err);
 }

@@ -13,4 +13,13 @@
  * normalised expansion. Replaces earlier entries of the same keys. */
 ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err);
 
+/* One entry of a built-in table: a citizen's word (one word or two adjacent
+ * ones) and what the index says instead. */
+typedef struct ls_synonym_entry {
+    const char *key, *expansion;
+} ls_synonym_entry;
+
+/* The procedures' table (synonyms_procedure.c): *n entries, static. */
+const ls_synonym_entry *ls_synonyms_procedure(size_t *n);
+
 #endif

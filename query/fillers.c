@@ -19,6 +19,11 @@ static const char *const filler_phrases[] = {
     "là", "thì", "có", "được", "của", "và", "các", "những", "cho", "với", "này", "đó",
     "tôi", "em", "mình", "bạn", "hiện nay", "hiện tại", "theo", "trong", "về", "như",
     "một", "người ta", "hỏi", "nếu", "mà", "ai", "đã", "đang", "sẽ", "bị", "để",
+    /* how citizens ask about a procedure: what to bring, how long, what it
+     * costs, where (the card answers all of them) */
+    "cần mang gì", "mang gì", "mang theo gì", "cần giấy tờ gì", "giấy tờ gì", "cần những gì",
+    "mất bao lâu", "bao nhiêu tiền", "tốn bao nhiêu tiền", "hết bao nhiêu tiền", "mất tiền",
+    "tốn tiền", "làm ở đâu", "nộp ở đâu", "thủ tục gì", "như nào", "làm thế nào", "cần làm gì",
 };
 /* Phrases that ask what something is or what it comes to: the answer is
  * usually a definition ("X là ..."), often in "Giải thích từ ngữ".

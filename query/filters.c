@@ -1,5 +1,6 @@
 /* filters.c — the boolean part of a search: document type, issuing body,
- * issued-date range and in-force status, from the request's fields. */
+ * issued-date range and in-force status as of a date, from the request's
+ * fields. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "../indexer/schema.h"
 #include "../indexer/termgen.h"
 #include "../xapian/xc_error.h"
+#include "as_of.h"
 #include "build.h"
 
 /* Abbreviations people type for types, folded -> folded type name. */
@@ -80,6 +82,25 @@ static ls_rc type_filter(filter_list *f, const char *type, ls_error *err)
     return LS_OK;
 }
 
+/* "cấp xã", "xã", "Cấp tỉnh" -> the folded XLEVEL value "cap xa"... */
+static ls_rc procedure_filters(filter_list *f, const ls_search_request *req, ls_error *err)
+{
+    ls_rc rc = LS_OK;
+    char folded[200];
+    if (req->kind == LS_KIND_PROCEDURE) add_filter(f, xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &f->xe));
+    if (req->level && *req->level) {
+        char level[210];
+        rc = ls_termgen_normalise_value(req->level, 1, folded, sizeof folded, err);
+        if (!rc) snprintf(level, sizeof level, "%s%s", strncmp(folded, "cap ", 4) ? "cap " : "", folded);
+        if (!rc) add_filter(f, boolean_term(LS_PREFIX_LEVEL, level, &f->xe));
+    }
+    if (!rc && req->field && *req->field) {
+        rc = ls_termgen_normalise_value(req->field, 1, folded, sizeof folded, err);
+        if (!rc) add_filter(f, boolean_term(LS_PREFIX_FIELD, folded, &f->xe));
+    }
+    return rc;
+}
+
 static ls_rc date_filter(filter_list *f, const char *from, const char *to, ls_error *err)
 {
     char lo[9], hi[9];
@@ -105,15 +126,24 @@ ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *er
     if (!rc && ((req->from && *req->from) || (req->to && *req->to)))
         rc = date_filter(&f, req->from && *req->from ? req->from : NULL,
                          req->to && *req->to ? req->to : NULL, err);
+    if (!rc) rc = procedure_filters(&f, req, err);
     xc_query *excluded = NULL;
-    if (!rc && req->in_force) {
-        xc_query *gone[3] = {boolean_term(LS_PREFIX_STATUS, "repealed", &f.xe),
-                             boolean_term(LS_PREFIX_STATUS, "suspended", &f.xe),
-                             boolean_term(LS_PREFIX_STATUS, "obsolete", &f.xe)};
-        excluded = xc_query_combine(XC_OP_OR, gone, 3, 0, &f.xe);
-        for (int i = 0; i < 3; i++) xc_query_free(gone[i]);
+    xc_query *gone[2];
+    size_t ngone = 0;
+    char day[11];
+    if (!rc && req->in_force && !(rc = ls_as_of_date(req->as_of, day, err)))
+        gone[ngone++] = ls_as_of_excluded(day, &f.xe);   /* as of the date (as_of.h) */
+    /* articles only: procedures carry XKINDprocedure, articles nothing */
+    if (!rc && (req->kind == LS_KIND_DEFAULT || req->kind == LS_KIND_ARTICLE))
+        gone[ngone++] = xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &f.xe);
+    for (size_t i = 0; i < ngone; i++)
+        if (!gone[i]) f.failed = 1;
+    if (ngone && !f.failed) {
+        excluded = ngone == 1 ? gone[0] : xc_query_combine(XC_OP_OR, gone, ngone, 0, &f.xe);
         if (!excluded) f.failed = 1;
     }
+    if (ngone > 1 || f.failed)
+        for (size_t i = 0; i < ngone; i++) xc_query_free(gone[i]);
     if (!rc && !f.failed && (f.n || excluded)) {
         xc_query *all = f.n ? xc_query_combine(XC_OP_AND, f.q, f.n, 0, &f.xe)
                             : xc_query_match_all(&f.xe);

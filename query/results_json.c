@@ -70,10 +70,22 @@ ls_rc ls_passage_json(const ls_passage *p, ls_buf *out)
     return rc;
 }
 
+/* A procedure's card fields spliced into its hit (the card is a compact
+ * JSON object: its members go in after the hit's own). */
+static ls_rc card_fields(const char *card, ls_buf *b)
+{
+    size_t n = strlen(card);
+    if (n < 2 || card[0] != '{' || card[n - 1] != '}') return LS_OK;
+    if (n == 2) return LS_OK;
+    ls_rc rc = ls_buf_putc(b, ',');
+    return rc ? rc : ls_buf_append(b, card + 1, n - 2);
+}
+
 static ls_rc hit_json(const ls_hit *h, int with_text, ls_buf *b)
 {
     int first = 0;
-    ls_rc rc = ls_buf_printf(b, "{\"rank\":%u,\"score\":%.4f", h->rank, h->score);
+    ls_rc rc = ls_buf_printf(b, "{\"rank\":%u,\"score\":%.4f,\"kind\":\"%s\"", h->rank,
+                             h->score, h->passage->procedure ? "procedure" : "article");
     if (!rc) rc = field_str(b, "id", h->passage_id, &first);
     if (!rc) rc = passage_fields(h->passage, b, &first);
     if (!rc) rc = field_str(b, "citation", h->citation, &first);
@@ -88,6 +100,7 @@ static ls_rc hit_json(const ls_hit *h, int with_text, ls_buf *b)
         rc = ls_buf_puts(b, ",\"text\":");
         if (!rc) rc = ls_buf_json_string(b, h->passage->text, h->passage->text_len);
     }
+    if (!rc && h->passage->procedure) rc = card_fields(h->passage->procedure, b);
     if (!rc) rc = ls_buf_putc(b, '}');
     return rc;
 }
@@ -112,6 +125,15 @@ ls_rc ls_results_json(const ls_results *r, const char *query, size_t query_len,
         if (i) rc = ls_buf_putc(out, ',');
         if (!rc) rc = hit_json(&r->hits[i], with_text, out);
     }
-    if (!rc) rc = ls_buf_puts(out, "]}");
+    if (!rc) rc = ls_buf_putc(out, ']');
+    if (!rc && r->kind == 0) { /* LS_KIND_DEFAULT: the procedures beside */
+        rc = ls_buf_puts(out, ",\"procedures\":[");
+        for (size_t i = 0; i < r->nprocedures && !rc; i++) {
+            if (i) rc = ls_buf_putc(out, ',');
+            if (!rc) rc = hit_json(&r->procedures[i], 0, out);
+        }
+        if (!rc) rc = ls_buf_putc(out, ']');
+    }
+    if (!rc) rc = ls_buf_putc(out, '}');
     return rc;
 }

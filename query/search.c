@@ -14,8 +14,11 @@
 #include "../indexer/schema.h"
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
+#include "../procedure/bases.h"
+#include "../procedure/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
+#include "as_of.h"
 #include "build.h"
 #include "expand.h"
 #include "plan.h"
@@ -211,6 +214,12 @@ static ls_rc fetch_passage(ls_searcher *s, unsigned docid, ls_passage **out, ls_
 char *ls_citation_format(const ls_passage *p, const char *clause)
 {
     ls_buf b = LS_BUF_INIT;
+    if (p->procedure) { /* "Đăng ký khai sinh (thủ tục 1.001193)" */
+        const char *code = p->doc_id ? p->doc_id + strlen(LS_PROCEDURE_ID_PREFIX) : "?";
+        if (p->doc_id && strlen(p->doc_id) < strlen(LS_PROCEDURE_ID_PREFIX)) code = p->doc_id;
+        ls_buf_printf(&b, "%s (thủ tục %s)", p->doc_title ? p->doc_title : "", code);
+        return ls_buf_detach(&b);
+    }
     if (clause) ls_buf_printf(&b, "khoản %s ", clause);
     ls_buf_printf(&b, "Điều %s", p->article ? p->article : "?");
     int is_law = p->doc_type && (strcmp(p->doc_type, "Luật") == 0 ||
@@ -224,6 +233,29 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
         ls_buf_printf(&b, " %s", p->doc_id);
     }
     return ls_buf_detach(&b);
+}
+
+static void free_hits(ls_hit *hits, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        ls_hit *h = &hits[i];
+        free(h->passage_id);
+        ls_passage_free(h->passage);
+        free(h->citation);
+        free(h->matched_clause);
+        free(h->snippet);
+    }
+    free(hits);
+}
+
+int ls_kind_parse(const char *name)
+{
+    static const char *const names[] = {"default", "article", "procedure", "all"};
+    for (int i = 0; name && i < 4; i++)
+        if (strcmp(name, names[i]) == 0) return i;
+    if (name && strcmp(name, "articles") == 0) return LS_KIND_ARTICLE;
+    if (name && strcmp(name, "procedures") == 0) return LS_KIND_PROCEDURE;
+    return -1;
 }
 
 /* A hit for docid; `passage` (may be NULL: then it is read) becomes the
@@ -267,6 +299,11 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
     for (size_t i = 0; i < 4; i++)
         if (f[i].val && *f[i].val) ls_buf_printf(&b, "; %s=%s", f[i].name, f[i].val);
     if (req->in_force) ls_buf_puts(&b, "; in force");
+    if (req->kind == LS_KIND_PROCEDURE) ls_buf_puts(&b, "; procedures");
+    if (req->kind == LS_KIND_ALL) ls_buf_puts(&b, "; articles and procedures");
+    if (req->level && *req->level) ls_buf_printf(&b, "; level=%s", req->level);
+    if (req->field && *req->field) ls_buf_printf(&b, "; field=%s", req->field);
+    if (req->as_of && *req->as_of) ls_buf_printf(&b, "; as of %s", req->as_of);
     return ls_buf_detach(&b);
 }
 
@@ -325,7 +362,8 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
                             LIMIT_MAX);
     if (req->offset > 100000)
         return ls_error_set(err, LS_ERR_ARG, "offset %u is out of range (0..100000)", req->offset);
-    return LS_OK;
+    char day[11];
+    return ls_as_of_date(req->as_of, day, err);
 }
 
 /* ls_candidate_loader over an MSet: one unreadable passage stays NULL */
@@ -432,6 +470,63 @@ done:
     return rc;
 }
 
+/* A procedure is shown beside the articles when its score reaches this
+ * share of the best article's (BM25 over one index: comparable scales).
+ * Measured on pháp điển + tthc in one index (search --kind all): at 0.7 a
+ * card is shown for 38 of tthc-dev's 40 questions, 18 of the 25 of
+ * bench/tthc-citizen.jsonl and 40 of zalo-dev's 375 legal questions (most
+ * of those about a licence or a registration); at 0.8: 34, 15 and 24; at
+ * 0.6: 40, 19 and 52, with more cards beside questions on the law itself. */
+#define PROCEDURE_MIN_SHARE 0.7
+
+static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
+                            double deadline, ls_results *res, ls_error *err)
+{
+    if (termfreq(s, LS_KIND_PROCEDURE_TERM, "") == 0) return LS_OK; /* none indexed */
+    ls_search_request preq = *req;
+    preq.kind = LS_KIND_PROCEDURE;
+    preq.limit = LS_PROCEDURES_MAX;
+    preq.per_document = 0;
+    ls_results pres = {0};
+    xc_query *q = NULL;
+    ls_rc rc = final_query(s, plan, &preq, 0, &q, err);
+    /* the second stage over a shallower list: only the first few can be
+     * shown (zalo-dev's 375 questions: 6.2 -> 5.7 s CPU with depth 8) */
+    ls_weights saved = s->weights;
+    if (s->weights.depth > 2 * (LS_PROCEDURES_MAX + 1)) s->weights.depth = 2 * (LS_PROCEDURES_MAX + 1);
+    if (!rc && q && !past_budget(s, deadline))
+        rc = run_query(s, &preq, plan, q, 0, deadline, &pres, err);
+    s->weights = saved;
+    xc_query_free(q);
+    double best = res->nhits ? res->hits[0].score : 0;
+    for (size_t i = 0; !rc && i < pres.nhits; i++) {
+        if (pres.hits[i].score < PROCEDURE_MIN_SHARE * best) continue;
+        if (!res->procedures && !(res->procedures = calloc(LS_PROCEDURES_MAX, sizeof *res->procedures))) {
+            rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+            break;
+        }
+        ls_hit *h = &res->procedures[res->nprocedures++];
+        *h = pres.hits[i];
+        h->rank = (unsigned)res->nprocedures;
+        memset(&pres.hits[i], 0, sizeof pres.hits[i]);
+    }
+    free_hits(pres.hits, pres.nhits);
+    return rc;
+}
+
+/* The legal bases of the procedures handed out, resolved against the index
+ * (only theirs: a search reads more candidates than it keeps). */
+static ls_rc resolve_bases(ls_searcher *s, ls_results *res, ls_error *err)
+{
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; !rc && i < res->nhits; i++)
+        if (res->hits[i].passage->procedure)
+            rc = ls_procedure_resolve_text(s, &res->hits[i].passage->procedure, NULL, err);
+    for (size_t i = 0; !rc && i < res->nprocedures; i++)
+        rc = ls_procedure_resolve_text(s, &res->procedures[i].passage->procedure, NULL, err);
+    return rc;
+}
+
 static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_results **out,
                          ls_error *err)
 {
@@ -477,9 +572,17 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         if (xc_db_find_by_term(s->db, term, &pinned, &xe)) pinned = 0;
     }
     xc_query *q = NULL;
+    res->kind = req->kind;
     rc = final_query(s, plan, req, doc_known, &q, err);
     if (!rc && q) rc = run_query(s, req, plan, q, pinned, deadline, res, err);
     xc_query_free(q);
+    /* the default: procedures that match well, beside the articles (not
+     * for a cited document, nor on later pages) */
+    if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
+        rc = add_procedures(s, plan, req, deadline, res, err);
+    if (!rc) rc = resolve_bases(s, res, err);
+    char day[11];   /* the hits' statuses as of the date (as_of.h) */
+    if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);
     if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,
                                  err);
     if (!rc) {
@@ -533,15 +636,8 @@ ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out, 
 void ls_results_free(ls_results *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->nhits; i++) {
-        ls_hit *h = &r->hits[i];
-        free(h->passage_id);
-        ls_passage_free(h->passage);
-        free(h->citation);
-        free(h->matched_clause);
-        free(h->snippet);
-    }
-    free(r->hits);
+    free_hits(r->hits, r->nhits);
+    free_hits(r->procedures, r->nprocedures);
     free(r->understood);
     free(r->suggestion);
     free(r->notice);

@@ -23,14 +23,33 @@ typedef struct ls_search_request {
     const char *type;         /* filter: document type ("Nghị định", "nghi dinh", "NĐ") */
     const char *issuer;       /* filter: issuing body ("Chính phủ") */
     const char *from, *to;    /* filter: issued date range, "YYYY[-MM[-DD]]" */
-    int in_force;             /* filter: only texts whose status is in force/unknown */
+    int in_force;             /* filter: only texts in force (or of unknown status) on as_of */
+    const char *as_of;        /* "YYYY-MM-DD": statuses and in_force as of then; NULL = today */
     unsigned per_document;    /* max hits per document; 0 (or UINT_MAX) = no limit */
+    int kind;                 /* LS_KIND_*: what the hits are */
+    const char *level;        /* filter: a procedure's level ("cấp xã", "tỉnh") */
+    const char *field;        /* filter: a procedure's field ("Hộ tịch") */
     double min_confidence;    /* no_answer below it; 0 = LS_MIN_CONFIDENCE
                                  (confidence.h), negative = never */
 } ls_search_request;
 
+/* What a search returns. The default answers articles, plus up to
+ * LS_PROCEDURES_MAX procedures that match well in ls_results.procedures. */
+enum {
+    LS_KIND_DEFAULT = 0,      /* articles in hits; well-matching procedures apart */
+    LS_KIND_ARTICLE,          /* articles only */
+    LS_KIND_PROCEDURE,        /* administrative procedures only */
+    LS_KIND_ALL               /* both, ranked together */
+};
+#define LS_PROCEDURES_MAX 3
+
+/* "article", "procedure", "all" (or "default") -> LS_KIND_*; -1 if unknown. */
+int ls_kind_parse(const char *name);
+
 typedef struct ls_hit {
     unsigned rank;            /* 1-based, across pages */
+    /* a procedure's hit: passage->procedure holds its card, with each legal
+     * basis resolved against the index (procedure/bases.h) */
     double score;
     char *passage_id;         /* stable id "<doc id>#<article>" */
     ls_passage *passage;      /* owned: text and metadata */
@@ -51,6 +70,9 @@ typedef struct ls_results {
     unsigned estimated;       /* estimated total matches */
     char *understood;         /* the query as understood (terms, citation, filters) */
     char *suggestion;         /* "did you mean", or NULL */
+    ls_hit *procedures;       /* LS_KIND_DEFAULT: procedures that match well */
+    size_t nprocedures;
+    int kind;                 /* the request's kind */
     double confidence;        /* [0,1]: the estimate that the first hit of the
                                  ranking answers (confidence.h) */
     int no_answer;            /* confidence below the request's threshold */

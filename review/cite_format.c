@@ -102,6 +102,8 @@ const char *ls_relation_name(ls_relation r)
     case LS_REL_AMENDS: return "amends";
     case LS_REL_REPLACES: return "replaces";
     case LS_REL_REPEALS: return "repeals";
+    case LS_REL_SUSPENDS: return "suspends";
+    case LS_REL_CORRECTS: return "corrects";
     }
     return "?";
 }

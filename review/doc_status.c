@@ -18,6 +18,7 @@
 
 #include "../indexer/passage_data.h"
 #include "../indexer/schema.h"
+#include "../query/as_of.h"
 #include "resolve_internal.h"
 
 /* How many passages naming a document are read for its relations. */
@@ -107,37 +108,17 @@ static ls_rc set_str(char **field, const char *fmt, const char *a, const char *b
     return *field ? LS_OK : LS_ERR_NOMEM;
 }
 
-/* The acting document's relation to e, from one of its passages. */
+/* The acting document's relation to a provision of e, from one of its
+ * passages. The document's own status is not decided here (see
+ * resolve_doc_status). */
 static ls_rc apply(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const ls_cite *c, act a)
 {
     const char *when = p->effective ? p->effective : p->issued;
     const char *by = p->doc_id ? p->doc_id : "?";
-    if (when && strcmp(when, ctx->as_of) > 0) {   /* not yet acting on the date */
-        if (a == ACT_AMENDS || e->note) return LS_OK;
-        return set_str(&e->note, a == ACT_REPLACES ? "to be replaced by %s from %s"
-                                                   : "to be repealed by %s from %s",
-                       by, when);
-    }
+    if (!c->article || (when && strcmp(when, ctx->as_of) > 0)) return LS_OK;
     ls_relation rel = a == ACT_AMENDS ? LS_REL_AMENDS : a == ACT_REPLACES ? LS_REL_REPLACES
                                                                           : LS_REL_REPEALS;
-    if (c->article) return add_art(e, c->article, c->clause, rel, by);
-    if (a == ACT_AMENDS || a == ACT_PARTLY) {
-        ls_force f = a == ACT_AMENDS ? LS_FORCE_AMENDED : LS_FORCE_PARTLY_REPEALED;
-        if (e->force != LS_FORCE_IN_FORCE && e->force != LS_FORCE_UNKNOWN &&
-            !(f == LS_FORCE_PARTLY_REPEALED && e->force == LS_FORCE_AMENDED))
-            return LS_OK;
-        e->force = f;
-    } else {
-        if (e->force == LS_FORCE_NOT_YET) return LS_OK;
-        if (e->force == LS_FORCE_REPEALED || e->force == LS_FORCE_REPLACED) {
-            /* stored as repealed: name the repealing document when we see it */
-            return e->by ? LS_OK : set_str(&e->by, "%s%s", by, NULL);
-        }
-        e->force = a == ACT_REPLACES ? LS_FORCE_REPLACED : LS_FORCE_REPEALED;
-    }
-    ls_rc rc = set_str(&e->by, "%s%s", by, NULL);
-    if (!rc && when) rc = set_str(&e->note, "since %s%s", when, NULL);
-    return rc;
+    return add_art(e, c->article, c->clause, rel, by);
 }
 
 /* The citations of one field (heading or text) of an acting passage. When
@@ -222,17 +203,16 @@ static ls_rc scan_relations(resolve_ctx *ctx, doc_entry *e, ls_error *err)
     return rc;
 }
 
-static ls_force stored_force(const doc_entry *e, const char *as_of)
+static ls_force force_of(const char *status)
 {
-    const char *code = ls_status_code(e->status);
+    const char *code = ls_status_code(status);
     if (strcmp(code, "in-force") == 0) return LS_FORCE_IN_FORCE;
     if (strcmp(code, "repealed") == 0) return LS_FORCE_REPEALED;
     if (strcmp(code, "partly-repealed") == 0) return LS_FORCE_PARTLY_REPEALED;
     if (strcmp(code, "suspended") == 0) return LS_FORCE_SUSPENDED;
     if (strcmp(code, "obsolete") == 0) return LS_FORCE_EXPIRED;
     if (strcmp(code, "amended") == 0) return LS_FORCE_AMENDED;
-    if (strcmp(code, "not-yet") == 0)
-        return e->effective && strcmp(e->effective, as_of) <= 0 ? LS_FORCE_IN_FORCE : LS_FORCE_NOT_YET;
+    if (strcmp(code, "not-yet") == 0) return LS_FORCE_NOT_YET;
     return LS_FORCE_UNKNOWN;
 }
 
@@ -241,25 +221,29 @@ ls_rc resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
     if (e->status_done) return LS_OK;
     e->status_done = 1;
     if (!e->found) return LS_OK;
-    ls_rc rc = LS_OK;
-    if (e->issued && strcmp(e->issued, ctx->as_of) > 0) {
-        e->force = LS_FORCE_NOT_YET;
+    /* the document as a whole: the one rule search uses too (query/as_of.h) */
+    ls_doc_state st;
+    ls_rc rc = ls_as_of_state(ctx->db, e->id, ctx->as_of, &st, NULL, err);
+    if (rc == LS_ERR_NOTFOUND) return LS_OK;
+    if (rc) return rc;
+    e->force = force_of(st.text ? st.text : e->status);
+    if (e->issued && strcmp(e->issued, ctx->as_of) > 0)
         rc = set_str(&e->note, "issued %s%s", e->issued, NULL);
-    } else if (e->effective && strcmp(e->effective, ctx->as_of) > 0) {
-        e->force = LS_FORCE_NOT_YET;
+    else if (e->effective && strcmp(e->effective, ctx->as_of) > 0)
         rc = set_str(&e->note, "effective %s%s", e->effective, NULL);
-    } else {
-        e->force = stored_force(e, ctx->as_of);
-    }
+    else if (e->force == LS_FORCE_REPLACED || e->force == LS_FORCE_REPEALED)
+        e->force = strstr(st.text ? st.text : "", "thay thế") ? LS_FORCE_REPLACED : LS_FORCE_REPEALED;
+    if (!rc && e->force != LS_FORCE_NOT_YET && st.by[0]) rc = set_str(&e->by, "%s%s", st.by, NULL);
+    if (!rc && e->force != LS_FORCE_NOT_YET && st.since[0])
+        rc = set_str(&e->note, "since %s%s", st.since, NULL);
+    else if (!rc && !ls_force_is_gone(e->force) && e->force != LS_FORCE_NOT_YET &&
+             st.gone_since[0] && strcmp(st.gone_since, ctx->as_of) > 0)
+        rc = set_str(&e->note, "no longer in force from %s%s", st.gone_since, NULL);
+    ls_doc_state_free(&st);
     if (rc) return nomem(err);
     if (e->force == LS_FORCE_NOT_YET || !(e->id[0] >= '0' && e->id[0] <= '9')) return LS_OK;
+    /* its provisions other texts amend or repeal (the cited article's status) */
     if ((rc = scan_relations(ctx, e, err))) return rc;
-    if (e->force == LS_FORCE_IN_FORCE || e->force == LS_FORCE_UNKNOWN || e->force == LS_FORCE_AMENDED)
-        for (size_t i = 0; i < e->narts; i++)
-            if (e->arts[i].rel != LS_REL_AMENDS) {
-                e->force = LS_FORCE_PARTLY_REPEALED;
-                break;
-            }
     if (e->force == LS_FORCE_UNKNOWN && e->effective && !e->note &&
         set_str(&e->note, "presumed: no status stored, effective %s, no repeal found in the index%s",
                 e->effective, NULL))

@@ -16,6 +16,7 @@
 #include "../corpus/reader.h"
 #include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
+#include "../query/as_of.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"
 
@@ -23,30 +24,13 @@
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 
-static int valid_date(const char *d)
-{
-    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return 0;
-    int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
-
 ls_rc resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_error *err)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->s = s;
     ctx->db = ls_searcher_db(s);
-    if (as_of) {
-        if (!valid_date(as_of))
-            return ls_error_set(err, LS_ERR_ARG, "the date '%s' is not YYYY-MM-DD", as_of);
-        memcpy(ctx->as_of, as_of, 11);
-    } else {
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
-        strftime(ctx->as_of, sizeof ctx->as_of, "%Y-%m-%d", &tm);
-    }
+    ls_rc rc = ls_as_of_date(as_of, ctx->as_of, err);   /* today when NULL */
+    if (rc) return rc;
     ctx->cache_cap = 256;
     ctx->cache = calloc(ctx->cache_cap, sizeof *ctx->cache);
     return ctx->cache ? LS_OK : nomem(err);
@@ -648,4 +632,68 @@ ls_rc resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
         rc = ls_cite_format(c, NULL, NULL, NULL);
     }
     return rc ? nomem(err) : LS_OK;
+}
+
+ls_rc resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
+                           ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
+                           size_t *matched, ls_error *err)
+{
+    xc_err xe;
+    xc_enquire *enq = NULL;
+    xc_mset *ms = NULL;
+    ls_rc rc = LS_OK;
+    if (xc_enquire_new(ctx->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
+        xc_enquire_get_mset(enq, 0, max, 0, &ms, &xe))
+        rc = ls_error_set(err, LS_ERR_INDEX, "reading passages: %s", xe.msg);
+    if (!rc && matched) *matched = xc_mset_estimated(ms);
+    for (size_t i = 0; !rc && ms && i < xc_mset_size(ms); i++) {
+        xc_doc *d = NULL;
+        const char *data;
+        size_t len;
+        ls_passage *p = NULL;
+        ls_error local = {0};
+        if (xc_mset_document(ms, i, &d, &xe) || xc_doc_get_data(d, &data, &len, &xe))
+            rc = ls_error_set(err, LS_ERR_INDEX, "reading passages: %s", xe.msg);
+        else if (!ls_passage_decode(data, len, &p, &local))
+            rc = each(cb_ctx, p);
+        ls_passage_free(p);
+        xc_doc_free(d);
+    }
+    xc_mset_free(ms);
+    xc_enquire_free(enq);
+    return rc;
+}
+
+/* Field k (tab-separated) of [p, end), malloc'ed, NULL when empty. */
+static char *link_field(const char *p, const char *end, int k)
+{
+    for (; k > 0 && p < end; k--) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        p = tab ? tab + 1 : end;
+    }
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    size_t n = (size_t)((tab ? tab : end) - p);
+    if (!n) return NULL;
+    char *s = malloc(n + 1);
+    if (s) memcpy(s, p, n), s[n] = '\0';
+    return s;
+}
+
+int resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind)
+{
+    memset(c, 0, sizeof *c);
+    char *k = link_field(p, end, 0);
+    int v = k ? atoi(k) : 0;
+    free(k);
+    if (v <= LS_REL_CITES || v > LS_REL_CORRECTS) return 0;
+    *kind = (ls_relation)v;
+    c->relation = *kind;
+    c->doc_number = link_field(p, end, 1);
+    c->law_name = link_field(p, end, 2);
+    c->year = link_field(p, end, 3);
+    c->doc_type = link_field(p, end, 4);
+    c->article = link_field(p, end, 5);
+    c->clause = link_field(p, end, 6);
+    c->point = link_field(p, end, 7);
+    return c->doc_number || c->law_name;
 }

@@ -88,6 +88,19 @@ doc_entry *resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err);
  * documents of the index that amend, replace or repeal it (doc_status.c). */
 ls_rc resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
 
+/* Call each(cb_ctx, p) on every passage query q matches, up to max, in
+ * Xapian's order (p borrowed for the call; unreadable passages skipped);
+ * *matched (may be NULL) gets how many matched in all (an estimate beyond
+ * max). Stops at the first non-OK return of each. */
+ls_rc resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
+                           ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
+                           size_t *matched, ls_error *err);
+
+/* One line [p, end) of "links:<id>" (indexer/doc_links.h) as a citation to
+ * resolve: c's extraction fields filled (free with ls_cite_clear), *kind
+ * the relation. 0 when the line is not one. */
+int resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind);
+
 /* Private accessor of query/search.c. */
 xc_db *ls_searcher_db(ls_searcher *s);
 

@@ -51,7 +51,8 @@ static void test_help_everywhere(void **state)
 {
     (void)state;
     const char *cmds[] = {"--help", "index --help", "search --help", "stats --help",
-                          "remove --help", "eval --help", "compact --help"};
+                          "remove --help", "eval --help", "compact --help",
+                          "relations --help", "review --help"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *out, *err;
         assert_int_equal(cli(cmds[i], NULL, &out, &err), 0);
@@ -75,6 +76,11 @@ static void test_usage_errors(void **state)
         {"index --db x", "no SOURCE"},
         {"index --db x --format pdf y", "unknown format 'pdf'"},
         {"search --db x --limit", "needs a value"},
+        {"relations --db x", "give one document ID"},
+        {"relations 123/2015/NĐ-CP", "--db DIR is required"},
+        {"review --db x --corpus --csv --json", "not both"},
+        {"review --db x --csv -", "--csv goes with --corpus"},
+        {"review --db x --corpus f.txt", "--corpus takes no file"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *out, *err;
@@ -200,6 +206,39 @@ static void test_batch(void **state)
     assert_int_equal(n, 3);
     free(out);
     free(err);
+}
+
+/* relations and the review of the whole index, from the command line */
+static void test_relations_and_corpus(void **state)
+{
+    (void)state;
+    char args[4096], *out, *err;
+    snprintf(args, sizeof args, "relations --db '%s' 123/2015/NĐ-CP", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "được sửa đổi, bổ sung bởi Nghị định số 07/2025/NĐ-CP"));
+    assert_non_null(strstr(out, "căn cứ Luật Hộ tịch số 60/2014/QH13"));
+    free(out), free(err);
+    snprintf(args, sizeof args, "relations --db '%s' --json --as-of 2024-01-01 123/2015/NĐ-CP", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "\"as_of\":\"2024-01-01\""));
+    assert_non_null(strstr(out, "\"in_effect\":false"));   /* 07/2025/NĐ-CP not yet */
+    free(out), free(err);
+    snprintf(args, sizeof args, "relations --db '%s' 1/2099/NĐ-CP", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 1);
+    assert_non_null(strstr(err, "no document 1/2099/NĐ-CP in the index"));
+    free(out), free(err);
+    snprintf(args, sizeof args, "relations --db '%s' --as-of 2024-02-30x 123/2015/NĐ-CP", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 2);
+    free(out), free(err);
+    snprintf(args, sizeof args, "review --db '%s' --corpus --as-of 2025-08-01", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "27 documents ("));
+    assert_non_null(strstr(out, "căn cứ: Hiến pháp — document-missing"));
+    free(out), free(err);
+    snprintf(args, sizeof args, "review --db '%s' --corpus --json", db_dir);
+    assert_int_equal(cli(args, NULL, &out, &err), 0);
+    assert_non_null(strstr(out, "\"summary\":{\"documents\":27,"));
+    free(out), free(err);
 }
 
 static void test_stats_and_remove(void **state)
@@ -328,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_missing_index),   cmocka_unit_test(test_search_json),
         cmocka_unit_test(test_search_human),
         cmocka_unit_test(test_search_no_answer),    cmocka_unit_test(test_batch),
+        cmocka_unit_test(test_relations_and_corpus),
         cmocka_unit_test(test_stats_and_remove),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_compact_keeps_everything),

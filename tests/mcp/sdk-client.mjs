@@ -36,7 +36,8 @@ async function exercise(client, label) {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
   check(JSON.stringify(names) ===
-        JSON.stringify(['format_citation', 'get_provision', 'search_legislation', 'validate_citation']),
+        JSON.stringify(['format_citation', 'get_procedure', 'get_provision', 'get_relations',
+                        'search_legislation', 'search_procedures', 'validate_citation']),
         `${label}: tool names ${names}`);
   for (const t of tools) {
     check(t.inputSchema?.type === 'object' && t.outputSchema?.type === 'object',
@@ -75,9 +76,31 @@ async function exercise(client, label) {
   check(r.structuredContent?.formatted === 'khoản 2 Điều 27 Luật Cư trú số 68/2020/QH14',
         `${label}: format_citation`);
 
+  r = await client.callTool({ name: 'get_relations',
+                              arguments: { document: '123/2015/NĐ-CP', as_of: '2025-03-01' } });
+  check(!r.isError && r.structuredContent?.relations?.some((x) => x.direction === 'in' &&
+          x.kind === 'amends' && x.document.id === '07/2025/nđ-cp' && x.in_effect),
+        `${label}: get_relations`);
+
   r = await client.callTool({ name: 'get_provision',
                               arguments: { document: '68/2020/QH14', article: 999 } });
   check(r.isError === true && /999/.test(r.content[0].text), `${label}: missing article is isError`);
+
+  // administrative procedures (corpus/sample/tthc), asked in everyday words
+  r = await client.callTool({ name: 'search_procedures',
+                              arguments: { question: 'lam giay khai sinh cho con can mang gi', limit: 3 } });
+  check(!r.isError && r.structuredContent.hits[0]?.procedure_code === '9.000001',
+        `${label}: search_procedures finds the birth registration`);
+  check(r.structuredContent.hits.every((h) => h.kind === 'procedure'), `${label}: procedures only`);
+  r = await client.callTool({ name: 'get_procedure', arguments: { code: '9.000002' } });
+  check(!r.isError && r.structuredContent.name === 'Đăng ký tạm trú (mẫu)', `${label}: get_procedure card`);
+  const bases = r.structuredContent.legal_bases || [];
+  check(bases.length === 3 && bases[0].resolution === 'found' &&
+        bases[2].resolution === 'not-in-index', `${label}: legal bases resolved`);
+  check(r.structuredContent.channels[0].time_limit.value === 3 &&
+        r.structuredContent.channels[0].fee.kind === 'province', `${label}: time limit and fee`);
+  r = await client.callTool({ name: 'get_procedure', arguments: { code: '0.000000' } });
+  check(r.isError === true && /0\.000000/.test(r.content[0].text), `${label}: unknown procedure is isError`);
 
   let code = 0;
   try {

@@ -1,6 +1,9 @@
 /* test_support.c — paths, temp dirs and command running for the tests. */
 #include "test_support.h"
 
+#include "../../corpus/reader.h"
+#include "../../indexer/indexer.h"
+#include "../../query/search.h"
 #include "../../text/analyser.h"
 
 #include <stdarg.h>
@@ -176,4 +179,42 @@ int ts_shutdown_analyser(void **state)
     (void)state;
     ls_analyser_shutdown();
     return 0;
+}
+
+static int index_one(void *ctx, const ls_document *doc)
+{
+    ls_error err = {0};
+    ls_rc rc = ls_indexer_add(ctx, doc, &err);
+    if (rc) fprintf(stderr, "indexing %s: %s\n", doc->source, err.msg);
+    return rc != LS_OK;
+}
+
+int ts_open_sample(const ts_text *texts, size_t n, char **dir, ls_searcher **s)
+{
+    *s = NULL;
+    if (!(*dir = ts_mkdtemp())) return -1;
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    ls_indexer_options opts = {.overwrite = 1};
+    if (ls_indexer_open(*dir, &opts, &ix, &err)) {
+        fprintf(stderr, "test index: %s\n", err.msg);
+        return -1;
+    }
+    ls_reader_sink sink = {index_one, NULL, ix};
+    ls_rc rc = ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = ls_corpus_read_buffer(texts[i].name, texts[i].data, texts[i].len,
+                                   (ls_format)texts[i].format, &sink, &err);
+    if (!rc) rc = ls_indexer_commit(ix, &err);
+    ls_indexer_close(ix);
+    if (!rc) rc = ls_searcher_open(*dir, s, &err);
+    if (rc) fprintf(stderr, "test index: %s\n", err.msg);
+    return rc ? -1 : 0;
+}
+
+void ts_close_sample(char *dir, ls_searcher *s)
+{
+    ls_searcher_close(s);
+    if (dir) ts_rmtree(dir);
+    free(dir);
 }

@@ -34,6 +34,22 @@ void ts_rmtree(const char *path);
  * (or 128+signal). */
 int ts_run(const char *cmdline, const char *stdin_text, char **out, char **err);
 
+/* A text to index beside corpus/sample: a name for messages, its bytes and
+ * its format (an ls_format of corpus/reader.h). */
+typedef struct ts_text {
+    const char *name, *data;
+    size_t len;
+    int format;
+} ts_text;
+
+/* Index corpus/sample and then texts[0..n) into a new temporary directory
+ * (*dir, malloc'ed) and open a searcher on it (*s). 0, or -1 with the
+ * reason on stderr. ts_close_sample closes the searcher and removes and
+ * frees the directory. */
+struct ls_searcher;
+int ts_open_sample(const ts_text *texts, size_t n, char **dir, struct ls_searcher **s);
+void ts_close_sample(char *dir, struct ls_searcher *s);
+
 /* A new Xapian database at dir/idx: fill(w, ctx) (may be NULL) writes into
  * it, then it is committed and opened for reading. Fails the test on any
  * error. The caller closes it (xc_db_close); removing dir removes it. */

@@ -204,9 +204,10 @@ static void test_tools_list(void **state)
     json_t *r = request("tools/list", NULL);
     json_t *tools = json_object_get(json_object_get(r, "result"), "tools");
     const char *want[] = {"search_legislation", "get_provision", "validate_citation",
-                          "format_citation"};
-    assert_int_equal(json_array_size(tools), 4);
-    for (size_t i = 0; i < 4; i++) {
+                          "format_citation", "search_procedures", "get_procedure",
+                          "get_relations"};
+    assert_int_equal(json_array_size(tools), 7);
+    for (size_t i = 0; i < 7; i++) {
         json_t *t = json_array_get(tools, i);
         assert_string_equal(json_string_value(json_object_get(t, "name")), want[i]);
         assert_true(strlen(json_string_value(json_object_get(t, "description"))) > 40);
@@ -274,6 +275,70 @@ static void test_search_legislation(void **state)
     assert_null(json_object_get(res, "structuredContent"));
     assert_true(strlen(error_text(res)) > 5);
     json_decref(res);
+}
+
+/* the sample's procedures (corpus/sample/tthc), in citizens' words */
+static void test_search_procedures(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("search_procedures", "{\"question\":\"làm giấy khai sinh cho con cần "
+                                            "mang gì\"}", &err);
+    assert_false(err);
+    json_t *hits = json_object_get(sc(res), "hits");
+    assert_true(json_array_size(hits) >= 1);
+    json_t *h = json_array_get(hits, 0);
+    assert_string_equal(json_string_value(json_object_get(h, "kind")), "procedure");
+    assert_string_equal(json_string_value(json_object_get(h, "procedure_code")), "9.000001");
+    assert_int_equal(json_array_size(json_object_get(h, "channels")), 3);
+    assert_true(json_array_size(json_object_get(h, "dossier")) >= 2);
+    /* every hit is a procedure: no article slips in */
+    for (size_t i = 0; i < json_array_size(hits); i++)
+        assert_non_null(json_object_get(json_array_get(hits, i), "procedure_code"));
+    json_decref(res);
+    /* without diacritics, the level filter */
+    res = call("search_procedures", "{\"question\":\"dang ky tam tru\",\"level\":\"xã\"}", &err);
+    assert_false(err);
+    h = json_array_get(json_object_get(sc(res), "hits"), 0);
+    assert_string_equal(json_string_value(json_object_get(h, "procedure_code")), "9.000002");
+    json_decref(res);
+    res = call("search_procedures", "{\"question\":\"dang ky tam tru\",\"level\":\"cấp bộ\"}", &err);
+    assert_false(err);
+    assert_int_equal(json_array_size(json_object_get(sc(res), "hits")), 0);
+    json_decref(res);
+    json_t *r = request("tools/call", "{\"name\":\"search_procedures\",\"arguments\":{}}");
+    assert_int_equal(error_code(r), -32602);
+    json_decref(r);
+}
+
+static void test_get_procedure(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("get_procedure", "{\"code\":\"9.000001\",\"as_of\":\"2026-01-01\"}", &err);
+    assert_false(err);
+    json_t *card = sc(res), *bases = json_object_get(card, "legal_bases");
+    assert_string_equal(json_string_value(json_object_get(card, "name")),
+                        "Thủ tục đăng ký khai sinh (mẫu)");
+    assert_int_equal(json_array_size(bases), 3);
+    /* the Luật Hộ tịch of the sample is found, the Thông tư is not in it */
+    json_t *law = json_array_get(bases, 0), *tt = json_array_get(bases, 2);
+    assert_string_equal(json_string_value(json_object_get(law, "number")), "60/2014/QH13");
+    assert_string_equal(json_string_value(json_object_get(law, "resolution")), "found");
+    assert_string_equal(json_string_value(json_object_get(law, "status")), "in-force");
+    assert_string_equal(json_string_value(json_object_get(tt, "resolution")), "not-in-index");
+    assert_true(json_is_array(json_object_get(card, "lapsed_bases")));
+    json_t *fee = json_object_get(json_array_get(json_object_get(card, "channels"), 2), "fee");
+    assert_string_equal(json_string_value(json_object_get(fee, "kind")), "amount");
+    assert_true(json_number_value(json_object_get(fee, "amount")) == 8000);
+    json_decref(res);
+    res = call("get_procedure", "{\"code\":\"1.999999\"}", &err);
+    assert_true(err);
+    assert_non_null(strstr(error_text(res), "no procedure 1.999999"));
+    json_decref(res);
+    json_t *r = request("tools/call", "{\"name\":\"get_procedure\",\"arguments\":{\"code\":7}}");
+    assert_int_equal(error_code(r), -32602);
+    json_decref(r);
 }
 
 static void test_get_provision(void **state)
@@ -422,6 +487,38 @@ static void test_format_citation(void **state)
         json_array_get(json_object_get(sc(res), "citations"), 0), "resolved")));
     json_decref(res);
     res = call("format_citation", "{\"citation\":\"không có gì\"}", &err);
+    assert_true(err);
+    json_decref(res);
+}
+
+static void test_get_relations(void **state)
+{
+    (void)state;
+    int err;
+    json_t *res = call("get_relations", "{\"document\":\"123/2015/NĐ-CP\",\"as_of\":\"2025-03-01\"}",
+                       &err);
+    assert_false(err);
+    json_t *o = sc(res);
+    assert_string_equal(json_string_value(json_object_get(o, "id")), "123/2015/nđ-cp");
+    assert_string_equal(json_string_value(json_object_get(o, "as_of")), "2025-03-01");
+    json_t *rels = json_object_get(o, "relations");
+    int basis = 0, amended_by = 0;
+    for (size_t i = 0; i < json_array_size(rels); i++) {
+        json_t *r = json_array_get(rels, i);
+        const char *dir = json_string_value(json_object_get(r, "direction"));
+        const char *kind = json_string_value(json_object_get(r, "kind"));
+        const char *other = json_string_value(json_object_get(json_object_get(r, "document"), "id"));
+        if (strcmp(dir, "out") == 0 && strcmp(kind, "basis") == 0 && other &&
+            strcmp(other, "60/2014/qh13") == 0)
+            basis = 1;
+        if (strcmp(dir, "in") == 0 && strcmp(kind, "amends") == 0 && other &&
+            strcmp(other, "07/2025/nđ-cp") == 0 && json_is_true(json_object_get(r, "in_effect")))
+            amended_by = 1;
+    }
+    assert_true(basis);
+    assert_true(amended_by);
+    json_decref(res);
+    res = call("get_relations", "{\"document\":\"999/2099/NĐ-CP\"}", &err);
     assert_true(err);
     json_decref(res);
 }
@@ -970,8 +1067,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_initialize),       cmocka_unit_test(test_notifications_and_ping),
         cmocka_unit_test(test_tools_list),       cmocka_unit_test(test_search_legislation),
+        cmocka_unit_test(test_search_procedures), cmocka_unit_test(test_get_procedure),
         cmocka_unit_test(test_get_provision),    cmocka_unit_test(test_validate_citation),
         cmocka_unit_test(test_format_citation),  cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_get_relations),
         cmocka_unit_test(test_batch),            cmocka_unit_test(test_no_index),
         cmocka_unit_test(test_http_route),       cmocka_unit_test(test_resources),
         cmocka_unit_test(test_prompts),          cmocka_unit_test(test_logging),

@@ -16,8 +16,12 @@
 #include "../support/test_support.h"
 
 #define SLOT_ISSUED_STR "2" /* LS_SLOT_ISSUED, as the description writes it */
-#define GONE "(" LS_PREFIX_STATUS "repealed OR " LS_PREFIX_STATUS "suspended OR " \
-             LS_PREFIX_STATUS "obsolete)"
+/* not in force on 2025-06-30 (query/as_of.h): gone by then (slot 5), issued
+ * or effective after it, or, in an index without slot 5, stored as gone */
+#define GONE "(VALUE_RANGE 5 0 20250630 OR VALUE_RANGE 3 202506300 99999999 OR " \
+             "VALUE_RANGE " SLOT_ISSUED_STR " 202506300 99999999 OR ((" LS_PREFIX_STATUS \
+             "repealed OR " LS_PREFIX_STATUS "suspended OR " LS_PREFIX_STATUS "obsolete) " \
+             "AND_NOT VALUE_RANGE 5 0 99999999))"
 
 typedef struct filter_case {
     const char *type, *issuer, *from, *to;
@@ -28,7 +32,8 @@ typedef struct filter_case {
 static void expect(const filter_case *c)
 {
     ls_search_request req = {.query = "x", .type = c->type, .issuer = c->issuer,
-                             .from = c->from, .to = c->to, .in_force = c->in_force};
+                             .from = c->from, .to = c->to, .in_force = c->in_force,
+                             .as_of = "2025-06-30"};
     xc_query *q = (xc_query *)&req; /* must be reset */
     ls_error err = {0};
     ls_rc rc = ls_query_filter(&req, &q, &err);

@@ -1,7 +1,8 @@
 /* test_relations.c — ls_relation_act (indexer/relations.h): what a sentence
  * does to the whole document it cites, on real sentences of corpus/sample and
- * of the shapes laws use; provision-level and partial repeals, legal bases
- * and "X đã được sửa đổi theo Y" act on no whole document. */
+ * of the shapes laws use; provision-level and partial repeals repeal a part
+ * (LS_ACT_PARTLY); legal bases and "X đã được sửa đổi theo Y" act on no
+ * whole document. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -40,11 +41,11 @@ static const struct {
      LS_ACT_NONE},
     /* a part only */
     {"3. Bãi bỏ Điều 5, Điều 6, Điều 21 của Nghị định số 100/2019/NĐ-CP ngày 30 tháng 12 năm 2019.",
-     "100/2019/nđ-cp", LS_ACT_NONE},
+     "100/2019/nđ-cp", LS_ACT_PARTLY},
     {"2. Nghị định này thay thế các quy định về lĩnh vực giao thông đường bộ tại Nghị định số "
-     "100/2019/NĐ-CP ngày 30 tháng 12 năm 2019 của Chính phủ.", "100/2019/nđ-cp", LS_ACT_NONE},
+     "100/2019/NĐ-CP ngày 30 tháng 12 năm 2019 của Chính phủ.", "100/2019/nđ-cp", LS_ACT_PARTLY},
     {"Nghị định số 43/2011/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực, trừ các quy "
-     "định về cổng thông tin.", "43/2011/nđ-cp", LS_ACT_NONE},
+     "định về cổng thông tin.", "43/2011/nđ-cp", LS_ACT_PARTLY},
     /* a legal basis, a guided text, a plain mention */
     {"Căn cứ Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo "
      "Luật số 26/2012/QH13;", "04/2007/qh12", LS_ACT_NONE},
@@ -55,6 +56,23 @@ static const struct {
      "số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13 như sau:",
      "04/2007/qh12", LS_ACT_NONE},
     {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", LS_ACT_NONE},
+    /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "109/2015/qh13", LS_ACT_REPEALS},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "144/2016/qh13", LS_ACT_REPEALS},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "100/2015/qh13", LS_ACT_NONE},
+    {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
+     "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
+     "hội về việc lùi hiệu lực thi hành của Bộ luật Hình sự số 100/2015/QH13, Bộ luật Tố tụng hình "
+     "sự số 101/2015/QH13 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.", "101/2015/qh13", LS_ACT_NONE},
 };
 
 static void test_relation_table(void **state)

@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "../../corpus/reader.h"
-#include "../../indexer/indexer.h"
 #include "../../review/review.h"
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
@@ -219,40 +218,16 @@ static const char extra_jsonl[] =
     " \"issued\": \"2025-05-01\", \"effective\": \"2026-01-01\", \"title\": \"Nghị định thử nghiệm\","
     " \"articles\": [{\"number\": \"1\", \"text\": \"1. Thử nghiệm.\"}]}\n";
 
-static int on_doc(void *ctx, const ls_document *doc)
-{
-    ls_error err = {0};
-    ls_rc rc = ls_indexer_add(ctx, doc, &err);
-    if (rc) fprintf(stderr, "indexing %s: %s\n", doc->source, err.msg);
-    return rc != LS_OK;
-}
-
 static int setup_index(void **state)
 {
     (void)state;
-    if (!(db_dir = ts_mkdtemp())) return -1;
-    ls_error err = {0};
-    ls_indexer *ix = NULL;
-    ls_indexer_options opts = {.overwrite = 1};
-    if (ls_indexer_open(db_dir, &opts, &ix, &err)) return -1;
-    ls_reader_sink sink = {on_doc, NULL, ix};
-    if (ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err) ||
-        ls_corpus_read_buffer("extra.jsonl", extra_jsonl, sizeof extra_jsonl - 1, LS_FORMAT_JSONL,
-                              &sink, &err) ||
-        ls_indexer_commit(ix, &err)) {
-        fprintf(stderr, "test index: %s\n", err.msg);
-        ls_indexer_close(ix);
-        return -1;
-    }
-    ls_indexer_close(ix);
-    return ls_searcher_open(db_dir, &searcher, &err) ? -1 : 0;
+    ts_text extra = {"extra.jsonl", extra_jsonl, sizeof extra_jsonl - 1, LS_FORMAT_JSONL};
+    return ts_open_sample(&extra, 1, &db_dir, &searcher);
 }
 
 static int teardown_index(void **state)
 {
-    ls_searcher_close(searcher);
-    ts_rmtree(db_dir);
-    free(db_dir);
+    ts_close_sample(db_dir, searcher);
     return ts_shutdown_analyser(state);
 }
 

@@ -1,0 +1,130 @@
+/* mcp_procedures.c — MCP tools search_procedures and get_procedure
+ * (mcp_procedures.h): the REST API's parameter checks (search_params.h) and
+ * the procedure card (procedure/procedure.h, bases resolved by
+ * procedure/bases.h). */
+#include "mcp_procedures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../procedure/bases.h"
+#include "../query/results_json.h"
+#include "search_params.h"
+
+#define S_STR "{\"type\":\"string\"}"
+#define S_NSTR "{\"type\":[\"string\",\"null\"]}"
+/* the card's fields, shared by both outputs */
+#define S_CARD_PROPS                                                                         \
+    "\"procedure_code\":{\"type\":\"string\",\"description\":\"code in the national "         \
+    "database, e.g. 1.001193\"},\"name\":" S_STR ",\"level\":" S_NSTR ",\"field\":" S_NSTR    \
+    ",\"agency\":" S_NSTR ",\"authority\":" S_NSTR ",\"address\":" S_NSTR ",\"recipients\":"   \
+    S_NSTR ",\"result\":" S_NSTR ",\"url\":{\"type\":[\"string\",\"null\"],\"description\":"  \
+    "\"the procedure on the National Public Service Portal (apply online there)\"},"          \
+    "\"channels\":{\"type\":\"array\",\"description\":\"how to submit, each with its time "   \
+    "limit and fee\",\"items\":{\"type\":\"object\",\"properties\":{\"channel\":" S_STR       \
+    ",\"time_limit\":{\"type\":[\"object\",\"null\"],\"properties\":{\"value\":{\"type\":"    \
+    "\"number\"},\"unit\":" S_NSTR "}},\"fee\":{\"type\":\"object\",\"properties\":{\"kind\":"\
+    "{\"enum\":[\"free\",\"amount\",\"province\",\"other\",\"unknown\"]},\"amount\":{\"type\":"\
+    "\"number\"},\"currency\":" S_STR ",\"text\":" S_NSTR "}},\"description\":" S_NSTR "}}},"  \
+    "\"dossier\":{\"type\":\"array\",\"description\":\"the documents to bring\",\"items\":{"  \
+    "\"type\":\"object\",\"properties\":{\"name\":" S_NSTR ",\"form\":" S_NSTR ",\"quantity\":"\
+    S_NSTR ",\"originals\":{\"type\":[\"integer\",\"null\"]},\"copies\":{\"type\":[\"integer\","\
+    "\"null\"]},\"group\":" S_NSTR "}}},"                                                      \
+    "\"legal_bases\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{"     \
+    "\"number\":" S_STR ",\"type\":" S_NSTR ",\"name\":" S_NSTR ",\"resolution\":{\"enum\":"  \
+    "[\"found\",\"not-in-index\",\"ambiguous\"]},\"doc_id\":" S_STR ",\"status\":" S_STR      \
+    ",\"replaced_by\":" S_STR "}}},\"lapsed_bases\":{\"type\":\"array\",\"description\":"     \
+    "\"legal bases no longer in force\",\"items\":{\"type\":\"object\"}}"
+
+const char ls_mcp_search_procedures_input[] =
+    "{\"type\":\"object\",\"properties\":{"
+    "\"question\":{\"type\":\"string\",\"minLength\":1,\"description\":\"what the citizen "
+    "wants to do, in everyday words or the portal's, with or without diacritics (\\\"mất sổ "
+    "đỏ xin cấp lại\\\", \\\"lam ho chieu lan dau\\\")\"},"
+    "\"limit\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":100,\"description\":\"how many "
+    "procedures (default 10)\"},"
+    "\"offset\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":10000},"
+    "\"level\":{\"type\":\"string\",\"description\":\"only this level: cấp xã, cấp tỉnh, cấp "
+    "bộ\"},"
+    "\"field\":{\"type\":\"string\",\"description\":\"only this field of work, e.g. Hộ tịch\"}},"
+    "\"required\":[\"question\"],\"additionalProperties\":false}";
+
+const char ls_mcp_search_procedures_output[] =
+    "{\"type\":\"object\",\"properties\":{\"query\":" S_STR ",\"understood\":" S_STR
+    ",\"suggestion\":" S_NSTR ",\"total_estimate\":{\"type\":\"integer\"},\"hits\":{\"type\":"
+    "\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"rank\":{\"type\":\"integer\"},"
+    "\"score\":{\"type\":\"number\"},\"kind\":{\"const\":\"procedure\"},\"citation\":" S_STR ","
+    S_CARD_PROPS "},\"required\":[\"rank\",\"procedure_code\",\"name\"]}}},"
+    "\"required\":[\"query\",\"hits\"]}";
+
+const char ls_mcp_get_procedure_input[] =
+    "{\"type\":\"object\",\"properties\":{"
+    "\"code\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"the "
+    "procedure code, e.g. 1.001193 (from search_procedures)\"},"
+    "\"as_of\":{\"type\":\"string\",\"description\":\"date of the legal bases' status, "
+    "YYYY-MM-DD (default today)\"}},\"required\":[\"code\"],\"additionalProperties\":false}";
+
+const char ls_mcp_get_procedure_output[] =
+    "{\"type\":\"object\",\"properties\":{" S_CARD_PROPS ",\"steps\":" S_NSTR ",\"conditions\":"
+    S_NSTR ",\"decision\":" S_NSTR ",\"as_of\":" S_STR "},\"required\":[\"procedure_code\","
+    "\"name\",\"channels\",\"dossier\",\"legal_bases\"]}";
+
+int ls_mcp_search_procedures(ls_searcher *s, json_t *args, json_t **structured, char *msg,
+                             size_t cap)
+{
+    json_t *body = json_deep_copy(args);
+    json_object_set(body, "q", json_object_get(args, "question"));
+    json_object_del(body, "question");
+    json_object_set_new(body, "kind", json_string("procedure"));
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    if (!text) return -32603;
+    ls_api_search p;
+    ls_error err = {0};
+    ls_rc rc = ls_api_search_from_json(text, strlen(text), &p, &err);
+    free(text);
+    if (rc) {
+        ls_api_search_free(&p);
+        snprintf(msg, cap, "search_procedures: %s", err.msg);
+        return -32602;
+    }
+    ls_results *r = NULL;
+    ls_buf out = LS_BUF_INIT;
+    rc = ls_search(s, &p.req, &r, &err);
+    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
+    int ret = 0;
+    if (rc) {
+        *structured = NULL;
+        snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(err.rc));
+        ret = 1;
+    } else if (!(*structured = json_loadb(out.data, out.len, 0, NULL))) {
+        ret = -32603;
+    }
+    ls_buf_free(&out);
+    ls_results_free(r);
+    ls_api_search_free(&p);
+    return ret;
+}
+
+int ls_mcp_get_procedure(ls_searcher *s, json_t *args, json_t **structured, char *msg,
+                         size_t cap)
+{
+    const char *code = json_string_value(json_object_get(args, "code"));
+    const char *as_of = json_string_value(json_object_get(args, "as_of"));
+    char *card = NULL;
+    ls_error err = {0};
+    *structured = NULL;
+    ls_rc rc = ls_procedure_get(s, code, as_of, &card, &err);
+    if (rc == LS_ERR_ARG) {
+        snprintf(msg, cap, "get_procedure: %s", err.msg);
+        return -32602;
+    }
+    if (rc) {
+        snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(err.rc));
+        return 1;
+    }
+    *structured = json_loads(card, 0, NULL);
+    free(card);
+    return *structured ? 0 : -32603;
+}
