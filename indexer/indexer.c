@@ -151,6 +151,28 @@ static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
     return LS_OK;
 }
 
+ls_rc ls_indexer_commit_marked(ls_indexer *ix, unsigned long mark, ls_error *err)
+{
+    if (ix->sharded) return ls_sharded_commit(ix->sharded, err); /* marks its own */
+    char v[32];
+    snprintf(v, sizeof v, "%lu", mark);
+    xc_err xe;
+    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_SET_COMMIT, v, strlen(v), &xe))
+        return xapian_error(err, "marking the commit", &xe);
+    return ls_indexer_commit(ix, err);
+}
+
+unsigned long ls_indexer_commit_mark(ls_indexer *ix)
+{
+    char *v = NULL;
+    size_t len = 0;
+    xc_err xe;
+    if (!ix->wdb || xc_wdb_get_metadata(ix->wdb, LS_METADATA_SET_COMMIT, &v, &len, &xe)) return 0;
+    unsigned long mark = len ? strtoul(v, NULL, 10) : 0;
+    free(v);
+    return mark;
+}
+
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
 {
     if (ix->sharded) return ls_sharded_commit(ix->sharded, err);

@@ -70,6 +70,13 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed,
 ls_rc ls_indexer_restate(ls_indexer *ix, const char *id_norm, const char *status,
                          const char *gone_since, ls_error *err);
 
+/* Commit everything pending, atomically, writing mark as the shard set's
+ * commit mark (shards.h) in the same transaction (a set's parts). */
+ls_rc ls_indexer_commit_marked(ls_indexer *ix, unsigned long mark, ls_error *err);
+
+/* The commit mark the index holds (0 when none). */
+unsigned long ls_indexer_commit_mark(ls_indexer *ix);
+
 /* Commit everything pending, atomically. */
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err);
 

@@ -1,12 +1,16 @@
 /* test_crash_kills.c — random kills (SIGKILL) of `index`, `compact` and
  * `remove` while they work on real pháp điển pages from ../shared:
  *   - index: the first LS_CRASH_PAGES pages (default 3), --batch-size 20,
- *     killed LS_CRASH_KILLS times (default 3) at a random moment of a run;
+ *     killed LS_CRASH_KILLS times (default 2) at a random moment of a run;
  *     after each kill the index opens, its (documents, passages) are those
  *     after some whole batch of an uninterrupted run (the table is made by
  *     indexing in-process and reading stats after every batch's commit), a
  *     rerun reaches the uninterrupted run's counts, and the rankings of 50
  *     questions (zalo-phapdien-dev) are identical by checksum;
+ *   - index --shards 2, killed the same way: the set is whole at a whole
+ *     batch or says it is incomplete (a kill between its shards' commit
+ *     and meta's), and a rerun makes it whole with one index's counts and
+ *     rankings;
  *   - compact: a copy of the finished index, killed at random; it opens
  *     with the same counts and checksum, and compact run again completes;
  *   - remove of 10 documents, killed at random: counts are all-or-none,
@@ -35,6 +39,7 @@
 
 #include "../../corpus/reader.h"
 #include "../../indexer/indexer.h"
+#include "../../indexer/shards.h"
 #include "../../query/search.h"
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
@@ -192,7 +197,7 @@ static int setup(void **state)
     ts_require_shared("eval/dev/zalo-phapdien-dev.jsonl");
     const char *k = getenv("LS_CRASH_KILLS"), *np = getenv("LS_CRASH_PAGES"),
                *sd = getenv("LS_CRASH_SEED");
-    kills = k ? (unsigned)atoi(k) : getenv("LS_VALGRIND") ? 1 : 3; /* valgrind: the searches */
+    kills = k ? (unsigned)atoi(k) : getenv("LS_VALGRIND") ? 1 : 2; /* valgrind: the searches */
     unsigned npages = np ? (unsigned)atoi(np) : 3;
     seed = sd ? (unsigned)strtoul(sd, NULL, 10) : (unsigned)time(NULL);
     srand(seed);
@@ -284,7 +289,7 @@ static void test_index_kills(void **state)
     for (unsigned i = 0; i < kills; i++) {
         ts_rmtree(work);
         /* past the start-up, before the end: among the batches */
-        if (!run_and_kill(argv, index_ms * 0.15, index_ms * 0.95)) continue;
+        if (!run_and_kill(argv, index_ms * 0.3, index_ms * 0.95)) continue;
         killed++;
         struct stat st;
         counts c = {0, 0};
@@ -304,6 +309,51 @@ static void test_index_kills(void **state)
     fprintf(stderr, "index: %u of %u runs killed (%u mid-way), each recovered\n", killed, kills,
             mid);
     assert_true(kills == 0 || killed > 0);
+}
+
+/* `index --shards 2` killed at random: the set is either whole at a whole
+ * batch, or says it is incomplete (ls_shards_complete; a kill between the
+ * shards' commit and meta's); a rerun makes it whole with the counts and
+ * rankings of one index. */
+static void test_set_kills(void **state)
+{
+    (void)state;
+    char work[4096], batch[16], why[1024];
+    snprintf(work, sizeof work, "%s/set", dir);
+    snprintf(batch, sizeof batch, "%d", BATCH);
+    char *first[] = {"luat-search", "index", "--quiet", "--shards", "2", "--batch-size", batch,
+                     "--db", work, pages, NULL};
+    char *again[] = {"luat-search", "index", "--quiet", "--batch-size", batch, "--db", work,
+                     pages, NULL};
+    unsigned killed = 0, incomplete = 0;
+    for (unsigned i = 0; i < kills; i++) {
+        ts_rmtree(work);
+        if (!run_and_kill(first, index_ms * 0.3, index_ms * 0.95)) continue;
+        killed++;
+        int complete = 1;
+        counts c = {0, 0};
+        struct stat st;
+        char stub[4200];
+        snprintf(stub, sizeof stub, "%s/XAPIANDB", work);
+        if (stat(stub, &st) != 0) continue; /* killed before the set was laid out */
+        if (ls_shards_complete(work, &complete, why, sizeof why, NULL))
+            fail_msg("set kill %u: a part does not open", i);
+        if (!complete) incomplete++;
+        else if (read_counts(work, &c) || !whole_batch(&c))
+            fail_msg("set kill %u: whole, but %ld documents, %ld passages: no batch's state", i,
+                     c.documents, c.passages);
+        if (run(again) != 0) fail_msg("set kill %u: the rerun failed", i);
+        if (ls_shards_complete(work, &complete, why, sizeof why, NULL) || !complete)
+            fail_msg("set kill %u: incomplete after the rerun: %s", i, why);
+        if (read_counts(work, &c) || c.documents != final.documents ||
+            c.passages != final.passages)
+            fail_msg("set kill %u: rerun reached %ld documents, %ld passages (want %ld, %ld)", i,
+                     c.documents, c.passages, final.documents, final.passages);
+        if (ranking_sum(work) != final_sum)
+            fail_msg("set kill %u: rankings differ from one index's after rerun", i);
+    }
+    fprintf(stderr, "set: %u of %u runs killed (%u left detectably incomplete), each repaired\n",
+            killed, kills, incomplete);
 }
 
 static void copy_index(const char *from, const char *to)
@@ -410,6 +460,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_uninterrupted_cli_matches_reference),
         cmocka_unit_test(test_index_kills),
+        cmocka_unit_test(test_set_kills),
         cmocka_unit_test(test_compact_kills),
         cmocka_unit_test(test_remove_kills),
     };

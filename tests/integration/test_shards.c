@@ -560,6 +560,61 @@ static void test_status_across_shards(void **state)
     }
 }
 
+/* A commit of the set cut between its shards and meta (as a kill there
+ * leaves it: shard-0 committed, with its mark and a changed passage; meta
+ * not) is detected (ls_shards_complete; `stats` fails saying INCOMPLETE),
+ * and indexing the same sources again repairs it. */
+static void test_cut_commit_detected_and_repaired(void **state)
+{
+    (void)state;
+    char cut[4300], shard0[4400], why[1024];
+    snprintf(cut, sizeof cut, "%s/cut", tmp);
+    ls_index_counts whole = index_sample(cut, 2);
+    int complete = 0;
+    assert_int_equal(ls_shards_complete(cut, &complete, why, sizeof why, NULL), LS_OK);
+    assert_true(complete);
+    assert_int_equal(doccount(cut), doccount(single));
+    /* one shard's half of the next commit (the one holding 60/2014/QH13
+     * loses its Điều 16), the rest never came */
+    unsigned k = ls_shard_of("60/2014/qh13", 2);
+    snprintf(shard0, sizeof shard0, "%s/shard-%u", cut, k);
+    xc_wdb *w = NULL;
+    xc_err xe;
+    assert_int_equal(xc_wdb_open(shard0, XC_WDB_OPEN, &w, &xe), XC_OK);
+    char *mark = NULL;
+    size_t len = 0;
+    assert_int_equal(xc_wdb_get_metadata(w, LS_METADATA_SET_COMMIT, &mark, &len, &xe), XC_OK);
+    char next[32];
+    snprintf(next, sizeof next, "%lu", strtoul(mark, NULL, 10) + 1);
+    free(mark);
+    assert_int_equal(xc_wdb_set_metadata(w, LS_METADATA_SET_COMMIT, next, strlen(next), &xe),
+                     XC_OK);
+    unsigned n0 = doccount(shard0);
+    assert_true(n0 > 0);
+    assert_int_equal(xc_wdb_delete_by_term(w, "Q60/2014/qh13#16", &xe), XC_OK);
+    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
+    xc_wdb_close(w);
+    assert_int_equal(doccount(shard0), n0 - 1);
+    assert_int_equal(ls_shards_complete(cut, &complete, why, sizeof why, NULL), LS_OK);
+    assert_false(complete);
+    char at[32];
+    snprintf(at, sizeof at, "shard-%u at", k);
+    assert_non_null(strstr(why, at));
+    char cmd[9000], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' stats --json --db '%s'", ts_bin(), cut);
+    assert_int_equal(ts_run(cmd, NULL, &out, &err), 1);
+    assert_non_null(strstr(out, "\"complete\":false"));
+    assert_non_null(strstr(err, "INCOMPLETE"));
+    free(out);
+    free(err);
+    /* the rerun: every part at one mark, the counts whole again */
+    ls_index_counts again = index_sample(cut, 0);
+    assert_int_equal(again.documents, whole.documents);
+    assert_int_equal(ls_shards_complete(cut, &complete, why, sizeof why, NULL), LS_OK);
+    if (!complete) fail_msg("after the rerun: %s", why);
+    assert_int_equal(doccount(cut), doccount(single));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +624,7 @@ int main(void)
         cmocka_unit_test_teardown(test_remote_shards, stop_servers),
         cmocka_unit_test(test_update_and_remove),
         cmocka_unit_test(test_status_across_shards),
+        cmocka_unit_test(test_cut_commit_detected_and_repaired),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
