@@ -8,6 +8,7 @@
 
 #include "../corpus/reader.h"
 #include "../indexer/indexer.h"
+#include "../indexer/shards.h"
 #include "cli.h"
 #include "index_report.h"
 
@@ -107,6 +108,10 @@ int cmd_index(int argc, char **argv)
     if (!db) return cli_usage_error("index", "--db DIR is required");
     if (optind >= argc) return cli_usage_error("index", "no SOURCE to index");
 
+    int complete = 1;
+    char why[1024];
+    if (ls_shards_complete(db, &complete, why, sizeof why, NULL) == LS_OK && !complete)
+        fprintf(stderr, "luat-search index: %s; this run repairs it\n", why);
     index_run run = {0};
     if (ls_indexer_open(db, &io, &run.ix, &run.err)) {
         if (json) index_report_finish(&run.rep, &(ls_index_counts){0}, 1, run.err.msg);
