@@ -105,7 +105,7 @@ ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned 
                               ls_searcher **out, ls_error *err);
 
 /* Tune the ranking from "name=value,..." (see query/build.h: filler, pair,
- * heading, folded, synonyms, k1, b); for evaluation and ablation. */
+ * heading, folded, synonyms, common, k1, b); for evaluation and ablation. */
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
 
 /* Bound each search's work by ms milliseconds (0 = no bound, the default).
