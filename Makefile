@@ -15,7 +15,7 @@ CXXFLAGS += -std=c++11 $(OPT) -g $(WARN) $(SAN) -MMD -MP $(PKG_CFLAGS)
 LDFLAGS  += $(SAN)
 LDLIBS   += $(PKG_LIBS) -lpthread -lm
 
-LIB_DIRS := common text corpus procedure indexer query review api
+LIB_DIRS := common text corpus indexer query review api
 LIB_C    := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_CXX  := xapian/xc.cc
 WEB_FILES := $(sort $(wildcard api/web/*))
@@ -37,7 +37,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval clean help sample sample-run
+.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -152,7 +152,12 @@ crash-loop: $(BIN) $(BUILD)/tests/integration/test_crash_kills
 fuzz-long:
 	@scripts/run-fuzz $(FUZZ_SECONDS) --long $(FUZZ_TARGETS)
 
-bench: $(BIN)
+# `bench` installs what it runs (wrk, SQLite, gnuplot) first, as `test` does
+bench:
+	@LS_DEPS_BENCH=1 scripts/install-deps
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BIN)
 	@bench/run-bench $(BIN)
 
 eval: $(BIN)

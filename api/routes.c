@@ -85,12 +85,18 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
         rc = ls_api_search_from_pairs(rq->keys, rq->values, rq->value_lens, rq->npairs, &p,
                                       &err);
     }
+    ls_api_search_reply(s, &p, rc, &err, out);
+}
+
+void ls_api_search_reply(ls_searcher *s, ls_api_search *p, ls_rc rc, ls_error *err,
+                         ls_api_reply *out)
+{
     ls_results *r = NULL;
-    if (!rc) rc = ls_search(s, &p.req, &r, &err);
-    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
-    if (rc) ls_api_fail(out, &err);
+    if (!rc) rc = ls_search(s, &p->req, &r, err);
+    if (!rc) rc = ls_results_json(r, p->req.query, p->req.query_len, 0, &out->body);
+    if (rc) ls_api_fail(out, err);
     ls_results_free(r);
-    ls_api_search_free(&p);
+    ls_api_search_free(p);
 }
 
 /* An id as people write it: no control bytes, no path tricks. */

@@ -5,7 +5,8 @@
  * Passages are read with our own readers, so every engine indexes the same
  * article texts (heading + body). Prints, per engine: indexing seconds,
  * MB/s, size on disk as a multiple of the text; per engine and questions
- * file: MRR@10, R@10 and latency p50/p95/p99 (top 10, warm, one thread).
+ * file: MRR@10, R@10 and latency p50/p95/p99 and mean (top 10, warm, one
+ * thread).
  *
  *   bench_peers OUT_DIR CORPUS_PATH QUESTIONS.jsonl...
  *
@@ -240,10 +241,13 @@ static void run_questions(engine *e, const char *path)
     fclose(f);
     free(line);
     qsort(lat, n, sizeof *lat, cmp_double);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) sum += lat[i];
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    printf("  %-26s %-38s n %3zu  MRR@10 %.3f  R@10 %.3f  p50 %6.2f  p95 %6.2f  p99 %6.2f ms\n",
+    printf("  %-26s %-38s n %3zu  MRR@10 %.3f  R@10 %.3f  p50 %6.2f  p95 %6.2f  p99 %6.2f  "
+           "mean %6.2f ms\n",
            e->name, base, n, mrr / (double)n, r10 / (double)n, lat[n / 2],
-           lat[(size_t)((double)n * 0.95)], lat[(size_t)((double)n * 0.99)]);
+           lat[(size_t)((double)n * 0.95)], lat[(size_t)((double)n * 0.99)], sum / (double)n);
     free(lat);
 }
 

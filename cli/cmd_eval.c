@@ -12,7 +12,7 @@
 
 #include "../query/search.h"
 #include "../text/analyser.h"
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "cli.h"
 #include "eval_report.h"
 
@@ -22,7 +22,7 @@ static const char help[] =
     "Ask every question of the file and score the ranking against its relevant\n"
     "articles: a hit is right when its document (number or law id, compared\n"
     "after NFC and case folding) and article number equal one relevant pair.\n"
-    "Prints R@1, R@10, MRR@10, nDCG@10, latency percentiles, and how well the\n"
+    "Prints R@1, R@10, MRR@10, nDCG@10, latency percentiles and mean, and how well the\n"
     "confidence tells right first hits from wrong ones: AUC (first hit right vs\n"
     "wrong or no answer in the index), ECE (10 bins, on the questions whose\n"
     "answer the index holds) and the mean confidence of the questions whose\n"
@@ -40,7 +40,7 @@ static const char help[] =
     "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 hpair, defined, defother, elite, cover, hcover, hprec, depth,\n"
-    "                 folded, synonyms, k1, b; see query/build.h)\n"
+    "                 folded, synonyms, common, k1, b; see query/build.h)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
 
@@ -233,6 +233,13 @@ static double percentile(const eval_totals *t, double p)
     return t->latency_ms[i];
 }
 
+static double mean_ms(const eval_totals *t)
+{
+    double sum = 0;
+    for (size_t i = 0; i < t->nlat; i++) sum += t->latency_ms[i];
+    return t->nlat ? sum / (double)t->nlat : 0;
+}
+
 /* Returns the rank of the first right hit in the top 10, 0 when none. */
 static unsigned score_one(eval_totals *t, json_t *relevant, const ls_results *r, int show_miss,
                       const char *q)
@@ -404,17 +411,17 @@ int cmd_eval(int argc, char **argv)
         printf("{\"file\":\"%s\",\"questions\":%u,\"r_at_1\":%.4f,\"r_at_10\":%.4f,"
                "\"mrr_at_10\":%.4f,\"ndcg_at_10\":%.4f,\"p50_ms\":%.3f,\"p95_ms\":%.3f,"
                "\"p99_ms\":%.3f,\"confidence_auc\":%s,\"confidence_ece\":%s,"
-               "\"unanswerable_confidence\":%s}\n",
+               "\"unanswerable_confidence\":%s,\"mean_ms\":%.3f}\n",
                argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
                percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99),
-               a >= 0 ? fa : "null", e >= 0 ? fe : "null", u >= 0 ? fu : "null");
+               a >= 0 ? fa : "null", e >= 0 ? fe : "null", u >= 0 ? fu : "null", mean_ms(&t));
     } else {
-        printf("%-40s %5s %6s %6s %7s %8s %8s %8s %6s %6s %7s\n", "file", "n", "R@1", "R@10",
-               "MRR@10", "nDCG@10", "p50 ms", "p99 ms", "AUC", "ECE", "conf∅");
+        printf("%-40s %5s %6s %6s %7s %8s %8s %8s %6s %6s %7s %8s\n", "file", "n", "R@1", "R@10",
+               "MRR@10", "nDCG@10", "p50 ms", "p99 ms", "AUC", "ECE", "conf∅", "mean ms");
         const char *base = strrchr(argv[optind], '/');
-        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f %6s %6s %7s\n",
+        printf("%-40s %5u %6.3f %6.3f %7.3f %8.3f %8.2f %8.2f %6s %6s %7s %8.2f\n",
                base ? base + 1 : argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
-               percentile(&t, 0.5), percentile(&t, 0.99), fa, fe, fu);
+               percentile(&t, 0.5), percentile(&t, 0.99), fa, fe, fu, mean_ms(&t));
     }
     if (rep && eval_report_close(rep, t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
                                  percentile(&t, 0.5), percentile(&t, 0.99)))

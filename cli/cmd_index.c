@@ -24,7 +24,7 @@ static const char help[] =
     "\n"
     "options:\n"
     "  --db DIR          the index directory (required)\n"
-    "  --format FMT      auto (default), text, jsonl, phapdien, alqac\n"
+    "  --format FMT      auto (default), text, jsonl, phapdien, alqac, tthc\n"
     "  --overwrite       start from an empty index\n"
     "  --batch-size N    documents per atomic commit (default 1000)\n"
     "  --shards N        make a new index a set of N shards (2..64), written in\n"

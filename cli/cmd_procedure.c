@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../procedure/bases.h"
+#include "../review/procedure_bases.h"
 #include "cli.h"
 #include "procedure_print.h"
 

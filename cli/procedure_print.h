@@ -1,4 +1,4 @@
-/* procedure_print.h — a procedure card (procedure/procedure.h's JSON) for a
+/* procedure_print.h — a procedure card (corpus/procedure.h's JSON) for a
  * terminal: what to bring, where, how long, what it costs, on which basis. */
 #ifndef LS_CLI_PROCEDURE_PRINT_H
 #define LS_CLI_PROCEDURE_PRINT_H

@@ -1,6 +1,6 @@
 /* document.c — allocation, freeing and small helpers of the document model. */
 #include "document.h"
-#include "../procedure/procedure.h"
+#include "procedure.h"
 #include "structure.h"
 
 #include <stdlib.h>

@@ -81,7 +81,7 @@ typedef struct ls_document {
     ls_reference *refs;    /* document-level references (preamble) */
     size_t nrefs;
     struct ls_procedure *procedure; /* an administrative procedure's model
-                                       (procedure/procedure.h), owned; NULL
+                                       (corpus/procedure.h), owned; NULL
                                        for legal texts */
 } ls_document;
 

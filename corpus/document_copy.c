@@ -1,6 +1,6 @@
 /* document_copy.c — deep copy of the document model (see document_copy.h). */
 #include "document_copy.h"
-#include "../procedure/procedure.h"
+#include "procedure.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "../common/ls_buf.h"
-#include "../procedure/procedure.h"
+#include "procedure.h"
 
 static const char *const format_names[] = {"auto", "text", "jsonl", "phapdien", "alqac",
                                              "tthc"};

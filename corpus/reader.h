@@ -18,7 +18,7 @@ typedef enum {
     LS_FORMAT_JSONL,       /* the project's JSONL interchange format */
     LS_FORMAT_PHAPDIEN,    /* Bộ pháp điển topic page (.html) */
     LS_FORMAT_ALQAC,       /* ALQAC laws JSON: [{"id", "articles":[...]}] */
-    LS_FORMAT_TTHC         /* administrative procedures (procedure/reader_tthc.c) */
+    LS_FORMAT_TTHC         /* administrative procedures (corpus/reader_tthc.c) */
 } ls_format;
 
 typedef struct ls_reader_sink {

@@ -234,7 +234,8 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * about X and Y, not an act of this text */
     static const char *const passive[] = {"được sửa đổi", "được bổ sung", "đã được",
                                           "được thay thế", "được hướng dẫn",
-                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế"};
+                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế",
+                                          "bị ngưng hiệu lực", "bị đình chỉ", "được đính chính"};
     size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0, s = start;
     while (s > lo && !is_sentence_end(t, s - 1, len)) s--;
     for (size_t k = 0; k < sizeof passive / sizeof passive[0]; k++)
@@ -257,6 +258,9 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * "X ... ngưng hiệu lực", whatever comes between ("đã được sửa đổi") */
     size_t e = end, hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
     while (e < hi && !is_sentence_end(t, e, len)) e++;
+    /* "... có hiệu lực đến khi Nghị quyết số X hết hiệu lực": a condition */
+    size_t near = start > s + 24 ? start - 24 : s;
+    if (start > near && memmem(t + near, start - near, "khi ", strlen("khi "))) return LS_REL_CITES;
     if (e > end && memmem(t + end, e - end, "hết hiệu lực", strlen("hết hiệu lực")))
         return LS_REL_REPEALS;
     if (e > end && memmem(t + end, e - end, "ngưng hiệu lực", strlen("ngưng hiệu lực")))

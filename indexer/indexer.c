@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "passage_data.h"
@@ -21,6 +21,7 @@
 #include "synonyms.h"
 #include "termgen.h"
 #include "definitions.h"
+#include "disk_room.h"
 #include "cite_keys.h"
 #include "relations.h"
 #include "doc_links.h"
@@ -41,6 +42,8 @@ struct ls_indexer {
     int in_transaction;
     ls_index_counts counts;
     ls_buf scratch;
+    ls_cover_builder cover;   /* the cover record of the passage being built */
+    unsigned long long batch_growth; /* the most one commit grew the index (bytes) */
     int doc_changed;          /* a passage of the current document changed */
     int part;                 /* LS_PART_* */
     ls_restate_hook restate;  /* LS_PART_RECORDS: passages elsewhere */
@@ -181,9 +184,16 @@ ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
         if (xc_wdb_commit(ix->wdb, &xe)) return xapian_error(err, "commit", &xe);
         return LS_OK;
     }
+    /* twice the most a batch has grown the index, free: else refuse
+     * before libxapian can run out of room where it cannot recover */
+    ls_rc rc = ls_disk_room_check(ix->path, 2 * ix->batch_growth, err);
+    if (rc) return rc;
+    unsigned long long before = ls_dir_disk_bytes(ix->path);
     ix->in_transaction = 0;
     if (xc_wdb_commit_transaction(ix->wdb, &xe))
         return xapian_error(err, "commit failed (the index keeps its last committed batch)", &xe);
+    unsigned long long after = ls_dir_disk_bytes(ix->path);
+    if (after > before && after - before > ix->batch_growth) ix->batch_growth = after - before;
     return LS_OK;
 }
 
@@ -338,13 +348,21 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     xc_err xe;
     xc_doc *xd = NULL;
     if (xc_doc_new(&xd, &xe)) return xapian_error(err, "indexing", &xe);
-    ls_termgen tg = {.doc = xd, .next_pos = 1};
+    ls_termgen tg = {.doc = xd, .next_pos = 1, .cover = &ix->cover};
     ls_rc rc = LS_OK;
+    ls_cover_builder_reset(&ix->cover);
+    ls_cover_builder_field(&ix->cover, LS_COVER_HEADING);
     if (a->heading) rc = ls_termgen_index_text(&tg, a->heading, strlen(a->heading),
                                                HEADING_WEIGHT, err);
+    ls_cover_builder_field(&ix->cover, LS_COVER_TITLE);
     if (!rc && doc->title)
         rc = ls_termgen_index_text(&tg, doc->title, strlen(doc->title), 1, err);
+    ls_cover_builder_field(&ix->cover, LS_COVER_BODY);
     if (!rc && a->text) rc = ls_termgen_index_text(&tg, a->text, a->text_len, 0, err);
+    ls_buf_reset(&ix->scratch);
+    if (!rc) rc = ls_cover_builder_finish(&ix->cover, &ix->scratch, err);
+    if (!rc && xc_doc_set_value(xd, LS_SLOT_COVER, ix->scratch.data, ix->scratch.len, &xe))
+        rc = xapian_error(err, "indexing", &xe);
     if (!rc) {
         definition_ctx dc = {.tg = &tg, .err = err};
         ls_definitions_each(a, index_definition, &dc);
@@ -535,6 +553,7 @@ void ls_indexer_close(ls_indexer *ix)
     xc_wdb_close(ix->wdb);
     if (ix->lock_fd >= 0) close(ix->lock_fd); /* releases the flock */
     ls_buf_free(&ix->scratch);
+    ls_cover_builder_free(&ix->cover);
     free(ix->path);
     free(ix);
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "../text/analyser.h"
 
 static int set_str(json_t *obj, const char *key, const char *val)

@@ -46,6 +46,7 @@ static const struct { const char *word; ls_act act; } verbs[] = {
 static const char *const part_words[] = {
     "quy định", "Quy định", "một số", "một phần", "điều", "Điều", "khoản", "Khoản",
     "điểm", "Điểm", "chương", "Chương", "mục", "Mục", "phần", "Phần", "nội dung",
+    "Phụ lục", "phụ lục", "kèm theo", "cụm từ",
 };
 
 static int names_a_part(const char *t, size_t s, size_t e)

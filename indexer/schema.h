@@ -32,7 +32,7 @@
  *
  * Value slots are listed below; the document data is a JSON object with the
  * passage's text and metadata (see indexer/passage_data.h); a procedure's
- * passage adds its card under "procedure" (procedure/procedure.h).
+ * passage adds its card under "procedure" (corpus/procedure.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
  * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /
  * repealing relations between documents (indexer/relations.h).
@@ -83,12 +83,14 @@ enum {
     LS_SLOT_ISSUED = 2,     /* YYYYMMDD */
     LS_SLOT_EFFECTIVE = 3,  /* YYYYMMDD */
     LS_SLOT_STATUS = 4,     /* status code as in XSTATUS */
-    LS_SLOT_GONE = 5        /* YYYYMMDD from which the document is no longer in
+    LS_SLOT_GONE = 5,       /* YYYYMMDD from which the document is no longer in
                                force (repealed, replaced by a text effective
                                then; 00000000 when published as such or the
                                date is unknown); absent while in force
                                (indexer/relations.h): search --in-force as of
                                a date reads it */
+    LS_SLOT_COVER = 6       /* the passage's tokens as keys, for the second
+                               ranking stage and the snippet (cover_record.h) */
 };
 
 /* Positions are not stored: nothing reads them (no phrase queries: the

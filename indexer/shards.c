@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/ls_hash.h"
 #include "../xapian/xc.h"
 
 ls_rc ls_shard_path(const char *dir, unsigned k, char *out, size_t cap, ls_error *err)
@@ -22,12 +23,7 @@ ls_rc ls_shard_path(const char *dir, unsigned k, char *out, size_t cap, ls_error
 
 unsigned ls_shard_of(const char *id_norm, unsigned n)
 {
-    unsigned long long h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)id_norm; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ULL;
-    }
-    return n ? (unsigned)(h % n) : 0;
+    return n ? (unsigned)(ls_hash_bytes(id_norm, strlen(id_norm)) % n) : 0;
 }
 
 unsigned ls_shards_count(const char *dir)

@@ -76,6 +76,7 @@ static int on_token(void *ctx, const ls_token *tok)
     size_t folded_len = tok->folded ? tok->folded_len : tok->term_len;
     int is_word = tok->kind == LS_TOKEN_WORD;
     int pair_with_prev = is_word && st->prev[0];
+    if (st->body && st->tg->cover) ls_cover_builder_add(st->tg->cover, tok);
     if (st->body) {
         if (add(st, "", tok->term, tok->term_len, pos, 1)) return 1;
         if (tok->folded && add(st, LS_PREFIX_FOLDED, tok->folded, tok->folded_len, pos, 1))

@@ -8,10 +8,14 @@
 #include <stddef.h>
 #include "../common/ls_error.h"
 #include "../xapian/xc.h"
+#include "cover_record.h"
 
 typedef struct ls_termgen {
     xc_doc *doc;           /* borrowed: the document receiving postings */
     unsigned next_pos;     /* next free 1-based position */
+    ls_cover_builder *cover; /* borrowed, or NULL: also receives every token of
+                              * ls_termgen_index_text (the same analysis pass),
+                              * into the field the caller selected */
 } ls_termgen;
 
 /* Index text[0..len) into tg->doc at positions starting at tg->next_pos:

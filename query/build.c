@@ -40,7 +40,7 @@ ls_weights ls_weights_default(void)
                     .defined = 1.0, .defined_other = 0.05, .folded_in_marked = 0.0,
                     .elite = 24, .cover = 1.0, .heading_cover = 0.3,
                     .heading_precision = 0.3, .depth = 40,
-                    .synonyms = 1,
+                    .synonyms = 1, .common = 0,
                     .bm25_k1 = 0.5, .bm25_b = 0.5};
     return w;
 }
@@ -59,7 +59,8 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         {"hprec", offsetof(ls_weights, heading_precision)},
         {"depth", offsetof(ls_weights, depth)},
         {"folded", offsetof(ls_weights, folded_in_marked)},
-        {"synonyms", offsetof(ls_weights, synonyms)}, {"k1", offsetof(ls_weights, bm25_k1)},
+        {"synonyms", offsetof(ls_weights, synonyms)}, {"common", offsetof(ls_weights, common)},
+        {"k1", offsetof(ls_weights, bm25_k1)},
         {"b", offsetof(ls_weights, bm25_b)},
     };
     char buf[512];
@@ -76,7 +77,7 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         if (k == sizeof keys / sizeof keys[0])
             return ls_error_set(err, LS_ERR_ARG, "weights: unknown name '%s' (filler, pair, heading, "
                                 "hpair, defined, defother, elite, cover, hcover, hprec, depth, "
-                                "folded, synonyms, k1, "
+                                "folded, synonyms, common, k1, "
                                 "b)", item);
         *(double *)((char *)w + keys[k].off) = v;
     }
@@ -127,10 +128,12 @@ static void free_parts(parts *p)
  * marks, its folded twin too) can weigh, up to BM25's constant factors:
  * scale x idf over the whole index (every shard of a set alike). 0 when
  * no document holds it. */
-static void estimate(parts *p, const ls_plan *plan, const char *prefix, const char *term,
-                     const char *folded_prefix, const char *folded, double scale)
+/* How many passages hold prefix+term (or, for a question without marks,
+ * its folded twin, whichever more); 0 without statistics. */
+static unsigned term_df(const parts *p, const ls_plan *plan, const char *prefix,
+                        const char *term, const char *folded_prefix, const char *folded)
 {
-    if (!p->db || p->failed || p->n == 0) return;
+    if (!p->db) return 0;
     char buf[600];
     unsigned n = 0, nf = 0;
     xc_err xe;
@@ -141,7 +144,27 @@ static void estimate(parts *p, const ls_plan *plan, const char *prefix, const ch
         if (xc_db_termfreq(p->db, buf, &nf, &xe)) nf = 0;
         if (nf > n) n = nf;
     }
+    return n;
+}
+
+static void estimate(parts *p, const ls_plan *plan, const char *prefix, const char *term,
+                     const char *folded_prefix, const char *folded, double scale)
+{
+    if (!p->db || p->failed || p->n == 0) return;
+    unsigned n = term_df(p, plan, prefix, term, folded_prefix, folded);
     p->est[p->n - 1] = n ? scale * log((p->ndocs - n + 0.5) / (n + 0.5) + 1.0) : 0;
+}
+
+/* A common word (in more than `common` of the passages) whose pair with a
+ * neighbour is asked for already: the pair carries it, and its long
+ * posting list costs the first stage more than it adds. */
+static int carried_by_pair(const parts *p, const ls_plan *plan, const ls_weights *w, size_t i)
+{
+    if (w->common <= 0 || w->pair <= 0 || !p->db || p->ndocs <= 0) return 0;
+    if (!(i > 0 && ls_plan_is_pair(plan, i - 1)) && !ls_plan_is_pair(plan, i)) return 0;
+    const ls_qterm *t = &plan->terms[i];
+    unsigned n = term_df(p, plan, ls_body_field.term, t->term, ls_body_field.folded, t->folded);
+    return n > w->common * p->ndocs;
 }
 
 static xc_query *prefixed(const char *prefix, const char *term, xc_err *xe)
@@ -233,7 +256,8 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
         const ls_qterm *t = &plan->terms[i];
         double weight = t->filler && !only_fillers ? w->filler : 1.0;
         if (weight <= 0) continue; /* a filler left out of the query altogether */
-        add_term(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, weight);
+        if (!carried_by_pair(&words, plan, w, i))
+            add_term(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, weight);
         if (plan->any_marks && w->folded_in_marked > 0 && t->has_marks)
             push(&p, scaled(prefixed(LS_PREFIX_FOLDED, t->folded, &p.xe),
                             w->folded_in_marked * weight, &p.xe));

@@ -27,13 +27,16 @@ typedef struct ls_weights {
     double elite;         /* >0: of the body words and pairs, only the N that can
                              weigh most (Xapian's ELITE_SET); 0 = all */
     double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
+    double common;        /* >0: leave out a body word held by more than this share
+                             of the passages when its pair is asked for (0 = keep all) */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
 ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
- * hpair, defined, defother, elite, cover, hcover, hprec, depth, folded, synonyms, k1, b). LS_ERR_ARG names a bad item. */
+ * hpair, defined, defother, elite, cover, hcover, hprec, depth, folded, synonyms, common,
+ * k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

@@ -22,7 +22,7 @@ static const char *const filler_phrases[] = {
     /* how citizens ask about a procedure: what to bring, how long, what it
      * costs, where (the card answers all of them) */
     "cần mang gì", "mang gì", "mang theo gì", "cần giấy tờ gì", "giấy tờ gì", "cần những gì",
-    "mất bao lâu", "bao nhiêu tiền", "tốn bao nhiêu tiền", "hết bao nhiêu tiền", "mất tiền",
+    "mất bao lâu", "tốn bao nhiêu tiền", "hết bao nhiêu tiền", "mất tiền",
     "tốn tiền", "làm ở đâu", "nộp ở đâu", "thủ tục gì", "như nào", "làm thế nào", "cần làm gì",
 };
 /* Phrases that ask what something is or what it comes to: the answer is

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_hash.h"
+
 typedef struct plan_ctx {
     ls_plan *plan;
     size_t cap;
@@ -119,6 +121,17 @@ int ls_plan_term_matches(const ls_plan *plan, const ls_qterm *t, const ls_token 
 {
     if (plan->any_marks) return strcmp(t->term, tok->term) == 0;
     return strcmp(t->folded, tok->folded ? tok->folded : tok->term) == 0;
+}
+
+uint32_t ls_plan_term_key(const ls_plan *plan, const ls_qterm *t)
+{
+    const char *s = plan->any_marks ? t->term : t->folded;
+    return ls_hash32(s, strlen(s));
+}
+
+uint32_t ls_plan_word_key(const ls_plan *plan, const uint32_t keys[2])
+{
+    return keys[plan->any_marks ? 0 : 1];
 }
 
 int ls_plan_is_pair(const ls_plan *plan, size_t i)

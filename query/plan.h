@@ -6,6 +6,7 @@
 #define LS_PLAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "../common/ls_error.h"
 #include "../text/analyser.h"
 
@@ -51,6 +52,12 @@ int ls_plan_is_pair(const ls_plan *plan, size_t i);
  * exact term when the question has diacritics (ma/má/mà stay apart), the
  * folded one when it has none. */
 int ls_plan_term_matches(const ls_plan *plan, const ls_qterm *t, const ls_token *tok);
+
+/* The same rule over stored keys (indexer/cover_record.h): the key of
+ * question term t, and which of a stored word's two keys (term, folded) to
+ * compare it with; equal keys = ls_plan_term_matches. */
+uint32_t ls_plan_term_key(const ls_plan *plan, const ls_qterm *t);
+uint32_t ls_plan_word_key(const ls_plan *plan, const uint32_t keys[2]);
 
 /* Mark the terms of plan that belong to a question word or filler phrase
  * ("như thế nào", "là gì", "có được không" ...), with or without diacritics. */

@@ -1,8 +1,9 @@
 /* rerank.c — rescales first-stage scores by question coverage (rerank.h).
- * Coverage is read from the candidate's own text with the shared analyser
- * (heading, document title and body, the fields the index holds), so it
- * costs the same whether the index is local or behind Xapian's remote
- * protocol: no term lists are fetched. */
+ * Coverage is read from the candidate's cover record (the words of its
+ * heading, document title and body as keys, indexer/cover_record.h), made
+ * when it was indexed: integer compares, no ICU and no JSON per question,
+ * and the same cost whether the index is local or behind Xapian's remote
+ * protocol (no term lists are fetched). */
 #include "rerank.h"
 
 #include <stdint.h>
@@ -14,16 +15,14 @@
 typedef struct cover_ctx {
     const ls_plan *plan;
     size_t nterms;                /* min(plan->nterms, MAX_TERMS) */
+    uint32_t keys[MAX_TERMS];     /* each term's key (ls_plan_term_key) */
+    uint64_t counted;             /* terms that can match (not expansions) */
     uint64_t is_word;             /* question terms that count */
     uint64_t pair_starts;         /* i such that (i, i+1) is a question pair */
     uint64_t seen_words, seen_pairs, seen_heading_pairs;
-    uint64_t prev;                /* question terms the previous word matched */
-    int field;                    /* FIELD_BODY, FIELD_HEADING or FIELD_TITLE */
     unsigned heading_words;       /* words of the article's heading */
     unsigned heading_matched;     /* of them, words the question holds */
 } cover_ctx;
-
-enum { FIELD_BODY, FIELD_HEADING, FIELD_TITLE };
 
 static int popcount64(uint64_t x)
 {
@@ -32,37 +31,39 @@ static int popcount64(uint64_t x)
     return n;
 }
 
-static int on_token(void *vctx, const ls_token *tok)
+/* masks[w]: the question terms (fillers included) that token w of rec is */
+static void word_masks(const cover_ctx *c, const ls_cover *rec, uint64_t *masks)
 {
-    cover_ctx *c = vctx;
-    if (tok->kind != LS_TOKEN_WORD) {
-        c->prev = 0;
-        return 0;
+    for (size_t w = 0; w < rec->nwords; w++) {
+        uint32_t key = ls_plan_word_key(c->plan, &rec->keys[2 * w]);
+        uint64_t any = 0;
+        for (size_t i = 0; i < c->nterms; i++)
+            if (c->keys[i] == key) any |= UINT64_C(1) << i;
+        masks[w] = any & c->counted;
     }
-    uint64_t any = 0; /* question terms this word is, fillers included */
-    for (size_t i = 0; i < c->nterms; i++) {
-        const ls_qterm *t = &c->plan->terms[i];
-        if (!t->expansion && ls_plan_term_matches(c->plan, t, tok)) any |= UINT64_C(1) << i;
-    }
-    uint64_t now = any & c->is_word;
-    uint64_t pairs = (c->prev << 1 & now) >> 1 & c->pair_starts;
-    c->seen_words |= now;
-    c->seen_pairs |= pairs;
-    if (c->field != FIELD_BODY) c->seen_heading_pairs |= pairs;
-    if (c->field == FIELD_HEADING) {
-        c->heading_words++;
-        if (any) c->heading_matched++;
-    }
-    c->prev = now;
-    return 0;
 }
 
-static void read_field(cover_ctx *c, const char *text, int field)
+static void read_field(cover_ctx *c, const ls_cover *rec, const uint64_t *masks, int field)
 {
-    if (!text || !*text) return;
-    c->prev = 0;
-    c->field = field;
-    ls_tokenize(text, strlen(text), LS_TOKENIZE_DOCUMENT, on_token, c, NULL);
+    uint64_t prev = 0; /* question terms the previous word matched */
+    const uint32_t *tok = rec->tokens[field];
+    for (size_t k = 0; k < rec->ntokens[field]; k++) {
+        if (rec->nonword[tok[k] - 1]) { /* not a word: breaks adjacency */
+            prev = 0;
+            continue;
+        }
+        uint64_t any = masks[tok[k] - 1];
+        uint64_t now = any & c->is_word;
+        uint64_t pairs = (prev << 1 & now) >> 1 & c->pair_starts;
+        c->seen_words |= now;
+        c->seen_pairs |= pairs;
+        if (field != LS_COVER_BODY) c->seen_heading_pairs |= pairs;
+        if (field == LS_COVER_HEADING) {
+            c->heading_words++;
+            if (any) c->heading_matched++;
+        }
+        prev = now;
+    }
 }
 
 /* The question's content words and adjacent content pairs, as the query
@@ -73,6 +74,8 @@ static void question_shape(const ls_plan *plan, cover_ctx *c)
     c->nterms = plan->nterms < MAX_TERMS ? plan->nterms : MAX_TERMS;
     for (size_t i = 0; i < c->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
+        c->keys[i] = ls_plan_term_key(plan, t);
+        if (!t->expansion) c->counted |= UINT64_C(1) << i;
         if (t->filler || t->expansion) continue;
         c->is_word |= UINT64_C(1) << i;
         if (i + 1 < c->nterms && ls_plan_is_pair(plan, i) && !plan->terms[i + 1].expansion)
@@ -110,25 +113,30 @@ static int cannot_reach(double score, double most_gain, double kth)
     return kth >= 0 && score * most_gain < kth;
 }
 
-/* Rescale one candidate by its coverage of the question, unless its heading
- * and title already show it cannot reach kth: the body (the costly part)
+/* Rescale one candidate by its coverage of the question (its record rec),
+ * unless its heading and title already show it cannot reach kth: the body
  * adds at most 1 to coverage. */
-static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, ls_candidate *cand)
+static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, const ls_cover *rec,
+                    ls_candidate *cand)
 {
-    const ls_passage *p = cand->passage;
-    if (!p) return; /* unreadable: it keeps its first-stage score */
+    uint64_t stack[512];
+    uint64_t *masks = rec->nwords <= 512 ? stack : malloc(rec->nwords * sizeof *masks);
+    if (!masks) return; /* out of memory: it keeps its first-stage score */
     cover_ctx c = *shape;
-    read_field(&c, p->heading, FIELD_HEADING);
-    read_field(&c, p->doc_title, FIELD_TITLE);
+    word_masks(&c, rec, masks);
+    read_field(&c, rec, masks, LS_COVER_HEADING);
+    read_field(&c, rec, masks, LS_COVER_TITLE);
     double heading_precision = c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
     double heading_part = w->heading_cover * share(c.seen_heading_pairs, c.pair_starts) +
                           w->heading_precision * heading_precision;
-    if (cannot_reach(cand->score, 1 + w->cover * (1 + heading_part), kth)) return;
-    read_field(&c, p->text, FIELD_BODY);
-    double words = share(c.seen_words, c.is_word);
-    double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
-    cand->coverage = (words + pairs) / 2 + heading_part;
-    cand->score *= 1 + w->cover * cand->coverage;
+    if (!cannot_reach(cand->score, 1 + w->cover * (1 + heading_part), kth)) {
+        read_field(&c, rec, masks, LS_COVER_BODY);
+        double words = share(c.seen_words, c.is_word);
+        double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
+        cand->coverage = (words + pairs) / 2 + heading_part;
+        cand->score *= 1 + w->cover * cand->coverage;
+    }
+    if (masks != stack) free(masks);
 }
 
 void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
@@ -149,8 +157,11 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
             depth = i; /* the rest keep their first-stage scores, below the shown places */
             break;
         }
-        if (!cands[i].passage && load) load(ctx, i, &cands[i]);
-        rescale(&shape, w, kth, &cands[i]);
+        ls_cover rec;
+        if (load(ctx, i, &cands[i], &rec) == LS_OK) {
+            rescale(&shape, w, kth, &rec, &cands[i]);
+            ls_cover_free(&rec);
+        } /* else unreadable: it keeps its first-stage score */
         if (keep) kth = note_score(top, &ntop, keep, cands[i].score);
     }
     /* stable insertion sort of the reranked block, best first */

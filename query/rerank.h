@@ -7,6 +7,7 @@
 #define LS_RERANK_H
 
 #include <stddef.h>
+#include "../indexer/cover_record.h"
 #include "../indexer/passage_data.h"
 #include "build.h"
 #include "plan.h"
@@ -19,13 +20,15 @@ typedef struct ls_candidate {
                              the heading or the document title, plus
                              heading_precision x the share of the heading's words
                              that the question holds */
-    ls_passage *passage;  /* the candidate's passage (owned by the caller), or NULL:
-                             then it keeps its first-stage score */
+    ls_passage *passage;  /* the candidate's passage (owned by the caller), or NULL
+                             when it was not needed (nor read) */
 } ls_candidate;
 
-/* Reads candidate i's passage into c->passage (left NULL when it cannot be
- * read: the candidate then keeps its first-stage score). */
-typedef void (*ls_candidate_loader)(void *ctx, size_t i, ls_candidate *c);
+/* Reads the cover record of candidate i (indexer/cover_record.h) into *rec
+ * (released by the caller with ls_cover_free); may set c->passage when the
+ * passage had to be read to make one. Non-zero when it cannot be read: the
+ * candidate then keeps its first-stage score. */
+typedef ls_rc (*ls_candidate_loader)(void *ctx, size_t i, ls_candidate *c, ls_cover *rec);
 
 /* Rescale the first `depth` of cands[0..n) (in first-stage order) by their
  * coverage with w->cover (0 keeps the first-stage order), and sort them
@@ -33,8 +36,7 @@ typedef void (*ls_candidate_loader)(void *ctx, size_t i, ls_candidate *c);
  * every page of a result list cuts the same ordering. Only the first `keep`
  * places are exact (0: all of the block): a candidate whose first-stage
  * score, raised by the most coverage can give, stays below the keep-th
- * best is not read, nor any after it. Passages are read with `load` (may
- * be NULL when every candidate has its passage); they stay the caller's. */
+ * best is not read, nor any after it. Records are read with `load`. */
 void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
                            ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx);
 

@@ -14,8 +14,7 @@
 #include "../indexer/schema.h"
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
-#include "../procedure/bases.h"
-#include "../procedure/procedure.h"
+#include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "as_of.h"
@@ -26,6 +25,7 @@
 #include "suggest.h"
 #include "cite_resolve.h"
 #include "notice.h"
+#include "prior.h"
 #include "snippet.h"
 #include "remote.h"
 
@@ -235,6 +235,33 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
     return ls_buf_detach(&b);
 }
 
+/* The cover record in doc's value slot into *rec; non-zero when it has
+ * none (an index of an older format) or one of another version. */
+static ls_rc doc_cover(xc_doc *doc, ls_cover *rec)
+{
+    const char *val = NULL;
+    size_t len = 0;
+    xc_err xe;
+    if (xc_doc_get_value(doc, LS_SLOT_COVER, &val, &len, &xe) || !len) return LS_ERR_NOTFOUND;
+    return ls_cover_decode(val, len, rec, NULL);
+}
+
+/* The passage docid and its cover record (*has_rec 0 when it has none). */
+static ls_rc fetch_hit(ls_searcher *s, unsigned docid, ls_passage **out, ls_cover *rec,
+                       int *has_rec, ls_error *err)
+{
+    xc_doc *doc = NULL;
+    xc_err xe;
+    if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
+    *has_rec = doc_cover(doc, rec) == LS_OK;
+    ls_rc rc = decode_passage(doc, out, err); /* frees doc */
+    if (rc && *has_rec) {
+        ls_cover_free(rec);
+        *has_rec = 0;
+    }
+    return rc;
+}
+
 static void free_hits(ls_hit *hits, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -267,10 +294,14 @@ static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, ls_pa
     hit->rank = rank;
     hit->score = score;
     hit->passage = passage;
-    ls_rc rc = passage ? LS_OK : fetch_passage(s, docid, &hit->passage, err);
+    ls_cover rec;
+    int has_rec = 0;
+    ls_rc rc = passage ? LS_OK : fetch_hit(s, docid, &hit->passage, &rec, &has_rec, err);
     if (rc) return rc;
     ls_passage *p = hit->passage;
-    rc = ls_snippet_make(plan, p, SNIPPET_BYTES, &hit->snippet, &hit->matched_clause, err);
+    rc = ls_snippet_make(plan, p, has_rec ? &rec : NULL, SNIPPET_BYTES, &hit->snippet,
+                         &hit->matched_clause, err);
+    if (has_rec) ls_cover_free(&rec);
     if (rc) return rc;
     if (plan->clause && plan->doc_id && rank == 1 && !hit->matched_clause)
         hit->matched_clause = strdup(plan->clause);
@@ -366,13 +397,25 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
     return ls_as_of_date(req->as_of, day, err);
 }
 
-/* ls_candidate_loader over an MSet: one unreadable passage stays NULL */
-static void load_candidate(void *ctx, size_t i, ls_candidate *c)
+/* ls_candidate_loader over an MSet: the candidate's cover record, or one
+ * made from its passage (an index without them) */
+static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
 {
     xc_doc *doc = NULL;
     xc_err xe;
+    if (xc_mset_document(ctx, i, &doc, &xe)) return LS_ERR_INDEX;
+    if (doc_cover(doc, rec) == LS_OK) {
+        xc_doc_free(doc);
+        return LS_OK;
+    }
     ls_error one = {0};
-    if (xc_mset_document(ctx, i, &doc, &xe) == XC_OK) decode_passage(doc, &c->passage, &one);
+    ls_rc rc = decode_passage(doc, &c->passage, &one); /* frees doc */
+    ls_buf b = LS_BUF_INIT;
+    const ls_passage *p = c->passage;
+    if (!rc) rc = ls_cover_encode_texts(p->heading, p->doc_title, p->text, p->text_len, &b, &one);
+    if (!rc) rc = ls_cover_decode(b.data, b.len, rec, &one);
+    ls_buf_free(&b);
+    return rc;
 }
 
 /* The confidence features of the ranking (confidence.h): its first scores,
@@ -435,13 +478,14 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         cands[i].docid = xc_mset_docid(ms, i);
         cands[i].score = xc_mset_weight(ms, i);
     }
-    /* the second stage reads its candidates' passages (kept for the hits);
-     * the places past `want` need not be exact. One fetch for the block
-     * (one round trip to remote shards); each is decoded only if read. */
+    /* the second stage reads its candidates' cover records; the places
+     * past `want` need not be exact. One fetch for the block (one round
+     * trip to remote shards); passages are decoded only for the hits. */
     if (past_budget(s, deadline)) res->partial = 1; /* no second stage */
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+        ls_prior_apply(cands, n, depth);
     }
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
@@ -514,16 +558,22 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
     return rc;
 }
 
+static ls_card_resolver card_resolver;   /* set once, before any search */
+
+void ls_search_set_card_resolver(ls_card_resolver fn) { card_resolver = fn; }
+
 /* The legal bases of the procedures handed out, resolved against the index
- * (only theirs: a search reads more candidates than it keeps). */
-static ls_rc resolve_bases(ls_searcher *s, ls_results *res, ls_error *err)
+ * as of the request's date (only theirs: a search reads more candidates
+ * than it keeps), by the resolver the layer above installed. */
+static ls_rc resolve_bases(ls_searcher *s, const char *as_of, ls_results *res, ls_error *err)
 {
     ls_rc rc = LS_OK;
+    if (!card_resolver) return LS_OK;
     for (size_t i = 0; !rc && i < res->nhits; i++)
         if (res->hits[i].passage->procedure)
-            rc = ls_procedure_resolve_text(s, &res->hits[i].passage->procedure, NULL, err);
+            rc = card_resolver(s, &res->hits[i].passage->procedure, as_of, err);
     for (size_t i = 0; !rc && i < res->nprocedures; i++)
-        rc = ls_procedure_resolve_text(s, &res->procedures[i].passage->procedure, NULL, err);
+        rc = card_resolver(s, &res->procedures[i].passage->procedure, as_of, err);
     return rc;
 }
 
@@ -580,7 +630,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
      * for a cited document, nor on later pages) */
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
         rc = add_procedures(s, plan, req, deadline, res, err);
-    if (!rc) rc = resolve_bases(s, res, err);
+    if (!rc) rc = resolve_bases(s, req->as_of && *req->as_of ? req->as_of : NULL, res, err);
     char day[11];   /* the hits' statuses as of the date (as_of.h) */
     if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);
     if (!rc) rc = ls_notice_make(s->db, plan, req->query, doc_known, pinned != 0, &res->notice,

@@ -49,7 +49,7 @@ int ls_kind_parse(const char *name);
 typedef struct ls_hit {
     unsigned rank;            /* 1-based, across pages */
     /* a procedure's hit: passage->procedure holds its card, with each legal
-     * basis resolved against the index (procedure/bases.h) */
+     * basis resolved against the index (review/procedure_bases.h) */
     double score;
     char *passage_id;         /* stable id "<doc id>#<article>" */
     ls_passage *passage;      /* owned: text and metadata */
@@ -105,7 +105,7 @@ ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned 
                               ls_searcher **out, ls_error *err);
 
 /* Tune the ranking from "name=value,..." (see query/build.h: filler, pair,
- * heading, folded, synonyms, k1, b); for evaluation and ablation. */
+ * heading, folded, synonyms, common, k1, b); for evaluation and ablation. */
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
 
 /* Bound each search's work by ms milliseconds (0 = no bound, the default).
@@ -122,6 +122,15 @@ void ls_searcher_set_time_budget(ls_searcher *s, double ms);
 ls_rc ls_search(ls_searcher *s, const ls_search_request *req, ls_results **out,
                 ls_error *err);
 void ls_results_free(ls_results *r);
+
+/* A procedure card's legal bases are resolved by the citation reviewer, a
+ * layer above query/ (review/procedure_bases.c installs it when linked in).
+ * The resolver rewrites *card_json in place (malloc'ed, the old one freed)
+ * as of as_of ("YYYY-MM-DD", NULL = today). Set it before any search
+ * starts (it is read without a lock); NULL leaves cards as stored. */
+typedef ls_rc (*ls_card_resolver)(ls_searcher *s, char **card_json, const char *as_of,
+                                  ls_error *err);
+void ls_search_set_card_resolver(ls_card_resolver fn);
 
 /* Fetch one passage by document id and article number ("5", "5a"). */
 ls_rc ls_searcher_get_passage(ls_searcher *s, const char *doc_id, const char *article,

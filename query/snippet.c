@@ -19,8 +19,27 @@ typedef struct collect {
     match *m;
     size_t n, cap;
     int failed;
+    unsigned *seen;       /* per question term: the region_score call that saw it */
+    unsigned call;
 } collect;
 
+static int add_match(collect *c, size_t start, size_t end, size_t term)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        match *grown = realloc(c->m, cap * sizeof *grown);
+        if (!grown) {
+            c->failed = 1;
+            return 1;
+        }
+        c->m = grown;
+        c->cap = cap;
+    }
+    c->m[c->n++] = (match){start, end, term};
+    return 0;
+}
+
+/* a word of the text: the first question term (no filler) it is */
 static int on_token(void *vctx, const ls_token *tok)
 {
     collect *c = vctx;
@@ -28,32 +47,47 @@ static int on_token(void *vctx, const ls_token *tok)
     for (size_t i = 0; i < plan->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
         if (t->filler || !ls_plan_term_matches(plan, t, tok)) continue;
-        if (c->n == c->cap) {
-            size_t cap = c->cap ? c->cap * 2 : 32;
-            match *grown = realloc(c->m, cap * sizeof *grown);
-            if (!grown) {
-                c->failed = 1;
-                return 1;
-            }
-            c->m = grown;
-            c->cap = cap;
-        }
-        c->m[c->n++] = (match){tok->start, tok->end, i};
-        break;
+        return add_match(c, tok->start, tok->end, i);
     }
     return 0;
 }
 
+/* The same from the body's tokens in its cover record. */
+static ls_rc collect_from_record(collect *c, const ls_cover *rec, size_t len)
+{
+    const ls_plan *plan = c->plan;
+    size_t *first = malloc((rec->nwords ? rec->nwords : 1) * sizeof *first);
+    uint32_t *keys = malloc((plan->nterms ? plan->nterms : 1) * sizeof *keys);
+    if (!first || !keys) c->failed = 1;
+    for (size_t i = 0; !c->failed && i < plan->nterms; i++)
+        keys[i] = ls_plan_term_key(plan, &plan->terms[i]);
+    for (size_t w = 0; !c->failed && w < rec->nwords; w++) { /* each token's first term */
+        uint32_t key = ls_plan_word_key(plan, &rec->keys[2 * w]);
+        first[w] = plan->nterms;
+        for (size_t i = 0; i < plan->nterms && first[w] == plan->nterms; i++)
+            if (!plan->terms[i].filler && keys[i] == key) first[w] = i;
+    }
+    const uint32_t *tok = rec->tokens[LS_COVER_BODY];
+    for (size_t k = 0; !c->failed && k < rec->ntokens[LS_COVER_BODY]; k++) {
+        size_t start = rec->spans[2 * k], end = rec->spans[2 * k + 1];
+        if (end > len) break; /* not this text's record */
+        if (first[tok[k] - 1] < plan->nterms) add_match(c, start, end, first[tok[k] - 1]);
+    }
+    free(first);
+    free(keys);
+    return LS_OK;
+}
+
 /* distinct question terms matched in [lo, hi) plus a little per repeat */
-static double region_score(const collect *c, size_t lo, size_t hi)
+static double region_score(collect *c, size_t lo, size_t hi)
 {
     double score = 0;
+    c->call++;
     for (size_t i = 0; i < c->n; i++) {
         if (c->m[i].start < lo || c->m[i].end > hi) continue;
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = c->m[j].term == c->m[i].term && c->m[j].start >= lo && c->m[j].end <= hi;
-        score += seen ? 0.1 : 1.0;
+        unsigned *seen = &c->seen[c->m[i].term];
+        score += *seen == c->call ? 0.1 : 1.0;
+        *seen = c->call;
     }
     return score;
 }
@@ -70,7 +104,7 @@ static size_t snap_back(const char *text, size_t lo, size_t pos)
     return p;
 }
 
-static void choose_window(const collect *c, const char *text, size_t lo, size_t hi,
+static void choose_window(collect *c, const char *text, size_t lo, size_t hi,
                           size_t max_bytes, size_t *wlo, size_t *whi)
 {
     *wlo = lo;
@@ -118,18 +152,21 @@ static ls_rc emit(const collect *c, const char *text, size_t lo, size_t hi, size
     return rc;
 }
 
-ls_rc ls_snippet_make(const ls_plan *plan, const ls_passage *p, size_t max_bytes,
-                      char **snippet, char **clause, ls_error *err)
+ls_rc ls_snippet_make(const ls_plan *plan, const ls_passage *p, const ls_cover *rec,
+                      size_t max_bytes, char **snippet, char **clause, ls_error *err)
 {
     *snippet = NULL;
     *clause = NULL;
     const char *text = p->text ? p->text : "";
     size_t len = p->text ? p->text_len : 0;
-    collect c = {.plan = plan};
-    ls_rc rc = ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, &c, err);
-    if (!rc && c.failed) rc = ls_error_set(err, LS_ERR_NOMEM, "snippet: out of memory");
+    collect c = {.plan = plan, .seen = calloc(plan->nterms ? plan->nterms : 1, sizeof *c.seen)};
+    ls_rc rc = !c.seen ? LS_OK
+             : rec     ? collect_from_record(&c, rec, len)
+                       : ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, &c, err);
+    if (!rc && (c.failed || !c.seen)) rc = ls_error_set(err, LS_ERR_NOMEM, "snippet: out of memory");
     if (rc) {
         free(c.m);
+        free(c.seen);
         return rc;
     }
     size_t lo = 0, hi = len;
@@ -152,6 +189,7 @@ ls_rc ls_snippet_make(const ls_plan *plan, const ls_passage *p, size_t max_bytes
     ls_buf out = LS_BUF_INIT;
     if (!rc) rc = emit(&c, text, wlo, whi, 0, len, &out);
     free(c.m);
+    free(c.seen);
     if (rc) {
         ls_buf_free(&out);
         free(*clause);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../../corpus/reader.h"
-#include "../../procedure/procedure.h"
+#include "../../corpus/procedure.h"
 #include "../../text/analyser.h"
 
 static int on_document(void *ctx, const ls_document *d)

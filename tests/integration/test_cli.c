@@ -232,12 +232,12 @@ static void test_relations_and_corpus(void **state)
     free(out), free(err);
     snprintf(args, sizeof args, "review --db '%s' --corpus --as-of 2025-08-01", db_dir);
     assert_int_equal(cli(args, NULL, &out, &err), 0);
-    assert_non_null(strstr(out, "27 documents ("));
+    assert_non_null(strstr(out, "29 documents ("));   /* 27 texts and 2 procedures */
     assert_non_null(strstr(out, "căn cứ: Hiến pháp — document-missing"));
     free(out), free(err);
     snprintf(args, sizeof args, "review --db '%s' --corpus --json", db_dir);
     assert_int_equal(cli(args, NULL, &out, &err), 0);
-    assert_non_null(strstr(out, "\"summary\":{\"documents\":27,"));
+    assert_non_null(strstr(out, "\"summary\":{\"documents\":29,"));
     free(out), free(err);
 }
 

@@ -26,6 +26,8 @@
 typedef struct filter_case {
     const char *type, *issuer, *from, *to;
     int in_force;
+    int kind;           /* LS_KIND_*; 0 here means LS_KIND_ALL (no kind filter) */
+    const char *level, *field;
     const char *want;   /* the query's description; NULL: no filter */
 } filter_case;
 
@@ -33,7 +35,8 @@ static void expect(const filter_case *c)
 {
     ls_search_request req = {.query = "x", .type = c->type, .issuer = c->issuer,
                              .from = c->from, .to = c->to, .in_force = c->in_force,
-                             .as_of = "2025-06-30"};
+                             .level = c->level, .field = c->field,
+                             .as_of = "2025-06-30", .kind = c->kind ? c->kind : LS_KIND_ALL};
     xc_query *q = (xc_query *)&req; /* must be reset */
     ls_error err = {0};
     ls_rc rc = ls_query_filter(&req, &q, &err);
@@ -93,6 +96,24 @@ static void test_issuer_dates_and_force(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) expect(&cases[i]);
 }
 
+/* What the hits are: articles only (the default) leave procedures out,
+ * procedures only keep them; level and field are procedure filters. */
+static void test_kinds(void **state)
+{
+    (void)state;
+    static const filter_case cases[] = {
+        {.kind = LS_KIND_ARTICLE,
+         .want = "Query((<alldocuments> AND_NOT " LS_KIND_PROCEDURE_TERM "))"},
+        {.kind = LS_KIND_PROCEDURE, .want = "Query(" LS_KIND_PROCEDURE_TERM ")"},
+        {.kind = LS_KIND_PROCEDURE, .level = "Cấp xã", .field = "Hộ tịch",
+         .want = "Query((" LS_KIND_PROCEDURE_TERM " AND " LS_PREFIX_LEVEL "cap xa AND "
+                 LS_PREFIX_FIELD "ho tich))"},
+        {.kind = LS_KIND_ARTICLE, .in_force = 1,
+         .want = "Query((<alldocuments> AND_NOT (" GONE " OR " LS_KIND_PROCEDURE_TERM ")))"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) expect(&cases[i]);
+}
+
 static void test_bad_values(void **state)
 {
     (void)state;
@@ -122,6 +143,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_types),
         cmocka_unit_test(test_issuer_dates_and_force),
+        cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_bad_values),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/reader.h"
+#include "reader.h"
 #include "procedure.h"
 
 #define FIELD_MAX (256 * 1024) /* bytes of one field: the portal's longest is ~70 KB */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
-#include "../corpus/document.h"
+#include "document.h"
 
 #define STR_FIELDS(p) {&(p)->code, &(p)->name, &(p)->decision, &(p)->level, &(p)->kind, \
         &(p)->field, &(p)->recipients, &(p)->agency, &(p)->authority, &(p)->address,     \

@@ -1,4 +1,4 @@
-/* bases.h — a procedure's legal bases resolved against the documents of the
+/* procedure_bases.h — a procedure's legal bases resolved against the documents of the
  * index it sits in, through the citation reviewer (review/review.h): each
  * basis found (with its status as of a date and what replaced it) or "not in
  * the index", and the card flagged when a basis is no longer in force. */

@@ -1,15 +1,18 @@
-/* bases.c — a procedure's legal bases resolved against the index by the
- * citation reviewer: one line per basis ("Nghị định số 121/2021/NĐ-CP."),
- * reviewed as a text, each citation mapped back to its line. */
-#include "bases.h"
+/* procedure_bases.c — a procedure's legal bases resolved against the index
+ * by the citation reviewer: one line per basis ("Nghị định số
+ * 121/2021/NĐ-CP."), reviewed as a text, each citation mapped back to its
+ * line. Installs itself as query/'s card resolver (ls_search_set_card_resolver)
+ * when the program links it, so search results carry resolved cards
+ * without query/ depending on review/. */
+#include "procedure_bases.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/ls_buf.h"
-#include "../review/review.h"
+#include "review.h"
 #include "../text/analyser.h"
-#include "procedure.h"
+#include "../corpus/procedure.h"
 #include <stdio.h>
 
 static const char *str_of(json_t *o, const char *key)
@@ -119,4 +122,11 @@ ls_rc ls_procedure_get(ls_searcher *s, const char *code, const char *as_of, char
         *card_json = NULL;
     }
     return rc;
+}
+
+/* Runs before main in every program that links this file (any that can
+ * show a card by code links it): searches resolve their cards' bases. */
+__attribute__((constructor)) static void install_card_resolver(void)
+{
+    ls_search_set_card_resolver(ls_procedure_resolve_text);
 }

@@ -1,0 +1,264 @@
+/* test_cover_record.c — the second stage's cover record: what the indexer's
+ * single analysis pass stores equals a record made from the texts, it
+ * decodes back to the words in order (numbers break adjacency), a cut or
+ * foreign record is refused, the second stage ranks by it (the passage
+ * holding all of the question, with or without diacritics, rises) and the
+ * snippet read from it equals the one made by analysing the text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../common/ls_hash.h"
+#include "../../indexer/cover_record.h"
+#include "../../indexer/termgen.h"
+#include "../../query/rerank.h"
+#include "../../query/search.h"
+#include "../../query/snippet.h"
+#include "../support/test_support.h"
+
+static const char *HEADING = "Thủ tục đăng ký khai sinh";
+static const char *TITLE = "Luật Hộ tịch";
+static const char *BODY = "1. Người đi đăng ký khai sinh nộp tờ khai theo mẫu quy định "
+                          "tại Điều 5 và giấy chứng sinh cho cơ quan đăng ký hộ tịch.";
+
+static void encode(const char *h, const char *t, const char *b, ls_buf *out)
+{
+    ls_error err = {0};
+    assert_int_equal(ls_cover_encode_texts(h, t, b, b ? strlen(b) : 0, out, &err), LS_OK);
+}
+
+static uint32_t key(const char *s) { return ls_hash32(s, strlen(s)); }
+
+/* the index of the word whose term key is k, or -1 */
+static long word_of(const ls_cover *c, uint32_t k)
+{
+    for (size_t w = 0; w < c->nwords; w++)
+        if (c->keys[2 * w] == k) return (long)w;
+    return -1;
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    encode(HEADING, TITLE, BODY, &b);
+    ls_cover c;
+    ls_error err = {0};
+    assert_int_equal(ls_cover_decode(b.data, b.len, &c, &err), LS_OK);
+    /* heading: six syllables, "đăng ký" twice the same words as in the body */
+    assert_int_equal(c.ntokens[LS_COVER_HEADING], 6);
+    assert_int_equal(c.ntokens[LS_COVER_TITLE], 3);
+    long dang = word_of(&c, key("đăng")), thu = word_of(&c, key("thủ"));
+    assert_true(dang >= 0 && thu >= 0);
+    assert_int_equal(c.tokens[LS_COVER_HEADING][0], (uint32_t)thu + 1);
+    assert_int_equal(c.tokens[LS_COVER_HEADING][2], (uint32_t)dang + 1);
+    assert_int_equal(c.keys[2 * thu + 1], key("thu"));   /* the folded twin's key */
+    assert_int_equal(c.keys[2 * dang + 1], key("dang"));
+    long khai = word_of(&c, key("khai"));
+    assert_int_equal(c.keys[2 * khai + 1], key("khai")); /* no marks: the same key */
+    /* the body starts with a number, and "Điều 5" is one reference: not
+     * words, and their spans are where they stand in the body */
+    size_t nonwords = 0;
+    for (size_t i = 0; i < c.ntokens[LS_COVER_BODY]; i++)
+        nonwords += c.nonword[c.tokens[LS_COVER_BODY][i] - 1];
+    assert_int_equal(nonwords, 2);
+    assert_true(c.nonword[c.tokens[LS_COVER_BODY][0] - 1]);
+    assert_false(c.nonword[dang]);
+    long ref = word_of(&c, key("điều 5"));
+    assert_true(ref >= 0 && c.nonword[ref]);
+    for (size_t i = 0; i < c.ntokens[LS_COVER_BODY]; i++)
+        if (c.tokens[LS_COVER_BODY][i] == (uint32_t)ref + 1)
+            assert_memory_equal(BODY + c.spans[2 * i], "Điều 5", strlen("Điều 5"));
+    ls_cover_free(&c);
+    ls_buf_free(&b);
+}
+
+/* what the builder holds is the record of these texts */
+static void expect_record(ls_cover_builder *cb, const char *h, const char *t, const char *b)
+{
+    ls_buf one = LS_BUF_INIT, texts = LS_BUF_INIT;
+    assert_int_equal(ls_cover_builder_finish(cb, &one, NULL), LS_OK);
+    encode(h, t, b, &texts);
+    assert_int_equal(one.len, texts.len);
+    assert_memory_equal(one.data, texts.data, one.len);
+    ls_buf_free(&one);
+    ls_buf_free(&texts);
+}
+
+/* The indexer's one pass (termgen feeding the builder) stores what a record
+ * made from the texts holds. */
+static void test_termgen_pass_equals_texts(void **state)
+{
+    (void)state;
+    xc_doc *d = NULL;
+    xc_err xe;
+    assert_int_equal(xc_doc_new(&d, &xe), XC_OK);
+    ls_cover_builder cb = {0};
+    ls_cover_builder_reset(&cb);
+    ls_termgen tg = {.doc = d, .next_pos = 1, .cover = &cb};
+    ls_error err = {0};
+    ls_cover_builder_field(&cb, LS_COVER_HEADING);
+    assert_int_equal(ls_termgen_index_text(&tg, HEADING, strlen(HEADING), 3, &err), LS_OK);
+    ls_cover_builder_field(&cb, LS_COVER_TITLE);
+    assert_int_equal(ls_termgen_index_text(&tg, TITLE, strlen(TITLE), 1, &err), LS_OK);
+    ls_cover_builder_field(&cb, LS_COVER_BODY);
+    assert_int_equal(ls_termgen_index_text(&tg, BODY, strlen(BODY), 0, &err), LS_OK);
+    /* a definition is not part of the body */
+    assert_int_equal(ls_termgen_index_definition(&tg, "tờ khai", strlen("tờ khai"), &err), LS_OK);
+    expect_record(&cb, HEADING, TITLE, BODY);
+    /* reset: the builder serves the next passage from scratch */
+    ls_cover_builder_reset(&cb);
+    ls_cover_builder_field(&cb, LS_COVER_BODY);
+    assert_int_equal(ls_termgen_index_text(&tg, TITLE, strlen(TITLE), 0, &err), LS_OK);
+    expect_record(&cb, NULL, NULL, TITLE);
+    ls_cover_builder_free(&cb);
+    xc_doc_free(d);
+}
+
+static void test_refuses_bad_records(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    encode(HEADING, TITLE, BODY, &b);
+    ls_cover c;
+    for (size_t n = 0; n < b.len; n++) { /* every cut is refused, nothing leaks */
+        ls_error err = {0};
+        assert_int_equal(ls_cover_decode(b.data, n, &c, &err), LS_ERR_FORMAT);
+        assert_null(c.keys);
+    }
+    ls_error err = {0};
+    assert_int_equal(ls_cover_decode("{\"doc_id\":1}", 12, &c, &err), LS_ERR_FORMAT);
+    assert_non_null(strstr(err.msg, "version"));
+    b.data[0] = LS_COVER_VERSION + 1;
+    assert_int_equal(ls_cover_decode(b.data, b.len, &c, NULL), LS_ERR_FORMAT);
+    b.data[0] = LS_COVER_VERSION;
+    ls_buf_putc(&b, 0); /* trailing bytes */
+    assert_int_equal(ls_cover_decode(b.data, b.len, &c, NULL), LS_ERR_FORMAT);
+    /* a token index past the token list */
+    ls_buf bad = LS_BUF_INIT;
+    ls_buf_append(&bad, "\x02\x00\x00\x00\x01\x05", 6);
+    assert_int_equal(ls_cover_decode(bad.data, bad.len, &c, NULL), LS_ERR_FORMAT);
+    ls_buf_free(&bad);
+    ls_buf_free(&b);
+}
+
+/* ---- the second stage over records ------------------------------------ */
+
+typedef struct texts {
+    const char *heading, *body;
+} texts;
+
+static ls_rc load(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
+{
+    (void)c;
+    const texts *t = (const texts *)ctx + i;
+    ls_buf b = LS_BUF_INIT;
+    encode(t->heading, "Luật Hộ tịch", t->body, &b);
+    ls_rc rc = ls_cover_decode(b.data, b.len, rec, NULL);
+    ls_buf_free(&b);
+    return rc;
+}
+
+static void rank(const char *question, unsigned *order)
+{
+    static const texts passages[] = {
+        /* repeats two of the question's words: first for BM25 */
+        {"Đăng ký", "Đăng ký đăng ký đăng ký hộ tịch, đăng ký lại."},
+        /* holds the whole question, its pairs in the heading too */
+        {"Thủ tục đăng ký khai sinh", "Người đi đăng ký khai sinh nộp tờ khai."},
+    };
+    ls_plan *plan = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_plan_build(question, strlen(question), &plan, &err), LS_OK);
+    ls_weights w = ls_weights_default();
+    ls_candidate cands[2] = {{.docid = 1, .score = 10}, {.docid = 2, .score = 9}};
+    ls_rerank_by_coverage(plan, &w, 2, 0, cands, 2, load, (void *)passages);
+    order[0] = cands[0].docid;
+    order[1] = cands[1].docid;
+    assert_true(cands[0].coverage > cands[1].coverage);
+    ls_plan_free(plan);
+}
+
+static void test_rerank_by_record(void **state)
+{
+    (void)state;
+    unsigned order[2];
+    rank("Thủ tục đăng ký khai sinh", order);
+    assert_int_equal(order[0], 2);
+    rank("thu tuc dang ky khai sinh", order); /* folded keys without diacritics */
+    assert_int_equal(order[0], 2);
+    /* with diacritics, other marks are other words: "thú tục" is not "thủ tục" */
+    ls_plan *plan = NULL;
+    assert_int_equal(ls_plan_build("thú túc", strlen("thú túc"), &plan, NULL), LS_OK);
+    static const texts one[] = {{"Thủ tục", "thủ tục"}};
+    ls_weights w = ls_weights_default();
+    ls_candidate c = {.docid = 1, .score = 10};
+    ls_rerank_by_coverage(plan, &w, 1, 0, &c, 1, load, (void *)one);
+    assert_true(c.coverage == 0 && c.score == 10);
+    ls_plan_free(plan);
+}
+
+/* The snippet from the record's word spans equals the one from analysing
+ * the text: same window, same marks, same clause. */
+static void test_snippet_from_record(void **state)
+{
+    (void)state;
+    static const char *body =
+        "1. Hồ sơ đăng ký khai sinh gồm tờ khai theo mẫu và giấy chứng sinh.\n"
+        "2. Trường hợp không có giấy chứng sinh thì nộp văn bản của người làm chứng "
+        "xác nhận về việc sinh; nếu không có người làm chứng thì phải có giấy cam đoan "
+        "về việc sinh. Thủ tục đăng ký khai sinh cho trẻ em bị bỏ rơi theo Điều 14 "
+        "Nghị định số 123/2015/NĐ-CP được thực hiện như sau: đăng ký khai sinh, "
+        "đăng ký hộ tịch, đăng ký lại khai sinh, khai sinh, khai sinh, khai sinh.\n"
+        "3. Thu tuc (viết không dấu) và thú túc không phải thủ tục.";
+    ls_passage p = {.text = (char *)body, .text_len = strlen(body)};
+    ls_clause_span clauses[3];
+    const char *c2 = strstr(body, "2."), *c3 = strstr(body, "3.");
+    clauses[0] = (ls_clause_span){"1", 0, (size_t)(c2 - body)};
+    clauses[1] = (ls_clause_span){"2", (size_t)(c2 - body), (size_t)(c3 - body)};
+    clauses[2] = (ls_clause_span){"3", (size_t)(c3 - body), strlen(body)};
+    p.clauses = clauses;
+    p.nclauses = 3;
+    ls_buf b = LS_BUF_INIT;
+    encode(NULL, NULL, body, &b);
+    ls_cover rec;
+    assert_int_equal(ls_cover_decode(b.data, b.len, &rec, NULL), LS_OK);
+    const char *questions[] = {"thủ tục đăng ký khai sinh là gì", "thu tuc dang ky khai sinh",
+                               "giấy chứng sinh", "người làm chứng xác nhận việc sinh",
+                               "Nghị định 123/2015/NĐ-CP điều 14"};
+    for (size_t q = 0; q < sizeof questions / sizeof questions[0]; q++) {
+        ls_plan *plan = NULL;
+        assert_int_equal(ls_plan_build(questions[q], strlen(questions[q]), &plan, NULL), LS_OK);
+        for (size_t bytes = 60; bytes <= 400; bytes += 170) {
+            char *s1 = NULL, *s2 = NULL, *k1 = NULL, *k2 = NULL;
+            assert_int_equal(ls_snippet_make(plan, &p, NULL, bytes, &s1, &k1, NULL), LS_OK);
+            assert_int_equal(ls_snippet_make(plan, &p, &rec, bytes, &s2, &k2, NULL), LS_OK);
+            assert_string_equal(s1, s2);
+            assert_non_null(strstr(s1, LS_MARK_OPEN));
+            if (k1 || k2) assert_string_equal(k1 ? k1 : "", k2 ? k2 : "");
+            free(s1);
+            free(s2);
+            free(k1);
+            free(k2);
+        }
+        ls_plan_free(plan);
+    }
+    ls_cover_free(&rec);
+    ls_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_termgen_pass_equals_texts),
+        cmocka_unit_test(test_refuses_bad_records),
+        cmocka_unit_test(test_rerank_by_record),
+        cmocka_unit_test(test_snippet_from_record),
+    };
+    return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
+}
