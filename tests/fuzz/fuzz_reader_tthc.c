@@ -2,7 +2,9 @@
  * (both record shapes, the flattened-table rebuilders) on arbitrary bytes.
  * Every procedure handed to the sink must have a code and a name, its card
  * must encode as JSON (so every string in it is valid UTF-8) and read back
- * as an object with the same code; nothing may crash or leak. */
+ * as an object with the same code; the document and every problem message
+ * hold fuzz_invariants.h's invariants (UTF-8, spans on characters); nothing
+ * may crash or leak. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "../../corpus/reader.h"
 #include "../../corpus/procedure.h"
 #include "../../text/analyser.h"
+#include "fuzz_invariants.h"
 
 static int on_document(void *ctx, const ls_document *d)
 {
@@ -28,6 +31,7 @@ static int on_document(void *ctx, const ls_document *d)
         abort();
     json_decref(back);
     free(text);
+    inv_document(d);
     return 0;
 }
 
@@ -35,6 +39,7 @@ static void on_problem(void *ctx, const char *path, size_t line, const char *msg
 {
     (void)ctx, (void)path, (void)line;
     if (!msg) abort();
+    inv_utf8_str(msg);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
