@@ -2,7 +2,9 @@
  * (both record shapes, the flattened-table rebuilders) on arbitrary bytes.
  * Every procedure handed to the sink must have a code and a name, its card
  * must encode as JSON (so every string in it is valid UTF-8) and read back
- * as an object with the same code; nothing may crash or leak. */
+ * as an object with the same code; the document and every problem message
+ * hold fuzz_invariants.h's invariants (UTF-8, spans on characters); nothing
+ * may crash or leak. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,7 @@ static int on_document(void *ctx, const ls_document *d)
         abort();
     json_decref(back);
     free(text);
+    inv_document(d);
     return 0;
 }
 
