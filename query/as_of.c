@@ -127,15 +127,16 @@ ls_rc ls_as_of_restate(xc_db *db, const char *date, ls_results *r, ls_error *err
         char *own = NULL;
         ls_error local = {0};
         ls_rc rc;
-        if (!lines[0])   /* no relations: the passage holds its published status and dates */
+        int lines_read = lines[0] != '\0';
+        if (!lines_read)   /* no relations: the passage holds its published status and dates */
             rc = ls_relations_state(NULL, p->status, p->issued, p->effective, date, &st, &local);
         else
             rc = ls_as_of_state(db, p->doc_id, date, &st, &own, &local);
         free(lines);
         if (rc == LS_ERR_NOTFOUND) continue;   /* a passage without a record */
         if (rc) return ls_error_set(err, rc, "%s", local.msg);
-        if (!st.text) {   /* as published */
-            if (own) {
+        if (!st.text) {   /* as published (own; kept when read from the passage) */
+            if (lines_read) {
                 free(p->status);
                 p->status = own;
             }
