@@ -37,7 +37,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long bench eval clean help sample sample-run
+.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -53,6 +53,7 @@ help:
 	@echo "make soak         serve under load while indexing, SOAK_SECONDS (default 60)"
 	@echo "make fuzz         run each libFuzzer target for FUZZ_SECONDS (default 30)"
 	@echo "make fuzz-long    the same, resumable, niced, corpus kept under build/fuzz"
+	@echo "make crash-loop   CRASH_KILLS (50) random kills of index, compact, remove"
 	@echo "make bench        benchmarks (needs ../shared/corpus)"
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
 	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
@@ -141,6 +142,11 @@ soak: $(BIN)
 FUZZ_SECONDS ?= 30
 fuzz:
 	@scripts/run-fuzz $(FUZZ_SECONDS)
+
+# random kills of index, compact and remove (tests/crash-loop): CRASH_KILLS each
+CRASH_KILLS ?= 50
+crash-loop: $(BIN) $(BUILD)/tests/integration/test_crash_kills
+	@BUILD=$(BUILD) tests/crash-loop $(CRASH_KILLS)
 
 # resumable: corpus kept and minimised in build/fuzz, totals in build/fuzz/runs.tsv
 fuzz-long:

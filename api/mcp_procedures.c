@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "../review/procedure_bases.h"
-#include "../query/results_json.h"
-#include "search_params.h"
+#include "mcp_tools.h"
 
 #define S_STR "{\"type\":\"string\"}"
 #define S_NSTR "{\"type\":[\"string\",\"null\"]}"
@@ -73,38 +72,7 @@ const char ls_mcp_get_procedure_output[] =
 int ls_mcp_search_procedures(ls_searcher *s, json_t *args, json_t **structured, char *msg,
                              size_t cap)
 {
-    json_t *body = json_deep_copy(args);
-    json_object_set(body, "q", json_object_get(args, "question"));
-    json_object_del(body, "question");
-    json_object_set_new(body, "kind", json_string("procedure"));
-    char *text = json_dumps(body, JSON_COMPACT);
-    json_decref(body);
-    if (!text) return -32603;
-    ls_api_search p;
-    ls_error err = {0};
-    ls_rc rc = ls_api_search_from_json(text, strlen(text), &p, &err);
-    free(text);
-    if (rc) {
-        ls_api_search_free(&p);
-        snprintf(msg, cap, "search_procedures: %s", err.msg);
-        return -32602;
-    }
-    ls_results *r = NULL;
-    ls_buf out = LS_BUF_INIT;
-    rc = ls_search(s, &p.req, &r, &err);
-    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
-    int ret = 0;
-    if (rc) {
-        *structured = NULL;
-        snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(err.rc));
-        ret = 1;
-    } else if (!(*structured = json_loadb(out.data, out.len, 0, NULL))) {
-        ret = -32603;
-    }
-    ls_buf_free(&out);
-    ls_results_free(r);
-    ls_api_search_free(&p);
-    return ret;
+    return ls_mcp_search_tool(s, args, "search_procedures", "procedure", structured, msg, cap);
 }
 
 int ls_mcp_get_procedure(ls_searcher *s, json_t *args, json_t **structured, char *msg,

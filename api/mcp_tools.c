@@ -15,7 +15,7 @@
 #include "../query/plan.h"
 #include "../query/results_json.h"
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
-#include "../review/resolve_internal.h" /* ls_searcher_db, the index under a searcher */
+#include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
 #include "../review/review.h"
 #include "../text/analyser.h"
 #include "mcp_procedures.h"
@@ -409,12 +409,13 @@ static int index_fail(const ls_error *err, json_t **structured, char *msg, size_
 /* Each returns 0 with *structured set; 1 for a tool error (isError, msg);
  * a negative JSON-RPC code for a protocol error (msg). */
 
-static int call_search(ls_searcher *s, json_t *args, json_t **structured, char *msg,
-                       size_t cap)
+int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const char *kind,
+                       json_t **structured, char *msg, size_t cap)
 {
     json_t *body = json_deep_copy(args);
     json_object_set(body, "q", json_object_get(args, "question"));
     json_object_del(body, "question");
+    if (kind) json_object_set_new(body, "kind", json_string(kind));
     char *text = json_dumps(body, JSON_COMPACT);
     json_decref(body);
     if (!text) return -32603;
@@ -424,7 +425,7 @@ static int call_search(ls_searcher *s, json_t *args, json_t **structured, char *
     free(text);
     if (rc) {
         ls_api_search_free(&p);
-        snprintf(msg, cap, "search_legislation: %s", err.msg);
+        snprintf(msg, cap, "%s: %s", tool, err.msg);
         return -32602;
     }
     ls_results *r = NULL;
@@ -438,6 +439,12 @@ static int call_search(ls_searcher *s, json_t *args, json_t **structured, char *
     ls_results_free(r);
     ls_api_search_free(&p);
     return ret;
+}
+
+static int call_search(ls_searcher *s, json_t *args, json_t **structured, char *msg,
+                       size_t cap)
+{
+    return ls_mcp_search_tool(s, args, "search_legislation", NULL, structured, msg, cap);
 }
 
 static json_t *heading_path(ls_searcher *s, const ls_cite *c)

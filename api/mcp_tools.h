@@ -24,4 +24,12 @@ json_t *ls_mcp_tools_list(void);
 int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **result,
                       char *msg, size_t msg_cap);
 
+/* A search tool's call (search_legislation, search_procedures): `args`
+ * with "question" and the search API's fields, `kind` ("procedure", or NULL
+ * for the default) forced; the results as structured content. Returns as
+ * the tools do: 0, 1 for a tool error (msg), -32602 for bad arguments
+ * (msg names `tool`), -32603 out of memory. */
+int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const char *kind,
+                       json_t **structured, char *msg, size_t cap);
+
 #endif

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "../review/procedure_bases.h"
-#include "../query/results_json.h"
 #include "documents_json.h"
 #include "routes.h"
 #include "search_params.h"
@@ -18,12 +17,7 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
     if (!rc && p.req.kind != LS_KIND_DEFAULT && p.req.kind != LS_KIND_PROCEDURE)
         rc = ls_error_set(&err, LS_ERR_ARG, "/v1/procedures answers procedures only (leave out kind)");
     p.req.kind = LS_KIND_PROCEDURE;
-    ls_results *r = NULL;
-    if (!rc) rc = ls_search(s, &p.req, &r, &err);
-    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
-    if (rc) ls_api_fail(out, &err);
-    ls_results_free(r);
-    ls_api_search_free(&p);
+    ls_api_search_reply(s, &p, rc, &err, out);
 }
 
 static void card(ls_searcher *s, const char *code, const ls_api_request *rq, ls_api_reply *out)

@@ -54,7 +54,7 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
     if (rc) ls_buf_reset(&out->body); /* out of memory: an empty 5xx */
 }
 
-static unsigned status_of(ls_rc rc)
+unsigned ls_api_status_of(ls_rc rc)
 {
     if (ls_rc_is_bad_input(rc)) return 400;
     switch (rc) {
@@ -64,11 +64,9 @@ static unsigned status_of(ls_rc rc)
     }
 }
 
-unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
-
 void ls_api_fail(ls_api_reply *out, const ls_error *err)
 {
-    ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
+    ls_api_error(out, ls_api_status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
 }
 
 static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
@@ -85,12 +83,18 @@ static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
         rc = ls_api_search_from_pairs(rq->keys, rq->values, rq->value_lens, rq->npairs, &p,
                                       &err);
     }
+    ls_api_search_reply(s, &p, rc, &err, out);
+}
+
+void ls_api_search_reply(ls_searcher *s, ls_api_search *p, ls_rc rc, ls_error *err,
+                         ls_api_reply *out)
+{
     ls_results *r = NULL;
-    if (!rc) rc = ls_search(s, &p.req, &r, &err);
-    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out->body);
-    if (rc) ls_api_fail(out, &err);
+    if (!rc) rc = ls_search(s, &p->req, &r, err);
+    if (!rc) rc = ls_results_json(r, p->req.query, p->req.query_len, 0, &out->body);
+    if (rc) ls_api_fail(out, err);
     ls_results_free(r);
-    ls_api_search_free(&p);
+    ls_api_search_free(p);
 }
 
 /* An id as people write it: no control bytes, no path tricks. */

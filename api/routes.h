@@ -64,6 +64,13 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message);
  * input, 404 not found, 503 index trouble, else 500) and its message. */
 void ls_api_fail(ls_api_reply *out, const ls_error *err);
 
+/* Run the search parsed into p (when rc, the parse's error in err, is
+ * LS_OK) and reply with its results, legal bases resolved, or the error;
+ * frees p. */
+struct ls_api_search;
+void ls_api_search_reply(ls_searcher *s, struct ls_api_search *p, ls_rc rc, ls_error *err,
+                         ls_api_reply *out);
+
 /* POST /v1/review (route_review.c): the body is the text, or JSON {"text",
  * "as_of", "doc"}; the reply is ls_review_json's object. */
 void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out);
@@ -81,7 +88,9 @@ void ls_api_procedures(ls_searcher *s, const char *rest, const ls_api_request *r
 int ls_api_relations(ls_searcher *s, const ls_api_request *rq, const char *rest,
                      ls_api_reply *out);
 
-/* The HTTP status of an error code (400, 404, 503, 500). */
+/* The HTTP status of a failure, the one table every route uses: bad input
+ * (ls_rc_is_bad_input) 400, not found 404, the index or the disk 503,
+ * anything else 500. */
 unsigned ls_api_status_of(ls_rc rc);
 
 #endif

@@ -1,5 +1,9 @@
 /* cmd_compact.c — `luat-search compact`: write a compacted copy of an index
- * (Xapian's Compactor) beside it, then swap it in by rename. */
+ * (Xapian's Compactor) beside it, then swap it in by an atomic exchange of
+ * the two directories (renameat2 RENAME_EXCHANGE), so DIR always holds a
+ * whole index, however the run is killed. */
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +16,19 @@ static const char help[] =
     "usage: luat-search compact --db DIR\n"
     "\n"
     "Compact the index at DIR: Xapian writes a compacted copy to DIR.compact, then\n"
-    "the old index moves to DIR.old and the copy takes its place; remove DIR.old\n"
-    "when satisfied. Run it when no indexer is writing.\n"
+    "the copy and the old index swap places in one step and the old one moves to\n"
+    "DIR.old; remove DIR.old when satisfied. A DIR.compact left by a run that was\n"
+    "killed is removed and the work done again. Run it when no indexer is writing.\n"
     "\n"
     "options:\n"
     "  --db DIR    the index directory (required)\n"
     "  -h, --help  this help\n";
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
 
 int cmd_compact(int argc, char **argv)
 {
@@ -28,9 +39,18 @@ int cmd_compact(int argc, char **argv)
     char tmp[4096], old[4096];
     snprintf(tmp, sizeof tmp, "%s.compact", db);
     snprintf(old, sizeof old, "%s.old", db);
-    if (access(tmp, F_OK) == 0 || access(old, F_OK) == 0) {
-        fprintf(stderr, "luat-search compact: %s or %s exists; remove it first\n", tmp, old);
+    if (access(old, F_OK) == 0) {
+        fprintf(stderr, "luat-search compact: %s exists; remove it first\n", old);
         return CLI_FAIL;
+    }
+    /* left by a killed run: a part-written copy, or (killed between the
+     * exchange and the last rename) the old index; DIR is whole either way */
+    if (access(tmp, F_OK) == 0 && access(db, F_OK) == 0) {
+        fprintf(stderr, "luat-search compact: removing %s, left by an interrupted run\n", tmp);
+        if (nftw(tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0) {
+            perror("luat-search compact: removing it");
+            return CLI_FAIL;
+        }
     }
     xc_err xe;
     if (xc_compact(db, tmp, &xe)) {
@@ -45,7 +65,7 @@ int cmd_compact(int argc, char **argv)
         FILE *f = fopen(lock_to, "w");
         if (f) fclose(f);
     }
-    if (rename(db, old) != 0 || rename(tmp, db) != 0) {
+    if (renameat2(AT_FDCWD, tmp, AT_FDCWD, db, RENAME_EXCHANGE) != 0 || rename(tmp, old) != 0) {
         perror("luat-search compact: swapping the compacted index in");
         return CLI_FAIL;
     }

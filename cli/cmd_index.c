@@ -8,6 +8,7 @@
 
 #include "../corpus/reader.h"
 #include "../indexer/indexer.h"
+#include "../indexer/shards.h"
 #include "cli.h"
 #include "index_report.h"
 
@@ -23,7 +24,7 @@ static const char help[] =
     "\n"
     "options:\n"
     "  --db DIR          the index directory (required)\n"
-    "  --format FMT      auto (default), text, jsonl, phapdien, alqac\n"
+    "  --format FMT      auto (default), text, jsonl, phapdien, alqac, tthc\n"
     "  --overwrite       start from an empty index\n"
     "  --batch-size N    documents per atomic commit (default 1000)\n"
     "  --shards N        make a new index a set of N shards (2..64), written in\n"
@@ -107,6 +108,10 @@ int cmd_index(int argc, char **argv)
     if (!db) return cli_usage_error("index", "--db DIR is required");
     if (optind >= argc) return cli_usage_error("index", "no SOURCE to index");
 
+    int complete = 1;
+    char why[1024];
+    if (ls_shards_complete(db, &complete, why, sizeof why, NULL) == LS_OK && !complete)
+        fprintf(stderr, "luat-search index: %s; this run repairs it\n", why);
     index_run run = {0};
     if (ls_indexer_open(db, &io, &run.ix, &run.err)) {
         if (json) index_report_finish(&run.rep, &(ls_index_counts){0}, 1, run.err.msg);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <stdlib.h>
 
+#include "../indexer/shards.h"
 #include "../query/search.h"
 #include "cli.h"
 
@@ -12,7 +13,9 @@ static const char help[] =
     "usage: luat-search stats --db DIR [--json]\n"
     "\n"
     "Print how many documents and passages (articles) the index holds, and the\n"
-    "documents by type.\n"
+    "documents by type. A shard set whose last commit was cut short (a killed\n"
+    "indexer) is reported as incomplete (\"complete\": false and \"problem\" in\n"
+    "JSON) with exit status 1; indexing the same sources again repairs it.\n"
     "\n"
     "options:\n"
     "  --db DIR    the index directory (required)\n"
@@ -47,9 +50,26 @@ int cmd_stats(int argc, char **argv)
         ls_searcher_close(s);
         return cli_fail("stats", &err);
     }
+    /* a shard set whose last commit was cut short says so, and fails */
+    int complete = 1;
+    char why[1024];
+    if (ls_shards_complete(db, &complete, why, sizeof why, &err)) {
+        free(out);
+        ls_searcher_close(s);
+        return cli_fail("stats", &err);
+    }
+    if (json && !complete) {
+        json_t *o = json_loads(out, 0, NULL);
+        json_object_set_new(o, "complete", json_false());
+        json_object_set_new(o, "problem", json_string(why));
+        char *more = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        if (more) free(out), out = more;
+    }
     if (json) printf("%s\n", out);
     else print_human(out);
+    if (!complete) fprintf(stderr, "luat-search stats: INCOMPLETE: %s\n", why);
     free(out);
     ls_searcher_close(s);
-    return CLI_OK;
+    return complete ? CLI_OK : CLI_FAIL;
 }

@@ -234,7 +234,8 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * about X and Y, not an act of this text */
     static const char *const passive[] = {"được sửa đổi", "được bổ sung", "đã được",
                                           "được thay thế", "được hướng dẫn",
-                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế"};
+                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế",
+                                          "bị ngưng hiệu lực", "bị đình chỉ", "được đính chính"};
     size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0, s = start;
     while (s > lo && !is_sentence_end(t, s - 1, len)) s--;
     for (size_t k = 0; k < sizeof passive / sizeof passive[0]; k++)
@@ -243,6 +244,18 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * 78/2015/NĐ-CP", "Nghị định số X quy định chi tiết Luật Y": the verb
      * describes another document this sentence names first */
     if (!after && names_numbered(t, s, at)) return LS_REL_CITES;
+    /* 'Thay thế cụm từ “Điều 135” bằng cụm từ “Điều 134”': words, not a provision */
+    static const char open_quote[] = "\xe2\x80\x9c";   /* “ */
+    if ((start >= 3 && memcmp(t + start - 3, open_quote, 3) == 0) || (start && t[start - 1] == '"'))
+        return LS_REL_CITES;
+    /* "thay thế một phần công nghệ ... theo quy định tại Nghị định số X": X is
+     * where a rule is, not what the verb acts on ("kèm theo" aside) */
+    if (!after)
+        for (const char *p = t + at; (p = memmem(p, (size_t)(t + start - p), "theo ", 5)); p++) {
+            static const char kem[] = "kèm ";
+            size_t k = sizeof kem - 1;
+            if (!((size_t)(p - t) >= k && memcmp(p - k, kem, k) == 0)) return LS_REL_CITES;
+        }
     if (!after) return rel;
     /* "Nghị quyết số 109/2015/QH13 ... về việc thi hành Bộ luật Hình sự số
      * 100/2015/QH13 ... hết hiệu lực": the citation describes the document
@@ -257,6 +270,9 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * "X ... ngưng hiệu lực", whatever comes between ("đã được sửa đổi") */
     size_t e = end, hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
     while (e < hi && !is_sentence_end(t, e, len)) e++;
+    /* "... có hiệu lực đến khi Nghị quyết số X hết hiệu lực": a condition */
+    size_t near = start > s + 24 ? start - 24 : s;
+    if (start > near && memmem(t + near, start - near, "khi ", strlen("khi "))) return LS_REL_CITES;
     if (e > end && memmem(t + end, e - end, "hết hiệu lực", strlen("hết hiệu lực")))
         return LS_REL_REPEALS;
     if (e > end && memmem(t + end, e - end, "ngưng hiệu lực", strlen("ngưng hiệu lực")))

@@ -46,6 +46,7 @@ struct ls_indexer {
     unsigned long long batch_growth; /* the most one commit grew the index (bytes) */
     int doc_changed;          /* a passage of the current document changed */
     int part;                 /* LS_PART_* */
+    ls_restate_hook restate;  /* LS_PART_RECORDS: passages elsewhere */
     char gone_since[11];      /* of the document being added (relations.h) */
     ls_sharded *sharded;      /* a shard set: everything goes through it */
 };
@@ -106,6 +107,7 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         return shrc;
     }
     ix->part = opts ? opts->part : LS_PART_ALL;
+    if (opts && ix->part == LS_PART_RECORDS) ix->restate = opts->restate;
     ls_rc lrc = take_writer_lock(dbpath, &ix->lock_fd, err);
     if (lrc) {
         ls_indexer_close(ix);
@@ -135,6 +137,13 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
     return LS_OK;
 }
 
+/* This writer keeps relations and derives statuses: one index, or a set's
+ * records with a hook to the passages. */
+static int keeps_relations(const ls_indexer *ix)
+{
+    return ix->part == LS_PART_ALL || (ix->part == LS_PART_RECORDS && ix->restate.fn);
+}
+
 static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
 {
     if (ix->in_transaction) return LS_OK;
@@ -143,6 +152,28 @@ static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
     ix->in_transaction = 1;
     ix->in_batch = 0;
     return LS_OK;
+}
+
+ls_rc ls_indexer_commit_marked(ls_indexer *ix, unsigned long mark, ls_error *err)
+{
+    if (ix->sharded) return ls_sharded_commit(ix->sharded, err); /* marks its own */
+    char v[32];
+    snprintf(v, sizeof v, "%lu", mark);
+    xc_err xe;
+    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_SET_COMMIT, v, strlen(v), &xe))
+        return xapian_error(err, "marking the commit", &xe);
+    return ls_indexer_commit(ix, err);
+}
+
+unsigned long ls_indexer_commit_mark(ls_indexer *ix)
+{
+    char *v = NULL;
+    size_t len = 0;
+    xc_err xe;
+    if (!ix->wdb || xc_wdb_get_metadata(ix->wdb, LS_METADATA_SET_COMMIT, &v, &len, &xe)) return 0;
+    unsigned long mark = len ? strtoul(v, NULL, 10) : 0;
+    free(v);
+    return mark;
 }
 
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
@@ -395,9 +426,16 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     /* the status other documents' relations give it (relations.h) */
     char *derived = NULL;
     ix->gone_since[0] = '\0';
-    if (ix->part == LS_PART_ALL &&
+    if (keeps_relations(ix) &&
         (rc = ls_relations_status(ix->wdb, id_norm, doc->status, &derived, ix->gone_since, err)))
         return rc;
+    /* a set: the passages, queued with the status published, follow */
+    if ((derived || ix->gone_since[0]) && ix->part == LS_PART_RECORDS &&
+        (rc = ix->restate.fn(ix->restate.ctx, id_norm, derived ? derived : doc->status,
+                             ix->gone_since, err))) {
+        free(derived);
+        return rc;
+    }
     ls_document view = *doc;   /* borrows doc's fields */
     if (derived) view.status = derived;
     rc = add_document(ix, &view, doc->status, derived != NULL, id_norm, err);
@@ -453,8 +491,9 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         return xapian_error(err, "storing document record", &xe);
     if ((rc = ls_cite_keys_write(ix->wdb, doc, id_norm, err))) return rc;
     if ((rc = ls_doc_links_update(ix->wdb, doc, id_norm, err))) return rc;
-    if (ix->part == LS_PART_ALL &&
-        (rc = ls_relations_update(ix->wdb, doc, id_norm, &ix->counts.documents_restated, err)))
+    if (keeps_relations(ix) &&
+        (rc = ls_relations_update_hooked(ix->wdb, doc, id_norm, &ix->counts.documents_restated,
+                                         ix->restate.fn ? &ix->restate : NULL, err)))
         return rc;
     if (++ix->in_batch >= ix->batch_size) return ls_indexer_commit(ix, err);
     return LS_OK;
@@ -475,15 +514,31 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     if (xc_wdb_find_by_term(ix->wdb, term, &docid, &xe) == XC_OK) count = 1;
     if (xc_wdb_delete_by_term(ix->wdb, term, &xe)) return xapian_error(err, "remove", &xe);
     snprintf(term, sizeof term, "%s%s", LS_METADATA_DOC, id_norm);
+    int had_record = 0; /* a set's records hold no passages to count */
+    if (ix->part == LS_PART_RECORDS) {
+        char *rec = NULL;
+        size_t len = 0;
+        if (xc_wdb_get_metadata(ix->wdb, term, &rec, &len, &xe) == XC_OK) had_record = len > 0;
+        free(rec);
+    }
     if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
-    if (count && (rc = ls_doc_links_update(ix->wdb, NULL, id_norm, err))) return rc;
+    if ((count || had_record) && (rc = ls_doc_links_update(ix->wdb, NULL, id_norm, err)))
+        return rc;
     /* what it amended or repealed is no longer so (relations.h) */
-    if (count && ix->part == LS_PART_ALL &&
-        (rc = ls_relations_update(ix->wdb, NULL, id_norm, &ix->counts.documents_restated, err)))
+    if ((count || had_record) && keeps_relations(ix) &&
+        (rc = ls_relations_update_hooked(ix->wdb, NULL, id_norm, &ix->counts.documents_restated,
+                                         ix->restate.fn ? &ix->restate : NULL, err)))
         return rc;
     if (removed) *removed = count;
     if (!count) return ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
     return LS_OK;
+}
+
+ls_rc ls_indexer_restate(ls_indexer *ix, const char *id_norm, const char *status,
+                         const char *gone_since, ls_error *err)
+{
+    ls_rc rc = begin_batch(ix, err);
+    return rc ? rc : ls_relations_restate_passages(ix->wdb, id_norm, status, gone_since, err);
 }
 
 const ls_index_counts *ls_indexer_counts(const ls_indexer *ix)

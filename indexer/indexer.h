@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "../common/ls_error.h"
 #include "../corpus/document.h"
+#include "relations.h"
 
 typedef struct ls_indexer ls_indexer;
 
@@ -37,6 +38,11 @@ typedef struct ls_indexer_options {
                                shards.h); 0 = as found (a shard set stays one) */
     int part;               /* LS_PART_*: what this writer stores (the shard
                                set's writers split the work) */
+    ls_restate_hook restate;/* LS_PART_RECORDS: where the passages of a
+                               document whose status relations change are
+                               (set: relations are kept and statuses
+                               derived here, as in one index); unset: no
+                               relations in this part */
 } ls_indexer_options;
 
 enum { LS_PART_ALL = 0, LS_PART_RECORDS = 1, LS_PART_PASSAGES = 2 };
@@ -56,6 +62,20 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err);
  * there; LS_ERR_NOTFOUND when it was not. */
 ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed,
                         ls_error *err);
+
+/* Give the passages of document id_norm the status (NULL: none) and the
+ * out-of-force date gone_since, as relations restate them (LS_PART_PASSAGES:
+ * a shard's worker, for the hook of ls_indexer_options.restate). Part of
+ * the open batch. */
+ls_rc ls_indexer_restate(ls_indexer *ix, const char *id_norm, const char *status,
+                         const char *gone_since, ls_error *err);
+
+/* Commit everything pending, atomically, writing mark as the shard set's
+ * commit mark (shards.h) in the same transaction (a set's parts). */
+ls_rc ls_indexer_commit_marked(ls_indexer *ix, unsigned long mark, ls_error *err);
+
+/* The commit mark the index holds (0 when none). */
+unsigned long ls_indexer_commit_mark(ls_indexer *ix);
 
 /* Commit everything pending, atomically. */
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err);

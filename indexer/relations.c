@@ -46,6 +46,7 @@ static const struct { const char *word; ls_act act; } verbs[] = {
 static const char *const part_words[] = {
     "quy định", "Quy định", "một số", "một phần", "điều", "Điều", "khoản", "Khoản",
     "điểm", "Điểm", "chương", "Chương", "mục", "Mục", "phần", "Phần", "nội dung",
+    "Phụ lục", "phụ lục", "kèm theo", "cụm từ",
 };
 
 static int names_a_part(const char *t, size_t s, size_t e)
@@ -482,9 +483,28 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status,
     return rc;
 }
 
+ls_rc ls_relations_restate_passages(xc_wdb *wdb, const char *id_norm, const char *status,
+                                    const char *gone_since, ls_error *err)
+{
+    char term[300];
+    snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id_norm);
+    unsigned *ids = NULL;
+    size_t n = 0;
+    xc_err xe;
+    ls_buf buf = LS_BUF_INIT;
+    ls_rc rc = xc_wdb_postlist(wdb, term, &ids, &n, &xe) ? xerr(err, "restating", &xe) : LS_OK;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = restate_passage(wdb, ids[i], status, gone_since, &buf, err);
+    free(ids);
+    ls_buf_free(&buf);
+    return rc;
+}
+
 /* Give document id the status its published one and its relations make,
- * in its record and every passage; *changed = 1 when it was not so. */
-static ls_rc restate(xc_wdb *wdb, const char *id, int *changed, ls_error *err)
+ * in its record and every passage (through hook when not NULL); *changed =
+ * 1 when it was not so. */
+static ls_rc restate(xc_wdb *wdb, const char *id, const ls_restate_hook *hook, int *changed,
+                     ls_error *err)
 {
     *changed = 0;
     char *rec = NULL;
@@ -522,16 +542,10 @@ static ls_rc restate(xc_wdb *wdb, const char *id, int *changed, ls_error *err)
         want = json_string_value(json_object_get(o, "status"));
     }
     /* the passages: the status when it changed, the date it goes whenever
-     * the relations changed (a second repeal may be earlier) */
-    char term[300];
-    snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id);
-    unsigned *ids = NULL;
-    size_t n = 0;
-    xc_err xe;
-    if (!rc && xc_wdb_postlist(wdb, term, &ids, &n, &xe)) rc = xerr(err, "restating", &xe);
-    for (size_t i = 0; !rc && i < n; i++)
-        rc = restate_passage(wdb, ids[i], want, gone_since, &buf, err);
-    free(ids);
+     * the relations changed (a second repeal may be earlier); in a shard
+     * set, in the shard that holds them */
+    if (!rc) rc = hook ? hook->fn(hook->ctx, id, want, gone_since, err)
+                       : ls_relations_restate_passages(wdb, id, want, gone_since, err);
     if (!rc && !same) *changed = 1;
     ls_buf_free(&buf);
     free(derived);
@@ -579,17 +593,24 @@ static ls_rc rewrite_lines(xc_wdb *wdb, const char *t, const char *by, const cha
 }
 
 static ls_rc touch(xc_wdb *wdb, const char *t, const char *by, const char *line,
-                   unsigned long *restated, ls_error *err)
+                   unsigned long *restated, const ls_restate_hook *hook, ls_error *err)
 {
     int changed = 0, re = 0;
     ls_rc rc = rewrite_lines(wdb, t, by, line, &changed, err);
-    if (!rc && changed) rc = restate(wdb, t, &re, err);
+    if (!rc && changed) rc = restate(wdb, t, hook, &re, err);
     if (!rc && re && restated) (*restated)++;
     return rc;
 }
 
 ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_norm,
                           unsigned long *restated, ls_error *err)
+{
+    return ls_relations_update_hooked(wdb, doc, id_norm, restated, NULL, err);
+}
+
+ls_rc ls_relations_update_hooked(xc_wdb *wdb, const ls_document *doc, const char *id_norm,
+                                 unsigned long *restated, const ls_restate_hook *hook,
+                                 ls_error *err)
 {
     target_list l = {.self = id_norm};
     if (doc) collect_targets(&l, doc);
@@ -608,7 +629,7 @@ ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
         char line[800];
         snprintf(line, sizeof line, "%s\t%s\t%s\t%s", act_codes[l.v[i].act], id_norm, number,
                  effective);
-        rc = touch(wdb, l.v[i].id, id_norm, line, restated, err);
+        rc = touch(wdb, l.v[i].id, id_norm, line, restated, hook, err);
         if (!rc && ((now.len && ls_buf_puts(&now, "\n")) || ls_buf_puts(&now, l.v[i].id)))
             rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
@@ -620,7 +641,7 @@ ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
         field(p, end, 0, t, sizeof t);
         int still = 0;
         for (size_t i = 0; i < l.n; i++) still |= strcmp(l.v[i].id, t) == 0;
-        if (!still) rc = touch(wdb, t, id_norm, NULL, restated, err);
+        if (!still) rc = touch(wdb, t, id_norm, NULL, restated, hook, err);
         p = nl ? nl + 1 : end;
     }
     if (!rc && strcmp(before ? before : "", now.data ? now.data : "") != 0)

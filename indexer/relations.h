@@ -92,4 +92,27 @@ ls_rc ls_relations_note_source(ls_buf *rec, const char *own, ls_error *err);
 ls_rc ls_relations_update(xc_wdb *wdb, const ls_document *doc, const char *id_norm,
                           unsigned long *restated, ls_error *err);
 
+/* Where a restated document's passages are when wdb holds only records (a
+ * shard set's meta: indexer/sharded.c): fn is handed the target's id, the
+ * status its passages must now show (NULL: none) and the date it goes out
+ * of force ("" or NULL: none), to restate them in the shard that holds
+ * them (ls_relations_restate_passages there). */
+typedef struct ls_restate_hook {
+    ls_rc (*fn)(void *ctx, const char *id_norm, const char *status, const char *gone_since,
+                ls_error *err);
+    void *ctx;
+} ls_restate_hook;
+
+/* ls_relations_update, the passages restated through hook (NULL = in
+ * wdb, as ls_relations_update). */
+ls_rc ls_relations_update_hooked(xc_wdb *wdb, const ls_document *doc, const char *id_norm,
+                                 unsigned long *restated, const ls_restate_hook *hook,
+                                 ls_error *err);
+
+/* Give every passage of document id_norm in wdb the status (NULL: none)
+ * and out-of-force date gone_since: stored data, status term and slots.
+ * LS_OK when it has none here. */
+ls_rc ls_relations_restate_passages(xc_wdb *wdb, const char *id_norm, const char *status,
+                                    const char *gone_since, ls_error *err);
+
 #endif

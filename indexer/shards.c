@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../common/ls_hash.h"
+#include "../xapian/xc.h"
 
 ls_rc ls_shard_path(const char *dir, unsigned k, char *out, size_t cap, ls_error *err)
 {
@@ -78,4 +79,48 @@ ls_rc ls_shards_create(const char *dir, unsigned n, ls_error *err)
         return ls_error_set(err, LS_ERR_IO, "%s: cannot write the shard list", path);
     }
     return LS_OK;
+}
+
+/* the commit mark of the database at path: 0 when none yet */
+static ls_rc read_mark(const char *path, unsigned long *mark, ls_error *err)
+{
+    xc_db *db = NULL;
+    xc_err xe;
+    char *v = NULL;
+    size_t len = 0;
+    if (xc_db_open(path, &db, &xe) ||
+        xc_db_get_metadata(db, LS_METADATA_SET_COMMIT, &v, &len, &xe)) {
+        xc_db_close(db);
+        return ls_error_set(err, LS_ERR_INDEX, "%s: %s", path, xe.msg);
+    }
+    *mark = len ? strtoul(v, NULL, 10) : 0;
+    free(v);
+    xc_db_close(db);
+    return LS_OK;
+}
+
+ls_rc ls_shards_complete(const char *dir, int *complete, char *why, size_t cap, ls_error *err)
+{
+    *complete = 1;
+    if (cap) why[0] = '\0';
+    unsigned n = ls_shards_count(dir);
+    if (!n) return LS_OK;
+    char path[4096];
+    unsigned long meta = 0, mark = 0;
+    ls_rc rc = ls_shard_path(dir, LS_SHARD_META_INDEX, path, sizeof path, err);
+    if (!rc) rc = read_mark(path, &meta, err);
+    for (unsigned k = 0; k < n && !rc; k++) {
+        rc = ls_shard_path(dir, k, path, sizeof path, err);
+        if (!rc) rc = read_mark(path, &mark, err);
+        if (!rc && mark != meta) {
+            size_t used = strlen(why);
+            if (*complete && cap)
+                snprintf(why, cap, "the last commit of the set was cut short (meta at commit "
+                         "%lu; index the same sources again to repair):", meta);
+            used = strlen(why);
+            if (used < cap) snprintf(why + used, cap - used, " shard-%u at %lu", k, mark);
+            *complete = 0;
+        }
+    }
+    return rc;
 }

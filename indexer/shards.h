@@ -11,6 +11,12 @@
  *   DIR/shard-K    the passages of the documents whose id hashes to K
  *   DIR/writer.lock  one writer for the whole set
  *
+ * A set commits its shards, then meta, each in one transaction that also
+ * writes the commit's number, the "set commit mark" (metadata
+ * ls:set_commit): a writer killed between them leaves a shard ahead of
+ * meta, which ls_shards_complete detects; indexing the same sources again
+ * repairs it (its commit brings every part to one mark).
+ *
  * A document lives in shard ls_shard_of(normalised id, N), so replacing or
  * removing it finds it again; N is fixed when the set is created.
  */
@@ -33,6 +39,14 @@ unsigned ls_shards_count(const char *dir);
  * writers. LS_ERR_ARG when dir already holds a plain index or a shard set of
  * another size; LS_ERR_IO when the stub cannot be written. */
 ls_rc ls_shards_create(const char *dir, unsigned n, ls_error *err);
+
+#define LS_METADATA_SET_COMMIT "ls:set_commit"
+
+/* Whether the shard set at dir is whole: every shard holds meta's commit
+ * mark. *complete = 1 when so (or dir is no set); else 0 and why (cap
+ * bytes) names the parts that are ahead. LS_ERR_INDEX when a part does not
+ * open. */
+ls_rc ls_shards_complete(const char *dir, int *complete, char *why, size_t cap, ls_error *err);
 
 /* The shard (0..n-1) of a document by its normalised id: FNV-1a of the
  * bytes, stable across runs and machines. */

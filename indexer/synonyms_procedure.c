@@ -14,7 +14,7 @@
 
 static const ls_synonym_entry table[] = {
     /* papers people name by what they look like or by their old names */
-    {"chứng tử", "khai tử"}, {"báo tử", "khai tử"},
+    {"chứng tử", "đăng ký khai tử"}, {"báo tử", "đăng ký khai tử"},
     {"độc thân", "xác nhận tình trạng hôn nhân"},
     {"minh thư", "thẻ căn cước"},
     {"lý lịch", "phiếu lý lịch tư pháp"},
@@ -38,9 +38,10 @@ static const ls_synonym_entry table[] = {
     {"nhập hộ", "đăng ký thường trú"},
     {"nhập khẩu", "đăng ký thường trú nhập khẩu"},
     {"xuất cảnh", "xuất cảnh hộ chiếu"}, {"đi nước", "hộ chiếu xuất cảnh"},
-    {"làm giấy", "đăng ký cấp giấy"},
+    {"làm giấy", "đăng ký"},
     {"nghỉ sinh", "thai sản"}, {"sinh con", "thai sản khai sinh"},
     {"nhận con", "nhận con nuôi nhận cha mẹ con"},
+    {"hộ chiếu", "hộ chiếu phổ thông"}, {"lần đầu", "cấp"},
 };
 
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n)

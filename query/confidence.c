@@ -14,9 +14,9 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -5.5382;
-static const double weight[LS_CF_N] = {0.3474, 3.0909, 4.2362, -1.1513, -0.2970,
-                                       2.0261, 1.6502, 0.0423, 0.1294, 0.9885};
+static const double intercept = -5.8491;
+static const double weight[LS_CF_N] = {0.4924, 2.8804, 4.0999, -1.2153, -0.2536,
+                                       1.9599, 1.5119, 0.0404, 0.0504, 0.9662};
 
 #define TERMS_MAX 64
 
@@ -82,6 +82,7 @@ static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double n
              plan->any_marks ? t->term : t->folded);
     unsigned tf = 0;
     xc_err xe;
+    if (!db) return 1; /* no index: every word weighs alike */
     if (xc_db_termfreq(db, term, &tf, &xe)) tf = 0;
     return log((ndocs + 1) / ((double)tf + 1));
 }
@@ -90,12 +91,12 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
                                const ls_passage *first, int cited_found,
                                ls_confidence_features *f)
 {
-    memset(f->x, 0, sizeof f->x);
+    memset(f, 0, sizeof *f); /* missing is the caller's to set */
     f->nhits = (int)n;
     cover_ctx c = {.plan = plan};
     unsigned ndocs = 0;
     xc_err xe;
-    if (xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
+    if (db && xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
     for (size_t i = 0; i < plan->nterms && c.n < TERMS_MAX; i++) {
         const ls_qterm *t = &plan->terms[i];
         if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) continue;

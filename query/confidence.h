@@ -40,7 +40,8 @@ typedef struct ls_confidence_features {
 
 /* Fill f from the plan, the first scores of the ranking (scores[0..n),
  * best first), the first hit's passage (NULL when there is none) and
- * whether a cited article was found. Reads term frequencies from db. */
+ * whether a cited article was found. Reads term frequencies from db (NULL:
+ * every word weighs alike). */
 void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *scores, size_t n,
                                const ls_passage *first, int cited_found,
                                ls_confidence_features *f);

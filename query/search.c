@@ -25,8 +25,10 @@
 #include "suggest.h"
 #include "cite_resolve.h"
 #include "notice.h"
+#include "prior.h"
 #include "snippet.h"
 #include "remote.h"
+#include "searcher_internal.h"
 
 #define QUERY_MAX_BYTES 8192
 #define QUERY_MAX_TERMS 400
@@ -484,6 +486,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+        ls_prior_apply(cands, n, depth);
     }
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
@@ -729,5 +732,4 @@ ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json, 
 }
 
 /* Private accessor for the other files of the query module (stats.c). */
-xc_db *ls_searcher_db(ls_searcher *s);
 xc_db *ls_searcher_db(ls_searcher *s) { return s->db; }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../corpus/structure.h"
 #include "../indexer/passage_data.h"
 #include "../indexer/schema.h"
 #include "../query/as_of.h"
@@ -55,13 +56,16 @@ static act acting_relation(const char *t, size_t len, const ls_cite *c)
     size_t s = start, e = end;
     while (s > lo && !sentence_end(t, s - 1, len)) s--;
     while (e < hi && !sentence_end(t, e, len)) e++;
-    if (has(t, s, start, "được sửa đổi") || has(t, s, start, "được bổ sung")) return ACT_NONE;
     /* "Bổ sung Điều 5a vào sau Điều 5": Điều 5 only places the new one */
     static const char after[] = "sau ", before[] = "trước ";
     if ((start >= sizeof after - 1 && memcmp(t + start - (sizeof after - 1), after, sizeof after - 1) == 0) ||
         (start >= sizeof before - 1 && memcmp(t + start - (sizeof before - 1), before, sizeof before - 1) == 0))
         return ACT_NONE;
-    ls_relation rel = has(t, end, e, "hết hiệu lực") ? LS_REL_REPEALS : c->relation;
+    (void)e;
+    /* the one rule for "does this sentence act on it" (corpus/structure.h):
+     * passive and descriptive mentions ("bị bãi bỏ bởi", "X về việc ... Y")
+     * do not */
+    ls_relation rel = ls_relation_active(t, len, start, end);
     switch (rel) {
     case LS_REL_AMENDS: return ACT_AMENDS;
     case LS_REL_REPLACES:

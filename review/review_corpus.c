@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../corpus/procedure.h"
 #include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
 #include "../indexer/schema.h"
 #include "cite_internal.h"
+#include "procedure_bases.h"
 #include "resolve_internal.h"
 
 const char *const ls_corpus_statuses[6] = {"repealed",          "replaced",
@@ -56,6 +58,11 @@ static ls_rc keep(doc_run *d, const char *article, const ls_cite *c)
 {
     int f = flag_of(c);
     if (f < 0) return LS_OK;
+    /* its own provisions, and what it repeals or replaces itself (a
+     * transitional "theo quy định của Nghị định số X" it ends) */
+    if ((c->doc_id && strcmp(c->doc_id, d->doc.id) == 0) ||
+        (f < 4 && c->force_by && strcmp(c->force_by, d->doc.id) == 0))
+        return LS_OK;
     const char *status = ls_corpus_statuses[f];
     for (size_t i = 0; i < d->doc.nitems; i++)   /* once per article and citation */
         if (same(d->doc.items[i].article, article) &&
@@ -137,8 +144,57 @@ static ls_rc preamble(doc_run *d)
     return rc;
 }
 
+/* A procedure (id "tthc:<code>"): its card's legal bases, resolved as of
+ * the date (procedure_bases.h), that lapsed or that the index lacks. */
+static ls_rc review_procedure(doc_run *d, const char *id)
+{
+    const char *code = id + strlen(LS_PROCEDURE_ID_PREFIX);
+    char *json = NULL;
+    ls_rc rc = ls_procedure_get(d->ctx->s, code, d->ctx->as_of, &json, d->err);
+    if (rc == LS_ERR_NOTFOUND) return LS_OK;   /* a record without its card */
+    if (rc) return rc;
+    json_t *card = json_loads(json, 0, NULL);
+    free(json);
+    const char *name = json_string_value(json_object_get(card, "name"));
+    d->doc.id = dup(id);
+    d->doc.number = dup(code);
+    d->doc.title = dup(name);
+    if (!d->doc.id || !d->doc.number || (name && !d->doc.title)) rc = nomem(d->err);
+    json_t *bases = json_object_get(card, "legal_bases");
+    for (size_t i = 0; !rc && i < json_array_size(bases); i++) {
+        json_t *b = json_array_get(bases, i);
+        const char *res = json_string_value(json_object_get(b, "resolution"));
+        const char *status = json_string_value(json_object_get(b, "status"));
+        const char *type = json_string_value(json_object_get(b, "type"));
+        const char *number = json_string_value(json_object_get(b, "number"));
+        if (!res || !number) continue;
+        d->rep->citations++;
+        ls_cite c = {0};
+        char cited[300];
+        snprintf(cited, sizeof cited, "%s số %s", type ? type : "Văn bản", number);
+        c.citation = cited;
+        if (strcmp(res, "not-in-index") == 0) {
+            c.resolution = LS_CITE_DOC_MISSING;
+            c.why = "not in the index";
+        } else if (strcmp(res, "found") == 0 && status) {
+            c.resolution = LS_CITE_FOUND;
+            c.doc_id = (char *)json_string_value(json_object_get(b, "doc_id"));
+            c.force_by = (char *)json_string_value(json_object_get(b, "replaced_by"));
+            for (int f = LS_FORCE_UNKNOWN; f <= LS_FORCE_EXPIRED; f++)
+                if (strcmp(ls_force_name((ls_force)f), status) == 0) c.force = (ls_force)f;
+        } else {
+            continue;
+        }
+        rc = keep(d, NULL, &c);   /* borrowed strings: keep copies them */
+    }
+    json_decref(card);
+    return rc;
+}
+
 static ls_rc review_doc(doc_run *d, const char *id)
 {
+    if (strncmp(id, LS_PROCEDURE_ID_PREFIX, strlen(LS_PROCEDURE_ID_PREFIX)) == 0)
+        return review_procedure(d, id);
     doc_entry *e = resolve_doc_entry(d->ctx, id, d->err);
     if (!e) return d->err->rc;
     d->doc.id = dup(id);

@@ -7,7 +7,11 @@
  * an item is kept when the cited text is repealed, replaced, expired or
  * suspended on the date (by the one status rule, query/as_of.h), when the
  * cited provision is repealed, or when the index lacks the cited document
- * or provision. Citations of the document's own articles are left out.
+ * or provision. Citations of the document's own articles, and of texts
+ * or provisions the document itself repeals or replaces (its transitional
+ * clauses), are left out. An administrative procedure (id "tthc:<code>")
+ * is reviewed by its card's legal bases (procedure_bases.h): lapsed on the
+ * date, or not in the index.
  */
 #ifndef LS_REVIEW_CORPUS_H
 #define LS_REVIEW_CORPUS_H

@@ -26,7 +26,10 @@
 #include "../../indexer/indexer.h"
 #include "../../indexer/shards.h"
 #include "../../query/search.h"
+#include "../../text/analyser.h"
 #include "../../xapian/xc.h"
+
+#include <jansson.h>
 #include "../support/test_support.h"
 
 #define NQ_MAX 64
@@ -413,6 +416,205 @@ static void test_update_and_remove(void **state)
     assert_true(doccount(set) < doccount(single));
 }
 
+/* ---- status from amending texts, across shards --------------------------- */
+
+/* a number NUM/YEAR/NĐ-CP whose document lands in shard `want` of 2 */
+static void number_in_shard(unsigned want, const char *year, unsigned from, char *out, size_t cap)
+{
+    for (unsigned n = from; n < from + 100; n++) {
+        char num[64], *norm = NULL;
+        snprintf(num, sizeof num, "%u/%s/NĐ-CP", n, year);
+        assert_int_equal(ls_docnum_normalize(num, strlen(num), &norm, NULL), LS_OK);
+        unsigned shard = ls_shard_of(norm, 2);
+        free(norm);
+        if (shard == want) {
+            snprintf(out, cap, "%s", num);
+            return;
+        }
+    }
+    fail_msg("no number for shard %u", want);
+}
+
+static char repealed[64], amended[64], amender[64];
+
+static const char *jsonl_doc(char *buf, size_t cap, const char *number, const char *status,
+                             const char *effective, const char *text)
+{
+    snprintf(buf, cap, "{\"number\":\"%s\",\"type\":\"Nghị định\",\"issuer\":\"Chính phủ\","
+             "\"issued\":\"%.4s-01-01\",\"effective\":\"%s\",\"title\":\"Nghị định %s\","
+             "\"status\":\"%s\",\"articles\":[{\"number\":\"1\",\"heading\":\"Phạm vi\","
+             "\"text\":\"%s\"}]}\n", number, strchr(number, '/') + 1, effective, number, status, text);
+    return buf;
+}
+
+/* index the three documents (amender first or last) into db */
+static unsigned long index_relations(const char *db, unsigned shards, int amender_first)
+{
+    char t1[1024], t2[1024], a[2048], text[1200], data[3 * 2048 + 16];
+    jsonl_doc(t1, sizeof t1, repealed, "Còn hiệu lực", "2020-03-01",
+              "Nghị định này quy định về chăn nuôi ong mật.");
+    jsonl_doc(t2, sizeof t2, amended, "Còn hiệu lực", "2021-03-01",
+              "Nghị định này quy định về nuôi cá cảnh.");
+    snprintf(text, sizeof text, "Nghị định này thay thế Nghị định số %s ngày 01 tháng 01 năm "
+             "2020 của Chính phủ. Sửa đổi, bổ sung một số điều của Nghị định số %s ngày 01 "
+             "tháng 01 năm 2021 của Chính phủ.", repealed, amended);
+    jsonl_doc(a, sizeof a, amender, "Còn hiệu lực", "2024-07-01", text);
+    snprintf(data, sizeof data, "%s%s%s", amender_first ? a : t1, amender_first ? t1 : t2,
+             amender_first ? t2 : a);
+    ls_error err = {0};
+    ls_indexer *ix = NULL;
+    ls_indexer_options opts = {.shards = shards, .overwrite = 1};
+    assert_int_equal(ls_indexer_open(db, &opts, &ix, &err), LS_OK);
+    ls_reader_sink sink = {on_doc, NULL, ix};
+    assert_int_equal(ls_read_jsonl("rel.jsonl", data, strlen(data), &sink, &err), LS_OK);
+    assert_int_equal(ls_indexer_commit(ix, &err), LS_OK);
+    unsigned long restated = ls_indexer_counts(ix)->documents_restated;
+    ls_indexer_close(ix);
+    return restated;
+}
+
+/* the status document id shows: its record's, and its article 1's */
+static void status_of(const char *db, const char *id, char *record, char *passage, size_t cap)
+{
+    ls_searcher *s = NULL;
+    assert_int_equal(ls_searcher_open(db, &s, NULL), LS_OK);
+    char *json = NULL;
+    assert_int_equal(ls_searcher_get_document(s, id, &json, NULL), LS_OK);
+    json_t *o = json_loads(json, 0, NULL);
+    const char *st = json_string_value(json_object_get(o, "status"));
+    snprintf(record, cap, "%s", st ? st : "(none)");
+    json_decref(o);
+    free(json);
+    ls_passage *p = NULL;
+    assert_int_equal(ls_searcher_get_passage(s, id, "1", &p, NULL), LS_OK);
+    snprintf(passage, cap, "%s", p->status ? p->status : "(none)");
+    ls_passage_free(p);
+    ls_searcher_close(s);
+}
+
+/* the ids a filtered search finds (in force only) */
+static void in_force_ids(const char *db, const char *q, char *out, size_t cap)
+{
+    ls_searcher *s = NULL;
+    assert_int_equal(ls_searcher_open(db, &s, NULL), LS_OK);
+    ls_search_request rq = {.query = q, .limit = 10, .in_force = 1};
+    ls_results *r = NULL;
+    assert_int_equal(ls_search(s, &rq, &r, NULL), LS_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < r->nhits; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s;", r->hits[i].passage_id);
+    ls_results_free(r);
+    ls_searcher_close(s);
+}
+
+static void expect_same_statuses(const char *one, const char *two, int restated)
+{
+    const char *ids[] = {repealed, amended};
+    for (size_t i = 0; i < 2; i++) {
+        char r1[512], p1[512], r2[512], p2[512];
+        status_of(one, ids[i], r1, p1, sizeof r1);
+        status_of(two, ids[i], r2, p2, sizeof r2);
+        if (strcmp(r1, r2) || strcmp(p1, p2) || strcmp(r1, p1))
+            fail_msg("%s: one index says %s / %s, the set %s / %s", ids[i], r1, p1, r2, p2);
+        if (restated != (strcmp(r1, "Còn hiệu lực") != 0))
+            fail_msg("%s: status '%s' (restated expected: %d)", ids[i], r1, restated);
+    }
+    char f1[1024], f2[1024], *norm = NULL, hit[128];
+    in_force_ids(one, "chăn nuôi ong mật", f1, sizeof f1);
+    in_force_ids(two, "chăn nuôi ong mật", f2, sizeof f2);
+    assert_string_equal(f1, f2);
+    assert_int_equal(ls_docnum_normalize(repealed, strlen(repealed), &norm, NULL), LS_OK);
+    snprintf(hit, sizeof hit, "%s#1;", norm);
+    free(norm);
+    if (restated ? strstr(f1, hit) != NULL : strstr(f1, hit) == NULL)
+        fail_msg("in force only: '%s' (the replaced decree %s expected: %d)", f1, hit, !restated);
+}
+
+/* An amending decree in the other shard restates its targets' records and
+ * passages as one index does, in either indexing order; removing it puts
+ * them back. */
+static void test_status_across_shards(void **state)
+{
+    (void)state;
+    number_in_shard(0, "2020", 11, repealed, sizeof repealed);
+    number_in_shard(1, "2021", 11, amended, sizeof amended);
+    number_in_shard(1, "2024", 11, amender, sizeof amender);
+    for (int first = 0; first < 2; first++) {
+        char one[4300], two[4300];
+        snprintf(one, sizeof one, "%s/rel-one-%d", tmp, first);
+        snprintf(two, sizeof two, "%s/rel-set-%d", tmp, first);
+        unsigned long r1 = index_relations(one, 0, first), r2 = index_relations(two, 2, first);
+        if (!first) assert_int_equal(r1, 2); /* both targets restated when it comes last */
+        assert_int_equal(r1, r2);
+        expect_same_statuses(one, two, 1);
+        const char *dbs[] = {one, two};
+        for (int k = 0; k < 2; k++) {
+            ls_indexer *ix = NULL;
+            ls_error err = {0};
+            assert_int_equal(ls_indexer_open(dbs[k], NULL, &ix, &err), LS_OK);
+            assert_int_equal(ls_indexer_remove(ix, amender, NULL, &err), LS_OK);
+            assert_int_equal(ls_indexer_commit(ix, &err), LS_OK);
+            ls_indexer_close(ix);
+        }
+        expect_same_statuses(one, two, 0);
+    }
+}
+
+/* A commit of the set cut between its shards and meta (as a kill there
+ * leaves it: shard-0 committed, with its mark and a changed passage; meta
+ * not) is detected (ls_shards_complete; `stats` fails saying INCOMPLETE),
+ * and indexing the same sources again repairs it. */
+static void test_cut_commit_detected_and_repaired(void **state)
+{
+    (void)state;
+    char cut[4300], shard0[4400], why[1024];
+    snprintf(cut, sizeof cut, "%s/cut", tmp);
+    ls_index_counts whole = index_sample(cut, 2);
+    int complete = 0;
+    assert_int_equal(ls_shards_complete(cut, &complete, why, sizeof why, NULL), LS_OK);
+    assert_true(complete);
+    assert_int_equal(doccount(cut), doccount(single));
+    /* one shard's half of the next commit (the one holding 60/2014/QH13
+     * loses its Điều 16), the rest never came */
+    unsigned k = ls_shard_of("60/2014/qh13", 2);
+    snprintf(shard0, sizeof shard0, "%s/shard-%u", cut, k);
+    xc_wdb *w = NULL;
+    xc_err xe;
+    assert_int_equal(xc_wdb_open(shard0, XC_WDB_OPEN, &w, &xe), XC_OK);
+    char *mark = NULL;
+    size_t len = 0;
+    assert_int_equal(xc_wdb_get_metadata(w, LS_METADATA_SET_COMMIT, &mark, &len, &xe), XC_OK);
+    char next[32];
+    snprintf(next, sizeof next, "%lu", strtoul(mark, NULL, 10) + 1);
+    free(mark);
+    assert_int_equal(xc_wdb_set_metadata(w, LS_METADATA_SET_COMMIT, next, strlen(next), &xe),
+                     XC_OK);
+    unsigned n0 = doccount(shard0);
+    assert_true(n0 > 0);
+    assert_int_equal(xc_wdb_delete_by_term(w, "Q60/2014/qh13#16", &xe), XC_OK);
+    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
+    xc_wdb_close(w);
+    assert_int_equal(doccount(shard0), n0 - 1);
+    assert_int_equal(ls_shards_complete(cut, &complete, why, sizeof why, NULL), LS_OK);
+    assert_false(complete);
+    char at[32];
+    snprintf(at, sizeof at, "shard-%u at", k);
+    assert_non_null(strstr(why, at));
+    char cmd[9000], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' stats --json --db '%s'", ts_bin(), cut);
+    assert_int_equal(ts_run(cmd, NULL, &out, &err), 1);
+    assert_non_null(strstr(out, "\"complete\":false"));
+    assert_non_null(strstr(err, "INCOMPLETE"));
+    free(out);
+    free(err);
+    /* the rerun: every part at one mark, the counts whole again */
+    ls_index_counts again = index_sample(cut, 0);
+    assert_int_equal(again.documents, whole.documents);
+    assert_int_equal(ls_shards_complete(cut, &complete, why, sizeof why, NULL), LS_OK);
+    if (!complete) fail_msg("after the rerun: %s", why);
+    assert_int_equal(doccount(cut), doccount(single));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +623,8 @@ int main(void)
         cmocka_unit_test(test_merged_ranks_as_single),
         cmocka_unit_test_teardown(test_remote_shards, stop_servers),
         cmocka_unit_test(test_update_and_remove),
+        cmocka_unit_test(test_status_across_shards),
+        cmocka_unit_test(test_cut_commit_detected_and_repaired),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

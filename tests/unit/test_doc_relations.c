@@ -45,11 +45,25 @@ static const struct {
     {"2. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
      "35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.", "45/2013/qh13", 0,
      LS_REL_REPEALS},
-    {"Đình chỉ việc thi hành Nghị quyết số 18/2007/NQ-HĐND ngày 20 tháng 7 năm 2007 của Hội đồng "
-     "nhân dân tỉnh về mức thu phí.", "18/2007/nq-hđnd", 0, LS_REL_SUSPENDS},
-    {"Đính chính Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử "
-     "phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông như sau:", "15/2020/nđ-cp", 0,
+    /* Nghị quyết 96/2023/QH15, Điều 20 (as the pháp điển quotes it) */
+    {"Ngưng hiệu lực thi hành Điều 12 và Điều 13 của Luật Tổ chức Quốc hội số 57/2014/QH13 đã được "
+     "sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14; Điều 88 và Điều 89 của Luật Tổ chức "
+     "chính quyền địa phương số 77/2015/QH13 kể từ ngày Nghị quyết này có hiệu lực thi hành cho "
+     "đến khi Quốc hội có quy định khác.", "57/2014/qh13", 0, LS_REL_SUSPENDS},
+    {"Ngưng hiệu lực thi hành Điều 12 và Điều 13 của Luật Tổ chức Quốc hội số 57/2014/QH13 đã được "
+     "sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14; Điều 88 và Điều 89 của Luật Tổ chức "
+     "chính quyền địa phương số 77/2015/QH13 kể từ ngày Nghị quyết này có hiệu lực thi hành cho "
+     "đến khi Quốc hội có quy định khác.", "65/2020/qh14", 0, LS_REL_CITES},
+    {"(Điều 18 Luật số 87/2015/QH13, có hiệu lực thi hành kể từ ngày 01/07/2016, bị ngưng hiệu lực "
+     "theo quy định tại Điều 20 của Nghị quyết số 96/2023/QH15 có hiệu lực thi hành kể từ ngày "
+     "01/07/2023)", "96/2023/qh15", 0, LS_REL_CITES},
+    /* Quyết định 4930/QĐ-BYT's own words, then how another text describes it */
+    {"Đính chính Thông tư số 17/2016/TT-BYT ngày 30 tháng 6 năm 2016 của Bộ trưởng Bộ Y tế quy định "
+     "việc thu hồi và xử lý thực phẩm không bảo đảm an toàn như sau:", "17/2016/tt-byt", 0,
      LS_REL_CORRECTS},
+    {"b) Quyết định số 4930/QĐ-BYT ngày 15 tháng 9 năm 2016 của Bộ trưởng Bộ Y tế về việc đính "
+     "chính Thông tư số 17/2016/TT-BYT ngày 30 tháng 6 năm 2016 của Bộ trưởng Bộ Y tế quy định việc "
+     "thu hồi và xử lý thực phẩm không bảo đảm an toàn.", "17/2016/tt-byt", 0, LS_REL_CITES},
     /* passive or descriptive: a fact about other texts, no act of this one */
     {"2. Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
      "35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.", "35/2018/qh14", 0,
@@ -65,6 +79,18 @@ static const struct {
      "phủ sửa đổi, bổ sung một số điều của Nghị định số 78/2015/NĐ-CP.", "108/2018/nđ-cp", 0,
      LS_REL_REPLACES},
     {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", 0, LS_REL_CITES},
+    /* real sentences of the pháp điển that once read as repeals */
+    {"Nghị định này có hiệu lực thi hành từ ngày 13 tháng 3 năm 2023 đến khi Nghị quyết số "
+     "54/2022/QH15 hết hiệu lực thi hành.", "54/2022/qh15", 0, LS_REL_CITES},
+    {"(Điều 247 Luật số 36/2005/QH11, có hiệu lực thi hành kể từ ngày 01/01/2006, bị bãi bỏ bởi "
+     "Điều 112 Luật số 05/2017/QH14 có hiệu lực thi hành kể từ ngày 01/01/2018)", "05/2017/qh14", 0,
+     LS_REL_CITES},
+    /* "thay thế" a technology, "theo quy định tại" a decree (Thông tư 67/2022/TT-BTC) */
+    {"b) Mua máy móc, thiết bị có kèm theo các đối tượng chuyển giao công nghệ theo quy định tại "
+     "Điều 7 Luật Chuyển giao công nghệ để thay thế một phần hay toàn bộ công nghệ đã, đang sử dụng "
+     "bằng công nghệ khác tiên tiến hơn nhằm nâng cao năng suất, chất lượng sản phẩm hoặc cải tiến "
+     "phát triển sản phẩm mới của doanh nghiệp theo quy định tại điểm c khoản 3 Điều 10 Nghị định số "
+     "95/2014/NĐ-CP ngày 17/10/2014 của Chính phủ.", "95/2014/nđ-cp", 0, LS_REL_CITES},
     /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
     {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
      "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
@@ -105,6 +131,25 @@ static void test_active_relation(void **state)
                      (int)cases[i].want);
         ls_references_free(refs, n);
     }
+}
+
+/* Luật 12/2017/QH14: a phrase replaced in Điều 398, not Điều 134 replaced */
+static void test_quoted_words(void **state)
+{
+    (void)state;
+    const char *t = "v) Thay thế cụm từ “Điều 135” bằng cụm từ “Điều 134” tại khoản 1 Điều 398;";
+    ls_reference *refs = NULL;
+    size_t n = 0;
+    ls_error err = {0};
+    assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, &err), LS_OK);
+    int seen = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!refs[k].article || strcmp(refs[k].article, "134") != 0) continue;
+        seen = 1;
+        assert_int_equal(ls_relation_active(t, strlen(t), refs[k].start, refs[k].end), LS_REL_CITES);
+    }
+    ls_references_free(refs, n);
+    assert_true(seen);
 }
 
 /* ---- 2. over an index ----------------------------------------------------- */
@@ -154,6 +199,16 @@ static const char circular_text[] =
     "Điều 2. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm "
     "2025.\n2. Bãi bỏ Thông tư số 05/2015/TT-BTP ngày 12 tháng 5 năm 2015.\n";
 
+/* A procedure resting on 42/2022/NĐ-CP (replaced next year) and on Luật Cư
+ * trú, in the portal's shape. */
+static const char procedure_json[] =
+    "{\"ma_thu_tuc\": \"9.000099\", \"ten_thu_tuc\": \"Cấp bản sao điện tử (mẫu)\","
+    " \"so_quyet_dinh\": \"MẪU/QĐ-LS\", \"cap_thuc_hien\": \"Cấp xã\","
+    " \"linh_vuc\": \"Chứng thực\", \"co_quan_thuc_hien\": \"Ủy ban nhân dân cấp xã\","
+    " \"trinh_tu_thuc_hien\": \"Bước 1: Nộp yêu cầu trực tuyến.\","
+    " \"can_cu_phap_ly\": \"Tên văn bản pháp lýMã văn bảnNghị định 42/2022/NĐ-CP42/2022/NĐ-CP"
+    "Luật Cư trú68/2020/QH14\"}";
+
 /* A decision correcting 07/2025/NĐ-CP and suspending a provincial resolution. */
 static const char correct_text[] =
     "THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
@@ -181,6 +236,7 @@ static int setup_index(void **state)
         {"next.txt", next, (size_t)m, LS_FORMAT_TEXT},
         {"circular.txt", circular_text, sizeof circular_text - 1, LS_FORMAT_TEXT},
         {"correct.txt", correct_text, sizeof correct_text - 1, LS_FORMAT_TEXT},
+        {"9.000099.json", procedure_json, sizeof procedure_json - 1, LS_FORMAT_TTHC},
     };
     return ts_open_sample(texts, sizeof texts / sizeof texts[0], &db_dir, &searcher);
 }
@@ -405,7 +461,10 @@ static void test_review_corpus(void **state)
     ls_corpus_report *r = NULL;
     ls_error err = {0};
     assert_int_equal(ls_review_corpus(searcher, NULL, NULL, NULL, &r, &err), LS_OK);
-    assert_int_equal(r->documents, 33);   /* the sample's 27 documents and 2 procedures, the 4 above */
+    assert_int_equal(r->documents, 34);   /* the sample's 27 documents and 2 procedures, the 5 above */
+    /* a procedure: its legal bases the index lacks, and (below) one that lapses */
+    assert_non_null(item(r, "tthc:9.000001", NULL, "04/2020/TT-BTP", "document-missing"));
+    assert_null(item(r, "tthc:9.000099", NULL, "42/2022/NĐ-CP", "replaced"));
     const ls_corpus_item *it = item(r, "12/2025/tt-btp", "1", "khoản 3 Điều 2", "repealed");
     assert_non_null(it);   /* a clause 07/2025/NĐ-CP repealed */
     assert_string_equal(it->by, "07/2025/nđ-cp");
@@ -431,6 +490,9 @@ static void test_review_corpus(void **state)
     it = item(r, "12/2025/tt-btp", NULL, "42/2022/NĐ-CP", "replaced");
     assert_non_null(it);
     assert_string_equal(it->by, decree);
+    it = item(r, "tthc:9.000099", NULL, "42/2022/NĐ-CP", "replaced");
+    assert_non_null(it);
+    assert_string_equal(it->by, decree);
     ls_corpus_report_free(r);
     assert_int_equal(ls_review_corpus(searcher, "2025-02-30x", NULL, NULL, &r, &err), LS_ERR_ARG);
 }
@@ -452,6 +514,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_active_relation),
+        cmocka_unit_test(test_quoted_words),
         cmocka_unit_test(test_decree_both_ways),
         cmocka_unit_test(test_law_based_on),
         cmocka_unit_test(test_replace_correct_suspend),

@@ -56,6 +56,11 @@ static const struct {
      "số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13 như sau:",
      "04/2007/qh12", LS_ACT_NONE},
     {"Hồ sơ theo mẫu tại Nghị định số 01/2021/NĐ-CP.", "01/2021/nđ-cp", LS_ACT_NONE},
+    /* real sentences of the pháp điển that once read as repeals of the whole */
+    {"Nghị định này có hiệu lực thi hành từ ngày 13 tháng 3 năm 2023 đến khi Nghị quyết số "
+     "54/2022/QH15 hết hiệu lực thi hành.", "54/2022/qh15", LS_ACT_NONE},
+    {"Bãi bỏ Phụ lục I về Thực hành tốt thử thuốc trên lâm sàng (GCP) ban hành kèm theo Thông tư "
+     "số 29/2018/TT-BYT, kể từ ngày Thông tư này có hiệu lực.", "29/2018/tt-byt", LS_ACT_PARTLY},
     /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
     {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
      "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
