@@ -277,6 +277,23 @@ static void test_uninterrupted_cli_matches_reference(void **state)
     assert_true(nstates >= 3); /* several batches, or the kills prove little */
 }
 
+/* an index run (one that takes run_ms) killed past its start-up, before
+ * its end: among the batches; 1 when the kill came first */
+static int kill_among_batches(char *const argv[], double run_ms)
+{
+    return run_and_kill(argv, run_ms * 0.3, run_ms * 0.95);
+}
+
+/* after a rerun: the uninterrupted run's counts and rankings */
+static void expect_final(const char *what, unsigned i, const char *db)
+{
+    counts c;
+    if (read_counts(db, &c) || c.documents != final.documents || c.passages != final.passages)
+        fail_msg("%s kill %u: rerun reached %ld documents, %ld passages (want %ld, %ld)", what,
+                 i, c.documents, c.passages, final.documents, final.passages);
+    if (ranking_sum(db) != final_sum) fail_msg("%s kill %u: rankings differ after rerun", what, i);
+}
+
 static void test_index_kills(void **state)
 {
     (void)state;
@@ -288,8 +305,7 @@ static void test_index_kills(void **state)
     unsigned killed = 0, mid = 0;
     for (unsigned i = 0; i < kills; i++) {
         ts_rmtree(work);
-        /* past the start-up, before the end: among the batches */
-        if (!run_and_kill(argv, index_ms * 0.3, index_ms * 0.95)) continue;
+        if (!kill_among_batches(argv, index_ms)) continue;
         killed++;
         struct stat st;
         counts c = {0, 0};
@@ -300,11 +316,7 @@ static void test_index_kills(void **state)
                      i, c.documents, c.passages);
         if (c.passages > 0 && c.passages < final.passages) mid++;
         if (run(argv) != 0) fail_msg("kill %u: the rerun failed", i);
-        if (read_counts(work, &c) || c.documents != final.documents ||
-            c.passages != final.passages)
-            fail_msg("kill %u: rerun reached %ld documents, %ld passages (want %ld, %ld)", i,
-                     c.documents, c.passages, final.documents, final.passages);
-        if (ranking_sum(work) != final_sum) fail_msg("kill %u: rankings differ after rerun", i);
+        expect_final("index", i, work);
     }
     fprintf(stderr, "index: %u of %u runs killed (%u mid-way), each recovered\n", killed, kills,
             mid);
@@ -325,10 +337,15 @@ static void test_set_kills(void **state)
                      "--db", work, pages, NULL};
     char *again[] = {"luat-search", "index", "--quiet", "--batch-size", batch, "--db", work,
                      pages, NULL};
+    ts_rmtree(work);
+    double t0 = now_ms(); /* its threads make it quicker than one index */
+    assert_int_equal(run(first), 0);
+    double set_ms = now_ms() - t0;
+    expect_final("set (uninterrupted)", 0, work);
     unsigned killed = 0, incomplete = 0;
     for (unsigned i = 0; i < kills; i++) {
         ts_rmtree(work);
-        if (!run_and_kill(first, index_ms * 0.3, index_ms * 0.95)) continue;
+        if (!kill_among_batches(first, set_ms)) continue;
         killed++;
         int complete = 1;
         counts c = {0, 0};
@@ -345,12 +362,7 @@ static void test_set_kills(void **state)
         if (run(again) != 0) fail_msg("set kill %u: the rerun failed", i);
         if (ls_shards_complete(work, &complete, why, sizeof why, NULL) || !complete)
             fail_msg("set kill %u: incomplete after the rerun: %s", i, why);
-        if (read_counts(work, &c) || c.documents != final.documents ||
-            c.passages != final.passages)
-            fail_msg("set kill %u: rerun reached %ld documents, %ld passages (want %ld, %ld)", i,
-                     c.documents, c.passages, final.documents, final.passages);
-        if (ranking_sum(work) != final_sum)
-            fail_msg("set kill %u: rankings differ from one index's after rerun", i);
+        expect_final("set", i, work); /* one index's counts and rankings */
     }
     fprintf(stderr, "set: %u of %u runs killed (%u left detectably incomplete), each repaired\n",
             killed, kills, incomplete);

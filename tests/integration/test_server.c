@@ -79,6 +79,25 @@ static void test_search_get_and_post(void **state)
     assert_string_equal(json_string_value(json_object_get(o, "suggestion")),
                         "thủ tục đăng ký khai sinh");
     assert_true(json_integer_value(json_object_get(o, "total_estimate")) >= 3);
+    double conf = json_real_value(json_object_get(o, "confidence"));
+    assert_true(conf > 0 && conf <= 1);
+    assert_true(json_is_null(json_object_get(o, "notice")));
+    json_decref(o);
+    ts_reply_free(&r);
+    /* no_answer from the request's threshold; a cited article the index lacks */
+    r = ts_http_get(port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&min_confidence=1");
+    assert_int_equal(r.status, 200);
+    o = json_of(&r);
+    assert_true(json_is_true(json_object_get(o, "no_answer")));
+    assert_true(json_array_size(json_object_get(o, "hits")) > 0); /* still given */
+    json_decref(o);
+    ts_reply_free(&r);
+    const char cited[] = "{\"q\":\"Điều 99 Nghị định 123/2015/NĐ-CP\",\"min_confidence\":0.5}";
+    r = ts_http_post(port, "/v1/search", cited, strlen(cited));
+    o = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(o, "notice")),
+                        "Điều 99 không có trong Nghị định 123/2015/NĐ-CP");
+    assert_true(json_is_true(json_object_get(o, "no_answer")));
     json_decref(o);
     ts_reply_free(&r);
 
@@ -240,6 +259,11 @@ static void test_bad_requests(void **state)
         {"GET", "/v1/search?q=a&limit=ten", NULL, 400, "limit"},
         {"GET", "/v1/search?q=a&offset=99999999999999999999", NULL, 400, "offset"},
         {"GET", "/v1/search?q=a&in_force=maybe", NULL, 400, "in_force"},
+        {"GET", "/v1/search?q=a&min_confidence=2", NULL, 400, "min_confidence"},
+        {"GET", "/v1/search?q=a&min_confidence=nan", NULL, 400, "min_confidence"},
+        {"GET", "/v1/search?q=a&min_confidence=", NULL, 400, "min_confidence"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"min_confidence\":\"high\"}", 400, "min_confidence"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"min_confidence\":-0.5}", 400, "min_confidence"},
         {"GET", "/v1/search?q=a&type=xyz", NULL, 400, "xyz"},
         {"GET", "/v1/search?q=khai+sinh&issuer=" E200, NULL, 400, "too long: ệệệ"},
         {"GET", "/v1/search?q=a&" E200 "=1", NULL, 400, "unknown parameter 'ệệệ"},
