@@ -15,7 +15,7 @@
 #include "../query/plan.h"
 #include "../query/results_json.h"
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
-#include "../review/resolve_internal.h" /* ls_searcher_db, the index under a searcher */
+#include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
 #include "../review/review.h"
 #include "../text/analyser.h"
 #include "mcp_procedures.h"

@@ -82,8 +82,7 @@ void ls_api_review(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)
     ls_error err = {0};
     ls_rc rc = ls_review(s, text, text_len, &opts, &r, &err);
     if (!rc) rc = ls_review_json(r, text, text_len, &out->body, &err);
-    if (rc) ls_api_error(out, rc == LS_ERR_INDEX ? 503 : rc == LS_ERR_NOMEM ? 500 : 400,
-                         err.msg[0] ? err.msg : ls_strerror(rc));
+    if (rc) ls_api_fail(out, &err);
     ls_review_result_free(r);
     json_decref(o);
 }

@@ -54,7 +54,7 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
     if (rc) ls_buf_reset(&out->body); /* out of memory: an empty 5xx */
 }
 
-static unsigned status_of(ls_rc rc)
+unsigned ls_api_status_of(ls_rc rc)
 {
     if (ls_rc_is_bad_input(rc)) return 400;
     switch (rc) {
@@ -64,11 +64,9 @@ static unsigned status_of(ls_rc rc)
     }
 }
 
-unsigned ls_api_status_of(ls_rc rc) { return status_of(rc); }
-
 void ls_api_fail(ls_api_reply *out, const ls_error *err)
 {
-    ls_api_error(out, status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
+    ls_api_error(out, ls_api_status_of(err->rc), err->msg[0] ? err->msg : ls_strerror(err->rc));
 }
 
 static void search(ls_searcher *s, const ls_api_request *rq, ls_api_reply *out)

@@ -88,7 +88,9 @@ void ls_api_procedures(ls_searcher *s, const char *rest, const ls_api_request *r
 int ls_api_relations(ls_searcher *s, const ls_api_request *rq, const char *rest,
                      ls_api_reply *out);
 
-/* The HTTP status of an error code (400, 404, 503, 500). */
+/* The HTTP status of a failure, the one table every route uses: bad input
+ * (ls_rc_is_bad_input) 400, not found 404, the index or the disk 503,
+ * anything else 500. */
 unsigned ls_api_status_of(ls_rc rc);
 
 #endif

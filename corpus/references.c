@@ -244,6 +244,18 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
      * 78/2015/NĐ-CP", "Nghị định số X quy định chi tiết Luật Y": the verb
      * describes another document this sentence names first */
     if (!after && names_numbered(t, s, at)) return LS_REL_CITES;
+    /* 'Thay thế cụm từ “Điều 135” bằng cụm từ “Điều 134”': words, not a provision */
+    static const char open_quote[] = "\xe2\x80\x9c";   /* “ */
+    if ((start >= 3 && memcmp(t + start - 3, open_quote, 3) == 0) || (start && t[start - 1] == '"'))
+        return LS_REL_CITES;
+    /* "thay thế một phần công nghệ ... theo quy định tại Nghị định số X": X is
+     * where a rule is, not what the verb acts on ("kèm theo" aside) */
+    if (!after)
+        for (const char *p = t + at; (p = memmem(p, (size_t)(t + start - p), "theo ", 5)); p++) {
+            static const char kem[] = "kèm ";
+            size_t k = sizeof kem - 1;
+            if (!((size_t)(p - t) >= k && memcmp(p - k, kem, k) == 0)) return LS_REL_CITES;
+        }
     if (!after) return rel;
     /* "Nghị quyết số 109/2015/QH13 ... về việc thi hành Bộ luật Hình sự số
      * 100/2015/QH13 ... hết hiệu lực": the citation describes the document

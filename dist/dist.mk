@@ -50,7 +50,8 @@ install: $(BIN) $(DIST_OUT)/luat-search.1 $(DIST_OUT)/luat-search.service
 	$(INSTALL) -m 644 $(DIST_OUT)/luat-search.service $(DESTDIR)$(UNITDIR)/luat-search.service
 	[ -e $(DESTDIR)$(SYSCONFDIR)/default/luat-search ] || \
 	    $(INSTALL) -m 644 dist/luat-search.default $(DESTDIR)$(SYSCONFDIR)/default/luat-search
-	$(INSTALL) -m 644 corpus/sample/* $(DESTDIR)$(DATADIR)/luat-search/sample/
+	find corpus/sample -type f | while read -r f; do $(INSTALL) -D -m 644 "$$f" \
+	    "$(DESTDIR)$(DATADIR)/luat-search/sample/$${f#corpus/sample/}" || exit 1; done
 
 # the settings file goes only when unchanged; an index is the admin's (kept)
 uninstall:

@@ -384,9 +384,13 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
     if (!rc) {
         unsigned old = 0;
         xc_err fe;
-        int existed = xc_wdb_find_by_term(ix->wdb, qterm, &old, &fe) == XC_OK;
+        xc_rc frc = xc_wdb_find_by_term(ix->wdb, qterm, &old, &fe);
+        int existed = frc == XC_OK;
         int same = existed && same_data(ix->wdb, old, &ix->scratch);
-        if (xc_wdb_replace_by_term(ix->wdb, qterm, xd, NULL, &xe))
+        /* by docid, or added: no second look-up of the id term */
+        if (frc && frc != XC_ERR_NOTFOUND) rc = xapian_error(err, "storing passage", &fe);
+        else if (existed ? xc_wdb_replace_document(ix->wdb, old, xd, &xe)
+                         : xc_wdb_add_document(ix->wdb, xd, NULL, &xe))
             rc = xapian_error(err, "storing passage", &xe);
         else if (existed) ix->counts.passages_replaced++;
         else ix->counts.passages_added++;

@@ -41,6 +41,7 @@ static const ls_synonym_entry table[] = {
     {"làm giấy", "đăng ký"},
     {"nghỉ sinh", "thai sản"}, {"sinh con", "thai sản khai sinh"},
     {"nhận con", "nhận con nuôi nhận cha mẹ con"},
+    {"hộ chiếu", "hộ chiếu phổ thông"}, {"lần đầu", "cấp"},
 };
 
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n)

@@ -117,17 +117,34 @@ ls_rc ls_as_of_restate(xc_db *db, const char *date, ls_results *r, ls_error *err
     for (size_t i = 0; i < r->nhits; i++) {
         ls_passage *p = r->hits[i].passage;
         if (!p || !p->doc_id) continue;
+        char key[400], *lines = NULL;
+        xc_err xe;
+        snprintf(key, sizeof key, "%s%s", LS_METADATA_RELATIONS, p->doc_id);
+        if (xc_db_get_metadata(db, key, &lines, NULL, &xe))
+            return ls_error_set(err, LS_ERR_INDEX, "reading the relations of %s: %s", p->doc_id,
+                                xe.msg);
         ls_doc_state st;
         char *own = NULL;
         ls_error local = {0};
-        ls_rc rc = ls_as_of_state(db, p->doc_id, date, &st, &own, &local);
+        ls_rc rc;
+        int lines_read = lines[0] != '\0';
+        if (!lines_read)   /* no relations: the passage holds its published status and dates */
+            rc = ls_relations_state(NULL, p->status, p->issued, p->effective, date, &st, &local);
+        else
+            rc = ls_as_of_state(db, p->doc_id, date, &st, &own, &local);
+        free(lines);
         if (rc == LS_ERR_NOTFOUND) continue;   /* a passage without a record */
         if (rc) return ls_error_set(err, rc, "%s", local.msg);
-        char *status = st.text ? st.text : own;
-        if (st.text) free(own);
-        st.text = NULL;
+        if (!st.text) {   /* as published (own; kept when read from the passage) */
+            if (lines_read) {
+                free(p->status);
+                p->status = own;
+            }
+            continue;
+        }
+        free(own);
         free(p->status);
-        p->status = status;
+        p->status = st.text;
     }
     return LS_OK;
 }

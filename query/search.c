@@ -28,6 +28,7 @@
 #include "prior.h"
 #include "snippet.h"
 #include "remote.h"
+#include "searcher_internal.h"
 
 #define QUERY_MAX_BYTES 8192
 #define QUERY_MAX_TERMS 400
@@ -731,5 +732,4 @@ ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json, 
 }
 
 /* Private accessor for the other files of the query module (stats.c). */
-xc_db *ls_searcher_db(ls_searcher *s);
 xc_db *ls_searcher_db(ls_searcher *s) { return s->db; }

@@ -8,6 +8,7 @@
 #include "../indexer/schema.h"
 #include "../xapian/xc_error.h"
 #include "search.h"
+#include "searcher_internal.h"
 
 typedef struct stats_ctx {
     xc_db *db;
@@ -43,9 +44,6 @@ static int on_doc_term(void *vctx, const char *term, unsigned termfreq)
     free(record);
     return 0;
 }
-
-/* The searcher's database handle (private to the query module; search.c). */
-xc_db *ls_searcher_db(ls_searcher *s);
 
 /* One reading of the statistics; *modified = 1 when a writer's commits
  * discarded the revision being read (the caller reopens and reads again). */

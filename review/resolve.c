@@ -17,6 +17,7 @@
 #include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
 #include "../query/as_of.h"
+#include "../query/searcher_internal.h" /* ls_searcher_db: review reads the index itself */
 #include "../text/analyser.h"
 #include "cite_internal.h"
 

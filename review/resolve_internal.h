@@ -101,7 +101,4 @@ ls_rc resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
  * the relation. 0 when the line is not one. */
 int resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind);
 
-/* Private accessor of query/search.c. */
-xc_db *ls_searcher_db(ls_searcher *s);
-
 #endif

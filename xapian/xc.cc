@@ -436,6 +436,21 @@ xc_rc xc_wdb_replace_by_term(xc_wdb *wdb, const char *unique_term, const xc_doc 
     });
 }
 
+xc_rc xc_wdb_add_document(xc_wdb *wdb, const xc_doc *doc, unsigned *docid, xc_err *err)
+{
+    if (!wdb || !doc) return bad_arg(err, "xc_wdb_add_document: NULL argument");
+    return guard(err, [&] {
+        const Xapian::docid id = wdb->db.add_document(doc->doc);
+        if (docid) *docid = id;
+    });
+}
+
+xc_rc xc_wdb_replace_document(xc_wdb *wdb, unsigned docid, const xc_doc *doc, xc_err *err)
+{
+    if (!wdb || !doc || !docid) return bad_arg(err, "xc_wdb_replace_document: NULL argument or docid 0");
+    return guard(err, [&] { wdb->db.replace_document(docid, doc->doc); });
+}
+
 xc_rc xc_wdb_delete_by_term(xc_wdb *wdb, const char *term, xc_err *err)
 {
     if (!wdb || !term) return bad_arg(err, "xc_wdb_delete_by_term: NULL argument");

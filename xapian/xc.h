@@ -105,6 +105,11 @@ xc_rc xc_wdb_commit(xc_wdb *wdb, xc_err *err);
  * NULL. An empty unique_term is XC_ERR_ARG. */
 xc_rc xc_wdb_replace_by_term(xc_wdb *wdb, const char *unique_term, const xc_doc *doc,
                              unsigned *docid, xc_err *err);
+/* Add doc as a new document (the caller knows no document holds its unique
+ * term: cheaper than xc_wdb_replace_by_term). *docid may be NULL. */
+xc_rc xc_wdb_add_document(xc_wdb *wdb, const xc_doc *doc, unsigned *docid, xc_err *err);
+/* Replace document docid with doc. */
+xc_rc xc_wdb_replace_document(xc_wdb *wdb, unsigned docid, const xc_doc *doc, xc_err *err);
 /* Delete every document indexed by term. */
 xc_rc xc_wdb_delete_by_term(xc_wdb *wdb, const char *term, xc_err *err);
 xc_rc xc_wdb_add_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err);

@@ -1,6 +1,6 @@
 /* test_server.c — `luat-search serve` over real HTTP on loopback, against
- * an index of the sample corpus: every route, the hostile-input table
- * (bad UTF-8, NUL bytes, huge and deeply nested input, traversal, unknown
+ * an index of the sample corpus: every route (procedures too), the
+ * hostile-input table (bad UTF-8, NUL bytes, huge and deeply nested input, traversal, unknown
  * fields, limits), slow and half-open clients, many connections, a decree
  * indexed into the live index, and a clean stop on SIGTERM. */
 #include <stdarg.h>
@@ -79,6 +79,25 @@ static void test_search_get_and_post(void **state)
     assert_string_equal(json_string_value(json_object_get(o, "suggestion")),
                         "thủ tục đăng ký khai sinh");
     assert_true(json_integer_value(json_object_get(o, "total_estimate")) >= 3);
+    double conf = json_real_value(json_object_get(o, "confidence"));
+    assert_true(conf > 0 && conf <= 1);
+    assert_true(json_is_null(json_object_get(o, "notice")));
+    json_decref(o);
+    ts_reply_free(&r);
+    /* no_answer from the request's threshold; a cited article the index lacks */
+    r = ts_http_get(port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&min_confidence=1");
+    assert_int_equal(r.status, 200);
+    o = json_of(&r);
+    assert_true(json_is_true(json_object_get(o, "no_answer")));
+    assert_true(json_array_size(json_object_get(o, "hits")) > 0); /* still given */
+    json_decref(o);
+    ts_reply_free(&r);
+    const char cited[] = "{\"q\":\"Điều 99 Nghị định 123/2015/NĐ-CP\",\"min_confidence\":0.5}";
+    r = ts_http_post(port, "/v1/search", cited, strlen(cited));
+    o = json_of(&r);
+    assert_string_equal(json_string_value(json_object_get(o, "notice")),
+                        "Điều 99 không có trong Nghị định 123/2015/NĐ-CP");
+    assert_true(json_is_true(json_object_get(o, "no_answer")));
     json_decref(o);
     ts_reply_free(&r);
 
@@ -119,6 +138,64 @@ static void test_documents_and_articles(void **state)
                      json_array_size(json_object_get(json_object_get(o, "document"), "articles")));
     json_decref(o);
     ts_reply_free(&r);
+}
+
+/* The procedure routes (the sample's tthc/ procedures): a search, the card
+ * by the code it gives, as of a date, /v1/search?kind=procedure, errors. */
+static void test_procedures(void **state)
+{
+    (void)state;
+    ts_reply r = ts_http_get(port, "/v1/procedures?q=dang+ky+khai+sinh&limit=3");
+    assert_int_equal(r.status, 200);
+    json_t *o = json_of(&r);
+    const char *code = json_string_value(
+        json_object_get(json_array_get(json_object_get(o, "hits"), 0), "procedure_code"));
+    if (!code) fail_msg("no procedure hit with a procedure_code: %.300s", r.body);
+    char path[256];
+    snprintf(path, sizeof path, "/v1/procedures/%s?as_of=2025-01-01", code ? code : "");
+    json_decref(o);
+    ts_reply_free(&r);
+    static const struct { const char *path; int status; } cases[] = {
+        {NULL, 200}, /* path, the card as of a date */
+        {"/v1/search?q=dang+ky+khai+sinh&kind=procedure&limit=2", 200},
+        {"/v1/procedures/9.999999", 404},
+        {"/v1/procedures/9.000001?color=red", 400},
+        {"/v1/procedures?q=khai+sinh&kind=article", 400},
+        {"/v1/procedures", 400},
+        {"/v1/search?q=khai+sinh&kind=nothing", 400},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *p = cases[i].path ? cases[i].path : path;
+        r = ts_http_get(port, p);
+        if (r.status != cases[i].status) fail_msg("GET %s: %d %.300s", p, r.status, r.body);
+        o = json_of(&r);
+        if (r.status == 200 && !json_object_get(o, cases[i].path ? "hits" : "procedure_code"))
+            fail_msg("GET %s: %.300s", p, r.body);
+        if (r.status != 200 && !json_is_string(json_object_get(json_object_get(o, "error"), "message")))
+            fail_msg("GET %s: no error message: %.300s", p, r.body);
+        json_decref(o);
+        ts_reply_free(&r);
+    }
+}
+
+/* A document's relations over HTTP: the decree the sample's 07/2025/NĐ-CP
+ * amends, as of today and of a date, and the errors. */
+static void test_relations(void **state)
+{
+    (void)state;
+    static const struct { const char *path; int status; const char *says; } cases[] = {
+        {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations", 200, "07/2025"},
+        {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations?as_of=2016-01-01", 200, "\"relations\""},
+        {"/v1/documents/99%2F2099%2FQH99/relations", 404, "99/2099"},
+        {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations?color=red", 400, "as_of"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ts_reply r = ts_http_get(port, cases[i].path);
+        if (r.status != cases[i].status || !strstr(r.body, cases[i].says))
+            fail_msg("GET %s: %d %.300s", cases[i].path, r.status, r.body);
+        json_decref(json_of(&r));
+        ts_reply_free(&r);
+    }
 }
 
 static void test_health_metrics_openapi_page(void **state)
@@ -182,6 +259,11 @@ static void test_bad_requests(void **state)
         {"GET", "/v1/search?q=a&limit=ten", NULL, 400, "limit"},
         {"GET", "/v1/search?q=a&offset=99999999999999999999", NULL, 400, "offset"},
         {"GET", "/v1/search?q=a&in_force=maybe", NULL, 400, "in_force"},
+        {"GET", "/v1/search?q=a&min_confidence=2", NULL, 400, "min_confidence"},
+        {"GET", "/v1/search?q=a&min_confidence=nan", NULL, 400, "min_confidence"},
+        {"GET", "/v1/search?q=a&min_confidence=", NULL, 400, "min_confidence"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"min_confidence\":\"high\"}", 400, "min_confidence"},
+        {"POST", "/v1/search", "{\"q\":\"a\",\"min_confidence\":-0.5}", 400, "min_confidence"},
         {"GET", "/v1/search?q=a&type=xyz", NULL, 400, "xyz"},
         {"GET", "/v1/search?q=khai+sinh&issuer=" E200, NULL, 400, "too long: ệệệ"},
         {"GET", "/v1/search?q=a&" E200 "=1", NULL, 400, "unknown parameter 'ệệệ"},
@@ -607,6 +689,8 @@ static void test_review(void **state)
         {"{\"text\":\"x\",\"foo\":1}", 400, "unknown field"},
         {"{\"text\":", 400, "malformed JSON"},
         {"{\"text\":\"Điều 5\",\"as_of\":\"hôm qua\"}", 400, "hôm qua"},
+        /* not found is a 404 here as on /v1/documents (one table) */
+        {"{\"text\":\"Điều 5 Luật này\",\"doc\":\"99/2099/NĐ-CP\"}", 404, "99/2099"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         r = ts_http_post(port, "/v1/review", bad[i].body, strlen(bad[i].body));
@@ -700,6 +784,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_search_get_and_post),
         cmocka_unit_test(test_documents_and_articles),
+        cmocka_unit_test(test_procedures),
+        cmocka_unit_test(test_relations),
         cmocka_unit_test(test_health_metrics_openapi_page),
         cmocka_unit_test(test_bad_requests),
         cmocka_unit_test(test_huge_input),

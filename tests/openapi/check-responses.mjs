@@ -1,12 +1,15 @@
 // check-responses.mjs OPENAPI.json RESPONSES.jsonl — every reply the server
 // tests received (tests/support/http_client.c writes RESPONSES.jsonl when
 // LS_RESPONSE_LOG is set) against the description the server publishes:
-// the route and method exist (else the reply must be a 404 or 405 error),
-// the status is documented for that operation (exact, then 4XX/5XX, then
-// default), the content type is one the response lists, and a JSON body
+// the route and method exist (else the reply must be a 404 error, or a 405
+// whose Allow header lists the path's methods), the status is documented for
+// that operation (exact, then 4XX/5XX, then default), the headers the
+// response marks required are there and match their schemas (Retry-After of
+// a 429), the content type is one the response lists, and a JSON body
 // validates against its schema with ajv — the schemas say
-// additionalProperties: false, so a field the description does not know
-// fails. /mcp is left out (its JSON-RPC replies have their own tests).
+// additionalProperties: false (checked first: an object schema with
+// properties that lets unknown fields through fails), so a field the
+// description does not know fails. /mcp is left out (its JSON-RPC replies have their own tests).
 // libmicrohttpd's own replies (no Content-Type: a request line over its
 // buffer, 414) are counted apart. Prints one line per failure and a
 // summary; exit 0 when all pass, 1 otherwise.
@@ -47,6 +50,15 @@ const errorResponse = spec.components.responses.Error;
 
 let checked = 0, mhd = 0, skipped = 0;
 const failures = [];
+// the convention that makes the check strict: every object schema with
+// properties closes itself
+(function closed(s, where) {
+    if (Array.isArray(s)) { s.forEach((v, i) => closed(v, `${where}[${i}]`)); return; }
+    if (!s || typeof s !== 'object') return;
+    if (s.type === 'object' && s.properties && s.additionalProperties !== false)
+        failures.push(`schema ${where}: object without additionalProperties: false (unknown fields would pass)`);
+    for (const [k, v] of Object.entries(s)) closed(v, `${where}/${k}`);
+})({ components: spec.components, paths: spec.paths }, '#');
 for (const line of lines) {
     const x = JSON.parse(line);
     const path = x.target.split('?')[0];
@@ -64,12 +76,23 @@ for (const line of lines) {
         response = errorResponse; key = 'Error';
     } else if (!op) {
         if (x.status !== 405) { fail(`no ${method} operation at ${route.tpl}, and not a 405`); continue; }
+        const methods = Object.keys(spec.paths[route.tpl]).flatMap((m) => (m === 'get' ? ['GET', 'HEAD'] : [m.toUpperCase()]));
+        const allow = ((x.headers || {}).allow || '').split(',').map((m) => m.trim()).filter(Boolean);
+        if (allow.sort().join() !== methods.sort().join())
+            fail(`405 Allow '${(x.headers || {}).allow || ''}' is not the path's methods (${methods.join(', ')})`);
         response = errorResponse; key = 'Error';
     } else {
         const st = String(x.status);
         const k = [st, `${st[0]}XX`, 'default'].find((c) => op.responses[c]);
         if (!k) { fail(`status not documented for ${op.operationId}`); continue; }
         response = deref(op.responses[k]); key = `${op.operationId} ${k}`;
+    }
+    for (const [name, h] of Object.entries(response.headers || {})) {
+        const got = (x.headers || {})[name.toLowerCase()];
+        if (got === undefined) { if (h.required) fail(`header ${name} missing`); continue; }
+        const value = h.schema && h.schema.type === 'integer' && /^-?[0-9]+$/.test(got) ? Number(got) : got;
+        const hv = validator(`${key} header ${name}`, h.schema || {});
+        if (!hv(value)) fail(`header ${name}: '${got}' ${hv.errors.map((e) => e.message).join('; ')}`);
     }
     const type = (x.content_type || '').split(';')[0].trim();
     const media = response.content && response.content[type];

@@ -6,6 +6,7 @@
 #include "test_support.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -13,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,35 +61,46 @@ static void parse(ts_reply *r, char *all, size_t n)
     free(all);
 }
 
-/* The value of header `name` in r's headers (malloc'ed), or NULL. */
-static char *header_value(const ts_reply *r, const char *name)
+/* The reply's headers as {"lower-case name": "value"} (a new reference). */
+static json_t *headers_object(const ts_reply *r)
 {
-    size_t n = strlen(name);
-    for (const char *line = r->headers; line && *line;) {
+    json_t *o = json_object();
+    const char *line = r->headers ? strstr(r->headers, "\r\n") : NULL; /* past the status line */
+    while (o && line && line[0] == '\r' && line[2]) {
+        line += 2;
         const char *eol = strstr(line, "\r\n");
         size_t len = eol ? (size_t)(eol - line) : strlen(line);
-        if (len > n && strncasecmp(line, name, n) == 0 && line[n] == ':') {
-            const char *v = line + n + 1;
+        const char *colon = memchr(line, ':', len);
+        if (colon) {
+            char name[64];
+            size_t n = (size_t)(colon - line) < sizeof name - 1 ? (size_t)(colon - line) : sizeof name - 1;
+            for (size_t i = 0; i < n; i++) name[i] = (char)tolower((unsigned char)line[i]);
+            name[n] = '\0';
+            const char *v = colon + 1;
             while (*v == ' ') v++;
-            return strndup(v, len - (size_t)(v - line));
+            json_t *val = json_stringn(v, len - (size_t)(v - line));
+            if (val) json_object_set_new(o, name, val);
         }
-        line = eol ? eol + 2 : line + len;
+        line = eol;
     }
-    return NULL;
+    return o;
 }
 
-/* Append {"method", "target", "status", "content_type", "body"} (or
- * "body_not_utf8": true) as one line to $LS_RESPONSE_LOG, with one write. */
+/* Append {"method", "target", "status", "content_type", "headers", "body"}
+ * (or "body_not_utf8": true) as one line to $LS_RESPONSE_LOG, with one
+ * write. */
 static void record_exchange(const char *raw, size_t len, const ts_reply *r)
 {
     const char *log = getenv("LS_RESPONSE_LOG");
     if (!log || !*log || r->status < 0) return;
     const char *sp1 = memchr(raw, ' ', len);
     const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', len - (size_t)(sp1 + 1 - raw)) : NULL;
-    char *ctype = header_value(r, "Content-Type");
-    json_t *o = json_pack("{s:s%,s:s%,s:i,s:s?}", "method", raw, sp1 ? (size_t)(sp1 - raw) : 0,
-                          "target", sp2 ? sp1 + 1 : "", sp2 ? (size_t)(sp2 - sp1 - 1) : 0,
-                          "status", r->status, "content_type", ctype);
+    json_t *headers = headers_object(r);
+    json_t *o = json_pack("{s:s%,s:s%,s:i,s:O?,s:o?}", "method", raw,
+                          sp1 ? (size_t)(sp1 - raw) : 0, "target", sp2 ? sp1 + 1 : "",
+                          sp2 ? (size_t)(sp2 - sp1 - 1) : 0, "status", r->status,
+                          "content_type", json_object_get(headers, "content-type"),
+                          "headers", headers);
     json_t *body = o ? json_stringn(r->body, r->body_len) : NULL;
     if (body) json_object_set_new(o, "body", body);
     else if (o) json_object_set_new(o, "body_not_utf8", json_true());
@@ -104,7 +115,6 @@ static void record_exchange(const char *raw, size_t len, const ts_reply *r)
     }
     free(line);
     json_decref(o);
-    free(ctype);
 }
 
 ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms)

@@ -85,6 +85,12 @@ static const struct {
     {"(Điều 247 Luật số 36/2005/QH11, có hiệu lực thi hành kể từ ngày 01/01/2006, bị bãi bỏ bởi "
      "Điều 112 Luật số 05/2017/QH14 có hiệu lực thi hành kể từ ngày 01/01/2018)", "05/2017/qh14", 0,
      LS_REL_CITES},
+    /* "thay thế" a technology, "theo quy định tại" a decree (Thông tư 67/2022/TT-BTC) */
+    {"b) Mua máy móc, thiết bị có kèm theo các đối tượng chuyển giao công nghệ theo quy định tại "
+     "Điều 7 Luật Chuyển giao công nghệ để thay thế một phần hay toàn bộ công nghệ đã, đang sử dụng "
+     "bằng công nghệ khác tiên tiến hơn nhằm nâng cao năng suất, chất lượng sản phẩm hoặc cải tiến "
+     "phát triển sản phẩm mới của doanh nghiệp theo quy định tại điểm c khoản 3 Điều 10 Nghị định số "
+     "95/2014/NĐ-CP ngày 17/10/2014 của Chính phủ.", "95/2014/nđ-cp", 0, LS_REL_CITES},
     /* Nghị quyết 41/2017/QH14: the resolutions go, not the codes their titles name */
     {"2. Nghị quyết số 109/2015/QH13 ngày 27 tháng 11 năm 2015 của Quốc hội về việc thi hành Bộ luật "
      "Hình sự số 100/2015/QH13 và Nghị quyết số 144/2016/QH13 ngày 29 tháng 6 năm 2016 của Quốc "
@@ -125,6 +131,25 @@ static void test_active_relation(void **state)
                      (int)cases[i].want);
         ls_references_free(refs, n);
     }
+}
+
+/* Luật 12/2017/QH14: a phrase replaced in Điều 398, not Điều 134 replaced */
+static void test_quoted_words(void **state)
+{
+    (void)state;
+    const char *t = "v) Thay thế cụm từ “Điều 135” bằng cụm từ “Điều 134” tại khoản 1 Điều 398;";
+    ls_reference *refs = NULL;
+    size_t n = 0;
+    ls_error err = {0};
+    assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, &err), LS_OK);
+    int seen = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!refs[k].article || strcmp(refs[k].article, "134") != 0) continue;
+        seen = 1;
+        assert_int_equal(ls_relation_active(t, strlen(t), refs[k].start, refs[k].end), LS_REL_CITES);
+    }
+    ls_references_free(refs, n);
+    assert_true(seen);
 }
 
 /* ---- 2. over an index ----------------------------------------------------- */
@@ -489,6 +514,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_active_relation),
+        cmocka_unit_test(test_quoted_words),
         cmocka_unit_test(test_decree_both_ways),
         cmocka_unit_test(test_law_based_on),
         cmocka_unit_test(test_replace_correct_suspend),
