@@ -689,13 +689,17 @@ xc_query *xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc
         if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
         if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
         if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
-        return Xapian::Query::MatchAll;
+        return Xapian::Query(std::string()); /* not the shared static: see xc_query_match_all */
     });
 }
 
 xc_query *xc_query_match_all(xc_err *err)
 {
-    return make_query(err, []() -> Xapian::Query { return Xapian::Query::MatchAll; });
+    /* Not a copy of Query::MatchAll: that static's node is shared, and its
+     * reference count is not atomic, so two threads copying and dropping it
+     * at once corrupt it (serve crashed under load). An empty term is the
+     * same query (it is how Xapian defines MatchAll), in a node of our own. */
+    return make_query(err, []() -> Xapian::Query { return Xapian::Query(std::string()); });
 }
 
 void xc_query_free(xc_query *q) { destroy(q); }
