@@ -18,6 +18,12 @@ static const double intercept = -5.8491;
 static const double weight[LS_CF_N] = {0.4924, 2.8804, 4.0999, -1.2153, -0.2536,
                                        1.9599, 1.5119, 0.0404, 0.0504, 0.9662};
 
+/* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
+ * same features when hit 1 is a procedure's card. */
+static const double proc_intercept = -1.0004;
+static const double proc_weight[LS_CF_N] = {1.2060, 1.4122, 0.0000, -0.4869, 0.0000,
+                                            0.0000, 1.7521, 0.0000, -2.5437, 0.0000};
+
 #define TERMS_MAX 64
 
 typedef struct cover_ctx {
@@ -119,6 +125,7 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
         f->x[LS_CF_GAP5] = n > 4 ? (s1 - scores[4]) / s1 : 1;
     }
     if (first) {
+        f->procedure = first->procedure != NULL;
         double pcover = 0;
         read_text(&c, first->text, first->text_len, &f->x[LS_CF_COVER], &pcover, NULL);
         f->x[LS_CF_PCOVER] = pcover < 0 ? f->x[LS_CF_COVER] : pcover; /* no pairs: the words */
@@ -131,8 +138,9 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
 double ls_confidence_of(const ls_confidence_features *f)
 {
     if (f->nhits == 0) return 0;
-    double z = intercept;
-    for (size_t i = 0; i < LS_CF_N; i++) z += weight[i] * f->x[i];
+    const double *w = f->procedure ? proc_weight : weight;
+    double z = f->procedure ? proc_intercept : intercept;
+    for (size_t i = 0; i < LS_CF_N; i++) z += w[i] * f->x[i];
     double p = 1 / (1 + exp(-z));
     if (f->missing) p *= 0.02; /* what it cites is not there: near 0 */
     return p;

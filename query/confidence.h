@@ -4,7 +4,7 @@
  * words weighted by rarity, in the text and the heading, and its word
  * pairs), how much of the heading the question holds, how long it is, and whether a cited article resolved. A logistic model whose
  * coefficients are fitted by bench/fit-confidence (the method and the fit
- * are in bench/confidence.md). */
+ * are in bench/confidence.md); procedures' cards have their own fit. */
 #ifndef LS_CONFIDENCE_H
 #define LS_CONFIDENCE_H
 
@@ -36,6 +36,7 @@ typedef struct ls_confidence_features {
     double x[LS_CF_N];
     int nhits;        /* 0: nothing matched */
     int missing;      /* the question cites what the index does not hold */
+    int procedure;    /* hit 1 is a procedure's card: the procedure model */
 } ls_confidence_features;
 
 /* Fill f from the plan, the first scores of the ranking (scores[0..n),
@@ -46,7 +47,9 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
                                const ls_passage *first, int cited_found,
                                ls_confidence_features *f);
 
-/* The model: a probability in [0, 1]; near 0 when f->missing or no hit. */
+/* The model: a probability in [0, 1]; near 0 when f->missing or no hit.
+ * A procedure's card (f->procedure) is rated by its own coefficients,
+ * fitted on procedure questions (bench/fit-procedure-confidence). */
 double ls_confidence_of(const ls_confidence_features *f);
 
 /* The features' names, for eval --features and the fitting script. */

@@ -1,6 +1,7 @@
 /* test_confidence.c — the confidence features (query/confidence.h) read
  * from a question and a first hit, and the model's bounds: no hit is 0, a
- * citation the index lacks is near 0, a clearer first place is surer. */
+ * citation the index lacks is near 0, a clearer first place is surer; a
+ * procedure's card is rated by the procedure model. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -77,11 +78,41 @@ static void test_model_bounds(void **state)
     assert_true(ls_confidence_of(&g) <= 0.02);
 }
 
+/* hit 1 a procedure's card: the procedure model, which does not call a
+ * card named as asked "no answer" (the article model gave such cards
+ * 0.02-0.25), and rates a card named otherwise lower */
+static void test_procedure_model(void **state)
+{
+    (void)state;
+    const double clear[] = {20, 8, 7, 6, 5};
+    const char *q = "đăng ký khai sinh cho con";
+    ls_plan *plan = plan_of(q);
+    ls_passage card = {.heading = "Thủ tục đăng ký khai sinh", .text = "Thủ tục đăng ký khai sinh",
+                       .text_len = strlen("Thủ tục đăng ký khai sinh"), .procedure = "{}"};
+    ls_confidence_features f, a, other;
+    ls_confidence_features_of(NULL, plan, clear, 5, &card, 0, &f);
+    assert_int_equal(f.procedure, 1);
+    ls_passage article = card;
+    article.procedure = NULL;
+    ls_confidence_features_of(NULL, plan, clear, 5, &article, 0, &a);
+    assert_int_equal(a.procedure, 0);
+    assert_true(ls_confidence_of(&f) >= LS_MIN_CONFIDENCE);
+    assert_true(ls_confidence_of(&f) != ls_confidence_of(&a));
+    ls_passage unrelated = {.heading = "Cấp giấy phép bay", .text = "Cấp giấy phép bay",
+                            .text_len = strlen("Cấp giấy phép bay"), .procedure = "{}"};
+    ls_confidence_features_of(NULL, plan, clear, 5, &unrelated, 0, &other);
+    assert_true(ls_confidence_of(&other) < ls_confidence_of(&f));
+    f.missing = 1;
+    assert_true(ls_confidence_of(&f) <= 0.02);
+    ls_plan_free(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_coverage),
         cmocka_unit_test(test_model_bounds),
+        cmocka_unit_test(test_procedure_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
