@@ -37,7 +37,8 @@ ls_weights ls_weights_default(void)
      * p50 6.6 -> ~9.5 ms. depth 30: R@10 0.920, 50/70: same as 40;
      * defother 0.03: 0.917, 0.08: 0.923, 0.15: alqac 0.890, 0.3: -0.02 MRR.
      * A body word in more than 20% of the passages is left out when its
-     * pair with a neighbour is asked for (common 0.2): zalo-dev MRR 0.784
+     * pair with a neighbour is asked for (common 0.2; more hits then tie,
+     * which a shard set orders by its own docids): zalo-dev MRR 0.784
      * -> 0.785 (R@10 0.925 -> 0.920), no-diacritics 0.781 -> 0.779, alqac
      * 0.896 -> 0.895; first stage + all: 3,868M -> 2,929M instructions on 60
      * zalo-dev questions (callgrind); common 0.1: 0.781, 2,473M; 0.03: 0.776. */
