@@ -111,7 +111,7 @@ static int is_relevant(json_t *relevant, const ls_passage *p)
     return yes;
 }
 
-/* 1 when the index holds one of the relevant articles */
+/* 1 when the index holds one of the relevant articles (or procedures) */
 static int answerable(ls_searcher *s, json_t *relevant)
 {
     size_t i;
@@ -119,10 +119,17 @@ static int answerable(ls_searcher *s, json_t *relevant)
     json_array_foreach(relevant, i, pair) {
         const char *doc = json_string_value(json_object_get(pair, "doc"));
         const char *art = json_string_value(json_object_get(pair, "article"));
+        const char *code = json_string_value(json_object_get(pair, "procedure"));
         ls_passage *p = NULL;
         ls_error err = {0};
         if (doc && art && ls_searcher_get_passage(s, doc, article_digits(art), &p, &err) == LS_OK) {
             ls_passage_free(p);
+            return 1;
+        }
+        char id[128], *record = NULL;
+        snprintf(id, sizeof id, "%s%s", LS_PROCEDURE_ID_PREFIX, code ? code : "");
+        if (code && ls_searcher_get_document(s, id, &record, &err) == LS_OK) {
+            free(record);
             return 1;
         }
     }

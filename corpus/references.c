@@ -248,6 +248,12 @@ ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t e
     static const char open_quote[] = "\xe2\x80\x9c";   /* “ */
     if ((start >= 3 && memcmp(t + start - 3, open_quote, 3) == 0) || (start && t[start - 1] == '"'))
         return LS_REL_CITES;
+    /* 'Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 1 Điều 52': words of it
+     * change, the provision stays (amended) */
+    if (!after && rel == LS_REL_REPLACES && start > at &&
+        (memmem(t + at, start - at, "cụm từ", strlen("cụm từ")) ||
+         memmem(t + at, start - at, open_quote, 3)))
+        return LS_REL_AMENDS;
     /* "thay thế một phần công nghệ ... theo quy định tại Nghị định số X": X is
      * where a rule is, not what the verb acts on ("kèm theo" aside) */
     if (!after)

@@ -419,6 +419,29 @@ static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
     return rc;
 }
 
+/* ls_prior_id_fn over an MSet: the candidate's document id, from its value
+ * slot (the MSet's fetched block, found by docid) */
+static int candidate_doc_id(void *ctx, const ls_candidate *c, char *buf, size_t cap)
+{
+    const xc_mset *ms = ctx;
+    for (size_t i = 0; i < xc_mset_size(ms); i++) {
+        if (xc_mset_docid(ms, i) != c->docid) continue;
+        xc_doc *doc = NULL;
+        xc_err xe;
+        const char *v;
+        size_t len = 0;
+        if (xc_mset_document(ms, i, &doc, &xe)) return 0;
+        int ok = !xc_doc_get_value(doc, LS_SLOT_DOC_ID, &v, &len, &xe) && len > 0 && len < cap;
+        if (ok) {
+            memcpy(buf, v, len);
+            buf[len] = '\0';
+        }
+        xc_doc_free(doc);
+        return ok;
+    }
+    return 0;
+}
+
 /* The confidence features of the ranking (confidence.h): its first scores,
  * the cited article first, and its first passage (read when the page
  * starts further down). */
@@ -486,7 +509,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
-        ls_prior_apply(cands, n, depth);
+        ls_prior_apply(cands, n, depth, want, candidate_doc_id, ms);
     }
     res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;

@@ -85,6 +85,9 @@ static const struct {
     {"(Điều 247 Luật số 36/2005/QH11, có hiệu lực thi hành kể từ ngày 01/01/2006, bị bãi bỏ bởi "
      "Điều 112 Luật số 05/2017/QH14 có hiệu lực thi hành kể từ ngày 01/01/2018)", "05/2017/qh14", 0,
      LS_REL_CITES},
+    /* words replaced in a provision: amended (Luật 12/2017/QH14, as written) */
+    {"b) Thay thế dấu “,” bằng từ “hoặc” trước cụm từ “người đủ 70 tuổi trở lên” tại điểm i khoản 1 "
+     "Điều 52 Bộ luật Hình sự số 100/2015/QH13", "100/2015/qh13", 0, LS_REL_AMENDS},
     /* "thay thế" a technology, "theo quy định tại" a decree (Thông tư 67/2022/TT-BTC) */
     {"b) Mua máy móc, thiết bị có kèm theo các đối tượng chuyển giao công nghệ theo quy định tại "
      "Điều 7 Luật Chuyển giao công nghệ để thay thế một phần hay toàn bộ công nghệ đã, đang sử dụng "
