@@ -89,7 +89,18 @@ static int read_counts(const char *db, counts *c)
     return 0;
 }
 
-/* FNV-1a over the passage ids of the top 10 of every question, in order */
+/* Hits of equal score in id order: their order among themselves is the
+ * first stage's docid order, which a shard set numbers differently from
+ * one index (a tie is no ranking), so the sum reads them in id order. */
+static int by_score_then_id(const void *a, const void *b)
+{
+    const ls_hit *x = a, *y = b;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
+    return strcmp(x->passage_id, y->passage_id);
+}
+
+/* FNV-1a over the passage ids of the top 10 of every question, in order
+ * (ties in id order) */
 static uint64_t ranking_sum(const char *db)
 {
     ls_searcher *s = NULL;
@@ -99,6 +110,7 @@ static uint64_t ranking_sum(const char *db)
         ls_search_request rq = {.query = questions[i], .limit = 10};
         ls_results *r = NULL;
         if (ls_search(s, &rq, &r, NULL)) continue;
+        qsort(r->hits, r->nhits, sizeof *r->hits, by_score_then_id);
         for (size_t k = 0; k < r->nhits; k++) {
             for (const char *p = r->hits[k].passage_id; *p; p++)
                 h = (h ^ (unsigned char)*p) * 1099511628211ull;
