@@ -1,6 +1,7 @@
 /* synonyms.c — the built-in abbreviation and everyday-word table (from
  * shared/DOMAIN.md, "How people ask") and its installation into the index. */
 #include "synonyms.h"
+#include <pthread.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,47 @@ static ls_rc install_table(xc_wdb *wdb, const ls_synonym_entry *table, size_t n,
         free(exp);
     }
     return rc;
+}
+
+/* The built-in keys, normalised and folded, for ls_synonym_accented. */
+typedef struct accented_key {
+    char *key, *folded;
+} accented_key;
+static accented_key *accented;
+static size_t naccented;
+static pthread_once_t accented_once = PTHREAD_ONCE_INIT;
+
+static void fold_table(const ls_synonym_entry *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        accented_key *a = &accented[naccented];
+        if (ls_normalize_term(t[i].key, strlen(t[i].key), &a->key, &a->folded, NULL) != LS_OK)
+            continue;
+        if (strcmp(a->key, a->folded) == 0) { /* nothing to restore */
+            free(a->key);
+            free(a->folded);
+            continue;
+        }
+        naccented++;
+    }
+}
+
+static void build_accented(void)
+{
+    size_t np = 0;
+    const ls_synonym_entry *procedures = ls_synonyms_procedure(&np);
+    size_t ng = sizeof table / sizeof table[0];
+    if (!(accented = calloc(ng + np, sizeof *accented))) return;
+    fold_table(table, ng);
+    fold_table(procedures, np);
+}
+
+const char *ls_synonym_accented(const char *folded)
+{
+    pthread_once(&accented_once, build_accented);
+    for (size_t i = 0; i < naccented; i++)
+        if (strcmp(accented[i].folded, folded) == 0) return accented[i].key;
+    return NULL;
 }
 
 ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)

@@ -19,6 +19,11 @@ typedef struct ls_synonym_entry {
     const char *key, *expansion;
 } ls_synonym_entry;
 
+/* The built-in key (normalised: "sổ đỏ") whose folded form is `folded`
+ * ("so do"), for reading a question typed without diacritics; NULL when no
+ * key folds to it. Static storage, built on first use (thread-safe). */
+const char *ls_synonym_accented(const char *folded);
+
 /* The procedures' table (synonyms_procedure.c): *n entries, static. */
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n);
 

@@ -8,6 +8,7 @@
 
 #include "../common/ls_buf.h"
 #include "../indexer/schema.h"
+#include "../indexer/synonyms.h"
 #include "telex.h"
 
 #define FORMS_PER_WORD 4   /* most frequent accented forms kept per word */
@@ -173,6 +174,35 @@ static void choose(xc_db *db, word_forms *w, size_t nwords, size_t *best)
     }
 }
 
+/* Two adjacent words typed as a citizen's word of the synonym store folds
+ * ("so do" -> "sổ đỏ", "bang lai" -> "bằng lái"): that reading, whatever
+ * the corpus's letters make more frequent ("mặt số do"). */
+static void prefer_synonym_keys(const char *q, word_forms *w, size_t nwords)
+{
+    for (size_t i = 0; i + 1 < nwords; i++) {
+        size_t a = w[i].end - w[i].start, b = w[i + 1].end - w[i + 1].start;
+        char typed[2 * WORD_MAX + 2];
+        if (a >= WORD_MAX || b >= WORD_MAX || w[i + 1].start < w[i].end) continue;
+        for (size_t k = w[i].end; k < w[i + 1].start; k++)
+            if (q[k] != ' ') goto next;
+        snprintf(typed, sizeof typed, "%.*s %.*s", (int)a, q + w[i].start, (int)b,
+                 q + w[i + 1].start);
+        for (char *c = typed; *c; c++)
+            if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+        const char *key = ls_synonym_accented(typed);
+        const char *space = key ? strchr(key, ' ') : NULL;
+        if (!space || strchr(space + 1, ' ') || (size_t)(space - key) >= sizeof w[i].forms[0].term ||
+            strlen(space + 1) >= sizeof w[i].forms[0].term)
+            continue;
+        snprintf(w[i].forms[0].term, sizeof w[i].forms[0].term, "%.*s", (int)(space - key), key);
+        snprintf(w[i + 1].forms[0].term, sizeof w[i + 1].forms[0].term, "%s", space + 1);
+        w[i].forms[0].freq = w[i + 1].forms[0].freq = 1;
+        w[i].n = w[i + 1].n = 1;
+        i++;
+    next:;
+    }
+}
+
 ls_rc ls_suggest_accents(xc_db *db, const ls_plan *plan, const char *q, size_t len,
                          char **out, ls_error *err)
 {
@@ -204,6 +234,7 @@ ls_rc ls_suggest_accents(xc_db *db, const ls_plan *plan, const char *q, size_t l
             forms_of(db, t->term, wf);
         }
     }
+    prefer_synonym_keys(q, w, nwords);
     size_t best[MAX_WORDS] = {0};
     choose(db, w, nwords, best);
     ls_buf b = {0};

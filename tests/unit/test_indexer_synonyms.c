@@ -2,7 +2,7 @@
  * into an index's synonym store, each key under its normalised form and its
  * accent-folded form (what query/expand.c looks up), never as typed in
  * capitals; installing replaces a key's earlier expansions and twice is the
- * same as once. */
+ * same as once; a folded key reads back accented (ls_synonym_accented). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -80,10 +80,22 @@ static void test_install(void **state)
     }
 }
 
+static void test_accented(void **state)
+{
+    (void)state;
+    assert_string_equal(ls_synonym_accented("so do"), "sổ đỏ");
+    assert_string_equal(ls_synonym_accented("bang lai"), "bằng lái");
+    assert_string_equal(ls_synonym_accented("chung tu"), "chứng tử"); /* the procedures' table */
+    assert_null(ls_synonym_accented("sổ đỏ"));   /* not a folded form */
+    assert_null(ls_synonym_accented("khai sinh"));
+    assert_null(ls_synonym_accented("cccd"));    /* nothing to restore */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_install),
+        cmocka_unit_test(test_accented),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }
