@@ -40,14 +40,5 @@ void ls_prior_apply(ls_candidate *cands, size_t n, size_t depth, size_t keep,
         char id[256];
         if (id_of(ctx, &cands[i], id, sizeof id)) cands[i].score *= ls_prior_factor(id);
     }
-    /* insertion sort of the first depth by score (stable, depth is small) */
-    for (size_t i = 1; i < depth; i++) {
-        ls_candidate c = cands[i];
-        size_t j = i;
-        while (j > 0 && cands[j - 1].score < c.score) {
-            cands[j] = cands[j - 1];
-            j--;
-        }
-        cands[j] = c;
-    }
+    ls_candidates_sort(cands, depth);
 }

@@ -164,8 +164,13 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
         } /* else unreadable: it keeps its first-stage score */
         if (keep) kth = note_score(top, &ntop, keep, cands[i].score);
     }
-    /* stable insertion sort of the reranked block, best first */
-    for (size_t i = 1; i < depth; i++) {
+    ls_candidates_sort(cands, depth);
+}
+
+void ls_candidates_sort(ls_candidate *cands, size_t n)
+{
+    /* stable insertion sort, best first: n is a second stage's depth */
+    for (size_t i = 1; i < n; i++) {
         ls_candidate c = cands[i];
         size_t j = i;
         while (j > 0 && cands[j - 1].score < c.score) {

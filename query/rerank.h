@@ -30,6 +30,10 @@ typedef struct ls_candidate {
  * candidate then keeps its first-stage score. */
 typedef ls_rc (*ls_candidate_loader)(void *ctx, size_t i, ls_candidate *c, ls_cover *rec);
 
+/* Sort the first n candidates by score, best first, keeping the order of
+ * equal scores (stable); n is small (a second stage's depth). */
+void ls_candidates_sort(ls_candidate *cands, size_t n);
+
 /* Rescale the first `depth` of cands[0..n) (in first-stage order) by their
  * coverage with w->cover (0 keeps the first-stage order), and sort them
  * best first, ties in first-stage order; the rest stay where they are, so
