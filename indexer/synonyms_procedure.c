@@ -42,6 +42,18 @@ static const ls_synonym_entry table[] = {
     {"nghỉ sinh", "thai sản"}, {"sinh con", "thai sản khai sinh"},
     {"nhận con", "nhận con nuôi nhận cha mẹ con"},
     {"hộ chiếu", "hộ chiếu phổ thông"}, {"lần đầu", "cấp"},
+    /* losing, wearing out, renewing: "mất thẻ làm lại", "sổ bị rách",
+     * "đi đổi bằng"; marrying and dying in everyday words */
+    {"mất thẻ", "cấp lại thẻ bị mất"}, {"mất sổ", "cấp lại sổ bị mất"},
+    {"mất giấy", "cấp lại bị mất"}, {"mất bằng", "cấp lại giấy phép lái xe bị mất"},
+    {"bị rách", "hư hỏng cấp đổi"}, {"rách nát", "hư hỏng cấp đổi"},
+    {"đi đổi", "cấp đổi đổi"}, {"xin đổi", "cấp đổi đổi"}, {"đổi bằng", "đổi giấy phép lái xe"},
+    {"đổi sổ", "cấp đổi giấy chứng nhận"},
+    {"cưới vợ", "kết hôn"}, {"lấy vợ", "kết hôn"}, {"lấy chồng", "kết hôn"},
+    {"qua đời", "đăng ký khai tử"}, {"đã mất", "đăng ký khai tử"},
+    {"thuê trọ", "đăng ký tạm trú"}, {"ở trọ", "đăng ký tạm trú"},
+    {"bán xe", "thay đổi chủ xe sang tên"},
+    {"mới đẻ", "đăng ký khai sinh"},
 };
 
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n)
