@@ -54,6 +54,7 @@ static const ls_synonym_entry table[] = {
     {"thuê trọ", "đăng ký tạm trú"}, {"ở trọ", "đăng ký tạm trú"},
     {"bán xe", "thay đổi chủ xe sang tên"},
     {"mới đẻ", "đăng ký khai sinh"},
+    {"sửa lại", "cải chính đính chính"}, {"cư trú", "xác nhận thông tin về cư trú"},
 };
 
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n)
