@@ -45,9 +45,9 @@ static const ls_synonym_entry table[] = {
     /* losing, wearing out, renewing: "mất thẻ làm lại", "sổ bị rách",
      * "đi đổi bằng"; marrying and dying in everyday words */
     {"mất thẻ", "cấp lại thẻ bị mất"}, {"mất sổ", "cấp lại sổ bị mất"},
-    {"mất giấy", "cấp lại bị mất"}, {"mất bằng", "cấp lại giấy phép lái xe bị mất"},
+    {"mất giấy", "cấp lại bị mất"},
     {"bị rách", "hư hỏng cấp đổi"}, {"rách nát", "hư hỏng cấp đổi"},
-    {"đi đổi", "cấp đổi đổi"}, {"xin đổi", "cấp đổi đổi"}, {"đổi bằng", "đổi giấy phép lái xe"},
+    {"xin đổi", "cấp đổi đổi"}, {"đổi bằng", "đổi giấy phép lái xe"},
     {"đổi sổ", "cấp đổi giấy chứng nhận"},
     {"cưới vợ", "kết hôn"}, {"lấy vợ", "kết hôn"}, {"lấy chồng", "kết hôn"},
     {"qua đời", "đăng ký khai tử"}, {"đã mất", "đăng ký khai tử"},
