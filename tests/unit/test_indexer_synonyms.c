@@ -2,7 +2,9 @@
  * into an index's synonym store, each key under its normalised form and its
  * accent-folded form (what query/expand.c looks up), never as typed in
  * capitals; installing replaces a key's earlier expansions and twice is the
- * same as once; a folded key reads back accented (ls_synonym_accented). */
+ * same as once; a folded key reads back accented (ls_synonym_accented),
+ * each procedure key as itself, and no key takes the folded form of a
+ * common legal phrase. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +15,7 @@
 #include <cmocka.h>
 
 #include "../../indexer/synonyms.h"
+#include "../../text/analyser.h"
 #include "../support/test_support.h"
 
 typedef struct got {
@@ -91,11 +94,38 @@ static void test_accented(void **state)
     assert_null(ls_synonym_accented("cccd"));    /* nothing to restore */
 }
 
+/* Every accented key of the procedures' table reads back as itself from its
+ * folded form (no other key folds alike, so an unaccented question is not
+ * restored to a different word); and no key folds like a common legal
+ * phrase: "mặt bằng" (giải phóng mặt bằng), "di dời". */
+static void test_procedure_keys_restore(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const ls_synonym_entry *t = ls_synonyms_procedure(&n);
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        char *norm = NULL, *folded = NULL;
+        assert_int_equal(ls_normalize_term(t[i].key, strlen(t[i].key), &norm, &folded, NULL), LS_OK);
+        if (strcmp(norm, folded) != 0) {
+            const char *back = ls_synonym_accented(folded);
+            if (!back || strcmp(back, norm) != 0)
+                fail_msg("key '%s' folds to '%s', which reads back as '%s'", norm, folded,
+                         back ? back : "(none)");
+        }
+        free(norm);
+        free(folded);
+    }
+    assert_null(ls_synonym_accented("mat bang"));
+    assert_null(ls_synonym_accented("di doi"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_install),
         cmocka_unit_test(test_accented),
+        cmocka_unit_test(test_procedure_keys_restore),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }
