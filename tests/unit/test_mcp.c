@@ -25,36 +25,16 @@
 static char *db_dir;
 static ls_searcher *searcher;
 
-static int on_doc(void *ctx, const ls_document *doc)
-{
-    ls_error err = {0};
-    return ls_indexer_add(ctx, doc, &err) != LS_OK;
-}
-
 static int setup(void **state)
 {
     (void)state;
-    db_dir = ts_mkdtemp();
-    if (!db_dir) return -1;
-    ls_error err = {0};
-    ls_indexer *ix = NULL;
-    ls_indexer_options opts = {.overwrite = 1};
-    if (ls_indexer_open(db_dir, &opts, &ix, &err)) return -1;
-    ls_reader_sink sink = {on_doc, NULL, ix};
-    ls_rc rc = ls_corpus_read_path(ts_path("corpus/sample"), LS_FORMAT_AUTO, &sink, &err);
-    if (!rc) rc = ls_indexer_commit(ix, &err);
-    ls_indexer_close(ix);
-    if (!rc) rc = ls_searcher_open(db_dir, &searcher, &err);
-    if (rc) fprintf(stderr, "test_mcp set-up: %s\n", err.msg);
-    return rc ? -1 : 0;
+    return ts_open_sample(NULL, 0, &db_dir, &searcher);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    ls_searcher_close(searcher);
-    ts_rmtree(db_dir);
-    free(db_dir);
+    ts_close_sample(db_dir, searcher);
     ls_analyser_shutdown();
     return 0;
 }
