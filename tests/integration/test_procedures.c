@@ -13,8 +13,6 @@
 
 #include <jansson.h>
 
-#include "../../corpus/reader.h"
-#include "../../indexer/indexer.h"
 #include "../../review/procedure_bases.h"
 #include "../../query/results_json.h"
 #include "../../query/search.h"

@@ -17,8 +17,6 @@
 
 #include "../../api/mcp.h"
 #include "../../api/mcp_session.h"
-#include "../../corpus/reader.h"
-#include "../../indexer/indexer.h"
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
 
