@@ -2,6 +2,7 @@
  * (Xapian's Compactor) beside it, then swap it in by an atomic exchange of
  * the two directories (renameat2 RENAME_EXCHANGE), so DIR always holds a
  * whole index, however the run is killed. */
+#include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -30,6 +31,45 @@ static int remove_one(const char *path, const struct stat *st, int flag, struct 
     return remove(path);
 }
 
+int cli_remove_tree(const char *path)
+{
+    return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int cli_compact_swap(const char *cmd, const char *db)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.compact", db);
+    /* left by a killed run: a part-written copy, or (killed between the
+     * exchange and the last rename) the old index; DIR is whole either way */
+    if (access(tmp, F_OK) == 0 && access(db, F_OK) == 0) {
+        fprintf(stderr, "luat-search %s: removing %s, left by an interrupted run\n", cmd, tmp);
+        if (cli_remove_tree(tmp) != 0) {
+            fprintf(stderr, "luat-search %s: removing %s: %s\n", cmd, tmp, strerror(errno));
+            return -1;
+        }
+    }
+    xc_err xe;
+    if (xc_compact(db, tmp, &xe)) {
+        fprintf(stderr, "luat-search %s: compacting %s: %s\n", cmd, db, xe.msg);
+        return -1;
+    }
+    /* keep the writer lock file with the index */
+    char lock_from[4200], lock_to[4200];
+    snprintf(lock_from, sizeof lock_from, "%s/writer.lock", db);
+    snprintf(lock_to, sizeof lock_to, "%s/writer.lock", tmp);
+    if (access(lock_from, F_OK) == 0) {
+        FILE *f = fopen(lock_to, "w");
+        if (f) fclose(f);
+    }
+    if (renameat2(AT_FDCWD, tmp, AT_FDCWD, db, RENAME_EXCHANGE) != 0) {
+        fprintf(stderr, "luat-search %s: swapping the compacted index in: %s\n", cmd,
+                strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int cmd_compact(int argc, char **argv)
 {
     const char *db;
@@ -43,29 +83,8 @@ int cmd_compact(int argc, char **argv)
         fprintf(stderr, "luat-search compact: %s exists; remove it first\n", old);
         return CLI_FAIL;
     }
-    /* left by a killed run: a part-written copy, or (killed between the
-     * exchange and the last rename) the old index; DIR is whole either way */
-    if (access(tmp, F_OK) == 0 && access(db, F_OK) == 0) {
-        fprintf(stderr, "luat-search compact: removing %s, left by an interrupted run\n", tmp);
-        if (nftw(tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0) {
-            perror("luat-search compact: removing it");
-            return CLI_FAIL;
-        }
-    }
-    xc_err xe;
-    if (xc_compact(db, tmp, &xe)) {
-        fprintf(stderr, "luat-search compact: %s: %s\n", db, xe.msg);
-        return CLI_FAIL;
-    }
-    /* keep the writer lock file with the index */
-    char lock_from[4200], lock_to[4200];
-    snprintf(lock_from, sizeof lock_from, "%s/writer.lock", db);
-    snprintf(lock_to, sizeof lock_to, "%s/writer.lock", tmp);
-    if (access(lock_from, F_OK) == 0) {
-        FILE *f = fopen(lock_to, "w");
-        if (f) fclose(f);
-    }
-    if (renameat2(AT_FDCWD, tmp, AT_FDCWD, db, RENAME_EXCHANGE) != 0 || rename(tmp, old) != 0) {
+    if (cli_compact_swap("compact", db) != 0) return CLI_FAIL;
+    if (rename(tmp, old) != 0) {
         perror("luat-search compact: swapping the compacted index in");
         return CLI_FAIL;
     }
