@@ -354,6 +354,8 @@ void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *r
         return;
     }
     if (strcmp(rq->method, "POST") != 0) {
+        out->header_name = "Allow"; /* a 405 names the methods that work (RFC 9110) */
+        snprintf(out->header_value, sizeof out->header_value, "POST, DELETE");
         ls_api_error(out, 405, "POST a JSON-RPC message to /mcp (this server opens no "
                                "event stream)");
         return;
