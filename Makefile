@@ -59,6 +59,7 @@ help:
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
 	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
 	@echo "make test-deb     build the .deb, install it, try it, remove it (dist/test-deb)"
+	@echo "make test-unit-systemd  the service under a real systemd, both install routes"
 
 deps:
 	@scripts/install-deps
