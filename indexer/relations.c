@@ -10,8 +10,8 @@
 
 #include "../corpus/structure.h"
 #include "../xapian/xc_error.h"
-#include "passage_data.h"
-#include "schema.h"
+#include "../format/passage_data.h"
+#include "../format/schema.h"
 #include "termgen.h"
 
 /* ---- what a sentence does --------------------------------------------- */

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "../indexer/relations.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 
 static int valid_date(const char *d)
 {

@@ -7,7 +7,7 @@
 
 #include "../common/ls_buf.h"
 #include "../corpus/document.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 
 char *ls_notice_document(const char *name)
 {

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "../common/ls_buf.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
 #include "../corpus/procedure.h"

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include "../common/ls_error.h"
-#include "../indexer/passage_data.h"
+#include "../format/passage_data.h"
 #include "confidence.h"
 
 typedef struct ls_searcher ls_searcher;

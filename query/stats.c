@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "../xapian/xc_error.h"
 #include "search.h"
 #include "searcher_internal.h"

@@ -9,8 +9,8 @@
 
 #include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
-#include "../indexer/passage_data.h"
-#include "../indexer/schema.h"
+#include "../format/passage_data.h"
+#include "../format/schema.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"

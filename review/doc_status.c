@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "../corpus/structure.h"
-#include "../indexer/passage_data.h"
-#include "../indexer/schema.h"
+#include "../format/passage_data.h"
+#include "../format/schema.h"
 #include "../query/as_of.h"
 #include "resolve_internal.h"
 

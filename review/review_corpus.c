@@ -11,7 +11,7 @@
 #include "../corpus/procedure.h"
 #include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "cite_internal.h"
 #include "procedure_bases.h"
 #include "resolve_internal.h"

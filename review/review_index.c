@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/passage_data.h"
+#include "../format/passage_data.h"
 #include "resolve_internal.h"
 
 static void count(ls_review_stats *st, const ls_cite *c)
