@@ -240,13 +240,10 @@ static int needs_fallback(const ls_review_result *r)
 static char *canonical_text(ls_searcher *s, const char *doc_id, const char *article,
                             const char *clause, const char *point)
 {
-    char *record = NULL;
+    ls_doc_record rec;
     ls_error err = {0};
-    json_t *o = NULL;
-    if (!ls_searcher_get_document(s, doc_id, &record, &err)) o = json_loads(record, 0, NULL);
-    free(record);
-    const char *type = json_string_value(json_object_get(o, "type"));
-    const char *number = json_string_value(json_object_get(o, "number"));
+    ls_searcher_get_doc_record(s, doc_id, &rec, &err);   /* not found: no fields */
+    const char *type = rec.type, *number = rec.number;
     ls_document d = {0};
     char *upper = NULL;
     if (!type || !number) {
@@ -267,7 +264,7 @@ static char *canonical_text(ls_searcher *s, const char *doc_id, const char *arti
     ls_buf_free(&b);
     free(d.type);
     free(upper);
-    json_decref(o);
+    ls_doc_record_free(&rec);
     return out;
 }
 

@@ -6,7 +6,6 @@
  */
 #include "resolve_internal.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,36 +93,32 @@ static size_t hash(const char *s)
     return h;
 }
 
-static char *json_str(json_t *o, const char *key)
+/* Move the record's field *from into *to (NULL stays NULL). */
+static void take(char **to, char **from)
 {
-    const char *v = json_string_value(json_object_get(o, key));
-    return v ? strdup(v) : NULL;
+    *to = *from;
+    *from = NULL;
 }
 
 static ls_rc load_entry(resolve_ctx *ctx, doc_entry *e, ls_error *err)
 {
-    char *json = NULL;
+    ls_doc_record r;
     ls_error local = {0};
-    ls_rc rc = ls_searcher_get_document(ctx->s, e->id, &json, &local);
+    ls_rc rc = ls_searcher_get_doc_record(ctx->s, e->id, &r, &local);
     if (rc == LS_ERR_NOTFOUND || rc == LS_ERR_ARG) return LS_OK;   /* not in the index */
-    if (rc) return ls_error_set(err, rc, "%s", local.msg);
-    json_t *o = json_loads(json, 0, NULL);
-    free(json);
-    if (!json_is_object(o)) {
-        json_decref(o);
+    if (rc == LS_ERR_FORMAT)
         return ls_error_set(err, LS_ERR_INDEX, "the stored record of %s is not JSON", e->id);
-    }
+    if (rc) return ls_error_set(err, rc, "%s", local.msg);
     e->found = 1;
-    e->number = json_str(o, "number");
-    e->type = json_str(o, "type");
-    e->title = json_str(o, "title");
-    e->issued = json_str(o, "issued");
-    e->effective = json_str(o, "effective");
+    take(&e->number, &r.number);
+    take(&e->type, &r.type);
+    take(&e->title, &r.title);
+    take(&e->issued, &r.issued);
+    take(&e->effective, &r.effective);
     /* the status as published: the review reasons from it and the dates
      * (the shown one may be restated by the indexer, indexer/relations.h) */
-    json_t *src = json_object_get(o, "source_status");
-    e->status = json_str(o, src ? "source_status" : "status");
-    json_decref(o);
+    take(&e->status, r.restated ? &r.source_status : &r.status);
+    ls_doc_record_free(&r);
     return LS_OK;
 }
 
