@@ -10,12 +10,11 @@
 #include <string.h>
 
 #include "../corpus/document.h"
-#include "../query/cite_resolve.h"
 #include "../query/notice.h"
 #include "../query/plan.h"
 #include "../query/results_json.h"
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
-#include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
+#include "../query/index_reads.h"
 #include "../review/review.h"
 #include "../text/analyser.h"
 #include "mcp_codes.h"
@@ -284,7 +283,7 @@ static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of
     ls_plan *plan = NULL;
     ls_error perr = {0};
     if (!ls_plan_build(text, strlen(text), &plan, &perr) && !plan->doc_id)
-        ls_resolve_short_citation(ls_searcher_db(s), plan, text, strlen(text), &perr);
+        ls_searcher_resolve_short_citation(s, plan, text, strlen(text), &perr);
     if (!plan || !plan->doc_id) {
         if (plan && plan->missing) *missing = strdup(plan->missing);
         ls_plan_free(plan);
@@ -360,7 +359,7 @@ static char *cite_notice(ls_searcher *s, const ls_cite *c, const char *missing)
             ls_passage_free(p);
             return ls_notice_document(c->citation ? c->citation : c->article);
         }
-        char *name = ls_notice_document_name(ls_searcher_db(s), c->doc_id);
+        char *name = ls_searcher_document_name(s, c->doc_id);
         char *n = ls_notice_article(c->article, name ? name : c->doc_id);
         free(name);
         return n;
