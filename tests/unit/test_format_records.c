@@ -20,11 +20,16 @@
 static const char *TEXT = "1. Công dân có quyền tự do cư trú.\n2. Việc cư trú theo luật định.";
 
 /* a document with two numbered articles and one without a number */
-static void make_doc(ls_document *d, ls_article arts[3], ls_clause cl[2])
+typedef struct sample {
+    ls_document d;
+    ls_article arts[3];
+    ls_clause cl[2];
+} sample;
+
+static void make_doc(sample *x)
 {
-    memset(d, 0, sizeof *d);
-    memset(arts, 0, 3 * sizeof *arts);
-    memset(cl, 0, 2 * sizeof *cl);
+    memset(x, 0, sizeof *x);
+    ls_document *d = &x->d;
     d->id = "68/2020/QH14";
     d->number = "68/2020/QH14";
     d->type = "Luật";
@@ -33,25 +38,25 @@ static void make_doc(ls_document *d, ls_article arts[3], ls_clause cl[2])
     d->issued = "2020-11-13";
     d->effective = "2021-07-01";
     d->status = "còn hiệu lực";
-    cl[0] = (ls_clause){.number = "1", .start = 0, .end = 37};
-    cl[1] = (ls_clause){.number = "2", .start = 38, .end = strlen(TEXT)};
-    arts[0] = (ls_article){.number = "2", .heading = "Quyền tự do cư trú", .text = (char *)TEXT,
-                           .text_len = strlen(TEXT), .chapter = "Chương I", .clauses = cl,
-                           .nclauses = 2, .pd_label = "Điều 2.1.LQ.2",
-                           .source_url = "https://example.org/68"};
-    arts[1] = (ls_article){.heading = "(no number)"};
-    arts[2] = (ls_article){.number = "5a"};
-    d->articles = arts;
+    x->cl[0] = (ls_clause){.number = "1", .start = 0, .end = 37};
+    x->cl[1] = (ls_clause){.number = "2", .start = 38, .end = strlen(TEXT)};
+    x->arts[0] = (ls_article){.number = "2", .heading = "Quyền tự do cư trú",
+                              .text = (char *)TEXT, .text_len = strlen(TEXT),
+                              .chapter = "Chương I", .clauses = x->cl, .nclauses = 2,
+                              .pd_label = "Điều 2.1.LQ.2", .source_url = "https://example.org/68"};
+    x->arts[1] = (ls_article){.heading = "(no number)"};
+    x->arts[2] = (ls_article){.number = "5a"};
+    d->articles = x->arts;
     d->narticles = 3;
 }
 
 static void test_passage_round_trip(void **state)
 {
     (void)state;
-    ls_document d;
-    ls_article arts[3];
-    ls_clause cl[2];
-    make_doc(&d, arts, cl);
+    sample x;
+    make_doc(&x);
+    ls_document d = x.d;
+    const ls_article *arts = x.arts;
     ls_buf b = LS_BUF_INIT;
     ls_error err = {0};
     assert_int_equal(ls_passage_encode(&d, &arts[0], &b, &err), LS_OK);
@@ -103,10 +108,9 @@ static void test_passage_round_trip(void **state)
 static void test_doc_record_round_trip(void **state)
 {
     (void)state;
-    ls_document d;
-    ls_article arts[3];
-    ls_clause cl[2];
-    make_doc(&d, arts, cl);
+    sample x;
+    make_doc(&x);
+    ls_document d = x.d;
     ls_buf b = LS_BUF_INIT;
     ls_error err = {0};
     assert_int_equal(ls_doc_record_encode(&d, 0, NULL, &b, &err), LS_OK);
@@ -146,10 +150,9 @@ static void test_doc_record_round_trip(void **state)
 static void test_doc_record_restated(void **state)
 {
     (void)state;
-    ls_document d;
-    ls_article arts[3];
-    ls_clause cl[2];
-    make_doc(&d, arts, cl);
+    sample x;
+    make_doc(&x);
+    ls_document d = x.d;
     ls_buf first = LS_BUF_INIT, b = LS_BUF_INIT, back = LS_BUF_INIT;
     ls_error err = {0};
     assert_int_equal(ls_doc_record_encode(&d, 0, NULL, &first, &err), LS_OK);
