@@ -67,18 +67,13 @@ ls_rc ls_doc_record_decode(const char *rec, size_t len, ls_doc_record *out, ls_e
         json_decref(o);
         return ls_error_set(err, LS_ERR_FORMAT, "a document record is not a JSON object");
     }
-    struct { char **field; const char *key; } str[] = {
+    const ls_record_field str[] = {
         {&out->id, "id"},           {&out->number, "number"}, {&out->type, "type"},
         {&out->title, "title"},     {&out->issuer, "issuer"}, {&out->issued, "issued"},
         {&out->effective, "effective"}, {&out->status, "status"},
         {&out->source_status, "source_status"},
     };
-    int nomem = 0;
-    for (size_t i = 0; i < sizeof str / sizeof str[0]; i++) {
-        json_t *v = json_object_get(o, str[i].key);
-        *str[i].field = ls_record_get_str(o, str[i].key, NULL);
-        if (json_is_string(v) && !*str[i].field) nomem = 1;
-    }
+    int nomem = ls_record_get_strs(o, str, sizeof str / sizeof str[0]) != 0;
     out->restated = json_object_get(o, "source_status") != NULL;
     json_t *arts = json_object_get(o, "articles");
     size_t n = json_is_array(arts) ? json_array_size(arts) : 0;

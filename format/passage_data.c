@@ -63,24 +63,16 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
         json_decref(o);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
-    p->doc_id = ls_record_get_str(o, "doc_id", NULL);
-    p->doc_number = ls_record_get_str(o, "doc_number", NULL);
-    p->doc_type = ls_record_get_str(o, "doc_type", NULL);
-    p->doc_title = ls_record_get_str(o, "doc_title", NULL);
-    p->issuer = ls_record_get_str(o, "issuer", NULL);
-    p->issued = ls_record_get_str(o, "issued", NULL);
-    p->effective = ls_record_get_str(o, "effective", NULL);
-    p->status = ls_record_get_str(o, "status", NULL);
-    p->article = ls_record_get_str(o, "article", NULL);
-    p->heading = ls_record_get_str(o, "heading", NULL);
-    p->part = ls_record_get_str(o, "part", NULL);
-    p->chapter = ls_record_get_str(o, "chapter", NULL);
-    p->section = ls_record_get_str(o, "section", NULL);
+    const ls_record_field str[] = {
+        {&p->doc_id, "doc_id"},       {&p->doc_number, "doc_number"}, {&p->doc_type, "doc_type"},
+        {&p->doc_title, "doc_title"}, {&p->issuer, "issuer"},         {&p->issued, "issued"},
+        {&p->effective, "effective"}, {&p->status, "status"},         {&p->article, "article"},
+        {&p->heading, "heading"},     {&p->part, "part"},             {&p->chapter, "chapter"},
+        {&p->section, "section"},     {&p->pd_label, "pd_label"},     {&p->pd_topic, "pd_topic"},
+        {&p->source_url, "source_url"}, {&p->source_note, "source_note"},
+    };
+    ls_record_get_strs(o, str, sizeof str / sizeof str[0]);   /* out of memory: absent */
     p->text = ls_record_get_str(o, "text", &p->text_len);
-    p->pd_label = ls_record_get_str(o, "pd_label", NULL);
-    p->pd_topic = ls_record_get_str(o, "pd_topic", NULL);
-    p->source_url = ls_record_get_str(o, "source_url", NULL);
-    p->source_note = ls_record_get_str(o, "source_note", NULL);
     json_t *card = json_object_get(o, "procedure");
     if (json_is_object(card)) p->procedure = json_dumps(card, JSON_COMPACT);
     json_t *cl = json_object_get(o, "clauses");

@@ -50,3 +50,13 @@ char *ls_record_get_str(json_t *o, const char *key, size_t *len)
     return s;
 }
 
+
+int ls_record_get_strs(json_t *o, const ls_record_field *f, size_t n)
+{
+    int nomem = 0;
+    for (size_t i = 0; i < n; i++) {
+        *f[i].field = ls_record_get_str(o, f[i].key, NULL);
+        if (!*f[i].field && json_is_string(json_object_get(o, f[i].key))) nomem = 1;
+    }
+    return nomem ? -1 : 0;
+}

@@ -24,4 +24,14 @@ ls_rc ls_record_dump(json_t *o, ls_buf *out, ls_error *err);
  * NULL when absent, not a string, or out of memory. */
 char *ls_record_get_str(json_t *o, const char *key, size_t *len);
 
+/* A string field of a decoded record and its key. */
+typedef struct ls_record_field {
+    char **field;
+    const char *key;
+} ls_record_field;
+
+/* Set each *f[i].field to ls_record_get_str(o, f[i].key, NULL). -1 when a
+ * string present could not be copied (out of memory), else 0. */
+int ls_record_get_strs(json_t *o, const ls_record_field *f, size_t n);
+
 #endif
