@@ -10,12 +10,11 @@
 #include <string.h>
 
 #include "../corpus/document.h"
-#include "../query/cite_resolve.h"
 #include "../query/notice.h"
 #include "../query/plan.h"
 #include "../query/results_json.h"
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
-#include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
+#include "../query/index_reads.h"
 #include "../review/review.h"
 #include "../text/analyser.h"
 #include "mcp_codes.h"
@@ -241,13 +240,10 @@ static int needs_fallback(const ls_review_result *r)
 static char *canonical_text(ls_searcher *s, const char *doc_id, const char *article,
                             const char *clause, const char *point)
 {
-    char *record = NULL;
+    ls_doc_record rec;
     ls_error err = {0};
-    json_t *o = NULL;
-    if (!ls_searcher_get_document(s, doc_id, &record, &err)) o = json_loads(record, 0, NULL);
-    free(record);
-    const char *type = json_string_value(json_object_get(o, "type"));
-    const char *number = json_string_value(json_object_get(o, "number"));
+    ls_searcher_get_doc_record(s, doc_id, &rec, &err);   /* not found: no fields */
+    const char *type = rec.type, *number = rec.number;
     ls_document d = {0};
     char *upper = NULL;
     if (!type || !number) {
@@ -268,7 +264,7 @@ static char *canonical_text(ls_searcher *s, const char *doc_id, const char *arti
     ls_buf_free(&b);
     free(d.type);
     free(upper);
-    json_decref(o);
+    ls_doc_record_free(&rec);
     return out;
 }
 
@@ -287,7 +283,7 @@ static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of
     ls_plan *plan = NULL;
     ls_error perr = {0};
     if (!ls_plan_build(text, strlen(text), &plan, &perr) && !plan->doc_id)
-        ls_resolve_short_citation(ls_searcher_db(s), plan, text, strlen(text), &perr);
+        ls_searcher_resolve_short_citation(s, plan, text, strlen(text), &perr);
     if (!plan || !plan->doc_id) {
         if (plan && plan->missing) *missing = strdup(plan->missing);
         ls_plan_free(plan);
@@ -363,7 +359,7 @@ static char *cite_notice(ls_searcher *s, const ls_cite *c, const char *missing)
             ls_passage_free(p);
             return ls_notice_document(c->citation ? c->citation : c->article);
         }
-        char *name = ls_notice_document_name(ls_searcher_db(s), c->doc_id);
+        char *name = ls_searcher_document_name(s, c->doc_id);
         char *n = ls_notice_article(c->article, name ? name : c->doc_id);
         free(name);
         return n;

@@ -125,27 +125,24 @@ static void article(ls_searcher *s, const char *id, const char *number, ls_api_r
 ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *body, ls_error *err)
 {
     char *record = NULL;
+    ls_doc_record r = {0};
     ls_rc rc = ls_searcher_get_document(s, id, &record, err);
-    json_t *o = rc ? NULL : json_loads(record, 0, NULL);
-    json_t *numbers = json_object_get(o, "articles");
+    if (!rc) ls_doc_record_decode(record, strlen(record), &r, NULL); /* not JSON: no articles */
     if (!rc) rc = ls_buf_puts(body, "{\"document\":");
     if (!rc) rc = ls_buf_puts(body, record);
     if (!rc) rc = ls_buf_puts(body, ",\"articles\":[");
-    size_t i;
-    json_t *n;
     int first = 1;
-    json_array_foreach(numbers, i, n) {
-        if (rc) break;
+    for (size_t i = 0; !rc && i < r.narticles; i++) {
         ls_passage *p = NULL;
         ls_error one = {0};
-        if (ls_searcher_get_passage(s, id, json_string_value(n), &p, &one)) continue;
+        if (ls_searcher_get_passage(s, id, r.articles[i], &p, &one)) continue;
         if (!first) rc = ls_buf_putc(body, ',');
         if (!rc) rc = ls_passage_json(p, body);
         ls_passage_free(p);
         first = 0;
     }
     if (!rc) rc = ls_buf_puts(body, "]}");
-    json_decref(o);
+    ls_doc_record_free(&r);
     free(record);
     if (rc == LS_ERR_NOMEM && !err->rc) ls_error_set(err, rc, "out of memory");
     return rc;

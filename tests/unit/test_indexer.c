@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../../indexer/indexer.h"
-#include "../../indexer/passage_data.h"
+#include "../../format/passage_data.h"
 #include "../../query/search.h"
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
