@@ -14,15 +14,15 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../indexer/schema.h"
 #include "../../query/suggest.h"
 #include "../support/test_support.h"
 
-/* documents, each a list of terms ("" ends one) */
+/* documents, each a list of terms ("" ends one); B: the pair prefix of the
+ * index format (schema.h), written out so this test reads as the index does */
 static const char *const corpus[] = {
-    "thủ", "tục", LS_PREFIX_PAIR "thủ_tục", "",
-    "thủ", "tục", LS_PREFIX_PAIR "thủ_tục", "",
-    "thủ", "tục", LS_PREFIX_PAIR "thủ_tục", "đăng", "ký", LS_PREFIX_PAIR "đăng_ký", "",
+    "thủ", "tục", "Bthủ_tục", "",
+    "thủ", "tục", "Bthủ_tục", "",
+    "thủ", "tục", "Bthủ_tục", "đăng", "ký", "Bđăng_ký", "",
     "thú", "", "thú", "", "thú", "", "thú", "", "thú", "",   /* "thú" alone: more frequent */
     "tuc", "",                                               /* an unaccented word as typed */
 };
