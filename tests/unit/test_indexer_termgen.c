@@ -39,11 +39,17 @@ static void read_terms(xc_doc *doc, const char *prefix, terms *t)
     assert_int_equal(xc_doc_terms(doc, prefix, collect, t, &xe), XC_OK);
 }
 
-static xc_doc *index_text(const char *text, unsigned heading, unsigned *next_pos)
+static xc_doc *new_doc(void)
 {
     xc_doc *doc = NULL;
     xc_err xe;
     assert_int_equal(xc_doc_new(&doc, &xe), XC_OK);
+    return doc;
+}
+
+static xc_doc *index_text(const char *text, unsigned heading, unsigned *next_pos)
+{
+    xc_doc *doc = new_doc();
     ls_termgen tg = {.doc = doc, .next_pos = 1};
     ls_error err = {0};
     assert_int_equal(ls_termgen_index_text(&tg, text, strlen(text), heading, &err), LS_OK);
@@ -101,9 +107,7 @@ static void test_heading(void **state)
 static void test_definition(void **state)
 {
     (void)state;
-    xc_doc *doc = NULL;
-    xc_err xe;
-    assert_int_equal(xc_doc_new(&doc, &xe), XC_OK);
+    xc_doc *doc = new_doc();
     ls_termgen tg = {.doc = doc, .next_pos = 7};
     const char *term = "dịch vụ karaoke";
     assert_int_equal(ls_termgen_index_definition(&tg, term, strlen(term), NULL), LS_OK);
@@ -118,9 +122,7 @@ static void test_definition(void **state)
 static void test_boolean_values(void **state)
 {
     (void)state;
-    xc_doc *doc = NULL;
-    xc_err xe;
-    assert_int_equal(xc_doc_new(&doc, &xe), XC_OK);
+    xc_doc *doc = new_doc();
     assert_int_equal(ls_termgen_add_boolean(doc, "XTYPE", "Nghị Định", 1, NULL), LS_OK);
     assert_int_equal(ls_termgen_add_boolean(doc, "XORG", "Chính phủ", 0, NULL), LS_OK);
     terms t;

@@ -53,38 +53,29 @@ static char *snippet(const ls_passage *p, const char *q, size_t max, char *claus
     return s;
 }
 
-static void test_best_clause(void **state)
+/* Which clause, and what of it, for each question over BODY. */
+static void test_clause_and_marks(void **state)
 {
     (void)state;
+    static const struct { const char *q, *clause, *want; } cases[] = {
+        {"đăng ký khai sinh cần giấy tờ gì", "2",
+         "… 2. Người đi [đăng] [ký] [khai] [sinh] nộp tờ [khai] và giấy chứng [sinh]. …"},
+        /* the last clause: no "…" after it */
+        {"cơ sở y tế", "3", "… 3. Giấy chứng sinh do [cơ] [sở] [y] [tế] cấp."},
+        /* no diacritics: the folded words match */
+        {"co so y te", "3", "… 3. Giấy chứng sinh do [cơ] [sở] [y] [tế] cấp."},
+        /* with diacritics, other marks are other words */
+        {"cô sợ y tế", "3", "… 3. Giấy chứng sinh do cơ sở [y] [tế] cấp."},
+    };
     ls_clause_span cl[3];
     ls_passage p = passage(cl);
-    char clause[16];
-    char *s = snippet(&p, "đăng ký khai sinh cần giấy tờ gì", 400, clause, sizeof clause);
-    assert_string_equal(clause, "2");
-    assert_string_equal(s, "… 2. Người đi [đăng] [ký] [khai] [sinh] nộp tờ [khai] và giấy "
-                           "chứng [sinh]. …");
-    free(s);
-    /* the last clause: no "…" after it */
-    s = snippet(&p, "cơ sở y tế", 400, clause, sizeof clause);
-    assert_string_equal(clause, "3");
-    assert_string_equal(s, "… 3. Giấy chứng sinh do [cơ] [sở] [y] [tế] cấp.");
-    free(s);
-}
-
-static void test_folded_and_marked(void **state)
-{
-    (void)state;
-    ls_clause_span cl[3];
-    ls_passage p = passage(cl);
-    char clause[16];
-    /* no diacritics: the folded words match */
-    char *s = snippet(&p, "co so y te", 400, clause, sizeof clause);
-    assert_string_equal(s, "… 3. Giấy chứng sinh do [cơ] [sở] [y] [tế] cấp.");
-    free(s);
-    /* with diacritics, other marks are other words */
-    s = snippet(&p, "cô sợ y tế", 400, clause, sizeof clause);
-    assert_string_equal(s, "… 3. Giấy chứng sinh do cơ sở [y] [tế] cấp.");
-    free(s);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char clause[16];
+        char *s = snippet(&p, cases[i].q, 400, clause, sizeof clause);
+        assert_string_equal(clause, cases[i].clause);
+        assert_string_equal(s, cases[i].want);
+        free(s);
+    }
 }
 
 static void test_window(void **state)
@@ -130,8 +121,7 @@ static void test_no_match(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_best_clause),
-        cmocka_unit_test(test_folded_and_marked),
+        cmocka_unit_test(test_clause_and_marks),
         cmocka_unit_test(test_window),
         cmocka_unit_test(test_no_match),
     };
