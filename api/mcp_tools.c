@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/ls_json.h"
 #include "../corpus/document.h"
 #include "../query/cite_resolve.h"
 #include "../query/notice.h"
@@ -18,6 +17,7 @@
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
 #include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
 #include "../review/review.h"
+#include "../common/ls_json.h"
 #include "../text/analyser.h"
 #include "mcp_codes.h"
 #include "mcp_procedures.h"
