@@ -16,6 +16,7 @@
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
 #include "../query/index_reads.h"
 #include "../review/review.h"
+#include "../common/ls_json.h"
 #include "../text/analyser.h"
 #include "mcp_codes.h"
 #include "mcp_procedures.h"
@@ -426,13 +427,11 @@ int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const cha
         return ls_mcp_code_of(rc);
     }
     ls_results *r = NULL;
-    ls_buf out = LS_BUF_INIT;
     rc = ls_search(s, &p.req, &r, &err);
-    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
     int ret = 0;
     if (rc) ret = index_fail(&err, structured, msg, cap);
-    else if (!(*structured = json_loadb(out.data, out.len, 0, NULL))) ret = LS_RPC_INTERNAL;
-    ls_buf_free(&out);
+    else if (!(*structured = ls_results_object(r, p.req.query, p.req.query_len, 0)))
+        ret = LS_RPC_INTERNAL;
     ls_results_free(r);
     ls_api_search_free(&p);
     return ret;
@@ -722,10 +721,11 @@ int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **r
     if (!rc) rc = t->call(s, args, &structured, msg, msg_cap);
     json_decref(empty);
     if (rc < 0) return rc;
-    char *text = rc ? NULL : json_dumps(structured, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    ls_buf text = LS_BUF_INIT; /* the structured content as text, as every reply is written */
+    if (!rc && ls_json_put(&text, json_incref(structured))) ls_buf_reset(&text);
     *result = json_pack("{s:[{s:s, s:s}], s:b}", "content", "type", "text", "text",
-                        rc ? msg : (text ? text : ""), "isError", rc != 0);
-    free(text);
+                        rc ? msg : (text.data ? text.data : ""), "isError", rc != 0);
+    ls_buf_free(&text);
     if (*result && structured) json_object_set_new(*result, "structuredContent", structured);
     else json_decref(structured);
     return *result ? 0 : LS_RPC_INTERNAL;

@@ -1,4 +1,4 @@
-/* test_mcp.c — the MCP server without a transport (api/mcp.h): every method,
+/* test_api_mcp.c — the MCP server without a transport (api/mcp.h): every method,
  * every tool and every error code of ls_mcp_handle against an index of
  * corpus/sample built in a temporary directory, resources (compared with
  * the REST route's JSON), prompts, logging/setLevel, batches, a missing

@@ -1,4 +1,4 @@
-/* test_indexer.c — the indexer and the stored passage records: writer lock
+/* test_indexer_indexer.c — the indexer and the stored passage records: writer lock
  * naming the holder's pid, replace-by-id (idempotent re-indexing), removal,
  * uncommitted work dropped on close, passage JSON round trip. */
 #include <stdarg.h>
