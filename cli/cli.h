@@ -43,17 +43,6 @@ typedef struct cli_flag {
 int cli_parse_db_flags(const char *cmd, const char *help, int argc, char **argv,
                        const char **db, const cli_flag *flags);
 
-/* Compact the index at db into db.compact (Xapian's Compactor), then swap
- * the two directories in one step (renameat2 RENAME_EXCHANGE), so db always
- * holds a whole index; the previous index is left in db.compact for the
- * caller to keep or remove. A db.compact left by a killed run is removed
- * first. Returns 0, or -1 with the reason printed as "luat-search <cmd>: ...".
- * (cmd_compact.c) */
-int cli_compact_swap(const char *cmd, const char *db);
-
-/* Remove the directory tree at path; 0 or -1 (errno). */
-int cli_remove_tree(const char *path);
-
 /* Parse a decimal unsigned in [min, max]; returns 0 and sets *out, or -1. */
 int cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
 

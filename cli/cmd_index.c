@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../corpus/reader.h"
+#include "../indexer/compact.h"
 #include "../indexer/disk_room.h"
 #include "../indexer/indexer.h"
 #include "../indexer/shards.h"
@@ -73,18 +74,21 @@ static void on_problem(void *ctx, const char *path, size_t line, const char *msg
 }
 
 /* A full build, compacted in place while the writer lock is still held
- * (the pháp điển: 730 -> 467 MB, 17 s at load ~12; counted in the
- * run's seconds).
- * The index as written then waits in DIR.compact for removal. 1 when
- * compacted; 0 (said why) leaves the index as written, still whole. */
-static int compact_built(const char *db)
+ * (ls_index_compact; the pháp điển: 730 -> 467 MB, 17 s at load ~12;
+ * counted in the run's seconds). The index as written then waits in
+ * DIR.old, in *old, for removal. 1 when compacted; 0 (said why) leaves the
+ * index as written, still whole. */
+static int compact_built(const char *db, char *old, size_t cap)
 {
     ls_error err = {0};
-    if (ls_disk_room_check(db, ls_dir_disk_bytes(db), &err)) {
+    ls_compact_result res;
+    if (ls_disk_room_check(db, ls_dir_disk_bytes(db), &err) ||
+        ls_index_compact(db, &res, &err)) {
         fprintf(stderr, "luat-search index: not compacted: %s\n", err.msg);
         return 0;
     }
-    return cli_compact_swap("index", db) == 0;
+    snprintf(old, cap, "%s", res.old);
+    return 1;
 }
 
 int cmd_index(int argc, char **argv)
@@ -147,8 +151,9 @@ int cmd_index(int argc, char **argv)
         }
     }
     if (!run.failed && ls_indexer_commit(run.ix, &run.err)) run.failed = 1;
+    char previous[4096] = "";
     int compacted = !run.failed && io.overwrite && !no_compact && !ls_shards_count(db) &&
-                    compact_built(db);
+                    compact_built(db, previous, sizeof previous);
     index_report_finish(&run.rep, ls_indexer_counts(run.ix), json, run.failed ? run.err.msg : NULL);
     index_report_free(&run.rep);
     if (run.failed) {
@@ -159,11 +164,9 @@ int cmd_index(int argc, char **argv)
      * at all could be indexed */
     int nothing = ls_indexer_counts(run.ix)->documents == 0;
     ls_indexer_close(run.ix);
-    char previous[4200];
-    snprintf(previous, sizeof previous, "%s.compact", db);
-    if (compacted && cli_remove_tree(previous) != 0)
-        fprintf(stderr, "luat-search index: could not remove %s (the index as written)\n",
-                previous);
+    ls_error rm_err = {0};
+    if (compacted && ls_index_remove_tree(previous, &rm_err))
+        fprintf(stderr, "luat-search index: %s (the index as written)\n", rm_err.msg);
     if (nothing) fprintf(stderr, "luat-search index: no document could be indexed\n");
     return nothing ? CLI_FAIL : CLI_OK;
 }

@@ -358,7 +358,7 @@ static void test_overwrite_compacts(void **state)
     assert_string_equal(hits[0], hits[1]);
     assert_non_null(strstr(hits[0], "\"hits\":[{")); /* it answers at all */
     assert_true(dir_bytes(full) < dir_bytes(raw)); /* the sample: 1.5 vs 2.3 MB */
-    snprintf(left, sizeof left, "%s.compact", full);
+    snprintf(left, sizeof left, "%s.old", full);
     assert_int_equal(access(left, F_OK), -1); /* the index as written is gone */
     for (int i = 0; i < 2; i++) {
         free(stats[i]);
