@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "structure.h"
 
 /* Copy the NUL-terminated string s (NULL stays NULL); *ok cleared on failure. */
 static char *dup_str(const char *s, int *ok)
@@ -28,20 +27,18 @@ static void *dup_array(const void *a, size_t n, size_t sz, int *ok)
     return memcpy(c, a, n * sz);
 }
 
-/* refs: copied shallowly by dup_array, then their strings deep-copied. A
- * failed string leaves NULL behind, which ls_references_free accepts. */
-static ls_reference *copy_refs(const ls_reference *src, size_t n, int *ok)
+/* refs: each deep-copied (ls_cite_copy). A failed string leaves NULL
+ * behind, which ls_cites_free accepts. */
+static ls_cite *copy_refs(const ls_cite *src, size_t n, int *ok)
 {
-    ls_reference *r = dup_array(src, n, sizeof *r, ok);
-    for (size_t i = 0; r && i < n; i++) {
-        r[i].doc_number = dup_str(src[i].doc_number, ok);
-        r[i].doc_type = dup_str(src[i].doc_type, ok);
-        r[i].law_name = dup_str(src[i].law_name, ok);
-        r[i].year = dup_str(src[i].year, ok);
-        r[i].article = dup_str(src[i].article, ok);
-        r[i].clause = dup_str(src[i].clause, ok);
-        r[i].point = dup_str(src[i].point, ok);
+    if (!src || n == 0) return NULL;
+    ls_cite *r = calloc(n, sizeof *r);
+    if (!r) {
+        *ok = 0;
+        return NULL;
     }
+    for (size_t i = 0; i < n; i++)
+        if (ls_cite_copy(&r[i], &src[i])) *ok = 0;
     return r;
 }
 

@@ -13,7 +13,7 @@
 #include "../indexer/schema.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
-#include "cite_internal.h"
+#include "../cite/cite.h"
 #include "resolve_internal.h"
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
@@ -96,13 +96,9 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
     d.other_id = other ? dup(other->id) : NULL;
     d.other_title = other ? dup(other->title) : NULL;
     if (other) {
-        int numeric = other->id[0] >= '0' && other->id[0] <= '9';
-        char *up = other->number || !numeric ? NULL : ls_cite_upper_number(other->id);
         ls_cite bare = {0};
-        if (ls_cite_format(&bare, other->type, other->title, other->number ? other->number : up))
-            bare.citation = NULL;
+        if (resolve_format(&bare, other)) bare.citation = NULL;
         d.other_citation = bare.citation;
-        free(up);
     } else {
         /* as the text cites it, without the provision */
         ls_cite bare = {.doc_number = c->doc_number, .doc_type = c->doc_type,

@@ -12,7 +12,7 @@
 #include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
 #include "../indexer/schema.h"
-#include "cite_internal.h"
+#include "../cite/cite.h"
 #include "procedure_bases.h"
 #include "resolve_internal.h"
 

@@ -84,7 +84,7 @@ static void test_relation_table(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ls_reference *refs = NULL;
+        ls_cite *refs = NULL;
         size_t n = 0;
         ls_error err = {0};
         const char *t = cases[i].text;
@@ -98,14 +98,14 @@ static void test_relation_table(void **state)
                 fail_msg("case %zu (%s in \"%.60s...\"): act %d, want %d", i, cases[i].target, t,
                          (int)act, (int)cases[i].act);
         }
-        ls_references_free(refs, n);
+        ls_cites_free(refs, n);
         if (!seen) fail_msg("case %zu: no reference to %s found", i, cases[i].target);
     }
 }
 
 static int teardown(void **state)
 {
-    ls_structure_shutdown();
+    ls_cite_shutdown();
     return ts_shutdown_analyser(state);
 }
 
