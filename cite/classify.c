@@ -49,6 +49,31 @@ static int has(const char *t, size_t s, size_t e, const char *w)
     return e > s && memmem(t + s, e - s, w, strlen(w)) != NULL;
 }
 
+/* The entry of a word table (n entries of `stride` bytes, each starting
+ * with its word, a const char *) whose word occurs last in [s, start) of
+ * t, and where (*at); -1 when none does. The words of a table never start
+ * at the same byte, so ties do not arise. */
+static long nearest_before(const char *t, size_t s, size_t start, const void *table, size_t n,
+                           size_t stride, size_t *at)
+{
+    long found = -1;
+    for (size_t k = 0; k < n; k++) {
+        const char *w = *(const char *const *)((const char *)table + k * stride);
+        size_t wl = strlen(w);
+        const char *p = t + s, *stop = t + start;
+        while (p < stop) {
+            const char *hit = memmem(p, (size_t)(stop - p), w, wl);
+            if (!hit) break;
+            if (found < 0 || (size_t)(hit - t) > *at) {
+                *at = (size_t)(hit - t);
+                found = (long)k;
+            }
+            p = hit + 1;
+        }
+    }
+    return found;
+}
+
 /* The relation as ls_relation_near gives it, and where its keyword is. */
 static ls_relation relation_at(const char *t, size_t len, size_t start, size_t end, int *after,
                                size_t *at_out)
@@ -61,16 +86,11 @@ static ls_relation relation_at(const char *t, size_t len, size_t start, size_t e
     size_t best = 0;
     int found = 0;
     ls_relation rel = LS_REL_CITES;
-    for (size_t k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
-        size_t wl = strlen(rel_words[k].word);
-        const char *p = t + s, *stop = t + start;
-        while (p < stop) {
-            const char *hit = memmem(p, (size_t)(stop - p), rel_words[k].word, wl);
-            if (!hit) break;
-            size_t at = (size_t)(hit - t);
-            if (!found || at > best) { best = at; rel = rel_words[k].rel; found = 1; }
-            p = hit + 1;
-        }
+    long k = nearest_before(t, s, start, rel_words, sizeof rel_words / sizeof rel_words[0],
+                            sizeof rel_words[0], &best);
+    if (k >= 0) {
+        rel = rel_words[k].rel;
+        found = 1;
     }
     *at_out = best;
     if (found) return rel;
@@ -200,24 +220,11 @@ static int names_a_part(const char *t, size_t s, size_t e)
  * where it ends (*verb_end); -1 when there is none. */
 static int verb_before(const char *t, size_t s, size_t start, size_t *verb_end)
 {
-    int found = -1;
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        size_t wl = strlen(verbs[k].word);
-        const char *p = t + s, *stop = t + start;
-        while (p < stop) {
-            const char *hit = memmem(p, (size_t)(stop - p), verbs[k].word, wl);
-            if (!hit) break;
-            size_t at = (size_t)(hit - t);
-            if (found < 0 || at >= best) {
-                best = at;
-                found = (int)verbs[k].act;
-                *verb_end = at + wl;
-            }
-            p = hit + 1;
-        }
-    }
-    return found;
+    size_t at = 0;
+    long k = nearest_before(t, s, start, verbs, sizeof verbs / sizeof verbs[0], sizeof verbs[0], &at);
+    if (k < 0) return -1;
+    *verb_end = at + strlen(verbs[k].word);
+    return (int)verbs[k].act;
 }
 
 ls_act ls_relation_act(const char *t, size_t len, const ls_cite *r)

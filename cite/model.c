@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_str.h"
+
 #define NSTRINGS 19
 
 /* The addresses of c's owned strings (candidates aside). */
@@ -34,21 +36,13 @@ void ls_cites_free(ls_cite *cites, size_t n)
     free(cites);
 }
 
-static char *dup_or_null(const char *s, int *ok)
-{
-    if (!s) return NULL;
-    char *d = strdup(s);
-    if (!d) *ok = 0;
-    return d;
-}
-
 ls_rc ls_cite_copy(ls_cite *dst, const ls_cite *src)
 {
     int ok = 1;
     *dst = *src;
     char **f[NSTRINGS];
     strings_of(dst, f);
-    for (size_t i = 0; i < NSTRINGS; i++) *f[i] = dup_or_null(*f[i], &ok);
+    for (size_t i = 0; i < NSTRINGS; i++) *f[i] = ls_strdup_ok(*f[i], &ok);
     dst->candidates = NULL;
     dst->ncandidates = 0;
     if (src->ncandidates) {
@@ -56,7 +50,7 @@ ls_rc ls_cite_copy(ls_cite *dst, const ls_cite *src)
         if (!dst->candidates) ok = 0;
         else dst->ncandidates = src->ncandidates;
         for (size_t i = 0; dst->candidates && i < src->ncandidates; i++)
-            dst->candidates[i] = dup_or_null(src->candidates[i], &ok);
+            dst->candidates[i] = ls_strdup_ok(src->candidates[i], &ok);
     }
     return ok ? LS_OK : LS_ERR_NOMEM;
 }

@@ -14,3 +14,11 @@ ls_rc ls_strset(char **field, const char *s, size_t len)
     *field = copy;
     return LS_OK;
 }
+
+char *ls_strdup_ok(const char *s, int *ok)
+{
+    if (!s) return NULL;
+    char *d = strdup(s);
+    if (!d) *ok = 0;
+    return d;
+}

@@ -10,4 +10,9 @@
  * was. */
 ls_rc ls_strset(char **field, const char *s, size_t len);
 
+/* A malloc'ed copy of s (NULL stays NULL, not an error); on failure NULL
+ * and *ok set to 0 (left alone otherwise), so a run of copies is checked
+ * once. */
+char *ls_strdup_ok(const char *s, int *ok);
+
 #endif
