@@ -1,4 +1,4 @@
-/* references.c — finds references to provisions and documents in legal text.
+/* references.c — the citation phrases of a legal text (ls_references_find, cite.h).
  *
  * One PCRE2 pattern (compiled once, JIT when available) recognises the shapes
  * real Vietnamese texts use:

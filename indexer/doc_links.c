@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cite/cite.h"
 #include "../common/ls_buf.h"
-#include "../corpus/structure.h"
 #include "../text/analyser.h"
 
 static ls_rc xerr(ls_error *err, const xc_err *xe)

@@ -7,13 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/structure.h"
+#include "../cite/cite.h"
 #include "../indexer/doc_links.h"
 #include "../indexer/passage_data.h"
 #include "../indexer/schema.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
-#include "../cite/cite.h"
 #include "resolve_internal.h"
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }

@@ -8,11 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cite/cite.h"
 #include "../corpus/procedure.h"
-#include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
 #include "../indexer/schema.h"
-#include "../cite/cite.h"
 #include "procedure_bases.h"
 #include "resolve_internal.h"
 

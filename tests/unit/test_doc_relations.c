@@ -1,6 +1,6 @@
 /* test_doc_relations.c — a document's relations both ways
  * (review/doc_relations.h) and the sentence rule under them
- * (ls_relation_active, corpus/structure.h): every kind on real sentences,
+ * (ls_relation_active, cite/cite.h): every kind on real sentences,
  * the preamble's bases in both directions, the provisions an amending
  * decree touches, a decree taking effect next year that is not yet in
  * effect today; and search and review giving the same status to the texts
@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "../../corpus/reader.h"
-#include "../../corpus/structure.h"
+#include "../../cite/cite.h"
 #include "../../review/doc_relations.h"
 #include "../../review/review.h"
 #include "../../review/review_corpus.h"

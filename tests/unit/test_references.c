@@ -11,7 +11,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "../../corpus/structure.h"
+#include "../../cite/cite.h"
 
 typedef struct {
     const char *text;
