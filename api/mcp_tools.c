@@ -420,11 +420,9 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
     free(id);
     if (!text) {
         ls_buf b = LS_BUF_INIT;
-        if (point) ls_buf_printf(&b, "điểm %s ", point);
-        if (clause) ls_buf_printf(&b, "khoản %s ", clause);
-        ls_buf_printf(&b, "Điều %s ", article);
-        ls_buf_puts(&b, doc);
-        text = ls_buf_detach(&b);
+        ls_cite_write_provision(&b, point, clause, article);
+        ls_buf_printf(&b, " %s", doc);
+        text = ls_buf_error(&b) ? NULL : ls_buf_detach(&b);
         ls_buf_free(&b);
         if (!text) return LS_RPC_INTERNAL;
     }
