@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../cite/cite.h"
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
 #include "../indexer/shards.h"
@@ -221,17 +222,15 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
         ls_buf_printf(&b, "%s (thủ tục %s)", p->doc_title ? p->doc_title : "", code);
         return ls_buf_detach(&b);
     }
-    if (clause) ls_buf_printf(&b, "khoản %s ", clause);
-    ls_buf_printf(&b, "Điều %s", p->article ? p->article : "?");
-    int is_law = p->doc_type && (strcmp(p->doc_type, "Luật") == 0 ||
-                                 strcmp(p->doc_type, "Bộ luật") == 0);
-    if (p->doc_number) {
-        if (is_law && p->doc_title) ls_buf_printf(&b, " %s số %s", p->doc_title, p->doc_number);
-        else ls_buf_printf(&b, " %s số %s", p->doc_type ? p->doc_type : "văn bản", p->doc_number);
-    } else if (p->doc_title) {
-        ls_buf_printf(&b, " %s", p->doc_title);
-    } else if (p->doc_id) {
-        ls_buf_printf(&b, " %s", p->doc_id);
+    ls_cite_write_provision(&b, NULL, clause, p->article ? p->article : "?");
+    ls_buf_puts(&b, " ");
+    size_t provision = b.len;
+    ls_cite_write_doc(&b, p->doc_type, p->doc_title, p->doc_number);
+    if (b.len == provision && p->doc_id) ls_buf_puts(&b, p->doc_id);
+    if (b.len == provision) b.data[--b.len] = '\0';
+    if (ls_buf_error(&b)) {
+        ls_buf_free(&b);
+        return NULL;
     }
     return ls_buf_detach(&b);
 }

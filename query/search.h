@@ -157,8 +157,11 @@ ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err);
 ls_rc ls_searcher_revision(ls_searcher *s, unsigned long *revision, unsigned long *passages,
                            ls_error *err);
 
-/* Build the citation text of a passage, "Điều 5 Nghị định số 13/2023/NĐ-CP"
- * (malloc'ed, caller frees). */
+/* Build the citation text of a passage, "Điều 5 Nghị định số 13/2023/NĐ-CP",
+ * "khoản 2 Điều 3 Pháp lệnh X số 02/2012/UBTVQH13" (cite/cite.h's standard
+ * form; the document id when it has neither number nor title), or for a
+ * procedure "Đăng ký khai sinh (thủ tục 1.001193)". Malloc'ed, caller frees;
+ * NULL when out of memory. */
 char *ls_citation_format(const ls_passage *p, const char *clause);
 
 #endif
