@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../../cite/cite.h"
-#include "../../indexer/passage_data.h"
+#include "../../format/passage_data.h"
 #include "../../query/search.h"
 
 /* review's form of clause/article of a resolved document */
