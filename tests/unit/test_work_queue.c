@@ -107,6 +107,15 @@ static void queue_held_then_rest(ls_work_queue *q, shared *sh, job *jobs, int he
     }
 }
 
+/* Let the holding job end. */
+static void release_held(shared *sh)
+{
+    pthread_mutex_lock(&sh->lock);
+    sh->release = 1;
+    pthread_cond_broadcast(&sh->cond);
+    pthread_mutex_unlock(&sh->lock);
+}
+
 static void test_free_worker_takes_the_rest_in_order(void **state)
 {
     (void)state;
@@ -119,10 +128,7 @@ static void test_free_worker_takes_the_rest_in_order(void **state)
     for (int i = 2; i < JOBS; i++) assert_ptr_equal(jobs[i].worker, jobs[1].worker);
     assert_ptr_not_equal(jobs[1].worker, jobs[0].worker);
     assert_int_equal(ls_work_queue_waiting(q), 0);
-    pthread_mutex_lock(&sh.lock);
-    sh.release = 1;
-    pthread_cond_broadcast(&sh.cond);
-    pthread_mutex_unlock(&sh.lock);
+    release_held(&sh);
     wait_done(&sh, JOBS);
     assert_int_equal(sh.order[JOBS - 1], 0);
     for (int i = 0; i < JOBS; i++) assert_int_equal(jobs[i].runs, 1);
@@ -139,10 +145,7 @@ static void test_stop_runs_the_queued_then_refuses(void **state)
     ls_work_queue *q = start(&sh, 1);
     queue_held_then_rest(q, &sh, jobs, 0);
     assert_int_equal(ls_work_queue_waiting(q), JOBS - 1);
-    pthread_mutex_lock(&sh.lock);
-    sh.release = 1; /* stop below must still wait for all of them */
-    pthread_cond_broadcast(&sh.cond);
-    pthread_mutex_unlock(&sh.lock);
+    release_held(&sh); /* stop below must still wait for all of them */
     ls_work_queue_stop(q);
     assert_int_equal(sh.done, JOBS);
     for (int i = 0; i < JOBS; i++) {
