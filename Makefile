@@ -15,7 +15,7 @@ CXXFLAGS += -std=c++11 $(OPT) -g $(WARN) $(SAN) -MMD -MP $(PKG_CFLAGS)
 LDFLAGS  += $(SAN)
 LDLIBS   += $(PKG_LIBS) -lpthread -lm
 
-LIB_DIRS := common text corpus indexer query review api
+LIB_DIRS := common text corpus format indexer query review api
 LIB_C    := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_CXX  := xapian/xc.cc
 WEB_FILES := $(sort $(wildcard api/web/*))
@@ -59,6 +59,7 @@ help:
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
 	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
 	@echo "make test-deb     build the .deb, install it, try it, remove it (dist/test-deb)"
+	@echo "make test-unit-systemd  the service under a real systemd, both install routes"
 
 deps:
 	@scripts/install-deps

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "../common/ls_json.h"
 #include "../common/version.h"
 #include "mcp_codes.h"
 #include "mcp_complete.h"
@@ -240,17 +241,6 @@ static json_t *handle_one(ls_searcher *s, ls_mcp_state *st, json_t *m, int *bad)
     return error_reply(id, code, msg[0] ? msg : "out of memory");
 }
 
-static ls_rc dump(json_t *reply, ls_buf *out)
-{
-    if (!reply) return LS_ERR_NOMEM;
-    char *text = json_dumps(reply, JSON_COMPACT | JSON_REAL_PRECISION(6));
-    json_decref(reply);
-    if (!text) return LS_ERR_NOMEM;
-    ls_rc rc = ls_buf_puts(out, text);
-    free(text);
-    return rc;
-}
-
 ls_rc ls_mcp_handle(ls_searcher *s, ls_mcp_state *st, const char *request, size_t len,
                     ls_buf *reply)
 {
@@ -259,7 +249,7 @@ ls_rc ls_mcp_handle(ls_searcher *s, ls_mcp_state *st, const char *request, size_
     if (!m) {
         char msg[300];
         snprintf(msg, sizeof msg, "parse error: %s (at byte %d)", e.text, e.position);
-        ls_rc rc = dump(error_reply(NULL, LS_RPC_PARSE, msg), reply);
+        ls_rc rc = ls_json_put(reply, error_reply(NULL, LS_RPC_PARSE, msg));
         return rc ? rc : LS_ERR_FORMAT;
     }
     int bad = 0;
@@ -287,7 +277,7 @@ ls_rc ls_mcp_handle(ls_searcher *s, ls_mcp_state *st, const char *request, size_
     }
     json_decref(m);
     if (!out) return LS_OK;
-    ls_rc rc = dump(out, reply);
+    ls_rc rc = ls_json_put(reply, out);
     return rc ? rc : bad ? LS_ERR_FORMAT : LS_OK;
 }
 
@@ -354,6 +344,8 @@ void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *r
         return;
     }
     if (strcmp(rq->method, "POST") != 0) {
+        out->header_name = "Allow"; /* a 405 names the methods that work (RFC 9110) */
+        snprintf(out->header_value, sizeof out->header_value, "POST, DELETE");
         ls_api_error(out, 405, "POST a JSON-RPC message to /mcp (this server opens no "
                                "event stream)");
         return;

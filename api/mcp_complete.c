@@ -17,19 +17,16 @@
 static void articles(ls_searcher *s, const char *id, const char *prefix, json_t *values,
                      size_t *total)
 {
-    char *record = NULL;
+    ls_doc_record doc;
     ls_error err = {0};
-    if (!s || !id || ls_searcher_get_document(s, id, &record, &err)) return;
-    json_t *doc = json_loads(record, 0, NULL);
-    free(record);
-    size_t i, n = strlen(prefix);
-    json_t *number;
-    json_array_foreach(json_object_get(doc, "articles"), i, number) {
-        const char *text = json_string_value(number);
-        if (!text || strncasecmp(text, prefix, n) != 0) continue;
-        if (++*total <= LS_MCP_MAX_COMPLETIONS) json_array_append(values, number);
+    if (!s || !id || ls_searcher_get_doc_record(s, id, &doc, &err)) return;
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < doc.narticles; i++) {
+        const char *text = doc.articles[i];
+        if (strncasecmp(text, prefix, n) != 0) continue;
+        if (++*total <= LS_MCP_MAX_COMPLETIONS) json_array_append_new(values, json_string(text));
     }
-    json_decref(doc);
+    ls_doc_record_free(&doc);
 }
 
 int ls_mcp_complete(ls_searcher *s, json_t *params, json_t **result, char *msg,

@@ -10,13 +10,13 @@
 #include <string.h>
 
 #include "../corpus/document.h"
-#include "../query/cite_resolve.h"
 #include "../query/notice.h"
 #include "../query/plan.h"
 #include "../query/results_json.h"
 #include "../review/cite_internal.h" /* ls_cite_upper_number */
-#include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
+#include "../query/index_reads.h"
 #include "../review/review.h"
+#include "../common/ls_json.h"
 #include "../text/analyser.h"
 #include "mcp_codes.h"
 #include "mcp_procedures.h"
@@ -241,13 +241,10 @@ static int needs_fallback(const ls_review_result *r)
 static char *canonical_text(ls_searcher *s, const char *doc_id, const char *article,
                             const char *clause, const char *point)
 {
-    char *record = NULL;
+    ls_doc_record rec;
     ls_error err = {0};
-    json_t *o = NULL;
-    if (!ls_searcher_get_document(s, doc_id, &record, &err)) o = json_loads(record, 0, NULL);
-    free(record);
-    const char *type = json_string_value(json_object_get(o, "type"));
-    const char *number = json_string_value(json_object_get(o, "number"));
+    ls_searcher_get_doc_record(s, doc_id, &rec, &err);   /* not found: no fields */
+    const char *type = rec.type, *number = rec.number;
     ls_document d = {0};
     char *upper = NULL;
     if (!type || !number) {
@@ -268,7 +265,7 @@ static char *canonical_text(ls_searcher *s, const char *doc_id, const char *arti
     ls_buf_free(&b);
     free(d.type);
     free(upper);
-    json_decref(o);
+    ls_doc_record_free(&rec);
     return out;
 }
 
@@ -287,7 +284,7 @@ static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of
     ls_plan *plan = NULL;
     ls_error perr = {0};
     if (!ls_plan_build(text, strlen(text), &plan, &perr) && !plan->doc_id)
-        ls_resolve_short_citation(ls_searcher_db(s), plan, text, strlen(text), &perr);
+        ls_searcher_resolve_short_citation(s, plan, text, strlen(text), &perr);
     if (!plan || !plan->doc_id) {
         if (plan && plan->missing) *missing = strdup(plan->missing);
         ls_plan_free(plan);
@@ -363,7 +360,7 @@ static char *cite_notice(ls_searcher *s, const ls_cite *c, const char *missing)
             ls_passage_free(p);
             return ls_notice_document(c->citation ? c->citation : c->article);
         }
-        char *name = ls_notice_document_name(ls_searcher_db(s), c->doc_id);
+        char *name = ls_searcher_document_name(s, c->doc_id);
         char *n = ls_notice_article(c->article, name ? name : c->doc_id);
         free(name);
         return n;
@@ -430,13 +427,11 @@ int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const cha
         return ls_mcp_code_of(rc);
     }
     ls_results *r = NULL;
-    ls_buf out = LS_BUF_INIT;
     rc = ls_search(s, &p.req, &r, &err);
-    if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
     int ret = 0;
     if (rc) ret = index_fail(&err, structured, msg, cap);
-    else if (!(*structured = json_loadb(out.data, out.len, 0, NULL))) ret = LS_RPC_INTERNAL;
-    ls_buf_free(&out);
+    else if (!(*structured = ls_results_object(r, p.req.query, p.req.query_len, 0)))
+        ret = LS_RPC_INTERNAL;
     ls_results_free(r);
     ls_api_search_free(&p);
     return ret;
@@ -726,10 +721,11 @@ int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **r
     if (!rc) rc = t->call(s, args, &structured, msg, msg_cap);
     json_decref(empty);
     if (rc < 0) return rc;
-    char *text = rc ? NULL : json_dumps(structured, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    ls_buf text = LS_BUF_INIT; /* the structured content as text, as every reply is written */
+    if (!rc && ls_json_put(&text, json_incref(structured))) ls_buf_reset(&text);
     *result = json_pack("{s:[{s:s, s:s}], s:b}", "content", "type", "text", "text",
-                        rc ? msg : (text ? text : ""), "isError", rc != 0);
-    free(text);
+                        rc ? msg : (text.data ? text.data : ""), "isError", rc != 0);
+    ls_buf_free(&text);
     if (*result && structured) json_object_set_new(*result, "structuredContent", structured);
     else json_decref(structured);
     return *result ? 0 : LS_RPC_INTERNAL;

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "../common/ls_json.h"
 #include "../query/results_json.h"
 #include "../text/analyser.h"
 #include "documents_json.h"
@@ -47,10 +48,10 @@ void ls_api_error(ls_api_reply *out, unsigned status, const char *message)
     ls_buf_reset(&out->body);
     out->status = status;
     out->content_type = JSON_TYPE;
-    ls_rc rc = ls_buf_printf(&out->body, "{\"error\":{\"status\":%u,\"code\":\"%s\",\"message\":",
-                             status, status_code_name(status));
-    if (!rc) rc = ls_buf_json_string(&out->body, message, strlen(message));
-    if (!rc) rc = ls_buf_puts(&out->body, "}}");
+    ls_rc rc = ls_json_put(&out->body, json_pack("{s:{s:I, s:s, s:o}}", "error", "status",
+                                                 (json_int_t)status, "code",
+                                                 status_code_name(status), "message",
+                                                 ls_json_str_or_null(message)));
     if (rc) ls_buf_reset(&out->body); /* out of memory: an empty 5xx */
 }
 
@@ -125,29 +126,35 @@ static void article(ls_searcher *s, const char *id, const char *number, ls_api_r
 ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *body, ls_error *err)
 {
     char *record = NULL;
+    ls_doc_record r = {0};
     ls_rc rc = ls_searcher_get_document(s, id, &record, err);
+    if (!rc) ls_doc_record_decode(record, strlen(record), &r, NULL); /* not JSON: no articles */
     json_t *o = rc ? NULL : json_loads(record, 0, NULL);
-    json_t *numbers = json_object_get(o, "articles");
-    if (!rc) rc = ls_buf_puts(body, "{\"document\":");
-    if (!rc) rc = ls_buf_puts(body, record);
-    if (!rc) rc = ls_buf_puts(body, ",\"articles\":[");
-    size_t i;
-    json_t *n;
-    int first = 1;
-    json_array_foreach(numbers, i, n) {
-        if (rc) break;
+    free(record);
+    if (rc) return rc;
+    if (!json_is_object(o)) {
+        json_decref(o);
+        ls_doc_record_free(&r);
+        return ls_error_set(err, LS_ERR_INDEX, "%.200s: the stored record is not a JSON object",
+                            id);
+    }
+    json_t *articles = json_array();
+    json_t *reply = json_pack("{s:o, s:o}", "document", o, "articles", articles);
+    for (size_t i = 0; reply && i < r.narticles; i++) {
         ls_passage *p = NULL;
         ls_error one = {0};
-        if (ls_searcher_get_passage(s, id, json_string_value(n), &p, &one)) continue;
-        if (!first) rc = ls_buf_putc(body, ',');
-        if (!rc) rc = ls_passage_json(p, body);
+        if (ls_searcher_get_passage(s, id, r.articles[i], &p, &one)) continue;
+        int bad = json_array_append_new(articles, ls_passage_object(p));
         ls_passage_free(p);
-        first = 0;
+        if (bad) {
+            json_decref(reply);
+            reply = NULL;
+            break;
+        }
     }
-    if (!rc) rc = ls_buf_puts(body, "]}");
-    json_decref(o);
-    free(record);
-    if (rc == LS_ERR_NOMEM && !err->rc) ls_error_set(err, rc, "out of memory");
+    ls_doc_record_free(&r);
+    rc = ls_json_put(body, reply);
+    if (rc == LS_ERR_NOMEM) ls_error_set(err, rc, "out of memory");
     return rc;
 }
 
@@ -205,8 +212,9 @@ static void health(ls_searcher *s, const char *open_error, ls_api_reply *out)
         ls_api_fail(out, &err);
         return;
     }
-    ls_buf_printf(&out->body, "{\"status\":\"ok\",\"index_revision\":%lu,\"passages\":%lu}",
-                  rev, passages);
+    if (ls_json_put(&out->body, json_pack("{s:s, s:I, s:I}", "status", "ok", "index_revision",
+                                          (json_int_t)rev, "passages", (json_int_t)passages)))
+        ls_api_error(out, 500, "out of memory");
 }
 
 static void metrics(ls_searcher *s, ls_api_reply *out)

@@ -148,13 +148,15 @@ static const char *request_header(const ls_api_request *rq, const char *name)
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, request_ctx *ctx,
-                                  ls_api_reply *reply, int head)
+                                  ls_api_reply *reply)
 {
     if (reply->body.len == 0 && reply->status >= 400)
         ls_buf_puts(&reply->body, "{\"error\":{\"status\":500,\"code\":\"internal\","
                                   "\"message\":\"out of memory\"}}");
+    /* HEAD gets GET's reply whole: libmicrohttpd sends its headers, the
+     * Content-Length of its body included, and leaves the body out (RFC 9110 9.3.2) */
     struct MHD_Response *r = MHD_create_response_from_buffer(
-        head ? 0 : reply->body.len, head ? "" : reply->body.data, MHD_RESPMEM_MUST_COPY);
+        reply->body.len, reply->body.len ? reply->body.data : "", MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, reply->content_type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -215,9 +217,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     ls_api_reply *reply = &ctx->reply;
-    int head = strcmp(method, "HEAD") == 0;
     if (ctx->reply_ready) { /* resumed: the worker's answer */
-        enum MHD_Result ok = send_reply(c, ctx, reply, head);
+        enum MHD_Result ok = send_reply(c, ctx, reply);
         ls_buf_free(&reply->body);
         return ok;
     }
@@ -255,7 +256,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         }
         return MHD_YES;
     }
-    enum MHD_Result ok = send_reply(c, ctx, reply, head);
+    enum MHD_Result ok = send_reply(c, ctx, reply);
     ls_buf_free(&reply->body);
     return ok;
 }

@@ -1,15 +1,11 @@
-/* cmd_compact.c — `luat-search compact`: write a compacted copy of an index
- * (Xapian's Compactor) beside it, then swap it in by an atomic exchange of
- * the two directories (renameat2 RENAME_EXCHANGE), so DIR always holds a
- * whole index, however the run is killed. */
-#include <fcntl.h>
-#include <ftw.h>
+/* cmd_compact.c — `luat-search compact`: the options of ls_index_compact
+ * (indexer/compact.h), which compacts an index in place by swapping
+ * directories, so DIR always holds a whole index, however the run is
+ * killed. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-#include "../xapian/xc.h"
+#include "../indexer/compact.h"
 #include "cli.h"
 
 static const char help[] =
@@ -24,51 +20,18 @@ static const char help[] =
     "  --db DIR    the index directory (required)\n"
     "  -h, --help  this help\n";
 
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
 int cmd_compact(int argc, char **argv)
 {
     const char *db;
     int status = cli_parse_db_flags("compact", help, argc, argv, &db, NULL);
     if (status >= 0) return status;
     if (optind < argc) return cli_usage_error("compact", "unexpected argument '%s'", argv[optind]);
-    char tmp[4096], old[4096];
-    snprintf(tmp, sizeof tmp, "%s.compact", db);
-    snprintf(old, sizeof old, "%s.old", db);
-    if (access(old, F_OK) == 0) {
-        fprintf(stderr, "luat-search compact: %s exists; remove it first\n", old);
-        return CLI_FAIL;
-    }
-    /* left by a killed run: a part-written copy, or (killed between the
-     * exchange and the last rename) the old index; DIR is whole either way */
-    if (access(tmp, F_OK) == 0 && access(db, F_OK) == 0) {
-        fprintf(stderr, "luat-search compact: removing %s, left by an interrupted run\n", tmp);
-        if (nftw(tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0) {
-            perror("luat-search compact: removing it");
-            return CLI_FAIL;
-        }
-    }
-    xc_err xe;
-    if (xc_compact(db, tmp, &xe)) {
-        fprintf(stderr, "luat-search compact: %s: %s\n", db, xe.msg);
-        return CLI_FAIL;
-    }
-    /* keep the writer lock file with the index */
-    char lock_from[4200], lock_to[4200];
-    snprintf(lock_from, sizeof lock_from, "%s/writer.lock", db);
-    snprintf(lock_to, sizeof lock_to, "%s/writer.lock", tmp);
-    if (access(lock_from, F_OK) == 0) {
-        FILE *f = fopen(lock_to, "w");
-        if (f) fclose(f);
-    }
-    if (renameat2(AT_FDCWD, tmp, AT_FDCWD, db, RENAME_EXCHANGE) != 0 || rename(tmp, old) != 0) {
-        perror("luat-search compact: swapping the compacted index in");
-        return CLI_FAIL;
-    }
-    printf("compacted %s (previous index kept in %s)\n", db, old);
+    ls_compact_result res;
+    ls_error err = {0};
+    ls_rc rc = ls_index_compact(db, &res, &err);
+    if (res.removed_leftover)
+        fprintf(stderr, "luat-search compact: removed %s.compact, left by an interrupted run\n", db);
+    if (rc) return cli_fail("compact", &err);
+    printf("compacted %s (previous index kept in %s)\n", db, res.old);
     return CLI_OK;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../common/ls_json.h"
 #include "../query/search.h"
 #include "../text/analyser.h"
 #include "../corpus/procedure.h"
@@ -415,13 +416,20 @@ int cmd_eval(int argc, char **argv)
     qsort(t.latency_ms, t.nlat, sizeof *t.latency_ms, cmp_double);
     double n = t.n ? (double)t.n : 1.0;
     if (json) {
-        printf("{\"file\":\"%s\",\"questions\":%u,\"r_at_1\":%.4f,\"r_at_10\":%.4f,"
-               "\"mrr_at_10\":%.4f,\"ndcg_at_10\":%.4f,\"p50_ms\":%.3f,\"p95_ms\":%.3f,"
-               "\"p99_ms\":%.3f,\"confidence_auc\":%s,\"confidence_ece\":%s,"
-               "\"unanswerable_confidence\":%s,\"mean_ms\":%.3f}\n",
-               argv[optind], t.n, t.at1 / n, t.at10 / n, t.mrr / n, t.ndcg / n,
-               percentile(&t, 0.5), percentile(&t, 0.95), percentile(&t, 0.99),
-               a >= 0 ? fa : "null", e >= 0 ? fe : "null", u >= 0 ? fu : "null", mean_ms(&t));
+        ls_buf line = LS_BUF_INIT;
+        json_t *o = json_pack(
+            "{s:o, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "file",
+            ls_json_str_or_null(argv[optind]), "questions", (json_int_t)t.n, "r_at_1",
+            ls_json_fixed(t.at1 / n, 4), "r_at_10", ls_json_fixed(t.at10 / n, 4), "mrr_at_10",
+            ls_json_fixed(t.mrr / n, 4), "ndcg_at_10", ls_json_fixed(t.ndcg / n, 4), "p50_ms",
+            ls_json_fixed(percentile(&t, 0.5), 3), "p95_ms", ls_json_fixed(percentile(&t, 0.95), 3),
+            "p99_ms", ls_json_fixed(percentile(&t, 0.99), 3), "confidence_auc",
+            a >= 0 ? ls_json_fixed(a, 3) : json_null(), "confidence_ece",
+            e >= 0 ? ls_json_fixed(e, 3) : json_null(), "unanswerable_confidence",
+            u >= 0 ? ls_json_fixed(u, 3) : json_null(), "mean_ms", ls_json_fixed(mean_ms(&t), 3));
+        if (ls_json_put(&line, o) == LS_OK) printf("%s\n", line.data);
+        else status = CLI_FAIL;
+        ls_buf_free(&line);
     } else {
         printf("%-40s %5s %6s %6s %7s %8s %8s %8s %6s %6s %7s %8s\n", "file", "n", "R@1", "R@10",
                "MRR@10", "nDCG@10", "p50 ms", "p99 ms", "AUC", "ECE", "conf∅", "mean ms");

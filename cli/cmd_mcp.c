@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "../api/mcp.h"
+#include "../api/mcp_codes.h"
+#include "../common/ls_json.h"
 #include "cli.h"
 
 #define MAX_MESSAGE (4u << 20) /* bytes of one line */
@@ -55,8 +57,9 @@ int cmd_mcp(int argc, char **argv)
         ls_buf_reset(&notes);
         ls_rc rc;
         if ((size_t)n > MAX_MESSAGE)
-            rc = ls_buf_puts(&reply, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
-                                     "-32600,\"message\":\"message over 4 MB\"}}");
+            rc = ls_json_put(&reply, json_pack("{s:s, s:n, s:{s:i, s:s}}", "jsonrpc", "2.0",
+                                               "id", "error", "code", LS_RPC_INVALID,
+                                               "message", "message over 4 MB"));
         else
             rc = ls_mcp_handle(s, &state, line, (size_t)n, &reply);
         if (rc == LS_ERR_NOMEM) {

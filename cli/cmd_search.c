@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
+#include "../common/ls_json.h"
 #include "../query/results_json.h"
 #include "../query/search.h"
 #include "cli.h"
@@ -145,13 +146,11 @@ static int run_batch(search_cli *cli)
         ls_error err = {0};
         if (ask(cli, line, (size_t)n, &err)) {
             ls_buf out = LS_BUF_INIT;
-            ls_buf_puts(&out, "{\"query\":");
-            if (err.rc == LS_ERR_UTF8) ls_buf_puts(&out, "null");
-            else ls_buf_json_string(&out, line, (size_t)n);
-            ls_buf_puts(&out, ",\"error\":");
-            ls_buf_json_string(&out, err.msg, strlen(err.msg));
-            ls_buf_puts(&out, ",\"hits\":[]}");
-            printf("%s\n", out.data);
+            json_t *query = err.rc == LS_ERR_UTF8 ? json_null() : ls_json_stringn(line, (size_t)n);
+            if (ls_json_put(&out, json_pack("{s:o, s:o, s:[]}", "query", query, "error",
+                                            ls_json_str_or_null(err.msg), "hits")) == LS_OK)
+                printf("%s\n", out.data);
+            else status = CLI_FAIL;
             ls_buf_free(&out);
             if (!ls_rc_is_bad_input(err.rc))
                 status = CLI_FAIL;

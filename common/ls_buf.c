@@ -60,30 +60,6 @@ ls_rc ls_buf_printf(ls_buf *b, const char *fmt, ...)
     return LS_OK;
 }
 
-ls_rc ls_buf_json_string(ls_buf *b, const char *s, size_t n)
-{
-    ls_rc rc = ls_buf_putc(b, '"');
-    size_t run = 0; /* start of the pending run of bytes needing no escape */
-    for (size_t i = 0; i < n && !rc; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        rc = ls_buf_append(b, s + run, i - run);
-        run = i + 1;
-        if (rc) break;
-        switch (c) {
-        case '"': rc = ls_buf_puts(b, "\\\""); break;
-        case '\\': rc = ls_buf_puts(b, "\\\\"); break;
-        case '\n': rc = ls_buf_puts(b, "\\n"); break;
-        case '\r': rc = ls_buf_puts(b, "\\r"); break;
-        case '\t': rc = ls_buf_puts(b, "\\t"); break;
-        default: rc = ls_buf_printf(b, "\\u%04x", c); break;
-        }
-    }
-    if (!rc) rc = ls_buf_append(b, s + run, n - run);
-    if (!rc) rc = ls_buf_putc(b, '"');
-    return rc;
-}
-
 ls_rc ls_buf_error(const ls_buf *b) { return b->rc; }
 
 void ls_buf_reset(ls_buf *b)
@@ -139,13 +115,18 @@ ls_rc ls_read_file(const char *path, char **out, size_t *out_len, ls_error *err)
 size_t ls_utf8_scrub(char *s)
 {
     size_t n = ls_utf8_truncate(s);
+    ls_utf8_scrubn(s, n);
+    return n;
+}
+
+void ls_utf8_scrubn(char *s, size_t n)
+{
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t k = ls_utf8_decode(s, n, i, &cp);
         if (k) i += k;
         else s[i++] = '?';
     }
-    return n;
 }
 
 size_t ls_utf8_truncate(char *s)

@@ -34,8 +34,6 @@ ls_rc ls_buf_puts(ls_buf *b, const char *s);
 ls_rc ls_buf_putc(ls_buf *b, char c);
 /* Append printf-style formatted text. */
 ls_rc ls_buf_printf(ls_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append s as a JSON string literal (quotes and escapes included). */
-ls_rc ls_buf_json_string(ls_buf *b, const char *s, size_t n);
 /* The first error an append met (LS_OK while none). */
 ls_rc ls_buf_error(const ls_buf *b);
 /* Forget the contents and the error but keep the memory. */
@@ -57,6 +55,10 @@ size_t ls_utf8_truncate(char *s);
  * valid sequence (a cut inside, overlong, surrogate, stray) becomes '?'.
  * Returns the new length. */
 size_t ls_utf8_scrub(char *s);
+
+/* Replace every byte of s[0..n) that does not belong to a valid UTF-8
+ * sequence (embedded NULs are valid) by '?', the length unchanged. */
+void ls_utf8_scrubn(char *s, size_t n);
 
 /* Read a whole file into a newly malloc'ed NUL-terminated buffer. The caller
  * frees *out. Errors name the path. */

@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* FNV-1a of s[0..len). */
+/* FNV-1a of s[0..len), with the offset basis 1469598103934665603 (FNV's
+ * is 14695981039346656037: a digit was lost once, and every index stores
+ * the values it gives, so it stays; test_common_ls_hash pins them). */
 uint64_t ls_hash_bytes(const char *s, size_t len);
 
 /* A 32-bit key of s[0..len): the two halves of ls_hash_bytes xor-ed. */

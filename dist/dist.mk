@@ -1,7 +1,8 @@
 # dist.mk — installing luat-search like a Debian program (included by the
 # Makefile): `make install` / `make uninstall` with PREFIX (default
-# /usr/local) and DESTDIR, and `make test-deb` (the .deb, built, installed
-# and tried: dist/test-deb). What is installed:
+# /usr/local) and DESTDIR, `make test-deb` (the .deb, built, installed
+# and tried: dist/test-deb) and `make test-unit-systemd` (the service under
+# a real systemd, both routes: dist/test-unit-systemd). What is installed:
 #   BINDIR/luat-search                        the program
 #   MANDIR/man1/luat-search.1                 its manual page (dist/luat-search.1)
 #   BASHCOMPDIR/luat-search                   bash completion
@@ -29,7 +30,7 @@ DIST_OUT   := $(BUILD)/dist
 # the paths are part of the output: rebuild when they change
 DIST_STAMP := $(DIST_OUT)/paths-$(subst /,_,$(PREFIX)$(SYSCONFDIR)$(UNITDIR)$(BINDIR)$(DATADIR))
 
-.PHONY: install uninstall test-deb
+.PHONY: install uninstall test-deb test-unit-systemd
 
 $(DIST_STAMP):
 	@mkdir -p $(DIST_OUT)
@@ -65,3 +66,9 @@ uninstall:
 test-deb:
 	@LS_DEPS_DEB=1 scripts/install-deps
 	@dist/test-deb
+
+# the unit under a real systemd (dist/systemd-box), by both routes; DEB=FILE
+# tries that package instead of building one
+test-unit-systemd: $(BIN)
+	@LS_DEPS_DEB=1 scripts/install-deps
+	@dist/test-unit-systemd $(if $(DEB),--deb $(DEB))

@@ -16,8 +16,9 @@
 #include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
-#include "passage_data.h"
-#include "schema.h"
+#include "../format/doc_record.h"
+#include "../format/passage_data.h"
+#include "../format/schema.h"
 #include "synonyms.h"
 #include "termgen.h"
 #include "definitions.h"
@@ -472,11 +473,10 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
      * document split over several pháp điển pages keeps its last page's
      * article list -- see the note on the corpus issue) */
     ls_buf_reset(&ix->scratch);
-    rc = ls_document_record_encode(doc, &ix->scratch, err);
-    if (!rc && restated) rc = ls_relations_note_source(&ix->scratch, own, err);
+    rc = ls_doc_record_encode(doc, restated, own, &ix->scratch, err);
     if (rc) return rc;
     char key[300];
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, id_norm);
+    ls_doc_record_key(id_norm, key, sizeof key);
     xc_err xe;
     char *before = NULL;
     size_t before_len = 0;
@@ -513,7 +513,7 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     unsigned docid;
     if (xc_wdb_find_by_term(ix->wdb, term, &docid, &xe) == XC_OK) count = 1;
     if (xc_wdb_delete_by_term(ix->wdb, term, &xe)) return xapian_error(err, "remove", &xe);
-    snprintf(term, sizeof term, "%s%s", LS_METADATA_DOC, id_norm);
+    ls_doc_record_key(id_norm, term, sizeof term);
     int had_record = 0; /* a set's records hold no passages to count */
     if (ix->part == LS_PART_RECORDS) {
         char *rec = NULL;

@@ -3,15 +3,15 @@
  * metadata, and the targets' records and passages restated to match. */
 #include "relations.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../corpus/structure.h"
 #include "../xapian/xc_error.h"
-#include "passage_data.h"
-#include "schema.h"
+#include "../format/doc_record.h"
+#include "../format/passage_data.h"
+#include "../format/schema.h"
 #include "termgen.h"
 
 /* ---- what a sentence does --------------------------------------------- */
@@ -398,34 +398,6 @@ ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, cha
 
 /* ---- rewriting a document's stored status --------------------------------- */
 
-static ls_rc dump_json(json_t *o, ls_buf *out, ls_error *err)
-{
-    char *s = json_dumps(o, JSON_COMPACT);
-    if (!s) return ls_error_set(err, LS_ERR_NOMEM, "cannot encode record");
-    ls_buf_reset(out);
-    ls_rc rc = ls_buf_puts(out, s);
-    free(s);
-    return rc ? ls_error_set(err, rc, "cannot encode record") : LS_OK;
-}
-
-static void set_or_null(json_t *o, const char *key, const char *val)
-{
-    json_object_set_new(o, key, val ? json_string(val) : json_null());
-}
-
-ls_rc ls_relations_note_source(ls_buf *rec, const char *own, ls_error *err)
-{
-    json_t *o = json_loadb(rec->data ? rec->data : "", rec->len, 0, NULL);
-    if (!json_is_object(o)) {
-        json_decref(o);
-        return ls_error_set(err, LS_ERR_INTERNAL, "a document record is not a JSON object");
-    }
-    set_or_null(o, "source_status", own);
-    ls_rc rc = dump_json(o, rec, err);
-    json_decref(o);
-    return rc;
-}
-
 typedef struct term_list {
     char terms[8][300];
     size_t n;
@@ -449,16 +421,9 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status,
     const char *data = NULL;
     size_t len = 0;
     ls_rc rc = LS_OK;
-    json_t *o = NULL;
     if (xc_doc_get_data(xd, &data, &len, &xe)) rc = xerr(err, "restating a passage", &xe);
-    else o = json_loadb(data, len, 0, NULL);   /* (json_is_object evaluates twice) */
-    if (!rc && !json_is_object(o))
+    else if (ls_passage_restate(data, len, status, scratch, err) == LS_ERR_FORMAT)
         rc = ls_error_set(err, LS_ERR_FORMAT, "passage %u: stored data is not JSON", docid);
-    if (!rc) {
-        if (status) json_object_set_new(o, "status", json_string(status));
-        else json_object_del(o, "status");
-        rc = dump_json(o, scratch, err);
-    }
     if (!rc && xc_doc_set_data(xd, scratch->data, scratch->len, &xe))
         rc = xerr(err, "restating a passage", &xe);
     term_list old = {0}, q = {0};
@@ -478,7 +443,6 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status,
     if (!rc && q.n == 0) rc = ls_error_set(err, LS_ERR_INDEX, "passage %u has no id term", docid);
     if (!rc && xc_wdb_replace_by_term(wdb, q.terms[0], xd, NULL, &xe))
         rc = xerr(err, "restating a passage", &xe);
-    json_decref(o);
     xc_doc_free(xd);
     return rc;
 }
@@ -513,34 +477,25 @@ static ls_rc restate(xc_wdb *wdb, const char *id, const ls_restate_hook *hook, i
         free(rec);
         return rc;
     }
-    json_t *o = json_loads(rec, 0, NULL);
-    free(rec);
-    if (!json_is_object(o)) {
-        json_decref(o);
-        return LS_OK;   /* not ours to repair */
+    ls_doc_record r;
+    size_t len = strlen(rec);
+    rc = ls_doc_record_decode(rec, len, &r, err);
+    if (rc) {
+        free(rec);
+        return rc == LS_ERR_FORMAT ? LS_OK : rc;   /* not JSON: not ours to repair */
     }
-    json_t *src = json_object_get(o, "source_status");
-    json_t *cur = json_object_get(o, "status");
-    const char *own = src ? json_string_value(src) : json_string_value(cur);
+    const char *own = ls_doc_record_published_status(&r);
     char *derived = NULL, gone_since[11];
     rc = ls_relations_status(wdb, id, own, &derived, gone_since, err);
     const char *want = derived ? derived : own;
-    const char *now = json_string_value(cur);
+    const char *now = r.status;
     int same = (!want && !now) || (want && now && strcmp(want, now) == 0);
     ls_buf buf = LS_BUF_INIT;
     if (!rc && !same) {
-        char *own_copy = own ? strdup(own) : NULL;  /* own may live in src */
-        if (own && !own_copy) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-        if (!rc) {
-            set_or_null(o, "status", want);
-            if (derived) set_or_null(o, "source_status", own_copy);
-            else json_object_del(o, "source_status");
-            rc = dump_json(o, &buf, err);
-        }
-        free(own_copy);
+        rc = ls_doc_record_restate(rec, len, want, derived != NULL, own, &buf, err);
         if (!rc) rc = set_meta(wdb, LS_METADATA_DOC, id, buf.data, err);
-        want = json_string_value(json_object_get(o, "status"));
     }
+    free(rec);
     /* the passages: the status when it changed, the date it goes whenever
      * the relations changed (a second repeal may be earlier); in a shard
      * set, in the shard that holds them */
@@ -549,7 +504,7 @@ static ls_rc restate(xc_wdb *wdb, const char *id, const ls_restate_hook *hook, i
     if (!rc && !same) *changed = 1;
     ls_buf_free(&buf);
     free(derived);
-    json_decref(o);
+    ls_doc_record_free(&r);
     return rc;
 }
 

@@ -80,10 +80,6 @@ void ls_gone_value(const char *gone_since, char out[9]);
 ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, char **out,
                           char gone_since[11], ls_error *err);
 
-/* Add "source_status": own (JSON null when NULL) to the JSON record in rec
- * (rewritten in place). */
-ls_rc ls_relations_note_source(ls_buf *rec, const char *own, ls_error *err);
-
 /* Store what doc (borrowed; its normalised id is id_norm) does to other
  * documents, replacing what an earlier version of it did, and update the
  * status of each target the index holds (its record and every passage).

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../text/analyser.h"
-#include "schema.h"
+#include "../format/schema.h"
 
 #define TERM_MAX 240 /* Xapian's term limit is 245 bytes */
 

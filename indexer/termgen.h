@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include "../common/ls_error.h"
 #include "../xapian/xc.h"
-#include "cover_record.h"
+#include "../format/cover_record.h"
 
 typedef struct ls_termgen {
     xc_doc *doc;           /* borrowed: the document receiving postings */

@@ -1,14 +1,14 @@
 /* as_of.c — statuses and the in-force filter as of a date (as_of.h). */
 #include "as_of.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../indexer/relations.h"
-#include "../indexer/schema.h"
+#include "../format/doc_record.h"
+#include "../format/schema.h"
 
 static int valid_date(const char *d)
 {
@@ -71,12 +71,6 @@ xc_query *ls_as_of_excluded(const char *date, xc_err *xe)
     return out;
 }
 
-static char *json_str(json_t *o, const char *key)
-{
-    const char *v = json_string_value(json_object_get(o, key));
-    return v ? strdup(v) : NULL;
-}
-
 ls_rc ls_as_of_state(xc_db *db, const char *id, const char *date, ls_doc_state *st, char **own,
                      ls_error *err)
 {
@@ -84,7 +78,7 @@ ls_rc ls_as_of_state(xc_db *db, const char *id, const char *date, ls_doc_state *
     if (own) *own = NULL;
     char key[400], *rec = NULL, *lines = NULL;
     xc_err xe;
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, id);
+    ls_doc_record_key(id, key, sizeof key);
     if (xc_db_get_metadata(db, key, &rec, NULL, &xe))
         return ls_error_set(err, LS_ERR_INDEX, "reading %s: %s", id, xe.msg);
     if (!rec[0]) {
@@ -96,19 +90,18 @@ ls_rc ls_as_of_state(xc_db *db, const char *id, const char *date, ls_doc_state *
         free(rec);
         return ls_error_set(err, LS_ERR_INDEX, "reading the relations of %s: %s", id, xe.msg);
     }
-    json_t *o = json_loads(rec, 0, NULL);
+    ls_doc_record r;
+    ls_rc rc = ls_doc_record_decode(rec, strlen(rec), &r, NULL);
     free(rec);
+    /* a record that is not JSON reads as one without fields */
+    rc = rc == LS_ERR_NOMEM ? ls_error_set(err, rc, "out of memory") : LS_OK;
     /* the status as published: the stored one may be restated */
-    json_t *src = json_object_get(o, "source_status");
-    char *published = json_str(o, src ? "source_status" : "status");
-    char *issued = json_str(o, "issued"), *effective = json_str(o, "effective");
-    ls_rc rc = ls_relations_state(lines, published, issued, effective, date, st, err);
-    free(issued);
-    free(effective);
+    const char *published = ls_doc_record_published_status(&r);
+    if (!rc) rc = ls_relations_state(lines, published, r.issued, r.effective, date, st, err);
     free(lines);
-    json_decref(o);
-    if (own && !rc) *own = published;
-    else free(published);
+    if (own && !rc && published && !(*own = strdup(published)))
+        rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    ls_doc_record_free(&r);
     return rc;
 }
 

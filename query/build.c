@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 
 
 ls_weights ls_weights_default(void)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "../text/analyser.h"
 
 const char *const ls_confidence_feature_names[LS_CF_N] = {

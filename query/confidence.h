@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include "../xapian/xc.h"
-#include "../indexer/passage_data.h"
+#include "../format/passage_data.h"
 #include "plan.h"
 
 /* Below this, a search's first hit is not offered as an answer

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "../indexer/termgen.h"
 #include "../xapian/xc_error.h"
 #include "as_of.h"

@@ -1,13 +1,12 @@
 /* notice.c — "… không có trong chỉ mục" (notice.h). */
 #include "notice.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/ls_buf.h"
 #include "../corpus/document.h"
-#include "../indexer/schema.h"
+#include "../format/doc_record.h"
 
 char *ls_notice_document(const char *name)
 {
@@ -26,7 +25,7 @@ char *ls_notice_article(const char *article, const char *document)
 char *ls_notice_document_name(xc_db *db, const char *doc_id)
 {
     char key[400];
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, doc_id);
+    ls_doc_record_key(doc_id, key, sizeof key);
     char *rec = NULL;
     size_t len = 0;
     xc_err xe;
@@ -34,17 +33,16 @@ char *ls_notice_document_name(xc_db *db, const char *doc_id)
         free(rec);
         return NULL;
     }
-    json_t *o = json_loadb(rec, len, 0, NULL);
+    ls_doc_record r;
+    ls_doc_record_decode(rec, len, &r, NULL);   /* not JSON: no fields */
     free(rec);
-    const char *type = json_string_value(json_object_get(o, "type"));
-    const char *number = json_string_value(json_object_get(o, "number"));
-    const char *title = json_string_value(json_object_get(o, "title"));
+    const char *type = r.type, *number = r.number, *title = r.title;
     int law = type && (strcmp(type, "Luật") == 0 || strcmp(type, "Bộ luật") == 0);
     ls_buf b = LS_BUF_INIT;
     if (law && title) ls_buf_printf(&b, "%s%s%s", title, number ? " " : "", number ? number : "");
     else if (type && number) ls_buf_printf(&b, "%s %s", type, number);
     else ls_buf_puts(&b, number ? number : title ? title : doc_id);
-    json_decref(o);
+    ls_doc_record_free(&r);
     return ls_buf_detach(&b);
 }
 

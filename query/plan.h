@@ -53,7 +53,7 @@ int ls_plan_is_pair(const ls_plan *plan, size_t i);
  * folded one when it has none. */
 int ls_plan_term_matches(const ls_plan *plan, const ls_qterm *t, const ls_token *tok);
 
-/* The same rule over stored keys (indexer/cover_record.h): the key of
+/* The same rule over stored keys (format/cover_record.h): the key of
  * question term t, and which of a stored word's two keys (term, folded) to
  * compare it with; equal keys = ls_plan_term_matches. */
 uint32_t ls_plan_term_key(const ls_plan *plan, const ls_qterm *t);

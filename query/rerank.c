@@ -1,6 +1,6 @@
 /* rerank.c — rescales first-stage scores by question coverage (rerank.h).
  * Coverage is read from the candidate's cover record (the words of its
- * heading, document title and body as keys, indexer/cover_record.h), made
+ * heading, document title and body as keys, format/cover_record.h), made
  * when it was indexed: integer compares, no ICU and no JSON per question,
  * and the same cost whether the index is local or behind Xapian's remote
  * protocol (no term lists are fetched). */

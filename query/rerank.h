@@ -7,8 +7,8 @@
 #define LS_RERANK_H
 
 #include <stddef.h>
-#include "../indexer/cover_record.h"
-#include "../indexer/passage_data.h"
+#include "../format/cover_record.h"
+#include "../format/passage_data.h"
 #include "build.h"
 #include "plan.h"
 
@@ -24,7 +24,7 @@ typedef struct ls_candidate {
                              when it was not needed (nor read) */
 } ls_candidate;
 
-/* Reads the cover record of candidate i (indexer/cover_record.h) into *rec
+/* Reads the cover record of candidate i (format/cover_record.h) into *rec
  * (released by the caller with ls_cover_free); may set c->passage when the
  * passage had to be read to make one. Non-zero when it cannot be read: the
  * candidate then keeps its first-stage score. */

@@ -1,17 +1,10 @@
-/* results_json.c — results and passages to JSON text (no allocation per
- * field: written straight into an ls_buf). */
+/* results_json.c — results and passages as JSON: jansson values
+ * (ls_results_object, ls_passage_object) and their text (common/ls_json.h). */
 #include "results_json.h"
 
 #include <string.h>
 
-static ls_rc field_str(ls_buf *b, const char *key, const char *val, int *first)
-{
-    if (!val) return LS_OK;
-    ls_rc rc = ls_buf_printf(b, "%s\"%s\":", *first ? "" : ",", key);
-    *first = 0;
-    if (!rc) rc = ls_buf_json_string(b, val, strlen(val));
-    return rc;
-}
+#include "../common/ls_json.h"
 
 ls_rc ls_snippet_render(const char *snippet, const char *open, const char *close,
                         int html_escape, ls_buf *out)
@@ -31,9 +24,10 @@ ls_rc ls_snippet_render(const char *snippet, const char *open, const char *close
     return rc;
 }
 
-static ls_rc passage_fields(const ls_passage *p, ls_buf *b, int *first)
+/* The fields that describe p, in this order, into o; -1 when out of
+ * memory. */
+static int passage_fields(const ls_passage *p, json_t *o)
 {
-    ls_rc rc = LS_OK;
     const struct { const char *k, *v; } f[] = {
         {"doc_id", p->doc_id},       {"doc_number", p->doc_number}, {"doc_type", p->doc_type},
         {"doc_title", p->doc_title}, {"issuer", p->issuer},         {"issued", p->issued},
@@ -41,99 +35,108 @@ static ls_rc passage_fields(const ls_passage *p, ls_buf *b, int *first)
         {"heading", p->heading},     {"part", p->part},             {"chapter", p->chapter},
         {"section", p->section},     {"pd_label", p->pd_label},     {"pd_topic", p->pd_topic},
         {"source_url", p->source_url}};
-    for (size_t i = 0; i < sizeof f / sizeof f[0] && !rc; i++)
-        rc = field_str(b, f[i].k, f[i].v, first);
-    return rc;
+    int bad = 0;
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) bad |= ls_json_set_str(o, f[i].k, f[i].v);
+    return bad;
+}
+
+json_t *ls_passage_object(const ls_passage *p)
+{
+    json_t *o = json_object(), *clauses = json_array();
+    int bad = !o || !clauses || passage_fields(p, o);
+    if (!bad && p->text) bad = json_object_set_new(o, "text", ls_json_stringn(p->text, p->text_len));
+    for (size_t i = 0; i < p->nclauses && !bad; i++) {
+        const ls_clause_span *c = &p->clauses[i];
+        bad = json_array_append_new(
+            clauses, json_pack("{s:o, s:o}", "number", ls_json_str_or_null(c->number), "text",
+                               ls_json_stringn(p->text + c->start, c->end - c->start)));
+    }
+    if (!bad) bad = json_object_set_new(o, "clauses", clauses);
+    else json_decref(clauses);
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 ls_rc ls_passage_json(const ls_passage *p, ls_buf *out)
 {
-    int first = 1;
-    ls_rc rc = ls_buf_putc(out, '{');
-    if (!rc) rc = passage_fields(p, out, &first);
-    if (!rc && p->text) {
-        rc = ls_buf_printf(out, "%s\"text\":", first ? "" : ",");
-        first = 0;
-        if (!rc) rc = ls_buf_json_string(out, p->text, p->text_len);
-    }
-    if (!rc) rc = ls_buf_puts(out, ",\"clauses\":[");
-    for (size_t i = 0; i < p->nclauses && !rc; i++) {
-        const ls_clause_span *c = &p->clauses[i];
-        rc = ls_buf_printf(out, "%s{\"number\":", i ? "," : "");
-        if (!rc) rc = c->number ? ls_buf_json_string(out, c->number, strlen(c->number))
-                                : ls_buf_puts(out, "null");
-        if (!rc) rc = ls_buf_puts(out, ",\"text\":");
-        if (!rc) rc = ls_buf_json_string(out, p->text + c->start, c->end - c->start);
-        if (!rc) rc = ls_buf_putc(out, '}');
-    }
-    if (!rc) rc = ls_buf_puts(out, "]}");
-    return rc;
+    return ls_json_put(out, ls_passage_object(p));
 }
 
-/* A procedure's card fields spliced into its hit (the card is a compact
- * JSON object: its members go in after the hit's own). */
-static ls_rc card_fields(const char *card, ls_buf *b)
+/* A procedure's card (a JSON object) merged into its hit: its members go in
+ * after the hit's own. A card that is not an object adds nothing. */
+static int card_fields(const char *card, json_t *hit)
 {
-    size_t n = strlen(card);
-    if (n < 2 || card[0] != '{' || card[n - 1] != '}') return LS_OK;
-    if (n == 2) return LS_OK;
-    ls_rc rc = ls_buf_putc(b, ',');
-    return rc ? rc : ls_buf_append(b, card + 1, n - 2);
+    json_t *c = json_loads(card, 0, NULL);
+    int bad = json_is_object(c) ? json_object_update(hit, c) : 0;
+    json_decref(c);
+    return bad;
 }
 
-static ls_rc hit_json(const ls_hit *h, int with_text, ls_buf *b)
+static json_t *hit_object(const ls_hit *h, int with_text)
 {
-    int first = 0;
-    ls_rc rc = ls_buf_printf(b, "{\"rank\":%u,\"score\":%.4f,\"kind\":\"%s\"", h->rank,
-                             h->score, h->passage->procedure ? "procedure" : "article");
-    if (!rc) rc = field_str(b, "id", h->passage_id, &first);
-    if (!rc) rc = passage_fields(h->passage, b, &first);
-    if (!rc) rc = field_str(b, "citation", h->citation, &first);
-    if (!rc) rc = field_str(b, "matched_clause", h->matched_clause, &first);
-    if (!rc && h->snippet) {
+    json_t *o = json_pack("{s:I, s:o, s:s}", "rank", (json_int_t)h->rank, "score",
+                          ls_json_fixed(h->score, 4), "kind",
+                          h->passage->procedure ? "procedure" : "article");
+    int bad = !o || ls_json_set_str(o, "id", h->passage_id) || passage_fields(h->passage, o) ||
+              ls_json_set_str(o, "citation", h->citation) ||
+              ls_json_set_str(o, "matched_clause", h->matched_clause);
+    if (!bad && h->snippet) {
         ls_buf snip = LS_BUF_INIT;
-        rc = ls_snippet_render(h->snippet, "<mark>", "</mark>", 1, &snip);
-        if (!rc) rc = field_str(b, "snippet", snip.data ? snip.data : "", &first);
+        bad = ls_snippet_render(h->snippet, "<mark>", "</mark>", 1, &snip) ||
+              json_object_set_new(o, "snippet", ls_json_stringn(snip.data ? snip.data : "",
+                                                                snip.len));
         ls_buf_free(&snip);
     }
-    if (!rc && with_text && h->passage->text) {
-        rc = ls_buf_puts(b, ",\"text\":");
-        if (!rc) rc = ls_buf_json_string(b, h->passage->text, h->passage->text_len);
+    if (!bad && with_text && h->passage->text)
+        bad = json_object_set_new(o, "text",
+                                  ls_json_stringn(h->passage->text, h->passage->text_len));
+    if (!bad && h->passage->procedure) bad = card_fields(h->passage->procedure, o);
+    if (bad) {
+        json_decref(o);
+        return NULL;
     }
-    if (!rc && h->passage->procedure) rc = card_fields(h->passage->procedure, b);
-    if (!rc) rc = ls_buf_putc(b, '}');
-    return rc;
+    return o;
+}
+
+static json_t *hits_array(const ls_hit *hits, size_t n, int with_text)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++)
+        if (json_array_append_new(a, hit_object(&hits[i], with_text))) {
+            json_decref(a);
+            return NULL;
+        }
+    return a;
+}
+
+json_t *ls_results_object(const ls_results *r, const char *query, size_t query_len,
+                          int with_text)
+{
+    json_t *o = json_pack("{s:o}", "query", ls_json_stringn(query, query_len));
+    int bad = !o || ls_json_set_str(o, "understood", r->understood) ||
+              json_object_set_new(o, "suggestion", ls_json_str_or_null(r->suggestion)) ||
+              json_object_set_new(o, "confidence", ls_json_fixed(r->confidence, 3)) ||
+              json_object_set_new(o, "no_answer", json_boolean(r->no_answer)) ||
+              json_object_set_new(o, "notice", ls_json_str_or_null(r->notice)) ||
+              (r->partial && json_object_set_new(o, "partial", json_true())) ||
+              json_object_set_new(o, "total_estimate", json_integer(r->estimated)) ||
+              json_object_set_new(o, "hits", hits_array(r->hits, r->nhits, with_text));
+    /* LS_KIND_DEFAULT: the procedures beside */
+    if (!bad && r->kind == 0)
+        bad = json_object_set_new(o, "procedures",
+                                  hits_array(r->procedures, r->nprocedures, 0));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 ls_rc ls_results_json(const ls_results *r, const char *query, size_t query_len,
                       int with_text, ls_buf *out)
 {
-    ls_rc rc = ls_buf_puts(out, "{\"query\":");
-    if (!rc) rc = ls_buf_json_string(out, query, query_len);
-    int first = 0;
-    if (!rc) rc = field_str(out, "understood", r->understood, &first);
-    if (!rc) rc = ls_buf_puts(out, ",\"suggestion\":");
-    if (!rc) rc = r->suggestion ? ls_buf_json_string(out, r->suggestion, strlen(r->suggestion))
-                                : ls_buf_puts(out, "null");
-    if (!rc) rc = ls_buf_printf(out, ",\"confidence\":%.3f,\"no_answer\":%s,\"notice\":",
-                                r->confidence, r->no_answer ? "true" : "false");
-    if (!rc) rc = r->notice ? ls_buf_json_string(out, r->notice, strlen(r->notice))
-                            : ls_buf_puts(out, "null");
-    if (!rc && r->partial) rc = ls_buf_puts(out, ",\"partial\":true");
-    if (!rc) rc = ls_buf_printf(out, ",\"total_estimate\":%u,\"hits\":[", r->estimated);
-    for (size_t i = 0; i < r->nhits && !rc; i++) {
-        if (i) rc = ls_buf_putc(out, ',');
-        if (!rc) rc = hit_json(&r->hits[i], with_text, out);
-    }
-    if (!rc) rc = ls_buf_putc(out, ']');
-    if (!rc && r->kind == 0) { /* LS_KIND_DEFAULT: the procedures beside */
-        rc = ls_buf_puts(out, ",\"procedures\":[");
-        for (size_t i = 0; i < r->nprocedures && !rc; i++) {
-            if (i) rc = ls_buf_putc(out, ',');
-            if (!rc) rc = hit_json(&r->procedures[i], 0, out);
-        }
-        if (!rc) rc = ls_buf_putc(out, ']');
-    }
-    if (!rc) rc = ls_buf_putc(out, '}');
-    return rc;
+    return ls_json_put(out, ls_results_object(r, query, query_len, with_text));
 }

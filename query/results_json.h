@@ -3,6 +3,7 @@
 #ifndef LS_RESULTS_JSON_H
 #define LS_RESULTS_JSON_H
 
+#include <jansson.h>
 #include "../common/ls_buf.h"
 #include "search.h"
 
@@ -15,10 +16,16 @@
  * when with_text is set. */
 ls_rc ls_results_json(const ls_results *r, const char *query, size_t query_len,
                       int with_text, ls_buf *out);
+/* The same object as a jansson value (new reference, the caller decrefs),
+ * for a caller that embeds it (MCP); NULL when out of memory. */
+json_t *ls_results_object(const ls_results *r, const char *query, size_t query_len,
+                          int with_text);
 
 /* Append a passage as a JSON object (the hit fields that describe the
  * passage, with its full text and clauses). */
 ls_rc ls_passage_json(const ls_passage *p, ls_buf *out);
+/* The same object as a jansson value (new reference; NULL: out of memory). */
+json_t *ls_passage_object(const ls_passage *p);
 
 /* Append the snippet with marks turned into open/close strings, every other
  * character kept; html_escape escapes & < > " for safe embedding. */

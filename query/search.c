@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "../common/ls_buf.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "../indexer/shards.h"
 #include "../indexer/termgen.h"
 #include "../corpus/procedure.h"
@@ -740,7 +740,7 @@ ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json, 
     char norm[300], key[400];
     ls_rc rc = normalise_doc_id(doc_id, norm, sizeof norm, err);
     if (rc) return rc;
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, norm);
+    ls_doc_record_key(norm, key, sizeof key);
     size_t len = 0;
     xc_err xe;
     xc_db_reopen(s->db, NULL, &xe);
@@ -752,6 +752,17 @@ ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json, 
         return ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
     }
     return LS_OK;
+}
+
+ls_rc ls_searcher_get_doc_record(ls_searcher *s, const char *doc_id, ls_doc_record *out,
+                                 ls_error *err)
+{
+    memset(out, 0, sizeof *out);
+    char *json = NULL;
+    ls_rc rc = ls_searcher_get_document(s, doc_id, &json, err);
+    if (!rc) rc = ls_doc_record_decode(json, strlen(json), out, err);
+    free(json);
+    return rc;
 }
 
 /* Private accessor for the other files of the query module (stats.c). */

@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 #include "../common/ls_error.h"
-#include "../indexer/passage_data.h"
+#include "../format/doc_record.h"
+#include "../format/passage_data.h"
 #include "confidence.h"
 
 typedef struct ls_searcher ls_searcher;
@@ -140,6 +141,12 @@ ls_rc ls_searcher_get_passage(ls_searcher *s, const char *doc_id, const char *ar
  * *json is malloc'ed (caller frees). LS_ERR_NOTFOUND if unknown. */
 ls_rc ls_searcher_get_document(ls_searcher *s, const char *doc_id, char **json,
                                ls_error *err);
+
+/* The same record decoded (format/doc_record.h): *out filled (release with
+ * ls_doc_record_free). LS_ERR_NOTFOUND if unknown, LS_ERR_FORMAT when the
+ * stored record is not JSON. */
+ls_rc ls_searcher_get_doc_record(ls_searcher *s, const char *doc_id, ls_doc_record *out,
+                                 ls_error *err);
 
 /* Index statistics as a JSON object: {"documents", "passages", "by_type":
  * {"Nghị định": n, ...}}. *json malloc'ed (caller frees). */

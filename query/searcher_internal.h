@@ -1,8 +1,7 @@
 /* searcher_internal.h — the Xapian handle under an ls_searcher, declared
  * once for the files of query/ that read the index beside search.c
- * (stats.c). Outside query/ it is a back door into the index (review/,
- * api/mcp_tools.c: listed in scripts/check-includes.allow) that the one
- * reader of the index is to close. */
+ * (stats.c, index_reads.c). Private to query/, the one reader of the index:
+ * review/ and api/ ask index_reads.h for what they need. */
 #ifndef LS_SEARCHER_INTERNAL_H
 #define LS_SEARCHER_INTERNAL_H
 

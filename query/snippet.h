@@ -4,12 +4,12 @@
 #define LS_SNIPPET_H
 
 #include <stddef.h>
-#include "../indexer/cover_record.h"
-#include "../indexer/passage_data.h"
+#include "../format/cover_record.h"
+#include "../format/passage_data.h"
 #include "plan.h"
 
 /* Make a snippet of at most about max_bytes of p's text for plan. The
- * words are found in rec, p's cover record (indexer/cover_record.h), or,
+ * words are found in rec, p's cover record (format/cover_record.h), or,
  * when rec is NULL, by analysing p's text (the same words either way).
  * *snippet (malloc'ed, caller frees) holds the text with matches between
  * LS_MARK_OPEN and LS_MARK_CLOSE (search.h); newlines become spaces.

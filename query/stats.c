@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/schema.h"
+#include "../format/doc_record.h"
+#include "../format/schema.h"
 #include "../xapian/xc_error.h"
 #include "search.h"
 #include "searcher_internal.h"
@@ -25,22 +26,19 @@ static int on_doc_term(void *vctx, const char *term, unsigned termfreq)
     char *record = NULL, key[600];
     size_t len = 0;
     const char *type = "(unknown)";
-    json_t *o = NULL;
+    ls_doc_record r = {0};
     xc_err xe;
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_DOC, term + strlen(LS_PREFIX_DOC));
+    ls_doc_record_key(term + strlen(LS_PREFIX_DOC), key, sizeof key);
     xc_rc mrc = xc_db_get_metadata(ctx->db, key, &record, &len, &xe);
     if (mrc == XC_ERR_MODIFIED) {
         ctx->modified = 1;
         return 1;
     }
-    if (mrc == XC_OK && len) {
-        o = json_loadb(record, len, 0, NULL);
-        const char *t = json_string_value(json_object_get(o, "type"));
-        if (t) type = t;
-    }
+    if (mrc == XC_OK && len && ls_doc_record_decode(record, len, &r, NULL) == LS_OK && r.type)
+        type = r.type;
     json_int_t n = json_integer_value(json_object_get(ctx->by_type, type));
     json_object_set_new(ctx->by_type, type, json_integer(n + 1));
-    json_decref(o);
+    ls_doc_record_free(&r);
     free(record);
     return 0;
 }

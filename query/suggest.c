@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "../indexer/synonyms.h"
 #include "telex.h"
 

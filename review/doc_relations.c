@@ -9,8 +9,7 @@
 
 #include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
-#include "../indexer/passage_data.h"
-#include "../indexer/schema.h"
+#include "../format/passage_data.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"
@@ -132,12 +131,9 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
 static ls_rc scan_links(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *by,
                         const doc_entry *want, ls_error *err)
 {
-    char key[300], *lines = NULL;
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_LINKS, by->id);
-    xc_err xe;
-    if (xc_db_get_metadata(ctx->db, key, &lines, NULL, &xe))
-        return ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", by->id, xe.msg);
-    ls_rc rc = LS_OK;
+    char *lines = NULL;
+    ls_rc rc = ls_searcher_metadata(ctx->s, LS_METADATA_LINKS, by->id, &lines, err);
+    if (rc) return rc;
     const char *eff = by->effective ? by->effective : by->issued;
     for (const char *p = lines; !rc && *p;) {
         const char *nl = strchr(p, '\n');
@@ -169,11 +165,9 @@ static ls_rc scan_links_to(resolve_ctx *ctx, ls_doc_relations *r, const doc_entr
     if (self->title && ls_doc_links_key(NULL, self->title, keys[nkeys], sizeof keys[0])) nkeys++;
     ls_rc rc = LS_OK;
     for (int k = 0; !rc && k < nkeys; k++) {
-        char key[900], *ids = NULL;
-        snprintf(key, sizeof key, "%s%s", LS_METADATA_LINKS_TO, keys[k]);
-        xc_err xe;
-        if (xc_db_get_metadata(ctx->db, key, &ids, NULL, &xe))
-            return ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", self->id, xe.msg);
+        char *ids = NULL;
+        if ((rc = ls_searcher_metadata(ctx->s, LS_METADATA_LINKS_TO, keys[k], &ids, err)))
+            return rc;
         for (const char *p = ids; !rc && *p;) {
             const char *nl = strchr(p, '\n');
             size_t n = nl ? (size_t)(nl - p) : strlen(p);
@@ -267,35 +261,19 @@ static ls_rc scan_one(void *v, const ls_passage *p)
     return rc;
 }
 
-/* Read the passages `q` matches (at most LS_RELATIONS_SCAN). */
-static ls_rc scan_passages(resolve_ctx *ctx, ls_doc_relations *r, xc_query *q,
-                           const doc_entry *self, ls_error *err)
-{
-    scan_ctx sc = {ctx, r, self, err};
-    size_t matched = 0;
-    ls_rc rc = ls_resolve_each_passage(ctx, q, LS_RELATIONS_SCAN, scan_one, &sc, &matched, err);
-    if (!rc && self && matched > LS_RELATIONS_SCAN) r->truncated = 1;
-    return rc;
-}
-
+/* Its own articles, then the articles of others naming its number (an
+ * indexed term), at most LS_RELATIONS_SCAN each. */
 static ls_rc scan_articles(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *self,
                            ls_error *err)
 {
-    xc_err xe;
-    char own[400];
-    snprintf(own, sizeof own, "%s%s", LS_PREFIX_DOC, self->id);
-    xc_query *o = xc_query_term(own, 1, 0, &xe);
-    if (!o) return ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", self->id, xe.msg);
-    ls_rc rc = scan_passages(ctx, r, o, NULL, err);   /* its own articles */
-    /* the articles of others naming its number (an indexed term) */
-    xc_query *t = rc ? NULL : xc_query_term(self->id, 1, 0, &xe);
-    xc_query *pair[2] = {t, o};
-    xc_query *q = t ? xc_query_combine(XC_OP_AND_NOT, pair, 2, 0, &xe) : NULL;
-    if (!rc && !q) rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", self->id, xe.msg);
-    if (!rc) rc = scan_passages(ctx, r, q, self, err);
-    xc_query_free(q);
-    xc_query_free(t);
-    xc_query_free(o);
+    scan_ctx own = {ctx, r, NULL, err}, others = {ctx, r, self, err};
+    ls_rc rc = ls_searcher_each_passage_of(ctx->s, self->id, LS_RELATIONS_SCAN, scan_one, &own,
+                                           NULL, err);
+    size_t matched = 0;
+    if (!rc)
+        rc = ls_searcher_each_passage_naming(ctx->s, self->id, 0, LS_RELATIONS_SCAN, scan_one,
+                                             &others, &matched, err);
+    if (!rc && matched > LS_RELATIONS_SCAN) r->truncated = 1;
     return rc;
 }
 

@@ -17,9 +17,7 @@
 #include <string.h>
 
 #include "../corpus/structure.h"
-#include "../indexer/passage_data.h"
-#include "../indexer/schema.h"
-#include "../query/as_of.h"
+#include "../format/passage_data.h"
 #include "resolve_internal.h"
 
 /* How many passages naming a document are read for its relations. */
@@ -149,62 +147,29 @@ static ls_rc scan_field(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, con
     return rc;
 }
 
-static ls_rc scan_passage(resolve_ctx *ctx, doc_entry *e, const char *data, size_t len,
-                          ls_error *err)
+typedef struct scan_ctx {
+    resolve_ctx *ctx;
+    doc_entry *e;
+    ls_error *err;
+} scan_ctx;
+
+static ls_rc scan_passage(void *vsc, const ls_passage *p)
 {
-    ls_passage *p = NULL;
-    ls_error local = {0};
-    if (ls_passage_decode(data, len, &p, &local)) return LS_OK;   /* skip a bad record */
+    scan_ctx *sc = vsc;
     int amending = 0;
-    ls_rc rc = scan_field(ctx, e, p, p->heading, p->heading ? strlen(p->heading) : 0, &amending);
-    if (!rc) rc = scan_field(ctx, e, p, p->text, p->text_len, &amending);
-    ls_passage_free(p);
-    return rc ? nomem(err) : LS_OK;
+    ls_rc rc = scan_field(sc->ctx, sc->e, p, p->heading, p->heading ? strlen(p->heading) : 0,
+                          &amending);
+    if (!rc) rc = scan_field(sc->ctx, sc->e, p, p->text, p->text_len, &amending);
+    return rc ? nomem(sc->err) : LS_OK;
 }
 
-/* Read the passages of other documents that name e's number. */
+/* Read the passages of other documents that name e's number, the acting
+ * ones first. */
 static ls_rc scan_relations(resolve_ctx *ctx, doc_entry *e, ls_error *err)
 {
-    static const char *const pairs[] = {"Bsửa_đổi", "Bbổ_sung", "Bthay_thế", "Bbãi_bỏ", "Bhết_hiệu"};
-    xc_err xe;
-    char own[400];
-    snprintf(own, sizeof own, "%s%s", LS_PREFIX_DOC, e->id);
-    xc_query *t = xc_query_term(e->id, 1, 0, &xe);
-    xc_query *o = xc_query_term(own, 1, 0, &xe);
-    xc_query *words[5] = {0};
-    for (size_t i = 0; i < 5; i++) words[i] = xc_query_term(pairs[i], 1, 0, &xe);
-    xc_query *rel = xc_query_combine(XC_OP_OR, words, 5, 0, &xe);
-    xc_query *notown[2] = {t, o};
-    xc_query *base = t && o ? xc_query_combine(XC_OP_AND_NOT, notown, 2, 0, &xe) : NULL;
-    xc_query *both[2] = {base, rel};
-    xc_query *q = base && rel ? xc_query_combine(XC_OP_AND_MAYBE, both, 2, 0, &xe) : NULL;
-    for (size_t i = 0; i < 5; i++) xc_query_free(words[i]);
-    xc_query_free(t);
-    xc_query_free(o);
-    xc_query_free(rel);
-    xc_query_free(base);
-    if (!q) return ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", e->id, xe.msg);
-    xc_enquire *enq = NULL;
-    xc_mset *ms = NULL;
-    ls_rc rc = LS_OK;
-    if (xc_enquire_new(ctx->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
-        xc_enquire_get_mset(enq, 0, RELATION_PASSAGES, 0, &ms, &xe))
-        rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", e->id, xe.msg);
-    for (size_t i = 0; !rc && ms && i < xc_mset_size(ms); i++) {
-        xc_doc *d = NULL;
-        const char *data;
-        size_t len;
-        if (xc_mset_document(ms, i, &d, &xe) || xc_doc_get_data(d, &data, &len, &xe)) {
-            rc = ls_error_set(err, LS_ERR_INDEX, "relations of %s: %s", e->id, xe.msg);
-        } else {
-            rc = scan_passage(ctx, e, data, len, err);
-        }
-        xc_doc_free(d);
-    }
-    xc_mset_free(ms);
-    xc_enquire_free(enq);
-    xc_query_free(q);
-    return rc;
+    scan_ctx sc = {ctx, e, err};
+    return ls_searcher_each_passage_naming(ctx->s, e->id, 1, RELATION_PASSAGES, scan_passage, &sc,
+                                           NULL, err);
 }
 
 static ls_force force_of(const char *status)
@@ -227,7 +192,7 @@ ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
     if (!e->found) return LS_OK;
     /* the document as a whole: the one rule search uses too (query/as_of.h) */
     ls_doc_state st;
-    ls_rc rc = ls_as_of_state(ctx->db, e->id, ctx->as_of, &st, NULL, err);
+    ls_rc rc = ls_searcher_as_of_state(ctx->s, e->id, ctx->as_of, &st, NULL, err);
     if (rc == LS_ERR_NOTFOUND) return LS_OK;
     if (rc) return rc;
     e->force = force_of(st.text ? st.text : e->status);

@@ -6,7 +6,6 @@
  */
 #include "resolve_internal.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +16,7 @@
 #include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
 #include "../query/as_of.h"
-#include "../query/searcher_internal.h" /* ls_searcher_db: review reads the index itself */
+#include "../query/index_reads.h"
 #include "../text/analyser.h"
 #include "cite_internal.h"
 
@@ -29,7 +28,6 @@ ls_rc ls_resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_er
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->s = s;
-    ctx->db = ls_searcher_db(s);
     ls_rc rc = ls_as_of_date(as_of, ctx->as_of, err);   /* today when NULL */
     if (rc) return rc;
     ctx->cache_cap = 256;
@@ -94,36 +92,32 @@ static size_t hash(const char *s)
     return h;
 }
 
-static char *json_str(json_t *o, const char *key)
+/* Move the record's field *from into *to (NULL stays NULL). */
+static void take(char **to, char **from)
 {
-    const char *v = json_string_value(json_object_get(o, key));
-    return v ? strdup(v) : NULL;
+    *to = *from;
+    *from = NULL;
 }
 
 static ls_rc load_entry(resolve_ctx *ctx, doc_entry *e, ls_error *err)
 {
-    char *json = NULL;
+    ls_doc_record r;
     ls_error local = {0};
-    ls_rc rc = ls_searcher_get_document(ctx->s, e->id, &json, &local);
+    ls_rc rc = ls_searcher_get_doc_record(ctx->s, e->id, &r, &local);
     if (rc == LS_ERR_NOTFOUND || rc == LS_ERR_ARG) return LS_OK;   /* not in the index */
-    if (rc) return ls_error_set(err, rc, "%s", local.msg);
-    json_t *o = json_loads(json, 0, NULL);
-    free(json);
-    if (!json_is_object(o)) {
-        json_decref(o);
+    if (rc == LS_ERR_FORMAT)
         return ls_error_set(err, LS_ERR_INDEX, "the stored record of %s is not JSON", e->id);
-    }
+    if (rc) return ls_error_set(err, rc, "%s", local.msg);
     e->found = 1;
-    e->number = json_str(o, "number");
-    e->type = json_str(o, "type");
-    e->title = json_str(o, "title");
-    e->issued = json_str(o, "issued");
-    e->effective = json_str(o, "effective");
+    take(&e->number, &r.number);
+    take(&e->type, &r.type);
+    take(&e->title, &r.title);
+    take(&e->issued, &r.issued);
+    take(&e->effective, &r.effective);
     /* the status as published: the review reasons from it and the dates
      * (the shown one may be restated by the indexer, indexer/relations.h) */
-    json_t *src = json_object_get(o, "source_status");
-    e->status = json_str(o, src ? "source_status" : "status");
-    json_decref(o);
+    take(&e->status, r.restated ? &r.source_status : &r.status);
+    ls_doc_record_free(&r);
     return LS_OK;
 }
 
@@ -336,12 +330,11 @@ static ls_rc by_number(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *
     doc_entry *e = ls_resolve_doc_entry(ctx, c->doc_number, err);
     if (!e) return err ? err->rc : LS_ERR_NOMEM;
     if (e->found) return *out = e, LS_OK;
-    char head[32], key[64];
+    char head[32];
     char *ids = NULL;
     ls_buf others = LS_BUF_INIT;
     if (ls_cite_number_head(c->doc_number, head, sizeof head)) {
-        snprintf(key, sizeof key, "%s%s", LS_METADATA_NUMBER, head);
-        ls_rc rc = ls_cite_key_get(ctx->db, key, &ids, err);
+        ls_rc rc = ls_searcher_metadata(ctx->s, LS_METADATA_NUMBER, head, &ids, err);
         if (rc) return rc;
     }
     for (const char *line = ids; line && *line;) {
@@ -409,7 +402,7 @@ static ls_rc by_name(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *er
     char other[300] = "";
     for (size_t k = nends; k-- > 0;) {   /* the longest name the index knows */
         char *id = NULL, *newest = NULL;
-        ls_rc rc = ls_cite_law_lookup(ctx->db, name, ends[k], c->year, &id, &newest, err);
+        ls_rc rc = ls_searcher_law_lookup(ctx->s, name, ends[k], c->year, &id, &newest, err);
         if (rc) return rc;
         if (newest && !other[0])
             snprintf(other, sizeof other, "%.4s (%s)", newest, strchr(newest, '\t') + 1);
@@ -633,36 +626,6 @@ ls_rc ls_resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
         rc = ls_cite_format(c, NULL, NULL, NULL);
     }
     return rc ? nomem(err) : LS_OK;
-}
-
-ls_rc ls_resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
-                              ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
-                              size_t *matched, ls_error *err)
-{
-    xc_err xe;
-    xc_enquire *enq = NULL;
-    xc_mset *ms = NULL;
-    ls_rc rc = LS_OK;
-    if (xc_enquire_new(ctx->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
-        xc_enquire_get_mset(enq, 0, max, 0, &ms, &xe))
-        rc = ls_error_set(err, LS_ERR_INDEX, "reading passages: %s", xe.msg);
-    if (!rc && matched) *matched = xc_mset_estimated(ms);
-    for (size_t i = 0; !rc && ms && i < xc_mset_size(ms); i++) {
-        xc_doc *d = NULL;
-        const char *data;
-        size_t len;
-        ls_passage *p = NULL;
-        ls_error local = {0};
-        if (xc_mset_document(ms, i, &d, &xe) || xc_doc_get_data(d, &data, &len, &xe))
-            rc = ls_error_set(err, LS_ERR_INDEX, "reading passages: %s", xe.msg);
-        else if (!ls_passage_decode(data, len, &p, &local))
-            rc = each(cb_ctx, p);
-        ls_passage_free(p);
-        xc_doc_free(d);
-    }
-    xc_mset_free(ms);
-    xc_enquire_free(enq);
-    return rc;
 }
 
 /* Field k (tab-separated) of [p, end), malloc'ed, NULL when empty. */

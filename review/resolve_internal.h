@@ -9,7 +9,7 @@
 #ifndef LS_REVIEW_RESOLVE_H
 #define LS_REVIEW_RESOLVE_H
 
-#include "../xapian/xc.h"
+#include "../query/index_reads.h"
 #include "review.h"
 
 /* An article of the reviewed text itself (a draft not in the index). */
@@ -49,7 +49,6 @@ typedef struct doc_entry {
 
 typedef struct resolve_ctx {
     ls_searcher *s;
-    xc_db *db;
     char as_of[11];
     int no_text;
     int no_status;                /* skip the status (the index-wide measure) */
@@ -87,14 +86,6 @@ doc_entry *ls_resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err)
 /* Fill e's status as of ctx->as_of (once): stored status, dates, and the
  * documents of the index that amend, replace or repeal it (doc_status.c). */
 ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
-
-/* Call each(cb_ctx, p) on every passage query q matches, up to max, in
- * Xapian's order (p borrowed for the call; unreadable passages skipped);
- * *matched (may be NULL) gets how many matched in all (an estimate beyond
- * max). Stops at the first non-OK return of each. */
-ls_rc ls_resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
-                              ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
-                              size_t *matched, ls_error *err);
 
 /* One line [p, end) of "links:<id>" (indexer/doc_links.h) as a citation to
  * resolve: c's extraction fields filled (free with ls_cite_clear), *kind

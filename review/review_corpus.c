@@ -11,7 +11,7 @@
 #include "../corpus/procedure.h"
 #include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
-#include "../indexer/schema.h"
+#include "../format/schema.h"
 #include "cite_internal.h"
 #include "procedure_bases.h"
 #include "resolve_internal.h"
@@ -121,12 +121,9 @@ static ls_rc one_passage(void *v, const ls_passage *p)
 /* The preamble and title: the stored links that are bases or guided texts. */
 static ls_rc preamble(doc_run *d)
 {
-    char key[300], *lines = NULL;
-    snprintf(key, sizeof key, "%s%s", LS_METADATA_LINKS, d->doc.id);
-    xc_err xe;
-    if (xc_db_get_metadata(d->ctx->db, key, &lines, NULL, &xe))
-        return ls_error_set(d->err, LS_ERR_INDEX, "links of %s: %s", d->doc.id, xe.msg);
-    ls_rc rc = LS_OK;
+    char *lines = NULL;
+    ls_rc rc = ls_searcher_metadata(d->ctx->s, LS_METADATA_LINKS, d->doc.id, &lines, d->err);
+    if (rc) return rc;
     for (const char *p = lines; !rc && *p;) {
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
@@ -203,39 +200,11 @@ static ls_rc review_doc(doc_run *d, const char *id)
     if (!d->doc.id || (e->number && !d->doc.number) || (e->title && !d->doc.title))
         return nomem(d->err);
     ls_rc rc = preamble(d);
-    char term[400];
-    snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id);
-    xc_err xe;
-    xc_query *q = rc ? NULL : xc_query_term(term, 1, 0, &xe);
-    if (!rc && !q) rc = ls_error_set(d->err, LS_ERR_INDEX, "passages of %s: %s", id, xe.msg);
-    if (!rc) rc = ls_resolve_each_passage(d->ctx, q, 100000, one_passage, d, NULL, d->err);
-    xc_query_free(q);
+    if (!rc) rc = ls_searcher_each_passage_of(d->ctx->s, id, 100000, one_passage, d, NULL, d->err);
     return rc;
 }
 
 /* ---- the whole index --------------------------------------------------------- */
-
-typedef struct id_list {
-    char **v;
-    size_t n, cap;
-    int failed;
-} id_list;
-
-static int collect_id(void *ctx, const char *term, unsigned freq)
-{
-    (void)freq;
-    id_list *l = ctx;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 256;
-        char **g = realloc(l->v, nc * sizeof *g);
-        if (!g) return l->failed = 1;
-        l->v = g;
-        l->cap = nc;
-    }
-    if (!(l->v[l->n] = strdup(term + strlen(LS_PREFIX_DOC)))) return l->failed = 1;
-    l->n++;
-    return 0;
-}
 
 static void doc_free(ls_corpus_doc *d)
 {
@@ -256,16 +225,14 @@ ls_rc ls_review_corpus(ls_searcher *s, const char *as_of, ls_corpus_progress pro
     if (rc) return rc;
     ctx.no_text = 1;
     ls_corpus_report *rep = calloc(1, sizeof *rep);
-    id_list ids = {0};
-    xc_err xe;
+    char **ids = NULL;
+    size_t nids = 0;
     if (!rep) rc = nomem(err);
-    else if (xc_db_allterms(ctx.db, LS_PREFIX_DOC, collect_id, &ids, &xe))
-        rc = ls_error_set(err, LS_ERR_INDEX, "listing documents: %s", xe.msg);
-    else if (ids.failed) rc = nomem(err);
+    else rc = ls_searcher_doc_ids(s, &ids, &nids, err);
     if (rep) memcpy(rep->as_of, ctx.as_of, sizeof rep->as_of);
-    for (size_t i = 0; !rc && i < ids.n; i++) {
+    for (size_t i = 0; !rc && i < nids; i++) {
         doc_run d = {.ctx = &ctx, .rep = rep, .err = err};
-        rc = review_doc(&d, ids.v[i]);
+        rc = review_doc(&d, ids[i]);
         rep->documents++;
         if (!rc && d.doc.nitems) {
             ls_corpus_doc *g = realloc(rep->docs, (rep->ndocs + 1) * sizeof *g);
@@ -281,10 +248,10 @@ ls_rc ls_review_corpus(ls_searcher *s, const char *as_of, ls_corpus_progress pro
             }
         }
         doc_free(&d.doc);
-        if (progress) progress(progress_ctx, i + 1, ids.n, rep->docs_flagged);
+        if (progress) progress(progress_ctx, i + 1, nids, rep->docs_flagged);
     }
-    for (size_t i = 0; i < ids.n; i++) free(ids.v[i]);
-    free(ids.v);
+    for (size_t i = 0; i < nids; i++) free(ids[i]);
+    free(ids);
     ls_resolve_free(&ctx);
     if (rc) {
         ls_corpus_report_free(rep);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../indexer/passage_data.h"
+#include "../format/passage_data.h"
 #include "resolve_internal.h"
 
 static void count(ls_review_stats *st, const ls_cite *c)
@@ -59,6 +59,21 @@ static ls_rc one_passage(resolve_ctx *ctx, const ls_passage *p, ls_review_stats 
     return rc;
 }
 
+typedef struct index_run {
+    resolve_ctx *ctx;
+    ls_review_stats *st;
+    ls_buf *sample;
+    size_t nsample, nsampled;
+    ls_error *err;
+} index_run;
+
+static ls_rc each_passage(void *v, const ls_passage *p)
+{
+    index_run *run = v;
+    run->st->passages++;
+    return one_passage(run->ctx, p, run->st, run->sample, run->nsample, &run->nsampled, run->err);
+}
+
 ls_rc ls_review_index(ls_searcher *s, ls_review_stats *st, ls_buf *sample, size_t nsample,
                       ls_error *err)
 {
@@ -67,30 +82,8 @@ ls_rc ls_review_index(ls_searcher *s, ls_review_stats *st, ls_buf *sample, size_
     ls_rc rc = ls_resolve_init(&ctx, s, NULL, err);
     ctx.no_text = 1;
     ctx.no_status = 1;
-    xc_err xe;
-    unsigned total = 0;
-    if (!rc && xc_db_doccount(ctx.db, &total, &xe))
-        rc = ls_error_set(err, LS_ERR_INDEX, "counting passages: %s", xe.msg);
-    size_t nsampled = 0;
-    /* docids run from 1; deleted ones leave gaps, so go on until every
-     * passage was seen (bounded, in case the count is off) */
-    for (unsigned id = 1; !rc && st->passages < total && id <= 4u * total + 1000u; id++) {
-        xc_doc *d = NULL;
-        const char *data;
-        size_t len;
-        if (xc_db_get_document(ctx.db, id, &d, &xe)) {
-            if (xe.rc != XC_ERR_NOTFOUND) rc = ls_error_set(err, LS_ERR_INDEX, "passage %u: %s", id, xe.msg);
-            continue;
-        }
-        ls_passage *p = NULL;
-        ls_error local = {0};
-        if (!xc_doc_get_data(d, &data, &len, &xe) && !ls_passage_decode(data, len, &p, &local)) {
-            st->passages++;
-            rc = one_passage(&ctx, p, st, sample, nsample, &nsampled, err);
-            ls_passage_free(p);
-        }
-        xc_doc_free(d);
-    }
+    index_run run = {&ctx, st, sample, nsample, 0, err};
+    if (!rc) rc = ls_searcher_each_stored_passage(s, each_passage, &run, NULL, err);
     ls_resolve_free(&ctx);
     return rc;
 }

@@ -1,80 +1,87 @@
-/* review_json.c — a review result as JSON (ls_review_json, review.h).
- * The appends are unchecked: ls_buf keeps its first error, read once at the
- * end (ls_buf_error), so a failure anywhere fails the whole reply. */
+/* review_json.c — a review result as JSON (ls_review_json, review.h), built
+ * with jansson (common/ls_json.h): a failure anywhere fails the whole
+ * reply. */
 #include <string.h>
 
+#include "../common/ls_json.h"
 #include "review.h"
 
-static void str_field(ls_buf *b, const char *key, const char *v)
+static json_t *document_object(const ls_cite *c)
 {
-    if (!v) return;
-    ls_buf_printf(b, ",\"%s\":", key);
-    ls_buf_json_string(b, v, strlen(v));
+    json_t *d = json_pack("{s:o}", "id", ls_json_str_or_null(c->doc_id));
+    if (!d || ls_json_set_str(d, "number", c->doc_display_number) ||
+        ls_json_set_str(d, "title", c->doc_title) || ls_json_set_str(d, "issued", c->issued) ||
+        ls_json_set_str(d, "effective", c->effective) || ls_json_set_str(d, "status", c->status)) {
+        json_decref(d);
+        return NULL;
+    }
+    return d;
 }
 
-static void cite_json(ls_buf *b, const ls_cite *c, const char *text, size_t len)
+static json_t *cite_object(const ls_cite *c, const char *text, size_t len)
 {
     size_t e = c->end <= len ? c->end : len, s = c->start <= e ? c->start : e;
-    ls_buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"group\":%zu,\"group_start\":%zu,\"group_end\":%zu",
-                  c->start, c->end, c->group, c->group_start, c->group_end);
-    ls_buf_puts(b, ",\"text\":");
-    ls_buf_json_string(b, text + s, e - s);
-    str_field(b, "relation", ls_relation_name(c->relation));
-    str_field(b, "citation", c->citation);
-    ls_buf_printf(b, ",\"self\":%s", c->self ? "true" : "false");
-    str_field(b, "doc_number", c->doc_number);
-    str_field(b, "law_name", c->law_name);
-    str_field(b, "year", c->year);
-    str_field(b, "article", c->article);
-    str_field(b, "clause", c->clause);
-    str_field(b, "point", c->point);
-    str_field(b, "resolution", ls_cite_resolution_name(c->resolution));
-    str_field(b, "why", c->why);
-    if (c->doc_id) {
-        ls_buf_puts(b, ",\"document\":{\"id\":");
-        ls_buf_json_string(b, c->doc_id, strlen(c->doc_id));
-        str_field(b, "number", c->doc_display_number);
-        str_field(b, "title", c->doc_title);
-        str_field(b, "issued", c->issued);
-        str_field(b, "effective", c->effective);
-        str_field(b, "status", c->status);
-        ls_buf_putc(b, '}');
+    json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "start", (json_int_t)c->start, "end",
+                          (json_int_t)c->end, "group", (json_int_t)c->group, "group_start",
+                          (json_int_t)c->group_start, "group_end", (json_int_t)c->group_end,
+                          "text", ls_json_stringn(text + s, e - s));
+    int bad = !o || ls_json_set_str(o, "relation", ls_relation_name(c->relation)) ||
+              ls_json_set_str(o, "citation", c->citation) ||
+              json_object_set_new(o, "self", json_boolean(c->self));
+    const struct { const char *k, *v; } f[] = {
+        {"doc_number", c->doc_number}, {"law_name", c->law_name}, {"year", c->year},
+        {"article", c->article},       {"clause", c->clause},     {"point", c->point},
+        {"resolution", ls_cite_resolution_name(c->resolution)},  {"why", c->why}};
+    for (size_t i = 0; i < sizeof f / sizeof f[0] && !bad; i++)
+        bad = ls_json_set_str(o, f[i].k, f[i].v);
+    if (!bad && c->doc_id) bad = json_object_set_new(o, "document", document_object(c));
+    if (!bad) bad = ls_json_set_str(o, "heading", c->heading) ||
+                    ls_json_set_str(o, "passage", c->text);
+    if (!bad && c->ncandidates) {
+        json_t *a = json_array();
+        for (size_t i = 0; a && i < c->ncandidates && !bad; i++)
+            bad = json_array_append_new(a, ls_json_str_or_null(c->candidates[i]));
+        if (bad) json_decref(a);
+        else bad = json_object_set_new(o, "candidates", a);
     }
-    str_field(b, "heading", c->heading);
-    str_field(b, "passage", c->text);
-    if (c->ncandidates) {
-        ls_buf_puts(b, ",\"candidates\":[");
-        for (size_t i = 0; i < c->ncandidates; i++) {
-            if (i) ls_buf_putc(b, ',');
-            ls_buf_json_string(b, c->candidates[i], strlen(c->candidates[i]));
-        }
-        ls_buf_putc(b, ']');
+    if (!bad && c->doc_id) bad = ls_json_set_str(o, "force", ls_force_name(c->force));
+    if (!bad) bad = ls_json_set_str(o, "force_by", c->force_by) ||
+                    ls_json_set_str(o, "force_note", c->force_note);
+    if (bad) {
+        json_decref(o);
+        return NULL;
     }
-    if (c->doc_id) str_field(b, "force", ls_force_name(c->force));
-    str_field(b, "force_by", c->force_by);
-    str_field(b, "force_note", c->force_note);
-    ls_buf_putc(b, '}');
+    return o;
 }
 
 ls_rc ls_review_json(const ls_review_result *r, const char *text, size_t len, ls_buf *out,
                      ls_error *err)
 {
-    ls_buf b = LS_BUF_INIT;
-    ls_buf_puts(&b, "{\"as_of\":");
-    ls_buf_json_string(&b, r->as_of ? r->as_of : "", r->as_of ? strlen(r->as_of) : 0);
-    if (r->self_id) {
-        ls_buf_puts(&b, ",\"self\":");
-        ls_buf_json_string(&b, r->self_id, strlen(r->self_id));
+    json_t *cites = json_array();
+    for (size_t i = 0; cites && i < r->ncites; i++)
+        if (json_array_append_new(cites, cite_object(&r->cites[i], text, len))) {
+            json_decref(cites);
+            cites = NULL;
+        }
+    json_t *o = json_pack("{s:s}", "as_of", r->as_of ? r->as_of : "");
+    int bad = !o || !cites || ls_json_set_str(o, "self", r->self_id) ||
+              json_object_set_new(o, "summary",
+                                  json_pack("{s:I, s:I, s:I, s:I}", "citations",
+                                            (json_int_t)r->ncites, "groups",
+                                            (json_int_t)r->ngroups, "unresolved",
+                                            (json_int_t)r->unresolved, "not_in_force",
+                                            (json_int_t)r->not_in_force));
+    if (!bad) {
+        bad = json_object_set_new(o, "citations", cites);
+        cites = NULL;
     }
-    ls_buf_printf(&b, ",\"summary\":{\"citations\":%zu,\"groups\":%zu,\"unresolved\":%zu,"
-                      "\"not_in_force\":%zu},\"citations\":[",
-                  r->ncites, r->ngroups, r->unresolved, r->not_in_force);
-    for (size_t i = 0; i < r->ncites; i++) {
-        if (i) ls_buf_putc(&b, ',');
-        cite_json(&b, &r->cites[i], text, len);
+    json_decref(cites);
+    if (bad) {
+        json_decref(o);
+        o = NULL;
     }
-    ls_buf_puts(&b, "]}");
-    ls_rc rc = ls_buf_error(&b);
+    ls_buf b = LS_BUF_INIT; /* the reply whole or not at all */
+    ls_rc rc = ls_json_put(&b, o);
     if (rc == LS_OK) rc = ls_buf_append(out, b.data, b.len);
     ls_buf_free(&b);
     return rc ? ls_error_set(err, rc, "review as JSON: %s", ls_strerror(rc)) : LS_OK;

@@ -152,10 +152,15 @@ ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms)
 
 ts_reply ts_http_get(unsigned port, const char *path)
 {
-    size_t cap = strlen(path) + 128;
+    return ts_http_request(port, "GET", path);
+}
+
+ts_reply ts_http_request(unsigned port, const char *method, const char *path)
+{
+    size_t cap = strlen(method) + strlen(path) + 128;
     char *req = malloc(cap);
-    int n = snprintf(req, cap, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                     path);
+    int n = snprintf(req, cap, "%s %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                     method, path);
     ts_reply r = ts_http_raw(port, req, (size_t)n, 10000);
     free(req);
     return r;
@@ -173,6 +178,20 @@ ts_reply ts_http_post(unsigned port, const char *path, const char *body, size_t 
     ts_reply r = ts_http_raw(port, req, (size_t)n + len, 10000);
     free(req);
     return r;
+}
+
+int ts_reply_header(const ts_reply *r, const char *name, char *out, size_t cap)
+{
+    char lower[64];
+    size_t n = 0;
+    for (; name[n] && n < sizeof lower - 1; n++) lower[n] = (char)tolower((unsigned char)name[n]);
+    lower[n] = '\0';
+    json_t *o = headers_object(r);
+    const char *v = json_string_value(json_object_get(o, lower));
+    int found = v != NULL;
+    if (cap) snprintf(out, cap, "%s", v ? v : "");
+    json_decref(o);
+    return found;
 }
 
 void ts_reply_free(ts_reply *r)

@@ -24,6 +24,13 @@ ts_reply ts_http_raw(unsigned port, const char *raw, size_t len, int timeout_ms)
 /* GET path (already percent-encoded). */
 ts_reply ts_http_get(unsigned port, const char *path);
 
+/* `method` path (already percent-encoded), no body: HEAD, DELETE, … */
+ts_reply ts_http_request(unsigned port, const char *method, const char *path);
+
+/* Copy the value of r's header `name` (any case) into out (cap bytes, cut
+ * to fit; "" when absent); 1 when the reply has it, else 0. */
+int ts_reply_header(const ts_reply *r, const char *name, char *out, size_t cap);
+
 /* POST body to path as application/json. */
 ts_reply ts_http_post(unsigned port, const char *path, const char *body, size_t len);
 

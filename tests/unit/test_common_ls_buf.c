@@ -1,5 +1,5 @@
 /* test_common_ls_buf.c — common/ls_buf.c: appends of every kind, growth,
- * JSON string escaping, the size cap, the first error sticking until reset,
+ * the size cap, the first error sticking until reset,
  * detach, cutting at a UTF-8 boundary and whole-file reading. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -39,29 +39,6 @@ static void test_appends_and_growth(void **state)
     assert_int_equal(b.len, 0);
 }
 
-static void test_json_string(void **state)
-{
-    (void)state;
-#define LIT(s) s, sizeof s - 1
-    static const struct { const char *in; size_t n; const char *out; } cases[] = {
-        {LIT(""), "\"\""},
-        {LIT("khai sinh"), "\"khai sinh\""},
-        {LIT("a\"b\\c"), "\"a\\\"b\\\\c\""},
-        {LIT("1\n2\r3\t4"), "\"1\\n2\\r3\\t4\""},
-        {LIT("\x01\x1f"), "\"\\u0001\\u001f\""},
-        {LIT("x\0y"), "\"x\\u0000y\""},  /* n, not the NUL, ends it */
-        {LIT("Nghị định số 13/2023/NĐ-CP"), "\"Nghị định số 13/2023/NĐ-CP\""}, /* UTF-8 as is */
-        {LIT("\x7f/"), "\"\x7f/\""},
-    };
-#undef LIT
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ls_buf b = LS_BUF_INIT;
-        assert_int_equal(ls_buf_json_string(&b, cases[i].in, cases[i].n), LS_OK);
-        assert_string_equal(b.data, cases[i].out);
-        ls_buf_free(&b);
-    }
-}
-
 static void test_cap_limit(void **state)
 {
     (void)state;
@@ -76,7 +53,7 @@ static void test_cap_limit(void **state)
     c.cap_limit = 4;
     assert_int_equal(ls_buf_printf(&c, "%s", "abcdef"), LS_ERR_LIMIT);
     assert_int_equal(c.len, 0);
-    assert_int_equal(ls_buf_json_string(&c, "ab", 2), LS_ERR_LIMIT);  /* sticky */
+    assert_int_equal(ls_buf_puts(&c, "ab"), LS_ERR_LIMIT);  /* sticky */
     assert_int_equal(c.len, 0);
     assert_int_equal(ls_buf_append(&c, "x", (size_t)-1), LS_ERR_LIMIT);
     ls_buf_free(&c);
@@ -101,7 +78,6 @@ static void test_first_error_sticks(void **state)
     assert_int_equal(ls_buf_puts(&b, "1"), LS_ERR_LIMIT);
     assert_int_equal(ls_buf_append(&b, "2", 1), LS_ERR_LIMIT);
     assert_int_equal(ls_buf_printf(&b, "%d", 3), LS_ERR_LIMIT);
-    assert_int_equal(ls_buf_json_string(&b, "", 0), LS_ERR_LIMIT);
     assert_string_equal(b.data, "{\"a\":");
     assert_int_equal(ls_buf_error(&b), LS_ERR_LIMIT);
 
@@ -209,8 +185,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_appends_and_growth),
-        cmocka_unit_test(test_json_string),
-        cmocka_unit_test(test_cap_limit),
+            cmocka_unit_test(test_cap_limit),
         cmocka_unit_test(test_first_error_sticks),
         cmocka_unit_test(test_detach),
         cmocka_unit_test(test_utf8_truncate),

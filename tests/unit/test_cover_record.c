@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "../../common/ls_hash.h"
-#include "../../indexer/cover_record.h"
+#include "../../format/cover_record.h"
 #include "../../indexer/termgen.h"
 #include "../../query/rerank.h"
 #include "../../query/search.h"

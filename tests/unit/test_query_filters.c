@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../indexer/schema.h"
+#include "../../format/schema.h"
 #include "../../query/build.h"
 #include "../support/test_support.h"
 

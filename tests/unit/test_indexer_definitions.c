@@ -1,4 +1,4 @@
-/* test_definitions.c — ls_definitions_each on articles written like real
+/* test_indexer_definitions.c — ls_definitions_each on articles written like real
  * "Giải thích từ ngữ" articles (Nghị định 54/2019/NĐ-CP, 06/2019/NĐ-CP,
  * 102/2020/NĐ-CP), with clause numbers, point labels, curly quotes, and
  * clauses that define nothing; and a table of single phrases at the edges

@@ -1,4 +1,4 @@
-/* test_plan.c — questions into ls_plan: question words and fillers marked
+/* test_query_plan.c — questions into ls_plan: question words and fillers marked
  * (with and without diacritics), definition questions recognised, cited
  * document / article / clause picked out. */
 #include <setjmp.h>

@@ -1,4 +1,4 @@
-/* test_analyser.c — the shared analyser, table-driven with real Vietnamese
+/* test_text_analyser.c — the shared analyser, table-driven with real Vietnamese
  * legal sentences: syllables and offsets, NFC/NFD, case (full folding),
  * tone placement both ways, accent folding with đ, token kinds, legal
  * identifiers kept whole (clean, dirty, unaccented, decomposed forms),

@@ -1,5 +1,6 @@
-/* passage_data.h — the stored record of a passage (Xapian document data) and
- * of a document (metadata "doc:<id>"), encoded as JSON objects.
+/* passage_data.h — the stored record of a passage (Xapian document data),
+ * a JSON object (the document's record, metadata "doc:<id>", is
+ * doc_record.h's).
  *
  * The indexer encodes; the query side, the REST API and the CLI decode. One
  * encoder and one decoder, so the two sides cannot drift.
@@ -39,10 +40,12 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
 
 void ls_passage_free(ls_passage *p);
 
-/* Append the JSON record of a document (metadata, no article text) to out:
- * {"id","number","type","issuer","issued","effective","title","status",
- *  "articles":[numbers...]}. */
-ls_rc ls_document_record_encode(const ls_document *doc, ls_buf *out, ls_error *err);
+/* Rewrite the stored passage record data[0..len) with status `status`
+ * (NULL: no status) into out (reset first), the rest kept as stored: when
+ * the relations between documents restate it (indexer/relations.h).
+ * LS_ERR_FORMAT when data is not a JSON object, LS_ERR_NOMEM. */
+ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_buf *out,
+                         ls_error *err);
 
 /* Map a status as written ("còn hiệu lực", "hết hiệu lực một phần"...) to the
  * code stored in XSTATUS ("in-force", "repealed", "partly-repealed",

@@ -1,4 +1,4 @@
-/* test_structure.c — ls_structure_parse_body and ls_structure_parse_clauses
+/* test_corpus_structure.c — ls_structure_parse_body and ls_structure_parse_clauses
  * on excerpts of real published texts (Luật Hộ tịch 2014, Nghị định
  * 123/2015/NĐ-CP, Bộ luật Dân sự 2015). */
 #include <setjmp.h>

@@ -1,4 +1,4 @@
-/* test_indexer.c — the indexer and the stored passage records: writer lock
+/* test_indexer_indexer.c — the indexer and the stored passage records: writer lock
  * naming the holder's pid, replace-by-id (idempotent re-indexing), removal,
  * uncommitted work dropped on close, passage JSON round trip. */
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../../indexer/indexer.h"
-#include "../../indexer/passage_data.h"
+#include "../../format/passage_data.h"
 #include "../../query/search.h"
 #include "../../text/analyser.h"
 #include "../support/test_support.h"

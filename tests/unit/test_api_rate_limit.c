@@ -1,4 +1,4 @@
-/* test_rate_limit.c — the per-client token buckets (api/rate_limit.h) on a
+/* test_api_rate_limit.c — the per-client token buckets (api/rate_limit.h) on a
  * clock the test sets: the burst, the refill, Retry-After, addresses kept
  * apart, a table that stays bounded under many addresses, the N/s spec. */
 #include <stdarg.h>

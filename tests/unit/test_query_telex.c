@@ -1,4 +1,4 @@
-/* test_telex.c — Telex and VNI keystrokes read back as syllables
+/* test_query_telex.c — Telex and VNI keystrokes read back as syllables
  * (query/telex.h): the readings a word spells, and the words that hold no
  * keystroke at all. */
 #include <setjmp.h>

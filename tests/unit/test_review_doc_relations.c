@@ -1,4 +1,4 @@
-/* test_doc_relations.c — a document's relations both ways
+/* test_review_doc_relations.c — a document's relations both ways
  * (review/doc_relations.h) and the sentence rule under them
  * (ls_relation_active, corpus/structure.h): every kind on real sentences,
  * the preamble's bases in both directions, the provisions an amending

@@ -1,4 +1,4 @@
-/* test_review.c — the review of legal texts (review/review.h).
+/* test_review_review.c — the review of legal texts (review/review.h).
  *
  * 1. The extractor, no index: a table of real citation sentences (from
  *    corpus/sample and the pháp điển) and hand-written drafts, each with the

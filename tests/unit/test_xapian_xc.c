@@ -1,4 +1,4 @@
-/* test_xc.c — the C API over Xapian (xapian/xc.h), from C, on real glass
+/* test_xapian_xc.c — the C API over Xapian (xapian/xc.h), from C, on real glass
  * databases in a temporary directory: documents and their caches,
  * replace/delete by unique term, commits and transactions, reopen, the
  * writer lock, missing and unreadable databases, every query operator with

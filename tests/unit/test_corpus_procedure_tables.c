@@ -1,4 +1,4 @@
-/* test_procedure_tables.c — the procedure model and its readers: the portal's
+/* test_corpus_procedure_tables.c — the procedure model and its readers: the portal's
  * flattened tables rebuilt (channels, dossier, legal bases, results) on
  * small fixtures written here and on real records of ../shared (hard ones
  * included), both record shapes, and bad input skipped with its reason. */

@@ -1,4 +1,4 @@
-/* test_work_queue.c — the server's one FIFO of jobs (api/work_queue.h):
+/* test_api_work_queue.c — the server's one FIFO of jobs (api/work_queue.h):
  * while one worker is held by a long job, every later job runs on the free
  * worker in the order it came (with a queue per thread, half of them would
  * wait for the held one); each job runs exactly once; stop runs what is

@@ -1,4 +1,4 @@
-/* test_readers.c — the JSONL, ALQAC and pháp điển readers on real excerpts,
+/* test_corpus_readers.c — the JSONL, ALQAC and pháp điển readers on real excerpts,
  * bad records reported with their line and skipped, and every input the
  * fuzzer once crashed on (tests/fuzz/seeds/readers/regression-*) read
  * safely. */

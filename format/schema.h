@@ -31,7 +31,7 @@
  * | XFIELD   | folded field of work of a procedure, "ho tich"       | boolean   |
  *
  * Value slots are listed below; the document data is a JSON object with the
- * passage's text and metadata (see indexer/passage_data.h); a procedure's
+ * passage's text and metadata (see format/passage_data.h); a procedure's
  * passage adds its card under "procedure" (corpus/procedure.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
  * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /

@@ -1,4 +1,4 @@
-/* test_reader_text.c — the plain-text decree reader, format detection and
+/* test_corpus_reader_text.c — the plain-text decree reader, format detection and
  * the reader dispatcher (buffers, files, directories in name order). */
 #include <setjmp.h>
 #include <stdarg.h>

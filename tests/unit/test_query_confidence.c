@@ -1,4 +1,4 @@
-/* test_confidence.c — the confidence features (query/confidence.h) read
+/* test_query_confidence.c — the confidence features (query/confidence.h) read
  * from a question and a first hit, and the model's bounds: no hit is 0, a
  * citation the index lacks is near 0, a clearer first place is surer; a
  * procedure's card is rated by the procedure model. */

@@ -1,4 +1,4 @@
-/* test_prior.c — the document prior (query/prior.h): a law's article
+/* test_query_prior.c — the document prior (query/prior.h): a law's article
  * before a decree's before a circular's when the ranking finds them about
  * as good; a clear gap is kept; candidates that cannot reach the kept
  * places are not looked up. */

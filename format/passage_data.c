@@ -1,5 +1,5 @@
-/* passage_data.c — JSON encoding and decoding of stored passage and document
- * records (jansson). */
+/* passage_data.c — JSON encoding and decoding of the stored passage record
+ * (jansson), and the status codes. */
 #include "passage_data.h"
 
 #include <jansson.h>
@@ -7,51 +7,20 @@
 #include <string.h>
 
 #include "../corpus/procedure.h"
+#include "record_json_internal.h"
 #include "../text/analyser.h"
-
-static int set_str(json_t *obj, const char *key, const char *val)
-{
-    if (!val) return 0;
-    json_t *s = json_string(val);
-    if (!s) return -1; /* invalid UTF-8 or out of memory */
-    return json_object_set_new(obj, key, s);
-}
-
-static ls_rc dump_into(json_t *obj, ls_buf *out, ls_error *err)
-{
-    char *s = json_dumps(obj, JSON_COMPACT);
-    json_decref(obj);
-    if (!s) return ls_error_set(err, LS_ERR_NOMEM, "cannot encode record");
-    ls_rc rc = ls_buf_puts(out, s);
-    free(s);
-    return rc ? ls_error_set(err, rc, "cannot encode record: %s", ls_strerror(rc)) : LS_OK;
-}
-
-static int set_doc_fields(json_t *o, const ls_document *doc, int prefixed)
-{
-    int bad = 0;
-    bad |= set_str(o, prefixed ? "doc_id" : "id", doc->id);
-    bad |= set_str(o, prefixed ? "doc_number" : "number", doc->number);
-    bad |= set_str(o, prefixed ? "doc_type" : "type", doc->type);
-    bad |= set_str(o, prefixed ? "doc_title" : "title", doc->title);
-    bad |= set_str(o, "issuer", doc->issuer);
-    bad |= set_str(o, "issued", doc->issued);
-    bad |= set_str(o, "effective", doc->effective);
-    bad |= set_str(o, "status", doc->status);
-    return bad;
-}
 
 ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out,
                         ls_error *err)
 {
     json_t *o = json_object();
     if (!o) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    int bad = set_doc_fields(o, doc, 1);
-    bad |= set_str(o, "article", a->number);
-    bad |= set_str(o, "heading", a->heading);
-    bad |= set_str(o, "part", a->part);
-    bad |= set_str(o, "chapter", a->chapter);
-    bad |= set_str(o, "section", a->section);
+    int bad = ls_record_set_doc_fields(o, doc, 1);
+    bad |= ls_record_set_str(o, "article", a->number);
+    bad |= ls_record_set_str(o, "heading", a->heading);
+    bad |= ls_record_set_str(o, "part", a->part);
+    bad |= ls_record_set_str(o, "chapter", a->chapter);
+    bad |= ls_record_set_str(o, "section", a->section);
     if (a->text) {
         json_t *t = json_stringn(a->text, a->text_len);
         bad |= t ? json_object_set_new(o, "text", t) : -1;
@@ -63,10 +32,10 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
                                             (json_int_t)c->end));
     }
     if (cl) json_object_set_new(o, "clauses", cl);
-    bad |= set_str(o, "pd_label", a->pd_label);
-    bad |= set_str(o, "pd_topic", a->pd_topic);
-    bad |= set_str(o, "source_url", a->source_url);
-    bad |= set_str(o, "source_note", a->source_note);
+    bad |= ls_record_set_str(o, "pd_label", a->pd_label);
+    bad |= ls_record_set_str(o, "pd_topic", a->pd_topic);
+    bad |= ls_record_set_str(o, "source_url", a->source_url);
+    bad |= ls_record_set_str(o, "source_note", a->source_note);
     if (doc->procedure) {
         json_t *card = ls_procedure_card(doc->procedure);
         bad |= card ? json_object_set_new(o, "procedure", card) : -1;
@@ -76,38 +45,7 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
         return ls_error_set(err, LS_ERR_UTF8, "article %s of %s: a field is not valid UTF-8",
                             a->number ? a->number : "?", doc->id ? doc->id : "?");
     }
-    return dump_into(o, out, err);
-}
-
-ls_rc ls_document_record_encode(const ls_document *doc, ls_buf *out, ls_error *err)
-{
-    json_t *o = json_object();
-    if (!o) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    int bad = set_doc_fields(o, doc, 0);
-    json_t *arts = json_array();
-    for (size_t i = 0; arts && i < doc->narticles; i++)
-        if (doc->articles[i].number)
-            json_array_append_new(arts, json_string(doc->articles[i].number));
-    if (arts) json_object_set_new(o, "articles", arts);
-    if (bad) {
-        json_decref(o);
-        return ls_error_set(err, LS_ERR_UTF8, "document %s: a field is not valid UTF-8",
-                            doc->id ? doc->id : "?");
-    }
-    return dump_into(o, out, err);
-}
-
-static char *get_str(json_t *o, const char *key, size_t *len)
-{
-    json_t *v = json_object_get(o, key);
-    if (!json_is_string(v)) return NULL;
-    size_t n = json_string_length(v);
-    char *s = malloc(n + 1);
-    if (!s) return NULL;
-    memcpy(s, json_string_value(v), n);
-    s[n] = '\0';
-    if (len) *len = n;
-    return s;
+    return ls_record_dump(o, out, err);
 }
 
 ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err)
@@ -125,24 +63,16 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
         json_decref(o);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
-    p->doc_id = get_str(o, "doc_id", NULL);
-    p->doc_number = get_str(o, "doc_number", NULL);
-    p->doc_type = get_str(o, "doc_type", NULL);
-    p->doc_title = get_str(o, "doc_title", NULL);
-    p->issuer = get_str(o, "issuer", NULL);
-    p->issued = get_str(o, "issued", NULL);
-    p->effective = get_str(o, "effective", NULL);
-    p->status = get_str(o, "status", NULL);
-    p->article = get_str(o, "article", NULL);
-    p->heading = get_str(o, "heading", NULL);
-    p->part = get_str(o, "part", NULL);
-    p->chapter = get_str(o, "chapter", NULL);
-    p->section = get_str(o, "section", NULL);
-    p->text = get_str(o, "text", &p->text_len);
-    p->pd_label = get_str(o, "pd_label", NULL);
-    p->pd_topic = get_str(o, "pd_topic", NULL);
-    p->source_url = get_str(o, "source_url", NULL);
-    p->source_note = get_str(o, "source_note", NULL);
+    const ls_record_field str[] = {
+        {&p->doc_id, "doc_id"},       {&p->doc_number, "doc_number"}, {&p->doc_type, "doc_type"},
+        {&p->doc_title, "doc_title"}, {&p->issuer, "issuer"},         {&p->issued, "issued"},
+        {&p->effective, "effective"}, {&p->status, "status"},         {&p->article, "article"},
+        {&p->heading, "heading"},     {&p->part, "part"},             {&p->chapter, "chapter"},
+        {&p->section, "section"},     {&p->pd_label, "pd_label"},     {&p->pd_topic, "pd_topic"},
+        {&p->source_url, "source_url"}, {&p->source_note, "source_note"},
+    };
+    ls_record_get_strs(o, str, sizeof str / sizeof str[0]);   /* out of memory: absent */
+    p->text = ls_record_get_str(o, "text", &p->text_len);
     json_t *card = json_object_get(o, "procedure");
     if (json_is_object(card)) p->procedure = json_dumps(card, JSON_COMPACT);
     json_t *cl = json_object_get(o, "clauses");
@@ -162,6 +92,20 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
     json_decref(o);
     *out = p;
     return LS_OK;
+}
+
+ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_buf *out,
+                         ls_error *err)
+{
+    json_t *o = json_loadb(data ? data : "", len, 0, NULL);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return ls_error_set(err, LS_ERR_FORMAT, "a stored passage is not a JSON object");
+    }
+    if (status) json_object_set_new(o, "status", json_string(status));
+    else json_object_del(o, "status");
+    ls_buf_reset(out);
+    return ls_record_dump(o, out, err);
 }
 
 void ls_passage_free(ls_passage *p)

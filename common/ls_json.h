@@ -1,0 +1,36 @@
+/* ls_json.h — JSON out: jansson is the project's one JSON writer; these
+ * helpers build its values from the project's strings and put them into an
+ * ls_buf. Every reply, record and line of JSON text goes through
+ * ls_json_put, so the flags (compact, insertion order, how reals print) are
+ * the same everywhere. */
+#ifndef LS_JSON_H
+#define LS_JSON_H
+
+#include <stddef.h>
+#include <jansson.h>
+#include "ls_buf.h"
+
+/* Append o as compact JSON text to b (keys in insertion order, a real with
+ * up to 10 significant digits: the reals of ls_json_fixed print as "%.Nf"
+ * would, without trailing zeros) and drop the caller's reference to o
+ * (steals it). NULL o (a build that failed) is LS_ERR_NOMEM; else b's
+ * error (its first sticks). */
+ls_rc ls_json_put(ls_buf *b, json_t *o);
+
+/* A JSON string of s[0..n) (new reference): a byte that is not valid UTF-8
+ * becomes '?' (ls_utf8_scrubn), so stored text that is not clean still
+ * gives valid JSON. NULL only when out of memory. */
+json_t *ls_json_stringn(const char *s, size_t n);
+
+/* The same of a NUL-terminated s; JSON null when s is NULL. */
+json_t *ls_json_str_or_null(const char *s);
+
+/* Set o[key] to the string s (ls_json_stringn) when s is not NULL; a NULL
+ * s leaves the key out. 0, or -1 when out of memory. */
+int ls_json_set_str(json_t *o, const char *key, const char *s);
+
+/* v rounded to `decimals` places (0..6) as a JSON real: 0.123456 with 3
+ * gives 0.123. */
+json_t *ls_json_fixed(double v, int decimals);
+
+#endif

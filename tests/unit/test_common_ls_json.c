@@ -1,0 +1,109 @@
+/* test_common_ls_json.c — common/ls_json.c, the one JSON writer's helpers:
+ * how strings are escaped (jansson's rules, every byte accounted for),
+ * bytes that are not UTF-8 made '?' instead of failing the reply, fixed
+ * decimals, keys in insertion order, and a buffer's cap and first error
+ * reaching the caller. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../common/ls_json.h"
+
+static void test_strings(void **state)
+{
+    (void)state;
+#define LIT(s) s, sizeof s - 1
+    static const struct { const char *in; size_t n; const char *out; } cases[] = {
+        {LIT(""), "\"\""},
+        {LIT("khai sinh"), "\"khai sinh\""},
+        {LIT("a\"b\\c"), "\"a\\\"b\\\\c\""},
+        {LIT("1\n2\r3\t4"), "\"1\\n2\\r3\\t4\""},
+        {LIT("\x01\x1f"), "\"\\u0001\\u001F\""},
+        {LIT("x\0y"), "\"x\\u0000y\""},  /* n, not the NUL, ends it */
+        {LIT("Nghị định số 13/2023/NĐ-CP"), "\"Nghị định số 13/2023/NĐ-CP\""}, /* UTF-8 as is */
+        {LIT("\x7f/"), "\"\x7f/\""},
+        /* not UTF-8: each bad byte becomes '?', the rest kept */
+        {LIT("a\xff" "b"), "\"a?b\""},
+        {LIT("Đi\xe1\xbb"), "\"Đi??\""},       /* a character cut at the end */
+        {LIT("\xc3\x28" "x"), "\"?(x\""},        /* a lead byte without its tail */
+        {LIT("\xed\xa0\x80"), "\"???\""},        /* a surrogate */
+    };
+#undef LIT
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ls_buf b = LS_BUF_INIT;
+        assert_int_equal(ls_json_put(&b, ls_json_stringn(cases[i].in, cases[i].n)), LS_OK);
+        assert_string_equal(b.data, cases[i].out);
+        /* and jansson reads back what was meant (the scrubbed text) */
+        json_t *back = json_loads(b.data, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+        assert_non_null(back);
+        json_decref(back);
+        ls_buf_free(&b);
+    }
+    json_t *n = ls_json_str_or_null(NULL);
+    assert_true(json_is_null(n));
+    json_decref(n);
+}
+
+static void test_object_order_and_optional(void **state)
+{
+    (void)state;
+    json_t *o = json_object();
+    assert_int_equal(ls_json_set_str(o, "z", "1"), 0);
+    assert_int_equal(ls_json_set_str(o, "absent", NULL), 0);  /* left out */
+    assert_int_equal(ls_json_set_str(o, "a", "2"), 0);
+    json_object_set_new(o, "n", ls_json_str_or_null(NULL));
+    ls_buf b = LS_BUF_INIT;
+    assert_int_equal(ls_json_put(&b, o), LS_OK);
+    assert_string_equal(b.data, "{\"z\":\"1\",\"a\":\"2\",\"n\":null}");
+    ls_buf_free(&b);
+}
+
+static void test_fixed(void **state)
+{
+    (void)state;
+    static const struct { double v; int d; const char *out; } cases[] = {
+        {0.123456, 3, "0.123"}, {202.34084, 4, "202.3408"}, {150.10099, 4, "150.101"},
+        {0.5, 3, "0.5"},        {12.0, 4, "12.0"},          {-1.23456, 2, "-1.23"},
+        {0.0004, 3, "0.0"},     {1234567.891, 4, "1234567.891"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ls_buf b = LS_BUF_INIT;
+        assert_int_equal(ls_json_put(&b, ls_json_fixed(cases[i].v, cases[i].d)), LS_OK);
+        assert_string_equal(b.data, cases[i].out);
+        ls_buf_free(&b);
+    }
+}
+
+static void test_errors_reach_the_caller(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    assert_int_equal(ls_json_put(&b, NULL), LS_ERR_NOMEM);  /* a build that failed */
+    b.cap_limit = 8;
+    assert_int_equal(ls_json_put(&b, json_pack("{s:s}", "key", "a long value")), LS_ERR_LIMIT);
+    assert_int_equal(ls_buf_error(&b), LS_ERR_LIMIT);
+    /* the buffer's first error sticks: a small value after it fails too */
+    assert_int_equal(ls_json_put(&b, json_integer(1)), LS_ERR_LIMIT);
+    ls_buf_free(&b);
+    /* appended, not replaced */
+    ls_buf c = LS_BUF_INIT;
+    assert_int_equal(ls_buf_puts(&c, "x="), LS_OK);
+    assert_int_equal(ls_json_put(&c, json_pack("[i,b,n]", 1, 1)), LS_OK);
+    assert_string_equal(c.data, "x=[1,true,null]");
+    ls_buf_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_object_order_and_optional),
+        cmocka_unit_test(test_fixed),
+        cmocka_unit_test(test_errors_reach_the_caller),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,158 @@
+/* test_query_build.c — query/build.c, a plan to the ranking query, read
+ * through Xapian's description of it: weights parsed by name (unknown names
+ * and bad numbers refused, naming the item); a question with diacritics
+ * asks for its exact words and pairs, one without for each with its folded
+ * twin as one synonym; heading and definition parts follow their weights;
+ * fillers weigh w.filler (out at 0) unless the question has nothing else;
+ * without statistics the body words go to Xapian's ELITE_SET, with an
+ * index's statistics a common word whose pair is asked for is left to the
+ * pair. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../query/build.h"
+#include "../support/test_support.h"
+
+static void test_weights_parse(void **state)
+{
+    (void)state;
+    ls_weights w = ls_weights_default(), d = ls_weights_default();
+    ls_error err = {0};
+    assert_int_equal(ls_weights_parse("pair=2.5,hpair=0,k1=1.2,elite=0", &w, &err), LS_OK);
+    assert_float_equal(w.pair, 2.5, 0);
+    assert_float_equal(w.heading_pair, 0, 0);
+    assert_float_equal(w.bm25_k1, 1.2, 0);
+    assert_float_equal(w.elite, 0, 0);
+    assert_float_equal(w.cover, d.cover, 0);   /* the rest untouched */
+    assert_float_equal(w.bm25_b, d.bm25_b, 0);
+    static const char *const bad[] = {"nosuch=1", "pair", "pair=x", "pair=-1", "pair=1x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ls_error e = {0};
+        assert_int_equal(ls_weights_parse(bad[i], &w, &e), LS_ERR_ARG);
+        char item[32];
+        snprintf(item, sizeof item, "%.*s", (int)strcspn(bad[i], "="), bad[i]);
+        assert_non_null(strstr(e.msg, item));
+    }
+}
+
+/* The description of q's ranking query under w (db may be NULL). */
+static char *describe(const char *q, const ls_weights *w, xc_db *db)
+{
+    ls_plan *p = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_plan_build(q, strlen(q), &p, &err), LS_OK);
+    xc_query *x = NULL;
+    assert_int_equal(ls_query_rank(p, w, db, &x, &err), LS_OK);
+    ls_plan_free(p);
+    char *d = x ? xc_query_describe(x) : NULL;
+    xc_query_free(x);
+    return d;
+}
+
+/* 1 when desc holds term as a whole term (not inside a prefixed one) */
+static int has(const char *desc, const char *term)
+{
+    size_t n = strlen(term);
+    for (const char *p = strstr(desc, term); p; p = strstr(p + 1, term))
+        if ((p == desc || p[-1] == '(' || p[-1] == ' ') && (p[n] == ' ' || p[n] == ')'))
+            return 1;
+    return 0;
+}
+
+static void test_marks_and_twins(void **state)
+{
+    (void)state;
+    ls_weights w = ls_weights_default();
+    char *d = describe("đăng ký", &w, NULL);
+    assert_true(has(d, "đăng") && has(d, "ký") && has(d, "Bđăng_ký"));
+    assert_true(has(d, "SBđăng_ký") && has(d, "Dđăng") && has(d, "DBđăng_ký"));
+    assert_null(strstr(d, "SYNONYM"));           /* diacritics: exact words only */
+    assert_non_null(strstr(d, "ELITE_SET 24"));  /* no statistics: Xapian's elite */
+    assert_false(has(d, "Sđăng"));               /* heading words weigh 0 by default */
+    free(d);
+    d = describe("dang ky", &w, NULL);
+    assert_non_null(strstr(d, "(dang SYNONYM Adang)"));
+    assert_non_null(strstr(d, "(Bdang_ky SYNONYM ABdang_ky)"));
+    assert_non_null(strstr(d, "(SBdang_ky SYNONYM SABdang_ky)"));
+    free(d);
+}
+
+static void test_weights_shape_the_query(void **state)
+{
+    (void)state;
+    ls_weights w = ls_weights_default();
+    w.heading = 1;
+    w.heading_pair = 0;
+    w.elite = 0;
+    char *d = describe("đăng ký", &w, NULL);
+    assert_true(has(d, "Sđăng") && has(d, "Ský"));
+    assert_false(has(d, "SBđăng_ký"));
+    assert_null(strstr(d, "ELITE_SET"));
+    assert_true(has(d, "đăng") && has(d, "Bđăng_ký"));
+    free(d);
+    /* defined phrases: weight defother, or defined when it asks what X is */
+    w = ls_weights_default();
+    d = describe("đăng ký", &w, NULL);
+    assert_non_null(strstr(d, "* Dđăng"));
+    free(d);
+    d = describe("đăng ký là gì", &w, NULL);
+    assert_true(has(d, "Dđăng"));
+    assert_null(strstr(d, "* Dđăng"));           /* weight 1: not scaled */
+    /* the fillers weigh w.filler = 0: out */
+    assert_false(has(d, "là") || has(d, "gì"));
+    free(d);
+    d = describe("là gì", &w, NULL);               /* nothing else to ask for */
+    assert_true(has(d, "là") && has(d, "gì"));
+    free(d);
+}
+
+/* ten passages hold "đăng", one "ký": "đăng" is common */
+static void common_fill(xc_wdb *wdb, void *ctx)
+{
+    (void)ctx;
+    xc_err xe;
+    for (int i = 0; i < 10; i++) {
+        xc_doc *d = NULL;
+        assert_int_equal(xc_doc_new(&d, &xe), XC_OK);
+        assert_int_equal(xc_doc_add_term(d, "đăng", 1, &xe), XC_OK);
+        if (i == 0) assert_int_equal(xc_doc_add_term(d, "ký", 1, &xe), XC_OK);
+        unsigned id;
+        assert_int_equal(xc_wdb_add_document(wdb, d, &id, &xe), XC_OK);
+        xc_doc_free(d);
+    }
+}
+
+static void test_common_word_left_to_its_pair(void **state)
+{
+    (void)state;
+    ts_index *ix = ts_index_new(common_fill, NULL);
+    ls_weights w = ls_weights_default();
+    char *d = describe("đăng ký", &w, ix->db);
+    assert_null(strstr(d, "ELITE_SET"));         /* chosen on the index's statistics */
+    assert_false(has(d, "đăng"));
+    assert_true(has(d, "ký") && has(d, "Bđăng_ký"));
+    free(d);
+    w.common = 0;                                  /* off: every word kept */
+    d = describe("đăng ký", &w, ix->db);
+    assert_true(has(d, "đăng") && has(d, "ký"));
+    free(d);
+    void *st = ix;
+    ts_index_teardown(&st);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_weights_parse),
+        cmocka_unit_test(test_marks_and_twins),
+        cmocka_unit_test(test_weights_shape_the_query),
+        cmocka_unit_test(test_common_word_left_to_its_pair),
+    };
+    return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
+}
