@@ -486,6 +486,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
+        (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;
@@ -504,7 +505,8 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reads its candidates' cover records; the places
      * past `want` need not be exact. One fetch for the block (one round
      * trip to remote shards); passages are decoded only for the hits. */
-    if (past_budget(s, deadline)) res->partial = 1; /* no second stage */
+    /* a match ended at the deadline (xc.h) has the best it had weighed */
+    if (xc_mset_cut(ms) || past_budget(s, deadline)) res->partial = 1; /* no second stage */
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);

@@ -110,11 +110,14 @@ ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned 
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
 
 /* Bound each search's work by ms milliseconds (0 = no bound, the default).
- * Xapian's match cannot be stopped midway (Enquire::set_time_limit only
- * turns check_at_least off); so the budget is checked after the match and
- * after each hit: a search past it skips the second ranking stage (hits
- * keep the first stage's order), the remaining snippets (the hits stop
- * there) and the accent suggestion, and says so with res->partial. */
+ * Xapian's Enquire::set_time_limit cannot end a match (it only turns
+ * check_at_least off), so over one index the match is ended at the budget
+ * by xc_enquire_set_deadline, its hits the best of the candidates weighed
+ * by then (over a shard set, or with per_document, the match runs to its
+ * end); after it the budget is checked again, and after each hit: a search
+ * past it skips the second ranking stage (hits keep the first stage's
+ * order), the remaining snippets (the hits stop there) and the accent
+ * suggestion, and says so with res->partial. */
 void ls_searcher_set_time_budget(ls_searcher *s, double ms);
 
 /* Run a search. *out is allocated; free with ls_results_free. Invalid
