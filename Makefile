@@ -37,7 +37,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps bench-run test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval clean help sample sample-run
+.PHONY: all deps bench-run bench-scale test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval clean help sample sample-run
 
 all: $(BIN)
 
@@ -55,6 +55,7 @@ help:
 	@echo "make fuzz-long    the same, resumable, niced, corpus kept under build/fuzz"
 	@echo "make crash-loop   CRASH_KILLS (50) random kills of index, compact, remove"
 	@echo "make bench        benchmarks (needs ../shared/corpus)"
+	@echo "make bench-scale  growth with the corpus: BENCH_SCALES (1 4 10) x BENCH_BASE (1) of the pháp điển"
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
 	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
 	@echo "make test-deb     build the .deb, install it, try it, remove it (dist/test-deb)"
@@ -159,6 +160,15 @@ bench:
 
 bench-run: $(BIN)
 	@bench/run-bench $(BIN)
+
+# growth with the corpus: BENCH_SCALES (1 4 10) x BENCH_BASE (1 = the whole
+# pháp điển) as one index and BENCH_SHARDS (2) shards; table and curve under build/bench/scale
+BENCH_SCALES ?= 1 4 10
+BENCH_BASE   ?= 1
+BENCH_SHARDS ?= 2
+bench-scale: $(BIN)
+	@LS_DEPS_BENCH=1 scripts/install-deps
+	@BENCH_SCALES="$(BENCH_SCALES)" BENCH_BASE=$(BENCH_BASE) BENCH_SHARDS=$(BENCH_SHARDS) bench/run-scale $(BIN)
 
 eval: $(BIN)
 	@bench/run-eval $(BIN)

@@ -13,17 +13,13 @@
 #include <jansson.h>
 
 #include "../common/version.h"
+#include "mcp_codes.h"
 #include "mcp_complete.h"
 #include "mcp_prompts.h"
 #include "mcp_resources.h"
 #include "mcp_session.h"
 #include "mcp_tools.h"
 
-#define RPC_PARSE (-32700)
-#define RPC_INVALID (-32600)
-#define RPC_NO_METHOD (-32601)
-#define RPC_PARAMS (-32602)
-#define RPC_INTERNAL (-32603)
 
 static const char *const versions[] = {LS_MCP_PROTOCOL_VERSION, "2025-03-26", "2024-11-05"};
 #define NVERSIONS (sizeof versions / sizeof versions[0])
@@ -32,11 +28,15 @@ static const char *const levels[] = {"debug",    "info",  "notice", "warning",
                                      "error",    "critical", "alert", "emergency"};
 
 /* message as a JSON string: messages quote the request cut at a byte count
- * ("%.200s"), which may split a UTF-8 sequence; the longest valid prefix. */
+ * ("%.200s"), which may split a UTF-8 sequence; made valid UTF-8 by the
+ * one rule every message follows (ls_utf8_scrub, as ls_error_set). */
 static json_t *message_string(const char *message)
 {
-    json_t *m = json_string(message);
-    for (size_t n = strlen(message); !m && n; n--) m = json_stringn(message, n - 1);
+    char *copy = strdup(message);
+    if (!copy) return NULL;
+    ls_utf8_scrub(copy);
+    json_t *m = json_string(copy);
+    free(copy);
     return m;
 }
 
@@ -138,10 +138,10 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
                         int *code, char *msg, size_t cap)
 {
     json_t *result = NULL;
-    *code = RPC_INTERNAL;
+    *code = LS_RPC_INTERNAL;
     if (strcmp(name, "initialize") == 0) {
         result = initialize(params, msg, cap);
-        if (!result && msg[0]) *code = RPC_PARAMS;
+        if (!result && msg[0]) *code = LS_RPC_PARAMS;
         if (result) st->initialized = 1;
     } else if (strcmp(name, "ping") == 0) {
         result = json_object();
@@ -152,10 +152,10 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
         json_t *tname = json_object_get(params, "name");
         json_t *args = json_object_get(params, "arguments");
         if (!json_is_string(tname)) {
-            *code = RPC_PARAMS;
+            *code = LS_RPC_PARAMS;
             snprintf(msg, cap, "tools/call: params.name (a string) is required");
         } else if (args && !json_is_object(args)) {
-            *code = RPC_PARAMS;
+            *code = LS_RPC_PARAMS;
             snprintf(msg, cap, "tools/call: params.arguments must be an object");
         } else {
             result = call_tool(s, st, json_string_value(tname), args, code, msg, cap);
@@ -167,7 +167,7 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
     } else if (strcmp(name, "resources/read") == 0) {
         const char *uri = json_string_value(json_object_get(params, "uri"));
         if (!uri) {
-            *code = RPC_PARAMS;
+            *code = LS_RPC_PARAMS;
             snprintf(msg, cap, "resources/read: params.uri (a string) is required");
         } else {
             *code = ls_mcp_resources_read(s, uri, &result, msg, cap);
@@ -178,7 +178,7 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
         const char *pname = json_string_value(json_object_get(params, "name"));
         json_t *args = json_object_get(params, "arguments");
         if (!pname || (args && !json_is_object(args))) {
-            *code = RPC_PARAMS;
+            *code = LS_RPC_PARAMS;
             snprintf(msg, cap, "prompts/get: params.name (a string) is required and "
                      "params.arguments must be an object");
         } else {
@@ -188,13 +188,13 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
         *code = ls_mcp_complete(s, params, &result, msg, cap);
     } else if (strcmp(name, "logging/setLevel") == 0) {
         result = set_level(params, st, msg, cap);
-        if (!result && msg[0]) *code = RPC_PARAMS;
+        if (!result && msg[0]) *code = LS_RPC_PARAMS;
     } else {
         snprintf(msg, cap, "method '%.200s' not found (this server offers initialize, ping, "
                  "tools/list, tools/call, resources/list, resources/templates/list, "
                  "resources/read, prompts/list, prompts/get, completion/complete, logging/setLevel)",
                  name);
-        *code = RPC_NO_METHOD;
+        *code = LS_RPC_NO_METHOD;
     }
     return result;
 }
@@ -206,33 +206,33 @@ static json_t *handle_one(ls_searcher *s, ls_mcp_state *st, json_t *m, int *bad)
 {
     if (!json_is_object(m)) {
         *bad = 1;
-        return error_reply(NULL, RPC_INVALID, "a JSON-RPC message must be an object");
+        return error_reply(NULL, LS_RPC_INVALID, "a JSON-RPC message must be an object");
     }
     json_t *id = json_object_get(m, "id");
     json_t *method = json_object_get(m, "method");
     json_t *params = json_object_get(m, "params");
     if (id && !json_is_string(id) && !json_is_integer(id)) {
         *bad = 1;
-        return error_reply(NULL, RPC_INVALID, "id must be a string or an integer");
+        return error_reply(NULL, LS_RPC_INVALID, "id must be a string or an integer");
     }
     if (!json_is_string(json_object_get(m, "jsonrpc")) ||
         strcmp(json_string_value(json_object_get(m, "jsonrpc")), "2.0") != 0) {
         *bad = 1;
-        return error_reply(id, RPC_INVALID, "jsonrpc must be \"2.0\"");
+        return error_reply(id, LS_RPC_INVALID, "jsonrpc must be \"2.0\"");
     }
     if (!method) {
         if (id && (json_object_get(m, "result") || json_object_get(m, "error")))
             return NULL; /* a response: this server sends no requests */
         *bad = 1;
-        return error_reply(id, RPC_INVALID, "method is missing");
+        return error_reply(id, LS_RPC_INVALID, "method is missing");
     }
     if (!json_is_string(method)) {
         *bad = 1;
-        return error_reply(id, RPC_INVALID, "method must be a string");
+        return error_reply(id, LS_RPC_INVALID, "method must be a string");
     }
     if (!id) return NULL; /* notifications: initialized, cancelled, ... need no answer */
     if (params && !json_is_object(params))
-        return error_reply(id, RPC_PARAMS, "params must be an object");
+        return error_reply(id, LS_RPC_PARAMS, "params must be an object");
     char msg[768] = "";
     int code;
     json_t *result = dispatch(s, st, json_string_value(method), params, &code, msg, sizeof msg);
@@ -259,7 +259,7 @@ ls_rc ls_mcp_handle(ls_searcher *s, ls_mcp_state *st, const char *request, size_
     if (!m) {
         char msg[300];
         snprintf(msg, sizeof msg, "parse error: %s (at byte %d)", e.text, e.position);
-        ls_rc rc = dump(error_reply(NULL, RPC_PARSE, msg), reply);
+        ls_rc rc = dump(error_reply(NULL, LS_RPC_PARSE, msg), reply);
         return rc ? rc : LS_ERR_FORMAT;
     }
     int bad = 0;
@@ -267,7 +267,7 @@ ls_rc ls_mcp_handle(ls_searcher *s, ls_mcp_state *st, const char *request, size_
     if (json_is_array(m)) {
         if (!json_array_size(m)) {
             bad = 1;
-            out = error_reply(NULL, RPC_INVALID, "an empty batch");
+            out = error_reply(NULL, LS_RPC_INVALID, "an empty batch");
         } else {
             out = json_array();
             size_t i;

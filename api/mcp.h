@@ -13,7 +13,8 @@
  * (api/mcp_resources.h); prompts: answer_legal_question, check_citations
  * (api/mcp_prompts.h). Errors: -32700 parse, -32600 invalid request, -32601
  * method not found, -32602 invalid params, -32603 internal, -32002
- * resource not found. A JSON array (a batch, as in revisions before
+ * resource not found; an ls_rc becomes one by api/mcp_codes.h's table. A
+ * JSON array (a batch, as in revisions before
  * 2025-06-18) is answered with an array. */
 #ifndef LS_MCP_H
 #define LS_MCP_H

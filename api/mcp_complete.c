@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mcp_codes.h"
 #include "mcp_prompts.h"
 #include "mcp_resources.h"
 
@@ -45,7 +46,7 @@ int ls_mcp_complete(ls_searcher *s, json_t *params, json_t **result, char *msg,
     if (!type || !arg || !value) {
         snprintf(msg, msg_cap, "completion/complete: params.ref.type, params.argument.name and "
                  "params.argument.value (strings) are required");
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     int article_n = 0;
     if (strcmp(type, "ref/resource") == 0) {
@@ -55,13 +56,13 @@ int ls_mcp_complete(ls_searcher *s, json_t *params, json_t **result, char *msg,
         if ((!doc && !art) || (strcmp(arg, "id") != 0 && !(art && strcmp(arg, "n") == 0))) {
             snprintf(msg, msg_cap, "completion/complete: no argument '%.100s' of a resource "
                      "template '%.200s' here", arg, uri ? uri : "");
-            return -32602;
+            return LS_RPC_PARAMS;
         }
         article_n = art && strcmp(arg, "n") == 0;
     } else if (strcmp(type, "ref/prompt") != 0 || !prompt || !ls_mcp_prompt_takes(prompt, arg)) {
         snprintf(msg, msg_cap, "completion/complete: no prompt or resource template with the "
                  "argument '%.100s' here", arg);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     json_t *values = json_array();
     size_t total = 0;
@@ -72,7 +73,7 @@ int ls_mcp_complete(ls_searcher *s, json_t *params, json_t **result, char *msg,
                      : NULL;
     if (!*result) {
         snprintf(msg, msg_cap, "out of memory");
-        return -32603;
+        return LS_RPC_INTERNAL;
     }
     return 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../review/procedure_bases.h"
+#include "mcp_codes.h"
 #include "mcp_tools.h"
 
 #define S_STR "{\"type\":\"string\"}"
@@ -84,9 +85,9 @@ int ls_mcp_get_procedure(ls_searcher *s, json_t *args, json_t **structured, char
     ls_error err = {0};
     *structured = NULL;
     ls_rc rc = ls_procedure_get(s, code, as_of, &card, &err);
-    if (rc == LS_ERR_ARG) {
+    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
         snprintf(msg, cap, "get_procedure: %s", err.msg);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     if (rc) {
         snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(err.rc));
@@ -94,5 +95,5 @@ int ls_mcp_get_procedure(ls_searcher *s, json_t *args, json_t **structured, char
     }
     *structured = json_loads(card, 0, NULL);
     free(card);
-    return *structured ? 0 : -32603;
+    return *structured ? 0 : LS_RPC_INTERNAL;
 }

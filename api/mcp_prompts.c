@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mcp_codes.h"
+
 typedef struct prompt {
     const char *name, *title, *description;
     const char *arg, *arg_description; /* the one required argument */
@@ -80,13 +82,13 @@ int ls_mcp_prompts_get(const char *name, json_t *args, json_t **result, char *ms
     if (!p) {
         snprintf(msg, msg_cap, "prompts/get: no prompt '%.200s' (this server offers "
                  "answer_legal_question, check_citations)", name);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     const char *value = json_string_value(json_object_get(args, p->arg));
     if (!value || !*value) {
         snprintf(msg, msg_cap, "prompts/get %s: arguments.%s (a non-empty string) is required",
                  p->name, p->arg);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     json_t *text = json_sprintf("%s%s", p->text, value);
     *result = text ? json_pack("{s:s, s:[{s:s, s:{s:s, s:o}}]}", "description", p->description,
@@ -95,7 +97,7 @@ int ls_mcp_prompts_get(const char *name, json_t *args, json_t **result, char *ms
                    : NULL;
     if (!*result) {
         snprintf(msg, msg_cap, "out of memory");
-        return -32603;
+        return LS_RPC_INTERNAL;
     }
     return 0;
 }

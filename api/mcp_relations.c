@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../review/doc_relations.h"
+#include "mcp_codes.h"
 
 #define N_STR "{\"type\":[\"string\",\"null\"]}"
 
@@ -48,9 +49,9 @@ int ls_mcp_call_relations(ls_searcher *s, json_t *args, json_t **structured, cha
     ls_doc_relations *r = NULL;
     ls_error err = {0};
     ls_rc rc = ls_doc_relations_get(s, doc ? doc : "", as_of, &r, &err);
-    if (rc == LS_ERR_ARG) {
+    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
         snprintf(msg, cap, "get_relations: %s", err.msg);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     ls_buf b = LS_BUF_INIT;
     if (!rc) rc = ls_doc_relations_json(r, &b, &err);
@@ -62,5 +63,5 @@ int ls_mcp_call_relations(ls_searcher *s, json_t *args, json_t **structured, cha
     }
     *structured = json_loadb(b.data, b.len, 0, NULL);
     ls_buf_free(&b);
-    return *structured ? 0 : -32603;
+    return *structured ? 0 : LS_RPC_INTERNAL;
 }

@@ -75,7 +75,7 @@ static int contents(const char *uri, ls_buf *text, json_t **result)
 {
     *result = json_pack("{s:[{s:s, s:s, s:s%}]}", "contents", "uri", uri, "mimeType",
                         JSON_MIME, "text", text->data ? text->data : "", text->len);
-    return *result ? 0 : -32603;
+    return *result ? 0 : LS_RPC_INTERNAL;
 }
 
 int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char *msg,
@@ -86,7 +86,7 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
     if (!is_index && strncmp(uri, doc_prefix, sizeof doc_prefix - 1) != 0) {
         snprintf(msg, msg_cap, "resources/read: '%.200s' is not a luat-search resource "
                  "(luat://index, luat://document/{id}, luat://document/{id}/article/{n})", uri);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     /* the id may hold slashes: the article part is found from the end */
     const char *art = NULL;
@@ -102,12 +102,12 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
             (num && (!ls_api_plausible_id(number) || strchr(number, '/')))) {
             snprintf(msg, msg_cap, "resources/read: bad document id or article number in "
                      "'%.200s' (ids look like 68/2020/QH14, articles like 5 or 5a)", uri);
-            return -32602;
+            return LS_RPC_PARAMS;
         }
     }
     if (!s) {
         snprintf(msg, msg_cap, "resources/read: the index is unavailable");
-        return -32603;
+        return LS_RPC_INTERNAL;
     }
     ls_buf text = LS_BUF_INIT;
     ls_error err = {0};
@@ -125,14 +125,12 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
     } else {
         rc = ls_api_document_json(s, id, &text, &err);
     }
-    int code = 0;
-    if (rc == LS_ERR_NOTFOUND) {
+    int code = ls_mcp_code_of(rc);
+    if (code == LS_MCP_RESOURCE_NOT_FOUND) {
         snprintf(msg, msg_cap, "resource not found: %.200s (%.300s)", uri, err.msg);
-        code = LS_MCP_RESOURCE_NOT_FOUND;
-    } else if (rc) {
+    } else if (code) {
         snprintf(msg, msg_cap, "resources/read: %.400s",
                  err.msg[0] ? err.msg : ls_strerror(rc));
-        code = -32603;
     } else {
         code = contents(uri, &text, result);
         if (code) snprintf(msg, msg_cap, "out of memory");

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <jansson.h>
 #include "../query/search.h"
+#include "mcp_codes.h"
 
-#define LS_MCP_RESOURCE_NOT_FOUND (-32002) /* the spec's code */
 #define LS_MCP_DOCUMENT_TEMPLATE "luat://document/{id}"
 #define LS_MCP_ARTICLE_TEMPLATE "luat://document/{id}/article/{n}"
 

@@ -18,6 +18,7 @@
 #include "../query/searcher_internal.h" /* ls_searcher_db, the index under a searcher */
 #include "../review/review.h"
 #include "../text/analyser.h"
+#include "mcp_codes.h"
 #include "mcp_procedures.h"
 #include "mcp_relations.h"
 #include "search_params.h"
@@ -187,7 +188,7 @@ static json_t *jstr(const char *s)
 }
 
 /* Check args against spec: unknown keys, missing required ones, wrong
- * types. 0 when fine, else -32602 with msg. */
+ * types. 0 when fine, else LS_RPC_PARAMS with msg. */
 static int check_args(const char *tool_name, json_t *args, const arg_spec *spec, char *msg,
                       size_t cap)
 {
@@ -198,7 +199,7 @@ static int check_args(const char *tool_name, json_t *args, const arg_spec *spec,
         while (a->name && strcmp(a->name, key) != 0) a++;
         if (!a->name) {
             snprintf(msg, cap, "%s: unknown argument '%s'", tool_name, key);
-            return -32602;
+            return LS_RPC_PARAMS;
         }
         int ok = a->kind == A_STR ? json_is_string(v)
                  : a->kind == A_INT ? json_is_integer(v)
@@ -209,17 +210,17 @@ static int check_args(const char *tool_name, json_t *args, const arg_spec *spec,
             static const char *names[] = {"a string", "an integer", "a string or an integer",
                                           "a boolean", "a number"};
             snprintf(msg, cap, "%s: argument '%s' must be %s", tool_name, key, names[a->kind]);
-            return -32602;
+            return LS_RPC_PARAMS;
         }
         if (json_is_string(v) && !json_string_length(v) && a->required) {
             snprintf(msg, cap, "%s: argument '%s' is empty", tool_name, key);
-            return -32602;
+            return LS_RPC_PARAMS;
         }
     }
     for (const arg_spec *a = spec; a->name; a++)
         if (a->required && !json_object_get(args, a->name)) {
             snprintf(msg, cap, "%s: argument '%s' is required", tool_name, a->name);
-            return -32602;
+            return LS_RPC_PARAMS;
         }
     return 0;
 }
@@ -418,7 +419,7 @@ int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const cha
     if (kind) json_object_set_new(body, "kind", json_string(kind));
     char *text = json_dumps(body, JSON_COMPACT);
     json_decref(body);
-    if (!text) return -32603;
+    if (!text) return LS_RPC_INTERNAL;
     ls_api_search p;
     ls_error err = {0};
     ls_rc rc = ls_api_search_from_json(text, strlen(text), &p, &err);
@@ -426,7 +427,7 @@ int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const cha
     if (rc) {
         ls_api_search_free(&p);
         snprintf(msg, cap, "%s: %s", tool, err.msg);
-        return -32602;
+        return ls_mcp_code_of(rc);
     }
     ls_results *r = NULL;
     ls_buf out = LS_BUF_INIT;
@@ -434,7 +435,7 @@ int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const cha
     if (!rc) rc = ls_results_json(r, p.req.query, p.req.query_len, 0, &out);
     int ret = 0;
     if (rc) ret = index_fail(&err, structured, msg, cap);
-    else if (!(*structured = json_loadb(out.data, out.len, 0, NULL))) ret = -32603;
+    else if (!(*structured = json_loadb(out.data, out.len, 0, NULL))) ret = LS_RPC_INTERNAL;
     ls_buf_free(&out);
     ls_results_free(r);
     ls_api_search_free(&p);
@@ -475,7 +476,7 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
     const char *point = num_arg(args, "point", pbuf, sizeof pbuf);
     if (!article) {
         snprintf(msg, cap, "get_provision: argument 'article' is empty");
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     /* the document by its number when the index holds it, else as written
      * (a law by name, "Nghị định 13/2023/NĐ-CP") */
@@ -492,16 +493,16 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
         ls_buf_puts(&b, doc);
         text = ls_buf_detach(&b);
         ls_buf_free(&b);
-        if (!text) return -32603;
+        if (!text) return LS_RPC_INTERNAL;
     }
     ls_review_result *r = NULL;
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
     free(text);
-    if (ls_rc_is_bad_input(rc)) {
+    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
         free(missing);
         snprintf(msg, cap, "get_provision: %s", err.msg);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     int ret = 0;
     char *notice = !rc && r->ncites ? cite_notice(s, &r->cites[0], missing) : NULL;
@@ -530,7 +531,7 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
                               r->as_of ? r->as_of : "");
         if (o) set_force(o, c);
         *structured = o;
-        if (!o) ret = -32603;
+        if (!o) ret = LS_RPC_INTERNAL;
     }
     free(notice);
     free(missing);
@@ -546,11 +547,11 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
     ls_error err = {0};
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
-    if (ls_rc_is_bad_input(rc)) {
+    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
         snprintf(msg, cap, "validate_citation: %s", err.msg);
         ls_review_result_free(r);
         free(missing);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     if (rc) {
         ls_review_result_free(r);
@@ -576,7 +577,7 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
         *structured = json_pack("{s:s, s:s, s:b, s:b, s:o}", "input", text, "as_of",
                                 r->as_of ? r->as_of : "", "all_exist", r->unresolved == 0,
                                 "all_in_force", all_in_force, "citations", list);
-        if (!*structured) ret = -32603;
+        if (!*structured) ret = LS_RPC_INTERNAL;
     }
     ls_review_result_free(r);
     free(missing);
@@ -593,9 +594,9 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
     ls_rc rc = review_citation(s, text, NULL, &r, &missing, &err);
     free(missing);
     if (rc) ls_review_result_free(r);
-    if (ls_rc_is_bad_input(rc)) {
+    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
         snprintf(msg, cap, "format_citation: %s", err.msg);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     if (rc) return index_fail(&err, structured, msg, cap);
     int ret = 0;
@@ -617,7 +618,7 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
         *structured = json_pack("{s:s, s:s, s:o}", "input", text, "formatted",
                                 joined.data ? joined.data : "", "citations", list);
         ls_buf_free(&joined);
-        if (!*structured) ret = -32603;
+        if (!*structured) ret = LS_RPC_INTERNAL;
     }
     ls_review_result_free(r);
     return ret;
@@ -715,7 +716,7 @@ int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **r
         if (strcmp(tools[i].name, name) == 0) t = &tools[i];
     if (!t) {
         snprintf(msg, msg_cap, "unknown tool '%s' (see tools/list)", name);
-        return -32602;
+        return LS_RPC_PARAMS;
     }
     json_t *empty = NULL;
     if (!args) args = empty = json_object();
@@ -731,5 +732,5 @@ int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **r
     free(text);
     if (*result && structured) json_object_set_new(*result, "structuredContent", structured);
     else json_decref(structured);
-    return *result ? 0 : -32603;
+    return *result ? 0 : LS_RPC_INTERNAL;
 }

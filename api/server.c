@@ -1,5 +1,6 @@
 /* server.c — libmicrohttpd lifecycle, per-request state, bodies, limits,
- * the access log and per-thread index handles (server.h). */
+ * the access log, and the hand-off of each read request to the workers'
+ * queue (work_queue.h), whose threads own the index handles (server.h). */
 #include "server.h"
 
 #include <arpa/inet.h>
@@ -19,6 +20,7 @@
 #include "conn_guard.h"
 #include "rate_limit.h"
 #include "routes.h"
+#include "work_queue.h"
 
 #define MAX_PAIRS 32          /* query-string parameters kept */
 #define URL_LOG_MAX 160       /* bytes of a URL in the access log */
@@ -34,13 +36,29 @@ struct ls_server {
     double rate;                  /* the limit, for its message */
     unsigned burst;
     int access_log;
-    pthread_key_t searcher_key;
+    ls_work_queue *queue;         /* the workers, each with its index handle */
     ls_conn_guard *guard;
     ls_rate_limit *limit;         /* NULL = no per-client limit */
 };
 
-/* One request's state, from its first call to its completion. */
+typedef struct pairs {
+    const char *keys[MAX_PAIRS];
+    const char *values[MAX_PAIRS];
+    size_t value_lens[MAX_PAIRS];
+    size_t n;
+    int overflow;
+} pairs;
+
+/* One request's state, from its first call to its completion. While a
+ * worker answers it the connection is suspended: the I/O thread leaves it
+ * (and the strings rq points into) alone until the worker resumes it. */
 typedef struct request_ctx {
+    ls_work_item item;            /* in the workers' queue */
+    struct MHD_Connection *conn;
+    ls_api_request rq;            /* what the worker answers */
+    pairs args;                   /* rq's query-string pairs */
+    ls_api_reply reply;
+    int reply_ready;              /* reply is set: send it when resumed */
     ls_buf body;
     int body_too_large;
     unsigned retry_after;         /* > 0: refused by the rate limit */
@@ -51,36 +69,44 @@ typedef struct request_ctx {
     char url[URL_LOG_MAX];
 } request_ctx;
 
-/* A worker's own index handle. */
+/* A worker's own index handle: opened on its first request, and again on
+ * a later one while it cannot open (error says why). */
 typedef struct worker_searcher {
     ls_searcher *s;
     char error[512];
 } worker_searcher;
 
-static void close_worker_searcher(void *p)
+static void *worker_init(void *arg)
 {
-    worker_searcher *w = p;
-    ls_searcher_close(w->s);
+    (void)arg;
+    return calloc(1, sizeof(worker_searcher));
+}
+
+static void worker_fini(void *state, void *arg)
+{
+    (void)arg;
+    worker_searcher *w = state;
+    if (w) ls_searcher_close(w->s);
     free(w);
 }
 
-static worker_searcher *searcher_of_thread(ls_server *srv)
+/* A worker's job: answer the request, then hand the connection back to the
+ * I/O thread, which sends the reply (on_request, reply_ready). */
+static void worker_run(void *state, ls_work_item *job, void *arg)
 {
-    worker_searcher *w = pthread_getspecific(srv->searcher_key);
-    if (w && w->s) return w;
-    if (!w) {
-        w = calloc(1, sizeof *w);
-        if (!w || pthread_setspecific(srv->searcher_key, w)) {
-            free(w);
-            return NULL;
-        }
+    ls_server *srv = arg;
+    worker_searcher *w = state;
+    request_ctx *ctx = (request_ctx *)job; /* item is its first member */
+    if (w && !w->s) {
+        ls_error err = {0};
+        if (ls_searcher_open_remote(srv->db_path, srv->remotes, srv->remote_timeout_ms, &w->s,
+                                    &err))
+            snprintf(w->error, sizeof w->error, "index unavailable: %.400s", err.msg);
+        else ls_searcher_set_time_budget(w->s, srv->time_budget_ms);
     }
-    ls_error err = {0};
-    if (ls_searcher_open_remote(srv->db_path, srv->remotes, srv->remote_timeout_ms, &w->s,
-                                &err))
-        snprintf(w->error, sizeof w->error, "index unavailable: %.400s", err.msg);
-    else ls_searcher_set_time_budget(w->s, srv->time_budget_ms);
-    return w;
+    ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &ctx->rq, &ctx->reply);
+    ctx->reply_ready = 1;
+    MHD_resume_connection(ctx->conn);
 }
 
 static double ms_since(const struct timespec *t0)
@@ -98,14 +124,6 @@ static void log_safe(char *out, size_t cap, const char *s)
         out[i] = ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == 0x7f) ? '?' : s[i];
     out[i] = '\0';
 }
-
-typedef struct pairs {
-    const char *keys[MAX_PAIRS];
-    const char *values[MAX_PAIRS];
-    size_t value_lens[MAX_PAIRS];
-    size_t n;
-    int overflow;
-} pairs;
 
 static enum MHD_Result collect_pair(void *cls, enum MHD_ValueKind kind, const char *key,
                                     size_t key_size, const char *value, size_t value_size)
@@ -181,6 +199,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         log_safe(ctx->method, sizeof ctx->method, method);
         log_safe(ctx->url, sizeof ctx->url, url);
         ctx->route = LS_ROUTE_OTHER;
+        ctx->conn = c;
         *con_cls = ctx;
         ctx->retry_after = rate_limited(srv, c, url, &ctx->t0);
         /* a declared length over the limit is refused before any of it is read */
@@ -195,35 +214,49 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return MHD_YES;
     }
-    ls_api_reply reply = {.body.cap_limit = srv->max_reply};
-    pairs p = {0};
-    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_pair, &p);
+    ls_api_reply *reply = &ctx->reply;
+    int head = strcmp(method, "HEAD") == 0;
+    if (ctx->reply_ready) { /* resumed: the worker's answer */
+        enum MHD_Result ok = send_reply(c, ctx, reply, head);
+        ls_buf_free(&reply->body);
+        return ok;
+    }
+    reply->body.cap_limit = srv->max_reply;
+    pairs *p = &ctx->args;
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_pair, p);
     if (ctx->retry_after) {
         char msg[160];
         snprintf(msg, sizeof msg, "too many requests from your address (this server answers "
                  "each client %g a second, %u at once): retry after %u s",
                  srv->rate, srv->burst, ctx->retry_after);
-        ls_api_error(&reply, 429, msg);
-        reply.header_name = "Retry-After";
-        snprintf(reply.header_value, sizeof reply.header_value, "%u", ctx->retry_after);
+        ls_api_error(reply, 429, msg);
+        reply->header_name = "Retry-After";
+        snprintf(reply->header_value, sizeof reply->header_value, "%u", ctx->retry_after);
         ls_metrics_rate_limited();
     } else if (ctx->body_too_large) {
         char msg[96];
         snprintf(msg, sizeof msg, "request body over %u bytes", srv->max_body);
-        ls_api_error(&reply, 413, msg);
-    } else if (p.overflow) {
-        ls_api_error(&reply, 400, "too many query parameters");
-    } else {
-        worker_searcher *w = searcher_of_thread(srv);
-        ls_api_request rq = {.method = method, .path = url, .keys = p.keys, .values = p.values,
-                             .value_lens = p.value_lens, .npairs = p.n,
-                             .body = ctx->body.data, .body_len = ctx->body.len,
-                             .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
-                             .header = request_header, .conn = c};
-        ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &rq, &reply);
+        ls_api_error(reply, 413, msg);
+    } else if (p->overflow) {
+        ls_api_error(reply, 400, "too many query parameters");
+    } else { /* to the workers; this thread goes on with other connections */
+        ctx->rq = (ls_api_request){.method = method, .path = url, .keys = p->keys,
+                                   .values = p->values, .value_lens = p->value_lens,
+                                   .npairs = p->n, .body = ctx->body.data,
+                                   .body_len = ctx->body.len,
+                                   .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                                         "Origin"),
+                                   .header = request_header, .conn = c};
+        MHD_suspend_connection(c);
+        if (ls_work_queue_push(srv->queue, &ctx->item)) {
+            ls_api_error(reply, 503, "the server is stopping");
+            ctx->reply_ready = 1;
+            MHD_resume_connection(c);
+        }
+        return MHD_YES;
     }
-    enum MHD_Result ok = send_reply(c, ctx, &reply, strcmp(method, "HEAD") == 0);
-    ls_buf_free(&reply.body);
+    enum MHD_Result ok = send_reply(c, ctx, reply, head);
+    ls_buf_free(&reply->body);
     return ok;
 }
 
@@ -250,6 +283,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                 why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cut off)");
     }
     ls_buf_free(&ctx->body);
+    ls_buf_free(&ctx->reply.body); /* a reply the daemon's stop kept from being sent */
     free(ctx);
     *con_cls = NULL;
 }
@@ -283,6 +317,16 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
     }
 }
 
+/* Free srv and whatever of it was started (the daemon stopped already). */
+static void free_server(ls_server *srv)
+{
+    ls_work_queue_free(srv->queue); /* closes the workers' index handles */
+    ls_conn_guard_stop(srv->guard);
+    ls_rate_limit_free(srv->limit);
+    free(srv->db_path);
+    free(srv);
+}
+
 ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *err)
 {
     *out = NULL;
@@ -313,38 +357,28 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
     if (cfg->rate_limit > 0) {
         srv->rate = cfg->rate_limit;
         if ((rc = ls_rate_limit_new(cfg->rate_limit, cfg->rate_burst, &srv->limit, err))) {
-            ls_rate_limit_free(srv->limit);
-            free(srv->db_path);
-            free(srv);
+            free_server(srv);
             return rc;
         }
         srv->burst = ls_rate_limit_burst(srv->limit);
     }
-    if (pthread_key_create(&srv->searcher_key, close_worker_searcher)) {
-        ls_rate_limit_free(srv->limit);
-        free(srv->db_path);
-        free(srv);
-        return ls_error_set(err, LS_ERR_INTERNAL, "cannot create a thread key");
-    }
     unsigned deadline = cfg->request_timeout_ms ? cfg->request_timeout_ms : 30000;
     if ((rc = ls_conn_guard_start(deadline, &srv->guard, err))) {
-        pthread_key_delete(srv->searcher_key);
-        ls_rate_limit_free(srv->limit);
-        free(srv->db_path);
-        free(srv);
+        free_server(srv);
         return rc;
     }
-    unsigned threads = cfg->threads ? cfg->threads : 2;
-    /* a pool of one is no pool: libmicrohttpd warns, so leave it out */
-    struct MHD_OptionItem pool[] = {
-        {threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, (intptr_t)threads, NULL},
-        {MHD_OPTION_END, 0, NULL},
-    };
+    ls_work_handlers workers = {.init = worker_init, .run = worker_run, .fini = worker_fini,
+                                .arg = srv};
+    if ((rc = ls_work_queue_start(cfg->threads ? cfg->threads : 2, &workers, &srv->queue, err))) {
+        free_server(srv);
+        return rc;
+    }
+    /* one I/O thread reads and writes every connection; the workers search */
     srv->mhd = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, NULL,
+        NULL, on_request, srv,
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_message, srv, /* first, or MHD warns */
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)(cfg->max_connections ? cfg->max_connections : 256),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)(cfg->timeout_s ? cfg->timeout_s : 10),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
@@ -352,11 +386,7 @@ ls_rc ls_server_start(const ls_server_config *cfg, ls_server **out, ls_error *er
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
         MHD_OPTION_END);
     if (!srv->mhd) {
-        ls_conn_guard_stop(srv->guard);
-        pthread_key_delete(srv->searcher_key);
-        ls_rate_limit_free(srv->limit);
-        free(srv->db_path);
-        free(srv);
+        free_server(srv);
         return ls_error_set(err, LS_ERR_IO, "cannot listen on %s:%u (in use, or not allowed)",
                             cfg->host ? cfg->host : "127.0.0.1", cfg->port);
     }
@@ -373,10 +403,10 @@ unsigned ls_server_port(const ls_server *srv)
 void ls_server_stop(ls_server *srv)
 {
     if (!srv) return;
-    MHD_stop_daemon(srv->mhd); /* joins the workers: their handles close */
-    ls_conn_guard_stop(srv->guard);
-    pthread_key_delete(srv->searcher_key);
-    ls_rate_limit_free(srv->limit);
-    free(srv->db_path);
-    free(srv);
+    /* the workers answer what is queued and resume those connections (a
+     * request read from now on is answered 503), so none is suspended when
+     * the daemon stops: libmicrohttpd forbids stopping with one suspended */
+    ls_work_queue_stop(srv->queue);
+    MHD_stop_daemon(srv->mhd);
+    free_server(srv);
 }

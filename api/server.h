@@ -1,8 +1,11 @@
-/* server.h — the REST server: libmicrohttpd with a thread pool on epoll;
- * every worker thread owns its own ls_searcher (Xapian handles are not
- * shared between threads), opened on its first request, and each search
- * reopens the index when a writer has committed, so new decrees show up
- * without a restart. Routes: routes.h. */
+/* server.h — the REST server: one libmicrohttpd thread on epoll reads and
+ * writes every connection and hands each whole request to one queue, first
+ * in, first out (work_queue.h), served by `threads` workers; each worker
+ * owns its own ls_searcher (Xapian handles are not shared between threads),
+ * opened on its first request, and each search reopens the index when a
+ * writer has committed, so new decrees show up without a restart. Under
+ * load a request waits only for those that came before it. Routes:
+ * routes.h. */
 #ifndef LS_SERVER_H
 #define LS_SERVER_H
 

@@ -6,7 +6,8 @@
  * article texts (heading + body). Prints, per engine: indexing seconds,
  * MB/s, size on disk as a multiple of the text; per engine and questions
  * file: MRR@10, R@10 and latency p50/p95/p99 and mean (top 10, warm, one
- * thread).
+ * thread); each question's latency, sorted, one a line in ms, goes to
+ * OUT_DIR/lat-ENGINE-FILE.txt (FILE without .jsonl) for bench/plot-latency.
  *
  *   bench_peers OUT_DIR CORPUS_PATH QUESTIONS.jsonl...
  *
@@ -85,6 +86,7 @@ static long dir_bytes(const char *path)
 
 typedef struct engine {
     const char *name;
+    const char *slug;         /* in file names */
     sqlite3 *sql;             /* FTS5 */
     sqlite3_stmt *stmt;
     xc_db *xdb;               /* stock Xapian */
@@ -192,7 +194,20 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void run_questions(engine *e, const char *path)
+/* Write the sorted latencies lat[0..n) to OUT_DIR/lat-SLUG-BASE.txt. */
+static void write_latencies(const char *out_dir, const engine *e, const char *base,
+                            const double *lat, size_t n)
+{
+    char name[4096];
+    int stem = (int)(strstr(base, ".jsonl") ? (size_t)(strstr(base, ".jsonl") - base) : strlen(base));
+    snprintf(name, sizeof name, "%s/lat-%s-%.*s.txt", out_dir, e->slug, stem, base);
+    FILE *f = fopen(name, "w");
+    if (!f) die(name, "cannot write");
+    for (size_t i = 0; i < n; i++) fprintf(f, "%.3f\n", lat[i]);
+    if (fclose(f)) die(name, "writing failed");
+}
+
+static void run_questions(engine *e, const char *path, const char *out_dir)
 {
     FILE *f = fopen(path, "r");
     if (!f) die(path, "cannot open");
@@ -248,6 +263,7 @@ static void run_questions(engine *e, const char *path)
            "mean %6.2f ms\n",
            e->name, base, n, mrr / (double)n, r10 / (double)n, lat[n / 2],
            lat[(size_t)((double)n * 0.95)], lat[(size_t)((double)n * 0.99)], sum / (double)n);
+    write_latencies(out_dir, e, base, lat, n);
     free(lat);
 }
 
@@ -262,8 +278,9 @@ int main(int argc, char **argv)
     ls_error err = {0};
     if (ls_corpus_read_path(argv[2], LS_FORMAT_AUTO, &sink, &err)) die(argv[2], err.msg);
     printf("  %zu passages, %.1f MB of article text\n", c.n, (double)c.bytes / 1e6);
-    engine engines[3] = {{.name = "sqlite-fts5"}, {.name = "sqlite-fts5 (folded)"},
-                         {.name = "xapian stock"}};
+    engine engines[3] = {{.name = "sqlite-fts5", .slug = "fts5"},
+                         {.name = "sqlite-fts5 (folded)", .slug = "fts5-folded"},
+                         {.name = "xapian stock", .slug = "xapian-stock"}};
     snprintf(engines[0].path, sizeof engines[0].path, "%s/fts5.db", argv[1]);
     snprintf(engines[1].path, sizeof engines[1].path, "%s/fts5-folded.db", argv[1]);
     snprintf(engines[2].path, sizeof engines[2].path, "%s/xapian-stock", argv[1]);
@@ -282,7 +299,7 @@ int main(int argc, char **argv)
         int unaccented = strstr(argv[i], "nodiacritics") != NULL;
         for (int k = 0; k < 3; k++) {
             if (k == 1 && !unaccented) continue; /* the folded table is for unmarked questions */
-            run_questions(&engines[k], argv[i]);
+            run_questions(&engines[k], argv[i], argv[1]);
             fflush(stdout);
         }
     }

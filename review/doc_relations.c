@@ -86,10 +86,10 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
 {
     ls_doc_relation d = {.kind = kind, .incoming = incoming};
     if (!other) {
-        ls_rc rc = resolve_cite(ctx, c, err);
+        ls_rc rc = ls_resolve_cite(ctx, c, err);
         if (rc) return rc;
         if (c->resolution == LS_CITE_FOUND || c->resolution == LS_CITE_PART_MISSING)
-            other = resolve_doc_entry(ctx, c->doc_id, err);
+            other = ls_resolve_doc_entry(ctx, c->doc_id, err);
         if (c->doc_id && !other) return err->rc;
     }
     if (other && strcmp(other->id, r->id) == 0) return LS_OK;   /* itself */
@@ -144,8 +144,8 @@ static ls_rc scan_links(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *
         const char *end = nl ? nl : p + strlen(p);
         ls_cite c;
         ls_relation k;
-        if (resolve_link_cite(p, end, &c, &k)) {
-            rc = resolve_cite(ctx, &c, err);
+        if (ls_resolve_link_cite(p, end, &c, &k)) {
+            rc = ls_resolve_cite(ctx, &c, err);
             if (!rc && !want)
                 rc = add_cited(ctx, r, k, 0, &c, NULL, NULL, eff, err);
             else if (!rc && c.doc_id && strcmp(c.doc_id, want->id) == 0)
@@ -179,7 +179,7 @@ static ls_rc scan_links_to(resolve_ctx *ctx, ls_doc_relations *r, const doc_entr
             size_t n = nl ? (size_t)(nl - p) : strlen(p);
             char id[300];
             snprintf(id, sizeof id, "%.*s", (int)n, p);
-            doc_entry *by = resolve_doc_entry(ctx, id, err);
+            doc_entry *by = ls_resolve_doc_entry(ctx, id, err);
             if (!by) rc = err->rc;
             else if (by->found && strcmp(by->id, self->id) != 0)
                 rc = scan_links(ctx, r, by, self, err);
@@ -217,7 +217,7 @@ static ls_rc scan_field(resolve_ctx *ctx, ls_doc_relations *r, const ls_passage 
     ls_error local = {0};
     if (!t || !len || ls_cite_extract(t, len, &cites, &n, &local)) return LS_OK;
     const char *eff = p->effective ? p->effective : p->issued;
-    doc_entry *acting = self ? resolve_doc_entry(ctx, p->doc_id, err) : NULL;
+    doc_entry *acting = self ? ls_resolve_doc_entry(ctx, p->doc_id, err) : NULL;
     ls_rc rc = self && !acting ? err->rc : LS_OK;
     for (size_t i = 0; !rc && i < n; i++) {
         ls_cite *c = &cites[i];
@@ -242,7 +242,7 @@ static ls_rc scan_field(resolve_ctx *ctx, ls_doc_relations *r, const ls_passage 
         } else {
             rc = add_cited(ctx, r, kind, 0, c, NULL, p->article, eff, err);
             if (!rc && kind == LS_REL_AMENDS && !c->article && c->doc_id)
-                *amending = resolve_doc_entry(ctx, c->doc_id, err);
+                *amending = ls_resolve_doc_entry(ctx, c->doc_id, err);
         }
     }
     ls_cites_free(cites, n);
@@ -273,7 +273,7 @@ static ls_rc scan_passages(resolve_ctx *ctx, ls_doc_relations *r, xc_query *q,
 {
     scan_ctx sc = {ctx, r, self, err};
     size_t matched = 0;
-    ls_rc rc = resolve_each_passage(ctx, q, LS_RELATIONS_SCAN, scan_one, &sc, &matched, err);
+    ls_rc rc = ls_resolve_each_passage(ctx, q, LS_RELATIONS_SCAN, scan_one, &sc, &matched, err);
     if (!rc && self && matched > LS_RELATIONS_SCAN) r->truncated = 1;
     return rc;
 }
@@ -337,7 +337,7 @@ ls_rc ls_doc_relations_get(ls_searcher *s, const char *doc_id, const char *as_of
 {
     *out = NULL;
     resolve_ctx ctx;
-    ls_rc rc = resolve_init(&ctx, s, as_of, err);
+    ls_rc rc = ls_resolve_init(&ctx, s, as_of, err);
     if (rc) return rc;
     ctx.no_text = 1;
     ctx.no_status = 1;
@@ -347,19 +347,19 @@ ls_rc ls_doc_relations_get(ls_searcher *s, const char *doc_id, const char *as_of
     ls_error local = {0};
     if (!id && ls_termgen_normalise_value(doc_id, 0, norm, sizeof norm, &local) == LS_OK)
         id = strdup(norm);
-    doc_entry *e = id ? resolve_doc_entry(&ctx, id, err) : NULL;
+    doc_entry *e = id ? ls_resolve_doc_entry(&ctx, id, err) : NULL;
     if (!id) rc = ls_error_set(err, LS_ERR_ARG, "'%s' is not a document id", doc_id);
     else if (!e) rc = err->rc;
     else if (!e->found) rc = ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
     free(id);
     ls_doc_relations *r = rc ? NULL : calloc(1, sizeof *r);
     if (!rc && !r) rc = nomem(err);
-    if (!rc) rc = resolve_doc_status(&ctx, e, err);
+    if (!rc) rc = ls_resolve_doc_status(&ctx, e, err);
     if (!rc) rc = fill_head(r, e, &ctx, err);
     if (!rc) rc = scan_links(&ctx, r, e, NULL, err);
     if (!rc) rc = scan_links_to(&ctx, r, e, err);
     if (!rc) rc = scan_articles(&ctx, r, e, err);
-    resolve_free(&ctx);
+    ls_resolve_free(&ctx);
     if (rc) {
         ls_doc_relations_free(r);
         return rc;

@@ -1,4 +1,4 @@
-/* doc_status.c — a document's status as of a date (resolve_doc_status,
+/* doc_status.c — a document's status as of a date (ls_resolve_doc_status,
  * resolve_internal.h).
  *
  * The index stores each document's status as published ("còn hiệu lực",
@@ -114,7 +114,7 @@ static ls_rc set_str(char **field, const char *fmt, const char *a, const char *b
 
 /* The acting document's relation to a provision of e, from one of its
  * passages. The document's own status is not decided here (see
- * resolve_doc_status). */
+ * ls_resolve_doc_status). */
 static ls_rc apply(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const ls_cite *c, act a)
 {
     const char *when = p->effective ? p->effective : p->issued;
@@ -220,7 +220,7 @@ static ls_force force_of(const char *status)
     return LS_FORCE_UNKNOWN;
 }
 
-ls_rc resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
+ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
 {
     if (e->status_done) return LS_OK;
     e->status_done = 1;

@@ -25,7 +25,7 @@
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 
-ls_rc resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_error *err)
+ls_rc ls_resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_error *err)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->s = s;
@@ -76,7 +76,7 @@ static void free_self(resolve_ctx *ctx)
     ctx->self_id = NULL;
 }
 
-void resolve_free(resolve_ctx *ctx)
+void ls_resolve_free(resolve_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->cache_cap; i++)
         if (ctx->cache[i].id) entry_free(&ctx->cache[i]);
@@ -144,7 +144,7 @@ static int grow_cache(resolve_ctx *ctx)
     return 0;
 }
 
-doc_entry *resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err)
+doc_entry *ls_resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err)
 {
     if ((ctx->cache_n + 1) * 2 > ctx->cache_cap && grow_cache(ctx)) return nomem(err), NULL;
     size_t k = hash(id) & (ctx->cache_cap - 1);
@@ -236,8 +236,8 @@ static char *normal_id(const char *raw)
     return strdup(raw);
 }
 
-ls_rc resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, size_t len,
-                       ls_error *err)
+ls_rc ls_resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, size_t len,
+                          ls_error *err)
 {
     free_self(ctx);
     ls_rc rc = find_marks(ctx, text, len, err);
@@ -245,7 +245,7 @@ ls_rc resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, s
     if (doc_id) {
         char *id = normal_id(doc_id);
         if (!id) return nomem(err);
-        doc_entry *e = resolve_doc_entry(ctx, id, err);
+        doc_entry *e = ls_resolve_doc_entry(ctx, id, err);
         free(id);
         if (!e) return err ? err->rc : LS_ERR_NOMEM;
         if (!e->found) return ls_error_set(err, LS_ERR_NOTFOUND, "no document %s in the index", doc_id);
@@ -277,7 +277,7 @@ ls_rc resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, s
         char *id = normal_id(ss.number);
         free(ss.number);
         if (!id) return nomem(err);
-        doc_entry *e = resolve_doc_entry(ctx, id, err);
+        doc_entry *e = ls_resolve_doc_entry(ctx, id, err);
         free(id);
         if (!e) return err ? err->rc : LS_ERR_NOMEM;
         if (e->found && !(ctx->self_id = strdup(e->id))) return nomem(err);
@@ -285,8 +285,8 @@ ls_rc resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, s
     return LS_OK;
 }
 
-ls_rc resolve_set_self_passage(resolve_ctx *ctx, const char *doc_id, const char *article,
-                               ls_error *err)
+ls_rc ls_resolve_set_self_passage(resolve_ctx *ctx, const char *doc_id, const char *article,
+                                  ls_error *err)
 {
     free_self(ctx);
     if (!(ctx->self_id = strdup(doc_id))) return nomem(err);
@@ -333,7 +333,7 @@ static int same_number(const doc_entry *e, const char *num)
 static ls_rc by_number(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *err)
 {
     *out = NULL;
-    doc_entry *e = resolve_doc_entry(ctx, c->doc_number, err);
+    doc_entry *e = ls_resolve_doc_entry(ctx, c->doc_number, err);
     if (!e) return err ? err->rc : LS_ERR_NOMEM;
     if (e->found) return *out = e, LS_OK;
     char head[32], key[64];
@@ -350,7 +350,7 @@ static ls_rc by_number(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *
         char id[300];
         snprintf(id, sizeof id, "%.*s", (int)n, line);
         line = nl ? nl + 1 : line + n;
-        doc_entry *d = resolve_doc_entry(ctx, id, err);
+        doc_entry *d = ls_resolve_doc_entry(ctx, id, err);
         if (!d) {
             free(ids);
             ls_buf_free(&others);
@@ -415,7 +415,7 @@ static ls_rc by_name(resolve_ctx *ctx, ls_cite *c, doc_entry **out, ls_error *er
             snprintf(other, sizeof other, "%.4s (%s)", newest, strchr(newest, '\t') + 1);
         free(newest);
         if (!id) continue;
-        doc_entry *e = resolve_doc_entry(ctx, id, err);
+        doc_entry *e = ls_resolve_doc_entry(ctx, id, err);
         free(id);
         if (!e) return err ? err->rc : LS_ERR_NOMEM;
         if (e->found) return *out = e, LS_OK;
@@ -562,7 +562,7 @@ static ls_rc copy_doc_fields(ls_cite *c, const doc_entry *e)
 /* The cited provision's status from its document's. */
 static ls_rc set_force(resolve_ctx *ctx, ls_cite *c, doc_entry *e, ls_error *err)
 {
-    ls_rc rc = resolve_doc_status(ctx, e, err);
+    ls_rc rc = ls_resolve_doc_status(ctx, e, err);
     if (rc) return rc;
     c->force = e->force;
     const char *by = e->by, *note = e->note;
@@ -592,7 +592,7 @@ static ls_rc set_force(resolve_ctx *ctx, ls_cite *c, doc_entry *e, ls_error *err
     return LS_OK;
 }
 
-ls_rc resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
+ls_rc ls_resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
 {
     doc_entry *e = NULL;
     ls_rc rc = LS_OK;
@@ -603,7 +603,7 @@ ls_rc resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
     }
     if (c->self) {
         if (ctx->self_id) {
-            if (!(e = resolve_doc_entry(ctx, ctx->self_id, err))) return err ? err->rc : LS_ERR_NOMEM;
+            if (!(e = ls_resolve_doc_entry(ctx, ctx->self_id, err))) return err ? err->rc : LS_ERR_NOMEM;
         } else if (ctx->nself_arts) {
             rc = check_in_self(ctx, c, err);
             if (!rc) rc = ls_cite_format(c, NULL, NULL, NULL);
@@ -635,9 +635,9 @@ ls_rc resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
     return rc ? nomem(err) : LS_OK;
 }
 
-ls_rc resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
-                           ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
-                           size_t *matched, ls_error *err)
+ls_rc ls_resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
+                              ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
+                              size_t *matched, ls_error *err)
 {
     xc_err xe;
     xc_enquire *enq = NULL;
@@ -680,7 +680,7 @@ static char *link_field(const char *p, const char *end, int k)
     return s;
 }
 
-int resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind)
+int ls_resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind)
 {
     memset(c, 0, sizeof *c);
     char *k = link_field(p, end, 0);

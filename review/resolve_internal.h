@@ -63,42 +63,42 @@ typedef struct resolve_ctx {
 } resolve_ctx;
 
 /* Set up ctx over searcher s; as_of NULL = today. LS_ERR_ARG for a bad date. */
-ls_rc resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_error *err);
-void resolve_free(resolve_ctx *ctx);
+ls_rc ls_resolve_init(resolve_ctx *ctx, ls_searcher *s, const char *as_of, ls_error *err);
+void ls_resolve_free(resolve_ctx *ctx);
 
 /* Learn the containing document: doc_id when given (must be in the index),
  * else the reviewed text's own header (number) or, failing that, its own
  * articles; and where its "Điều N" headings are. */
-ls_rc resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, size_t len,
-                       ls_error *err);
+ls_rc ls_resolve_set_self(resolve_ctx *ctx, const char *doc_id, const char *text, size_t len,
+                          ls_error *err);
 /* The same for one stored passage: self is its document, "Điều này" its
  * article. */
-ls_rc resolve_set_self_passage(resolve_ctx *ctx, const char *doc_id, const char *article,
-                               ls_error *err);
+ls_rc ls_resolve_set_self_passage(resolve_ctx *ctx, const char *doc_id, const char *article,
+                                  ls_error *err);
 
 /* Resolve c in place: resolution, document, provision text, status, and the
  * standard citation. Errors only for the index or memory. */
-ls_rc resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err);
+ls_rc ls_resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err);
 
 /* The cached entry of document id (looked up on first use); NULL when
  * out of memory (err set). */
-doc_entry *resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err);
+doc_entry *ls_resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err);
 
 /* Fill e's status as of ctx->as_of (once): stored status, dates, and the
  * documents of the index that amend, replace or repeal it (doc_status.c). */
-ls_rc resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
+ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
 
 /* Call each(cb_ctx, p) on every passage query q matches, up to max, in
  * Xapian's order (p borrowed for the call; unreadable passages skipped);
  * *matched (may be NULL) gets how many matched in all (an estimate beyond
  * max). Stops at the first non-OK return of each. */
-ls_rc resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
-                           ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
-                           size_t *matched, ls_error *err);
+ls_rc ls_resolve_each_passage(resolve_ctx *ctx, const xc_query *q, unsigned max,
+                              ls_rc (*each)(void *cb_ctx, const ls_passage *p), void *cb_ctx,
+                              size_t *matched, ls_error *err);
 
 /* One line [p, end) of "links:<id>" (indexer/doc_links.h) as a citation to
  * resolve: c's extraction fields filled (free with ls_cite_clear), *kind
  * the relation. 0 when the line is not one. */
-int resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind);
+int ls_resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind);
 
 #endif

@@ -23,19 +23,19 @@ ls_rc ls_review(ls_searcher *s, const char *text, size_t len, const ls_review_op
     static const ls_review_opts none = {0};
     if (!opts) opts = &none;
     resolve_ctx ctx;
-    ls_rc rc = resolve_init(&ctx, s, opts->as_of, err);
+    ls_rc rc = ls_resolve_init(&ctx, s, opts->as_of, err);
     if (rc) {
-        resolve_free(&ctx);
+        ls_resolve_free(&ctx);
         return rc;
     }
     ctx.no_text = opts->no_text;
     ls_review_result *r = calloc(1, sizeof *r);
     if (!r) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     if (!rc) rc = ls_cite_extract(text, len, &r->cites, &r->ncites, err);
-    if (!rc) rc = resolve_set_self(&ctx, opts->doc_id, text, len, err);
+    if (!rc) rc = ls_resolve_set_self(&ctx, opts->doc_id, text, len, err);
     for (size_t i = 0; !rc && i < r->ncites; i++) {
         ls_cite *c = &r->cites[i];
-        rc = resolve_cite(&ctx, c, err);
+        rc = ls_resolve_cite(&ctx, c, err);
         if (c->group + 1 > r->ngroups) r->ngroups = c->group + 1;
         if (c->resolution != LS_CITE_FOUND) r->unresolved++;
         if (ls_force_is_gone(c->force)) r->not_in_force++;
@@ -43,7 +43,7 @@ ls_rc ls_review(ls_searcher *s, const char *text, size_t len, const ls_review_op
     if (!rc && !(r->as_of = strdup(ctx.as_of))) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     if (!rc && ctx.self_id && !(r->self_id = strdup(ctx.self_id)))
         rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    resolve_free(&ctx);
+    ls_resolve_free(&ctx);
     if (rc) {
         ls_review_result_free(r);
         return rc;

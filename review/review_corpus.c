@@ -107,11 +107,11 @@ static ls_rc one_passage(void *v, const ls_passage *p)
     size_t n = 0;
     ls_error local = {0};
     if (ls_cite_extract(p->text, p->text_len, &cites, &n, &local)) return LS_OK;
-    ls_rc rc = resolve_set_self_passage(d->ctx, d->doc.id, p->article, d->err);
+    ls_rc rc = ls_resolve_set_self_passage(d->ctx, d->doc.id, p->article, d->err);
     for (size_t i = 0; !rc && i < n; i++) {
         if (!relied_on(p->text, p->text_len, &cites[i])) continue;
         d->rep->citations++;
-        rc = resolve_cite(d->ctx, &cites[i], d->err);
+        rc = ls_resolve_cite(d->ctx, &cites[i], d->err);
         if (!rc) rc = keep(d, p->article, &cites[i]);
     }
     ls_cites_free(cites, n);
@@ -132,9 +132,9 @@ static ls_rc preamble(doc_run *d)
         const char *end = nl ? nl : p + strlen(p);
         ls_cite c;
         ls_relation kind;
-        if (resolve_link_cite(p, end, &c, &kind) && (kind == LS_REL_BASIS || kind == LS_REL_GUIDES)) {
+        if (ls_resolve_link_cite(p, end, &c, &kind) && (kind == LS_REL_BASIS || kind == LS_REL_GUIDES)) {
             d->rep->citations++;
-            rc = resolve_cite(d->ctx, &c, d->err);
+            rc = ls_resolve_cite(d->ctx, &c, d->err);
             if (!rc) rc = keep(d, NULL, &c);
         }
         ls_cite_clear(&c);
@@ -195,7 +195,7 @@ static ls_rc review_doc(doc_run *d, const char *id)
 {
     if (strncmp(id, LS_PROCEDURE_ID_PREFIX, strlen(LS_PROCEDURE_ID_PREFIX)) == 0)
         return review_procedure(d, id);
-    doc_entry *e = resolve_doc_entry(d->ctx, id, d->err);
+    doc_entry *e = ls_resolve_doc_entry(d->ctx, id, d->err);
     if (!e) return d->err->rc;
     d->doc.id = dup(id);
     d->doc.number = dup(e->number);
@@ -208,7 +208,7 @@ static ls_rc review_doc(doc_run *d, const char *id)
     xc_err xe;
     xc_query *q = rc ? NULL : xc_query_term(term, 1, 0, &xe);
     if (!rc && !q) rc = ls_error_set(d->err, LS_ERR_INDEX, "passages of %s: %s", id, xe.msg);
-    if (!rc) rc = resolve_each_passage(d->ctx, q, 100000, one_passage, d, NULL, d->err);
+    if (!rc) rc = ls_resolve_each_passage(d->ctx, q, 100000, one_passage, d, NULL, d->err);
     xc_query_free(q);
     return rc;
 }
@@ -252,7 +252,7 @@ ls_rc ls_review_corpus(ls_searcher *s, const char *as_of, ls_corpus_progress pro
 {
     *out = NULL;
     resolve_ctx ctx;
-    ls_rc rc = resolve_init(&ctx, s, as_of, err);
+    ls_rc rc = ls_resolve_init(&ctx, s, as_of, err);
     if (rc) return rc;
     ctx.no_text = 1;
     ls_corpus_report *rep = calloc(1, sizeof *rep);
@@ -285,7 +285,7 @@ ls_rc ls_review_corpus(ls_searcher *s, const char *as_of, ls_corpus_progress pro
     }
     for (size_t i = 0; i < ids.n; i++) free(ids.v[i]);
     free(ids.v);
-    resolve_free(&ctx);
+    ls_resolve_free(&ctx);
     if (rc) {
         ls_corpus_report_free(rep);
         return rc;

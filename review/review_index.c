@@ -43,9 +43,9 @@ static ls_rc one_passage(resolve_ctx *ctx, const ls_passage *p, ls_review_stats 
     size_t n = 0;
     ls_error local = {0};
     if (ls_cite_extract(p->text, p->text_len, &cites, &n, &local)) return LS_OK;
-    ls_rc rc = resolve_set_self_passage(ctx, p->doc_id, p->article, err);
+    ls_rc rc = ls_resolve_set_self_passage(ctx, p->doc_id, p->article, err);
     for (size_t i = 0; !rc && i < n; i++) {
-        rc = resolve_cite(ctx, &cites[i], err);
+        rc = ls_resolve_cite(ctx, &cites[i], err);
         if (rc) break;
         count(st, &cites[i]);
         /* a sample spread over the index: every 7th miss */
@@ -64,7 +64,7 @@ ls_rc ls_review_index(ls_searcher *s, ls_review_stats *st, ls_buf *sample, size_
 {
     memset(st, 0, sizeof *st);
     resolve_ctx ctx;
-    ls_rc rc = resolve_init(&ctx, s, NULL, err);
+    ls_rc rc = ls_resolve_init(&ctx, s, NULL, err);
     ctx.no_text = 1;
     ctx.no_status = 1;
     xc_err xe;
@@ -91,6 +91,6 @@ ls_rc ls_review_index(ls_searcher *s, ls_review_stats *st, ls_buf *sample, size_
         }
         xc_doc_free(d);
     }
-    resolve_free(&ctx);
+    ls_resolve_free(&ctx);
     return rc;
 }
