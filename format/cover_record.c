@@ -99,6 +99,9 @@ void ls_cover_builder_add(ls_cover_builder *b, const ls_token *tok)
     if (!w || push_token(b, w, tok)) b->failed = 1;
 }
 
+/* a body token's packed span: its gap comes next as a varint (header) */
+#define SPAN_GAP_FOLLOWS 3
+
 static ls_rc put_u32(ls_buf *out, uint32_t v)
 {
     char bytes[4] = {(char)(v & 0xff), (char)(v >> 8 & 0xff), (char)(v >> 16 & 0xff),
@@ -122,8 +125,10 @@ ls_rc ls_cover_builder_finish(ls_cover_builder *b, ls_buf *out, ls_error *err)
     }
     for (size_t i = 0, at = 0; !rc && i < b->ntokens[LS_COVER_BODY]; i++) {
         uint32_t start = b->spans[2 * i], end = b->spans[2 * i + 1];
-        rc = ls_varint_put(out, start - at);
-        if (!rc) rc = ls_varint_put(out, end - start);
+        size_t gap = start - at;
+        rc = ls_varint_put(out, (size_t)(end - start) << 2 |
+                                    (gap < SPAN_GAP_FOLLOWS ? gap : SPAN_GAP_FOLLOWS));
+        if (!rc && gap >= SPAN_GAP_FOLLOWS) rc = ls_varint_put(out, gap);
         at = end;
     }
     return rc ? ls_error_set(err, rc, "cover record: %s", ls_strerror(rc)) : LS_OK;
@@ -213,8 +218,9 @@ ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err
         }
     }
     for (size_t i = 0, at = 0; !r.bad && i < out->ntokens[LS_COVER_BODY]; i++) {
-        size_t gap = ls_varint_get(&r.p, r.end, &r.bad);
-        size_t n = ls_varint_get(&r.p, r.end, &r.bad);
+        size_t packed = ls_varint_get(&r.p, r.end, &r.bad);
+        size_t gap = packed & SPAN_GAP_FOLLOWS, n = packed >> 2;
+        if (gap == SPAN_GAP_FOLLOWS) gap = ls_varint_get(&r.p, r.end, &r.bad);
         if (gap > UINT32_MAX - at || n > UINT32_MAX - at - gap) r.bad = 1;
         out->spans[2 * i] = (uint32_t)(at + gap);
         out->spans[2 * i + 1] = (uint32_t)(at + gap + n);

@@ -11,10 +11,11 @@
  * | (none)   | normalised term (NFC, folded case, new tone marks)   | see below |
  * | A        | accent-folded twin, only for terms that carry marks  | see below |
  * | B        | adjacent pair "thủ_tục" (text, heading)              | no (wdf)  |
- * | AB       | folded pair "thu_tuc", only when a side has marks    | no (wdf)  |
+ * | AB       | folded pair "thu_tuc", for every pair (marks or not: | no (wdf)  |
+ * |          | a question without marks reads this list alone)      |           |
  * | S        | term of the article heading or document title        | no (wdf)  |
  * | SA       | folded heading/title term, when it has marks         | no (wdf)  |
- * | SB, SAB  | heading/title pair, and its folded twin              | no (wdf)  |
+ * | SB, SAB  | heading/title pair, and its folded form (every pair) | no (wdf)  |
  * | D, DA    | term of a phrase the passage defines ("X là ...")    | no        |
  * | DB, DAB  | pair of a defined phrase, and its folded twin        | no        |
  * | Q        | unique passage id: Q<doc id>#<article>[#<pd label>]  | boolean   |

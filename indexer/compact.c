@@ -30,6 +30,13 @@ static void copy_lock_file(const char *db, const char *tmp)
     }
 }
 
+ls_rc ls_index_remove_tree(const char *path, ls_error *err)
+{
+    if (nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+        return ls_error_set(err, LS_ERR_IO, "removing %s: %s", path, strerror(errno));
+    return LS_OK;
+}
+
 ls_rc ls_index_compact(const char *db, ls_compact_result *res, ls_error *err)
 {
     memset(res, 0, sizeof *res);

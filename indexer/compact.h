@@ -21,4 +21,8 @@ typedef struct ls_compact_result {
  * the leftover cannot be removed or the swap fails, else Xapian's error. */
 ls_rc ls_index_compact(const char *db, ls_compact_result *res, ls_error *err);
 
+/* Remove the directory tree at path (the DIR.old a compaction kept, once
+ * its caller has no use for it). LS_ERR_IO when it cannot. */
+ls_rc ls_index_remove_tree(const char *path, ls_error *err);
+
 #endif

@@ -1,6 +1,8 @@
 /* termgen.c — field text to postings: term + folded twin at the same
- * position, adjacent pairs, and the prefixed terms and pairs of the heading
- * and definition fields (schema.h). */
+ * position, adjacent pairs and their folded form (written for every pair,
+ * so a question without diacritics reads one posting list per pair), and
+ * the prefixed terms and pairs of the heading and definition fields
+ * (schema.h). */
 #include "termgen.h"
 
 #include <stdio.h>
@@ -19,7 +21,6 @@ typedef struct gen_state {
     unsigned field_wdf;
     char prev[TERM_MAX];        /* previous word term, "" if none */
     char prev_folded[TERM_MAX]; /* its folded form */
-    int prev_marks;
     unsigned last_position;
     ls_error *err;
     ls_rc rc;
@@ -63,8 +64,7 @@ static int add_field_terms(gen_state *st, const ls_field_prefixes *f, unsigned w
     if (tok->folded && add(st, f->folded, tok->folded, tok->folded_len, 0, wdf)) return 1;
     if (!pair_with_prev) return 0;
     if (add_pair(st, f->pair, st->prev, tok->term, tok->term_len, wdf)) return 1;
-    return (st->prev_marks || tok->folded) &&
-           add_pair(st, f->folded_pair, st->prev_folded, folded, folded_len, wdf);
+    return add_pair(st, f->folded_pair, st->prev_folded, folded, folded_len, wdf);
 }
 
 static int on_token(void *ctx, const ls_token *tok)
@@ -83,8 +83,7 @@ static int on_token(void *ctx, const ls_token *tok)
             return 1;
         if (pair_with_prev) {
             if (add_pair(st, LS_PREFIX_PAIR, st->prev, tok->term, tok->term_len, 1)) return 1;
-            if ((st->prev_marks || tok->folded) &&
-                add_pair(st, LS_PREFIX_PAIR_FOLDED, st->prev_folded, folded, folded_len, 1))
+            if (add_pair(st, LS_PREFIX_PAIR_FOLDED, st->prev_folded, folded, folded_len, 1))
                 return 1;
         }
     }
@@ -95,7 +94,6 @@ static int on_token(void *ctx, const ls_token *tok)
         memcpy(st->prev, tok->term, tok->term_len + 1);
         memcpy(st->prev_folded, folded, folded_len);
         st->prev_folded[folded_len] = '\0';
-        st->prev_marks = tok->folded != NULL;
     } else {
         st->prev[0] = '\0';
     }

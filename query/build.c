@@ -1,5 +1,6 @@
 /* build.c — the ranking query: each term (exact, or its folded synonym set
- * when the question has no diacritics), adjacent pairs, heading terms. */
+ * when the question has no diacritics), adjacent pairs (folded, one posting
+ * list, when it has none), heading pairs. */
 #include "build.h"
 
 #include <math.h>
@@ -213,6 +214,8 @@ static void add_term(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
     estimate(p, plan, f->term, t->term, f->folded, t->folded, weight);
 }
 
+/* exact pair, or, for a question without diacritics, its folded form: the
+ * indexer writes that for every pair (termgen.h), one posting list */
 static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
                      const ls_qterm *a, const ls_qterm *b, double weight)
 {
@@ -220,8 +223,9 @@ static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
     char exact[512], folded[512];
     snprintf(exact, sizeof exact, "%s_%s", a->term, b->term);
     snprintf(folded, sizeof folded, "%s_%s", a->folded, b->folded);
-    push(p, scaled(term_or_twin(plan, f->pair, f->folded_pair, exact, folded, &p->xe), weight,
-                   &p->xe));
+    push(p, scaled(plan->any_marks ? prefixed(f->pair, exact, &p->xe)
+                                   : prefixed(f->folded_pair, folded, &p->xe),
+                   weight, &p->xe));
     estimate(p, plan, f->pair, exact, f->folded_pair, folded, weight);
 }
 

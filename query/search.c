@@ -461,9 +461,12 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     ls_passage_free(own);
 }
 
+/* min_score >= 0: a side list (the procedures beside the articles): only
+ * the hits that reach it are built (decoding a passage is most of a hit's
+ * cost), and no confidence features are read. */
 static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
-                       xc_query *q, unsigned pinned, double deadline, ls_results *res,
-                       ls_error *err)
+                       xc_query *q, unsigned pinned, double min_score, double deadline,
+                       ls_results *res, ls_error *err)
 {
     unsigned limit = req->limit ? req->limit : 10;
     unsigned first = req->offset;
@@ -519,6 +522,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     for (size_t i = first; i < n && !rc && res->nhits < limit; i++) {
         if (cands[i].docid == pinned) continue;
+        if (cands[i].score < min_score) break; /* sorted: none after it reaches it */
         if (res->nhits && past_budget(s, deadline)) { /* at least one hit */
             res->partial = 1;
             break;
@@ -530,7 +534,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
-    if (!rc) rate_first(s, plan, cands, n, pinned, req->offset, res);
+    if (!rc && min_score < 0) rate_first(s, plan, cands, n, pinned, req->offset, res);
 done:
     for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);
@@ -563,11 +567,11 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
      * shown (zalo-dev's 375 questions: 6.2 -> 5.7 s CPU with depth 8) */
     ls_weights saved = s->weights;
     if (s->weights.depth > 2 * (LS_PROCEDURES_MAX + 1)) s->weights.depth = 2 * (LS_PROCEDURES_MAX + 1);
+    double best = res->nhits ? res->hits[0].score : 0;
     if (!rc && q && !past_budget(s, deadline))
-        rc = run_query(s, &preq, plan, q, 0, deadline, &pres, err);
+        rc = run_query(s, &preq, plan, q, 0, PROCEDURE_MIN_SHARE * best, deadline, &pres, err);
     s->weights = saved;
     xc_query_free(q);
-    double best = res->nhits ? res->hits[0].score : 0;
     for (size_t i = 0; !rc && i < pres.nhits; i++) {
         if (pres.hits[i].score < PROCEDURE_MIN_SHARE * best) continue;
         if (!res->procedures && !(res->procedures = calloc(LS_PROCEDURES_MAX, sizeof *res->procedures))) {
@@ -649,7 +653,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     xc_query *q = NULL;
     res->kind = req->kind;
     rc = final_query(s, plan, req, doc_known, &q, err);
-    if (!rc && q) rc = run_query(s, req, plan, q, pinned, deadline, res, err);
+    if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, res, err);
     xc_query_free(q);
     /* the default: procedures that match well, beside the articles (not
      * for a cited document, nor on later pages) */

@@ -1,6 +1,7 @@
 /* test_cli.c — the `luat-search` command line as a user meets it: help,
  * usage errors, a missing index, index + search (human, --json, --batch),
- * stats and remove, on the bundled sample corpus in a temporary index. */
+ * stats and remove, compact (and a full build compacted), on the bundled
+ * sample corpus in a temporary index. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../support/test_support.h"
 
@@ -315,6 +317,57 @@ static void test_compact_keeps_everything(void **state)
     ts_rmtree(old);
 }
 
+/* Bytes the files directly in dir hold. */
+static long long dir_bytes(const char *dir)
+{
+    char cmd[4200], *out = NULL;
+    snprintf(cmd, sizeof cmd, "du -sb --apparent-size '%s' | cut -f1", dir);
+    assert_int_equal(ts_run(cmd, NULL, &out, NULL), 0);
+    long long n = atoll(out);
+    free(out);
+    return n;
+}
+
+/* A full build (--overwrite) is compacted in place: the same documents,
+ * passages and answers as the build left as written (--no-compact), in
+ * fewer bytes, and nothing left beside it. */
+static void test_overwrite_compacts(void **state)
+{
+    (void)state;
+    char *dir = ts_mkdtemp(), full[2048], raw[2048], left[2100], args[4096];
+    snprintf(full, sizeof full, "%s/full", dir);
+    snprintf(raw, sizeof raw, "%s/raw", dir);
+    const char *paths[2] = {full, raw}, *extra[2] = {"", "--no-compact"};
+    char *stats[2], *hits[2], *err;
+    for (int i = 0; i < 2; i++) {
+        char *out;
+        snprintf(args, sizeof args, "index --quiet --overwrite %s --db '%s' '%s'", extra[i],
+                 paths[i], ts_path("corpus/sample"));
+        assert_int_equal(cli(args, NULL, &out, &err), 0);
+        free(out);
+        free(err);
+        snprintf(args, sizeof args, "stats --db '%s' --json", paths[i]);
+        assert_int_equal(cli(args, NULL, &stats[i], &err), 0);
+        free(err);
+        snprintf(args, sizeof args, "search --db '%s' --json 'thủ tục đăng ký khai sinh'",
+                 paths[i]);
+        assert_int_equal(cli(args, NULL, &hits[i], &err), 0);
+        free(err);
+    }
+    assert_string_equal(stats[0], stats[1]);
+    assert_string_equal(hits[0], hits[1]);
+    assert_non_null(strstr(hits[0], "\"hits\":[{")); /* it answers at all */
+    assert_true(dir_bytes(full) < dir_bytes(raw)); /* the sample: 1.5 vs 2.3 MB */
+    snprintf(left, sizeof left, "%s.old", full);
+    assert_int_equal(access(left, F_OK), -1); /* the index as written is gone */
+    for (int i = 0; i < 2; i++) {
+        free(stats[i]);
+        free(hits[i]);
+    }
+    ts_rmtree(dir);
+    free(dir);
+}
+
 /* Hostile input over the CLI: a 1 MB and a 10,000-word question, invalid
  * UTF-8 and a NUL byte in --batch input, traversal in an id, a missing
  * source: each gets a clear error or a bounded answer, and the good line
@@ -371,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_stats_and_remove),
         cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_compact_keeps_everything),
+        cmocka_unit_test(test_overwrite_compacts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,7 @@
 /* test_cover_record.c — the second stage's cover record: what the indexer's
  * single analysis pass stores equals a record made from the texts, it
- * decodes back to the words in order (numbers break adjacency), a cut or
+ * decodes back to the words in order (numbers break adjacency) and the
+ * body's spans whatever their gaps, a cut or
  * foreign record is refused, the second stage ranks by it (the passage
  * holding all of the question, with or without diacritics, rises) and the
  * snippet read from it equals the one made by analysing the text. */
@@ -75,6 +76,45 @@ static void test_round_trip(void **state)
             assert_memory_equal(BODY + c.spans[2 * i], "Điều 5", strlen("Điều 5"));
     ls_cover_free(&c);
     ls_buf_free(&b);
+}
+
+/* every body token's span comes back as the analyser gave it, whatever the
+ * gap before it (one space, ", ", a paragraph break and an indent: the gap
+ * then follows its packed length) and however long the token */
+static int collect_span(void *ctx, const ls_token *tok)
+{
+    ls_buf *spans = ctx;
+    uint32_t two[2] = {(uint32_t)tok->start, (uint32_t)tok->end};
+    return ls_buf_append(spans, (const char *)two, sizeof two) != LS_OK;
+}
+
+static void test_spans_any_gap(void **state)
+{
+    (void)state;
+    static const char *body = "Người nộp, cơ quan.\n\n      Khoản 2 Điều 15 "
+                              "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015\t\t\t\t\t"
+                              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx cuối";
+    ls_buf b = LS_BUF_INIT, want = LS_BUF_INIT;
+    encode(NULL, NULL, body, &b);
+    assert_int_equal(ls_tokenize(body, strlen(body), LS_TOKENIZE_DOCUMENT, collect_span, &want,
+                                 NULL), LS_OK);
+    ls_cover c;
+    assert_int_equal(ls_cover_decode(b.data, b.len, &c, NULL), LS_OK);
+    size_t n = want.len / (2 * sizeof(uint32_t));
+    assert_true(n > 10);
+    assert_int_equal(c.ntokens[LS_COVER_BODY], n);
+    const uint32_t *w = (const uint32_t *)(const void *)want.data;
+    int wide_gap = 0, long_token = 0;
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(c.spans[2 * i], w[2 * i]);
+        assert_int_equal(c.spans[2 * i + 1], w[2 * i + 1]);
+        if (i && w[2 * i] - w[2 * i - 1] >= 3) wide_gap = 1;
+        if (w[2 * i + 1] - w[2 * i] >= 32) long_token = 1;
+    }
+    assert_true(wide_gap && long_token); /* the cases this test is about */
+    ls_cover_free(&c);
+    ls_buf_free(&b);
+    ls_buf_free(&want);
 }
 
 /* what the builder holds is the record of these texts */
@@ -255,6 +295,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_spans_any_gap),
         cmocka_unit_test(test_termgen_pass_equals_texts),
         cmocka_unit_test(test_refuses_bad_records),
         cmocka_unit_test(test_rerank_by_record),
