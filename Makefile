@@ -15,7 +15,7 @@ CXXFLAGS += -std=c++11 $(OPT) -g $(WARN) $(SAN) -MMD -MP $(PKG_CFLAGS)
 LDFLAGS  += $(SAN)
 LDLIBS   += $(PKG_LIBS) -lpthread -lm
 
-LIB_DIRS := common text corpus format indexer query review api
+LIB_DIRS := common text cite corpus format indexer query review api
 LIB_C    := $(sort $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_CXX  := xapian/xc.cc
 WEB_FILES := $(sort $(wildcard api/web/*))

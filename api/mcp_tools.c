@@ -9,11 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/document.h"
+#include "../cite/cite.h"
 #include "../query/notice.h"
-#include "../query/plan.h"
 #include "../query/results_json.h"
-#include "../review/cite_internal.h" /* ls_cite_upper_number */
 #include "../query/index_reads.h"
 #include "../review/review.h"
 #include "../common/ls_json.h"
@@ -227,81 +225,17 @@ static int check_args(const char *tool_name, json_t *args, const arg_spec *spec,
 
 /* ---- citations through the review library ------------------------------ */
 
-static int needs_fallback(const ls_review_result *r)
-{
-    if (!r->ncites) return 1;
-    for (size_t i = 0; i < r->ncites; i++)
-        if (r->cites[i].resolution == LS_CITE_SELF_UNKNOWN) return 1;
-    return 0;
-}
-
-/* "điểm a khoản 2 Điều 5 Nghị định số 13/2023/NĐ-CP" from the parts, with
- * the type and number of the index's record of doc_id, or when the index
- * does not hold it, the type its number's code names (NULL if none). */
-static char *canonical_text(ls_searcher *s, const char *doc_id, const char *article,
-                            const char *clause, const char *point)
-{
-    ls_doc_record rec;
-    ls_error err = {0};
-    ls_searcher_get_doc_record(s, doc_id, &rec, &err);   /* not found: no fields */
-    const char *type = rec.type, *number = rec.number;
-    ls_document d = {0};
-    char *upper = NULL;
-    if (!type || !number) {
-        d.number = (char *)doc_id;
-        type = ls_document_infer_type(&d);
-        number = upper = ls_cite_upper_number(doc_id);
-    }
-    char *out = NULL;
-    ls_buf b = LS_BUF_INIT;
-    if (type && number) {
-        ls_rc rc = LS_OK;
-        if (point) rc = ls_buf_printf(&b, "điểm %s ", point);
-        if (!rc && clause) rc = ls_buf_printf(&b, "khoản %s ", clause);
-        if (!rc && article) rc = ls_buf_printf(&b, "Điều %s ", article);
-        if (!rc) rc = ls_buf_printf(&b, "%s số %s", type, number);
-        if (!rc) out = ls_buf_detach(&b);
-    }
-    ls_buf_free(&b);
-    free(d.type);
-    free(upper);
-    ls_doc_record_free(&rec);
-    return out;
-}
-
-/* Every citation of text, resolved (review/review.h). When the extractor
- * finds none, or only ones that cite "this" document (a citation typed
- * without diacritics, "dieu 5 nd 13/2023/nd-cp"), the question analyser's
- * reading of the citation is tried (a number, or a law by name through the
- * index's keys), rewritten in standard form. */
+/* Every citation of text, resolved (review/review.h; a citation typed
+ * alone that the extractor cannot read is read as search reads it there).
+ * *missing: the document the question analyser found cited and the index
+ * lacks, or NULL. */
 static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of,
                              ls_review_result **out, char **missing, ls_error *err)
 {
     *missing = NULL;
     ls_review_opts o = {.as_of = as_of};
     ls_rc rc = ls_review(s, text, strlen(text), &o, out, err);
-    if (rc || !needs_fallback(*out)) return rc;
-    ls_plan *plan = NULL;
-    ls_error perr = {0};
-    if (!ls_plan_build(text, strlen(text), &plan, &perr) && !plan->doc_id)
-        ls_searcher_resolve_short_citation(s, plan, text, strlen(text), &perr);
-    if (!plan || !plan->doc_id) {
-        if (plan && plan->missing) *missing = strdup(plan->missing);
-        ls_plan_free(plan);
-        return LS_OK;
-    }
-    char *canon = canonical_text(s, plan->doc_id, plan->article, plan->clause, plan->point);
-    ls_plan_free(plan);
-    if (!canon) return LS_OK;
-    ls_review_result *again = NULL;
-    rc = ls_review(s, canon, strlen(canon), &o, &again, err);
-    free(canon);
-    if (!rc && !needs_fallback(again)) {
-        ls_review_result_free(*out);
-        *out = again;
-    } else {
-        ls_review_result_free(again);
-    }
+    if (!rc && (*out)->missing) *missing = strdup((*out)->missing);
     return rc;
 }
 
@@ -477,16 +411,17 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
      * (a law by name, "Nghị định 13/2023/NĐ-CP") */
     char *id = NULL, *text = NULL;
     ls_error err = {0};
-    if (!ls_docnum_normalize(doc, strlen(doc), &id, &err))
-        text = canonical_text(s, id, article, clause, point);
+    if (!ls_docnum_normalize(doc, strlen(doc), &id, &err) &&
+        ls_review_citation_text(s, id, article, clause, point, &text, &err)) {
+        free(id);
+        return index_fail(&err, structured, msg, cap);
+    }
     free(id);
     if (!text) {
         ls_buf b = LS_BUF_INIT;
-        if (point) ls_buf_printf(&b, "điểm %s ", point);
-        if (clause) ls_buf_printf(&b, "khoản %s ", clause);
-        ls_buf_printf(&b, "Điều %s ", article);
-        ls_buf_puts(&b, doc);
-        text = ls_buf_detach(&b);
+        ls_cite_write_provision(&b, point, clause, article);
+        ls_buf_printf(&b, " %s", doc);
+        text = ls_buf_error(&b) ? NULL : ls_buf_detach(&b);
         ls_buf_free(&b);
         if (!text) return LS_RPC_INTERNAL;
     }
@@ -503,7 +438,7 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
     char *notice = !rc && r->ncites ? cite_notice(s, &r->cites[0], missing) : NULL;
     if (rc) {
         ret = index_fail(&err, structured, msg, cap);
-    } else if (!r->ncites || needs_fallback(r)) {
+    } else if (!r->ncites || ls_review_unread(r)) {
         char why[600];
         snprintf(why, sizeof why, "%s", notice ? notice : "");
         if (!notice && missing) snprintf(why, sizeof why, "%s không có trong chỉ mục", missing);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cite/cite.h"
 #include "../review/doc_relations.h"
 #include "cli.h"
 
@@ -35,10 +36,10 @@ static void print_rel(const ls_doc_relation *d)
            d->other_citation ? d->other_citation : "?");
     if (!d->other_id) fputs(" [not in the index]", stdout);
     if (d->article) {
-        fputs(" — ", stdout);
-        if (d->point) printf("điểm %s ", d->point);
-        if (d->clause) printf("khoản %s ", d->clause);
-        printf("Điều %s%s", d->article, d->incoming ? " of this text" : "");
+        ls_buf b = LS_BUF_INIT;
+        ls_cite_write_provision(&b, d->point, d->clause, d->article);
+        printf(" — %s%s", b.data ? b.data : "", d->incoming ? " of this text" : "");
+        ls_buf_free(&b);
     }
     if (d->acting_article) printf("; by its Điều %s", d->acting_article);
     if (d->effective) printf(d->in_effect ? "; since %s" : " (from %s)", d->effective);

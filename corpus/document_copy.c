@@ -5,16 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "structure.h"
-
-/* Copy the NUL-terminated string s (NULL stays NULL); *ok cleared on failure. */
-static char *dup_str(const char *s, int *ok)
-{
-    if (!s) return NULL;
-    char *c = strdup(s);
-    if (!c) *ok = 0;
-    return c;
-}
+#include "../common/ls_str.h"
 
 /* Copy n elements of size sz (NULL or 0 -> NULL); *ok cleared on failure. */
 static void *dup_array(const void *a, size_t n, size_t sz, int *ok)
@@ -28,27 +19,25 @@ static void *dup_array(const void *a, size_t n, size_t sz, int *ok)
     return memcpy(c, a, n * sz);
 }
 
-/* refs: copied shallowly by dup_array, then their strings deep-copied. A
- * failed string leaves NULL behind, which ls_references_free accepts. */
-static ls_reference *copy_refs(const ls_reference *src, size_t n, int *ok)
+/* refs: each deep-copied (ls_cite_copy). A failed string leaves NULL
+ * behind, which ls_cites_free accepts. */
+static ls_cite *copy_refs(const ls_cite *src, size_t n, int *ok)
 {
-    ls_reference *r = dup_array(src, n, sizeof *r, ok);
-    for (size_t i = 0; r && i < n; i++) {
-        r[i].doc_number = dup_str(src[i].doc_number, ok);
-        r[i].doc_type = dup_str(src[i].doc_type, ok);
-        r[i].law_name = dup_str(src[i].law_name, ok);
-        r[i].year = dup_str(src[i].year, ok);
-        r[i].article = dup_str(src[i].article, ok);
-        r[i].clause = dup_str(src[i].clause, ok);
-        r[i].point = dup_str(src[i].point, ok);
+    if (!src || n == 0) return NULL;
+    ls_cite *r = calloc(n, sizeof *r);
+    if (!r) {
+        *ok = 0;
+        return NULL;
     }
+    for (size_t i = 0; i < n; i++)
+        if (ls_cite_copy(&r[i], &src[i])) *ok = 0;
     return r;
 }
 
 static void copy_article(ls_article *a, const ls_article *s, int *ok)
 {
-    a->number = dup_str(s->number, ok);
-    a->heading = dup_str(s->heading, ok);
+    a->number = ls_strdup_ok(s->number, ok);
+    a->heading = ls_strdup_ok(s->heading, ok);
     a->text = NULL;
     a->text_len = 0;
     if (s->text) {
@@ -61,25 +50,25 @@ static void copy_article(ls_article *a, const ls_article *s, int *ok)
             *ok = 0;
         }
     }
-    a->part = dup_str(s->part, ok);
-    a->chapter = dup_str(s->chapter, ok);
-    a->section = dup_str(s->section, ok);
+    a->part = ls_strdup_ok(s->part, ok);
+    a->chapter = ls_strdup_ok(s->chapter, ok);
+    a->section = ls_strdup_ok(s->section, ok);
     a->clauses = dup_array(s->clauses, s->nclauses, sizeof *a->clauses, ok);
     a->nclauses = a->clauses ? s->nclauses : 0;
     for (size_t i = 0; i < a->nclauses; i++) {
         ls_clause *c = &a->clauses[i];
-        c->number = dup_str(s->clauses[i].number, ok);
+        c->number = ls_strdup_ok(s->clauses[i].number, ok);
         c->points = dup_array(s->clauses[i].points, c->npoints, sizeof *c->points, ok);
         if (!c->points) c->npoints = 0;
         for (size_t j = 0; j < c->npoints; j++)
-            c->points[j].label = dup_str(s->clauses[i].points[j].label, ok);
+            c->points[j].label = ls_strdup_ok(s->clauses[i].points[j].label, ok);
     }
     a->refs = copy_refs(s->refs, s->nrefs, ok);
     a->nrefs = a->refs ? s->nrefs : 0;
-    a->pd_label = dup_str(s->pd_label, ok);
-    a->pd_topic = dup_str(s->pd_topic, ok);
-    a->source_note = dup_str(s->source_note, ok);
-    a->source_url = dup_str(s->source_url, ok);
+    a->pd_label = ls_strdup_ok(s->pd_label, ok);
+    a->pd_topic = ls_strdup_ok(s->pd_topic, ok);
+    a->source_note = ls_strdup_ok(s->source_note, ok);
+    a->source_url = ls_strdup_ok(s->source_url, ok);
 }
 
 ls_document *ls_document_copy(const ls_document *src)
@@ -87,15 +76,15 @@ ls_document *ls_document_copy(const ls_document *src)
     ls_document *d = ls_document_new();
     if (!d) return NULL;
     int ok = 1;
-    d->id = dup_str(src->id, &ok);
-    d->number = dup_str(src->number, &ok);
-    d->type = dup_str(src->type, &ok);
-    d->issuer = dup_str(src->issuer, &ok);
-    d->issued = dup_str(src->issued, &ok);
-    d->effective = dup_str(src->effective, &ok);
-    d->title = dup_str(src->title, &ok);
-    d->status = dup_str(src->status, &ok);
-    d->source = dup_str(src->source, &ok);
+    d->id = ls_strdup_ok(src->id, &ok);
+    d->number = ls_strdup_ok(src->number, &ok);
+    d->type = ls_strdup_ok(src->type, &ok);
+    d->issuer = ls_strdup_ok(src->issuer, &ok);
+    d->issued = ls_strdup_ok(src->issued, &ok);
+    d->effective = ls_strdup_ok(src->effective, &ok);
+    d->title = ls_strdup_ok(src->title, &ok);
+    d->status = ls_strdup_ok(src->status, &ok);
+    d->source = ls_strdup_ok(src->source, &ok);
     if (src->narticles) {
         d->articles = calloc(src->narticles, sizeof *d->articles);
         if (!d->articles) ok = 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
+#include "../common/ls_str.h"
 #include "document.h"
 
 #define STR_FIELDS(p) {&(p)->code, &(p)->name, &(p)->decision, &(p)->level, &(p)->kind, \
@@ -35,14 +36,6 @@ void ls_procedure_free(ls_procedure *p)
     free(p);
 }
 
-static char *dup_str(const char *s, int *ok)
-{
-    if (!s) return NULL;
-    char *d = strdup(s);
-    if (!d) *ok = 0;
-    return d;
-}
-
 static void *dup_array(const void *a, size_t n, size_t size, int *ok)
 {
     if (!n) return NULL;
@@ -61,7 +54,7 @@ ls_procedure *ls_procedure_copy(const ls_procedure *src)
     int ok = 1;
     char **to[] = STR_FIELDS(d);
     char *const *from[] = STR_FIELDS(src);
-    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) *to[i] = dup_str(*from[i], &ok);
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) *to[i] = ls_strdup_ok(*from[i], &ok);
     /* shallow copies of the rows, then their strings (NULL'ed first so a
      * failure frees only what this copy owns) */
     d->channels = dup_array(src->channels, src->nchannels, sizeof *d->channels, &ok);
@@ -76,18 +69,18 @@ ls_procedure *ls_procedure_copy(const ls_procedure *src)
     d->nchannels = src->nchannels, d->nitems = src->nitems, d->nbases = src->nbases;
     for (size_t i = 0; i < d->nchannels; i++) {
         ls_proc_channel *c = &d->channels[i];
-        c->channel = dup_str(c->channel, &ok), c->time_unit = dup_str(c->time_unit, &ok);
-        c->fee_text = dup_str(c->fee_text, &ok), c->description = dup_str(c->description, &ok);
+        c->channel = ls_strdup_ok(c->channel, &ok), c->time_unit = ls_strdup_ok(c->time_unit, &ok);
+        c->fee_text = ls_strdup_ok(c->fee_text, &ok), c->description = ls_strdup_ok(c->description, &ok);
     }
     for (size_t i = 0; i < d->nitems; i++) {
         ls_proc_item *it = &d->items[i];
-        it->name = dup_str(it->name, &ok), it->form = dup_str(it->form, &ok);
-        it->quantity = dup_str(it->quantity, &ok), it->group = dup_str(it->group, &ok);
+        it->name = ls_strdup_ok(it->name, &ok), it->form = ls_strdup_ok(it->form, &ok);
+        it->quantity = ls_strdup_ok(it->quantity, &ok), it->group = ls_strdup_ok(it->group, &ok);
     }
     for (size_t i = 0; i < d->nbases; i++) {
         ls_proc_basis *b = &d->bases[i];
-        b->number = dup_str(b->number, &ok), b->type = dup_str(b->type, &ok);
-        b->name = dup_str(b->name, &ok);
+        b->number = ls_strdup_ok(b->number, &ok), b->type = ls_strdup_ok(b->type, &ok);
+        b->name = ls_strdup_ok(b->name, &ok);
     }
     if (!ok) { /* a failed strdup left NULL: freeing the rest is safe */
         ls_procedure_free(d);

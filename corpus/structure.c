@@ -190,13 +190,13 @@ static ls_rc start_article(body_state *st, const char *s, size_t numo, size_t nu
 /* Preamble lines "Căn cứ ..." become document-level BASIS references. */
 static ls_rc preamble_refs(ls_document *doc, const char *s, size_t n, ls_error *err)
 {
-    ls_reference *refs;
+    ls_cite *refs;
     size_t nr;
     ls_rc rc = ls_references_find(s, n, &refs, &nr, err);
     if (rc) return rc;
     if (!nr) { free(refs); return LS_OK; }
-    ls_reference *g = realloc(doc->refs, (doc->nrefs + nr) * sizeof *g);
-    if (!g) { ls_references_free(refs, nr); return LS_ERR_NOMEM; }
+    ls_cite *g = realloc(doc->refs, (doc->nrefs + nr) * sizeof *g);
+    if (!g) { ls_cites_free(refs, nr); return LS_ERR_NOMEM; }
     doc->refs = g;
     for (size_t i = 0; i < nr; i++) {
         refs[i].relation = LS_REL_BASIS;

@@ -1,5 +1,6 @@
 /* definitions.c — finds "<phrase> là ..." at the start of clauses and
- * points (see definitions.h). Plain byte scanning: the markers are ASCII
+ * points, and the short name a parenthesis may give the phrase (see
+ * definitions.h). Plain byte scanning: the markers are ASCII
  * spaces around fixed Vietnamese words, the phrase ends at the first one. */
 #include "definitions.h"
 
@@ -29,22 +30,80 @@ static size_t skip_label(const char *s, size_t len)
     return i;
 }
 
-/* Length of the phrase before the first marker in s[0..len) that comes
- * before any sentence break, or 0. */
-static size_t defined_phrase(const char *s, size_t len)
+/* What opens a short name given in parentheses after the defined phrase:
+ * "Luồng chạy tàu thuyền (sau đây gọi là luồng) là ...", "Dược chất (còn
+ * gọi là hoạt chất) là ...", "(viết tắt là MRL)". The name follows the
+ * last of them inside the parentheses. */
+static const char *const alias_markers[] = {"gọi là ", "gọi tắt là ", "viết tắt là ",
+                                            "viết gọn là "};
+
+/* A parenthesised group opening at s[0] == '(' and closing before any
+ * sentence break: its length up to and including ')', or 0. *alias and
+ * *alias_len: the short name it gives, or *alias_len 0. */
+static size_t paren_group(const char *s, size_t len, size_t *alias, size_t *alias_len)
 {
-    size_t words = 1;
+    size_t j = 1;
+    while (j < len && s[j] != ')' && s[j] != '(' && s[j] != ';' && s[j] != '\n') j++;
+    if (j >= len || s[j] != ')') return 0;
+    *alias_len = 0;
+    for (size_t m = 0; m < sizeof alias_markers / sizeof alias_markers[0]; m++) {
+        size_t n = strlen(alias_markers[m]);
+        for (size_t k = 1; k + n <= j; k++)
+            if (memcmp(s + k, alias_markers[m], n) == 0 && k + n < j && k + n > *alias) {
+                *alias = k + n;
+                *alias_len = j - *alias;
+            }
+    }
+    return j + 1;
+}
+
+/* Length of the phrase before the first marker in s[0..len) that comes
+ * before any sentence break, or 0. One parenthesised group may stand
+ * between the phrase and the marker (its words do not count): the phrase
+ * ends before it, and *alias / *alias_len give the short name it
+ * introduces (offsets in s; *alias_len 0 when none). */
+static size_t defined_phrase(const char *s, size_t len, size_t *alias, size_t *alias_len)
+{
+    size_t words = 1, end = 0; /* end: where a parenthesised group began */
+    *alias = *alias_len = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
+        if (c == '(' && !end && i > 0 && s[i - 1] == ' ') {
+            size_t g = paren_group(s + i, len - i, alias, alias_len);
+            if (!g) return 0;
+            *alias += i;
+            end = i - 1;
+            i += g - 1;
+            continue;
+        }
         if (c == '.' || c == ':' || c == ';' || c == '\n' || c == '(') return 0;
         if (c != ' ') continue;
         for (size_t m = 0; m < sizeof markers / sizeof markers[0]; m++) {
             size_t n = strlen(markers[m]);
-            if (i + n <= len && memcmp(s + i, markers[m], n) == 0) return i;
+            if (i + n <= len && memcmp(s + i, markers[m], n) == 0) return end ? end : i;
         }
+        if (end) return 0; /* only the marker may follow the group */
         if (++words > LS_DEFINITION_MAX_WORDS) return 0;
     }
     return 0;
+}
+
+/* Drop closing quotes from the end of s[0..n). */
+static size_t trim_quotes(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '"' || s[n - 1] == '\'')) n--;
+    if (n >= 3 && memcmp(s + n - 3, "”", 3) == 0) n -= 3;
+    return n;
+}
+
+/* Drop opening quotes from the start of s[0..*n): the offset skipped. */
+static size_t skip_quotes(const char *s, size_t *n)
+{
+    size_t k = 0;
+    while (k < *n && (s[k] == '"' || s[k] == '\'')) k++;
+    if (k + 3 <= *n && memcmp(s + k, "“", 3) == 0) k += 3;
+    *n -= k;
+    return k;
 }
 
 static int visit(const char *text, size_t start, size_t end, ls_definition_fn fn, void *ctx)
@@ -53,11 +112,16 @@ static int visit(const char *text, size_t start, size_t end, ls_definition_fn fn
     const char *s = text + start;
     size_t len = end - start;
     size_t at = skip_label(s, len);
-    size_t n = defined_phrase(s + at, len - at);
-    /* drop closing quotes */
-    while (n > 0 && (s[at + n - 1] == '"' || s[at + n - 1] == '\'')) n--;
-    if (n >= 3 && memcmp(s + at + n - 3, "”", 3) == 0) n -= 3;
-    return n ? fn(ctx, s + at, n) : 0;
+    size_t alias = 0, alias_len = 0;
+    size_t n = trim_quotes(s + at, defined_phrase(s + at, len - at, &alias, &alias_len));
+    int rc = n ? fn(ctx, s + at, n) : 0;
+    if (!rc && n && alias_len) {
+        const char *a = s + at + alias;
+        a += skip_quotes(a, &alias_len);
+        alias_len = trim_quotes(a, alias_len);
+        if (alias_len) rc = fn(ctx, a, alias_len);
+    }
+    return rc;
 }
 
 int ls_definitions_each(const ls_article *a, ls_definition_fn fn, void *ctx)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cite/cite.h"
 #include "../common/ls_buf.h"
-#include "../corpus/structure.h"
 #include "../text/analyser.h"
 
 static ls_rc xerr(ls_error *err, const xc_err *xe)
@@ -35,11 +35,11 @@ static int put_field(ls_buf *b, const char *s)
 
 /* One line per reference of refs that acts or bases (not a plain citation,
  * not the document itself); the reverse keys into keys, one a line. */
-static int add_lines(ls_buf *lines, ls_buf *keys, const ls_reference *refs, size_t n)
+static int add_lines(ls_buf *lines, ls_buf *keys, const ls_cite *refs, size_t n)
 {
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
-        const ls_reference *r = &refs[i];
+        const ls_cite *r = &refs[i];
         char key[400];
         if (r->self || r->relation == LS_REL_CITES ||
             !ls_doc_links_key(r->doc_number, r->law_name, key, sizeof key))
@@ -132,7 +132,7 @@ ls_rc ls_doc_links_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
     if (doc) {
         bad |= add_lines(&lines, &keys, doc->refs, doc->nrefs);
         if (doc->title) {
-            ls_reference *refs = NULL;
+            ls_cite *refs = NULL;
             size_t n = 0;
             ls_error local = {0};
             const char *t = doc->title;
@@ -140,7 +140,7 @@ ls_rc ls_doc_links_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
                 for (size_t i = 0; i < n; i++)   /* the title's own verb ("Quy định chi tiết") */
                     refs[i].relation = ls_relation_active(t, strlen(t), refs[i].start, refs[i].end);
                 bad |= add_lines(&lines, &keys, refs, n);
-                ls_references_free(refs, n);
+                ls_cites_free(refs, n);
             }
         }
     }

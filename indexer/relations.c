@@ -7,113 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/structure.h"
+#include "../cite/cite.h"
 #include "../xapian/xc_error.h"
 #include "../format/doc_record.h"
 #include "../format/passage_data.h"
 #include "../format/schema.h"
 #include "termgen.h"
-
-/* ---- what a sentence does --------------------------------------------- */
-
-#define SENTENCE_WINDOW 400 /* bytes looked at around a citation */
-
-static int sentence_end(const char *t, size_t i, size_t len)
-{
-    char c = t[i];
-    if (c == '\n' || c == ';' || c == ':') return 1;
-    return c == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '\r');
-}
-
-static int has(const char *t, size_t s, size_t e, const char *w)
-{
-    return e > s && memmem(t + s, e - s, w, strlen(w)) != NULL;
-}
-
-static const struct { const char *word; ls_act act; } verbs[] = {
-    {"sửa đổi", LS_ACT_AMENDS},   {"Sửa đổi", LS_ACT_AMENDS},   {"SỬA ĐỔI", LS_ACT_AMENDS},
-    {"bổ sung", LS_ACT_AMENDS},   {"Bổ sung", LS_ACT_AMENDS},   {"BỔ SUNG", LS_ACT_AMENDS},
-    {"thay thế", LS_ACT_REPLACES}, {"Thay thế", LS_ACT_REPLACES}, {"THAY THẾ", LS_ACT_REPLACES},
-    {"bãi bỏ", LS_ACT_REPEALS},   {"Bãi bỏ", LS_ACT_REPEALS},   {"BÃI BỎ", LS_ACT_REPEALS},
-    /* a legal basis or a guided text: the citation is not acted on */
-    {"căn cứ", LS_ACT_NONE},      {"Căn cứ", LS_ACT_NONE},      {"CĂN CỨ", LS_ACT_NONE},
-    {"hướng dẫn", LS_ACT_NONE},   {"Hướng dẫn", LS_ACT_NONE},
-    {"quy định chi tiết", LS_ACT_NONE}, {"Quy định chi tiết", LS_ACT_NONE},
-};
-
-/* Words saying only a part of a document is meant ("các quy định ... tại",
- * "Điều 5 của", "một số điều"). */
-static const char *const part_words[] = {
-    "quy định", "Quy định", "một số", "một phần", "điều", "Điều", "khoản", "Khoản",
-    "điểm", "Điểm", "chương", "Chương", "mục", "Mục", "phần", "Phần", "nội dung",
-    "Phụ lục", "phụ lục", "kèm theo", "cụm từ",
-};
-
-static int names_a_part(const char *t, size_t s, size_t e)
-{
-    for (size_t i = 0; i < sizeof part_words / sizeof part_words[0]; i++)
-        if (has(t, s, e, part_words[i])) return 1;
-    return 0;
-}
-
-/* The verb nearest before position `start` in [s, start): its act, and
- * where it ends (*verb_end); -1 when there is none. */
-static int verb_before(const char *t, size_t s, size_t start, size_t *verb_end)
-{
-    int found = -1;
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-        size_t wl = strlen(verbs[k].word);
-        const char *p = t + s, *stop = t + start;
-        while (p < stop) {
-            const char *hit = memmem(p, (size_t)(stop - p), verbs[k].word, wl);
-            if (!hit) break;
-            size_t at = (size_t)(hit - t);
-            if (found < 0 || at >= best) {
-                best = at;
-                found = (int)verbs[k].act;
-                *verb_end = at + wl;
-            }
-            p = hit + 1;
-        }
-    }
-    return found;
-}
-
-ls_act ls_relation_act(const char *t, size_t len, const ls_reference *r)
-{
-    if (!r->doc_number || r->self || r->end > len || r->start >= r->end) return LS_ACT_NONE;
-    size_t start = r->start, end = r->end;
-    /* a passive or descriptive statement acts on nothing (corpus/structure.h) */
-    if (ls_relation_active(t, len, start, end) == LS_REL_CITES) return LS_ACT_NONE;
-    size_t lo = start > SENTENCE_WINDOW ? start - SENTENCE_WINDOW : 0;
-    size_t hi = end + SENTENCE_WINDOW < len ? end + SENTENCE_WINDOW : len;
-    size_t s = start, e = end;
-    while (s > lo && !sentence_end(t, s - 1, len)) s--;
-    while (e < hi && !sentence_end(t, e, len)) e++;
-    /* "X đã được sửa đổi, bổ sung theo Y": Y amended X, nothing is done to Y */
-    if (has(t, s, start, "được sửa đổi") || has(t, s, start, "được bổ sung") ||
-        has(t, s, start, "đã được") || has(t, s, start, "được thay thế"))
-        return LS_ACT_NONE;
-    int provision = r->article || r->clause || r->point;
-    size_t verb_end = 0;
-    int act = verb_before(t, s, start, &verb_end);
-    if (act == LS_ACT_AMENDS) return LS_ACT_AMENDS;  /* any provision amended: X amended */
-    if (act == LS_ACT_REPLACES || act == LS_ACT_REPEALS) {
-        if (provision || names_a_part(t, verb_end, start) || has(t, end, e, "trừ "))
-            return LS_ACT_PARTLY;   /* a part of X only */
-        return (ls_act)act;
-    }
-    if (act == LS_ACT_NONE) return LS_ACT_NONE;      /* căn cứ, hướng dẫn ... X */
-    /* no verb before: "Luật X số N ... hết hiệu lực kể từ ..." */
-    const char *const gone = "hết hiệu lực";
-    const char *hit = e > end ? memmem(t + end, e - end, gone, strlen(gone)) : NULL;
-    if (!hit) return LS_ACT_NONE;
-    if (provision || names_a_part(t, s, start)) return LS_ACT_PARTLY;
-    size_t after = (size_t)(hit - t) + strlen(gone);
-    if (has(t, after, e, "trừ ") || has(t, after, e, "một phần")) return LS_ACT_PARTLY;
-    return LS_ACT_REPEALS;
-}
 
 /* ---- the relations of one document ------------------------------------- */
 
@@ -158,19 +57,12 @@ static void add_target(target_list *l, const char *id, ls_act act)
     l->v[l->n++].act = act;
 }
 
-static int mentions_a_verb(const char *t, size_t len)
-{
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
-        if (verbs[k].act != LS_ACT_NONE && has(t, 0, len, verbs[k].word)) return 1;
-    return memmem(t, len, "hết hiệu lực", strlen("hết hiệu lực")) != NULL;
-}
-
 /* The acts of text[0..len) whose references are refs (NULL: find them). */
-static void scan_text(target_list *l, const char *t, size_t len, const ls_reference *refs,
+static void scan_text(target_list *l, const char *t, size_t len, const ls_cite *refs,
                       size_t nrefs)
 {
-    if (!t || !len || !mentions_a_verb(t, len)) return;
-    ls_reference *found = NULL;
+    if (!t || !len || !ls_cite_mentions_an_act(t, len)) return;
+    ls_cite *found = NULL;
     if (!refs) {
         ls_error local = {0};
         if (ls_references_find(t, len, &found, &nrefs, &local)) return; /* unreadable: no acts */
@@ -184,14 +76,14 @@ static void scan_text(target_list *l, const char *t, size_t len, const ls_refere
         if (ls_termgen_normalise_value(refs[i].doc_number, 0, id, sizeof id, &local)) continue;
         add_target(l, id, act);
     }
-    ls_references_free(found, found ? nrefs : 0);
+    ls_cites_free(found, found ? nrefs : 0);
 }
 
 /* The document an article amends as a whole, from its heading ("Điều 1.
  * Sửa đổi, bổ sung một số điều của Nghị định số X"): its id into out. */
 static int amended_by_heading(const char *h, char *out, size_t cap)
 {
-    ls_reference *refs = NULL;
+    ls_cite *refs = NULL;
     size_t n = 0;
     ls_error local = {0};
     int found = 0;
@@ -199,7 +91,7 @@ static int amended_by_heading(const char *h, char *out, size_t cap)
     for (size_t i = 0; i < n && !found; i++)
         found = !refs[i].article && ls_relation_act(h, strlen(h), &refs[i]) == LS_ACT_AMENDS &&
                 !ls_termgen_normalise_value(refs[i].doc_number, 0, out, cap, &local);
-    ls_references_free(refs, n);
+    ls_cites_free(refs, n);
     return found;
 }
 
@@ -209,7 +101,7 @@ static void scan_amending(target_list *l, const ls_article *a)
     char x[256];
     if (!a->text || !amended_by_heading(a->heading, x, sizeof x)) return;
     for (size_t i = 0; i < a->nrefs; i++) {
-        const ls_reference *r = &a->refs[i];
+        const ls_cite *r = &a->refs[i];
         if (!r->self || !r->article) continue;
         ls_relation rel = ls_relation_active(a->text, a->text_len, r->start, r->end);
         if (rel == LS_REL_REPEALS || rel == LS_REL_REPLACES) add_target(l, x, LS_ACT_PARTLY);

@@ -27,23 +27,12 @@
 #include <stddef.h>
 #include "../common/ls_buf.h"
 #include "../common/ls_error.h"
+#include "../cite/cite.h"
 #include "../corpus/document.h"
 #include "../xapian/xc.h"
 
 #define LS_METADATA_RELATIONS "rel:"
 #define LS_METADATA_RELATED_BY "relby:"
-
-typedef enum {
-    LS_ACT_NONE = 0, LS_ACT_AMENDS, LS_ACT_REPLACES, LS_ACT_REPEALS,
-    LS_ACT_PARTLY             /* repeals or replaces a part of it only */
-} ls_act;
-
-/* What the sentence of text[0..len) around reference r does to the whole
- * document r names: LS_ACT_PARTLY for a provision-level or partial repeal
- * or replacement; LS_ACT_NONE for a plain citation, a legal basis, "X đã
- * được sửa đổi theo Y" (Y is the amender), or a reference without a
- * document number. */
-ls_act ls_relation_act(const char *text, size_t len, const ls_reference *r);
 
 /* A document's status from the status its source published (own, may be
  * NULL), its dates and the relation lines stored for it ("rel:<id>"). The

@@ -85,12 +85,14 @@ static void fold_table(const ls_synonym_entry *t, size_t n)
 
 static void build_accented(void)
 {
-    size_t np = 0;
+    size_t np = 0, ne = 0;
     const ls_synonym_entry *procedures = ls_synonyms_procedure(&np);
+    const ls_synonym_entry *everyday = ls_synonyms_everyday(&ne);
     size_t ng = sizeof table / sizeof table[0];
-    if (!(accented = calloc(ng + np, sizeof *accented))) return;
+    if (!(accented = calloc(ng + np + ne, sizeof *accented))) return;
     fold_table(table, ng);
     fold_table(procedures, np);
+    fold_table(everyday, ne);
 }
 
 const char *ls_synonym_accented(const char *folded)
@@ -103,8 +105,10 @@ const char *ls_synonym_accented(const char *folded)
 
 ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
 {
-    size_t n = 0;
+    size_t n = 0, ne = 0;
     const ls_synonym_entry *procedures = ls_synonyms_procedure(&n);
+    const ls_synonym_entry *everyday = ls_synonyms_everyday(&ne);
     ls_rc rc = install_table(wdb, table, sizeof table / sizeof table[0], err);
-    return rc ? rc : install_table(wdb, procedures, n, err);
+    if (!rc) rc = install_table(wdb, procedures, n, err);
+    return rc ? rc : install_table(wdb, everyday, ne, err);
 }

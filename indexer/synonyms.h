@@ -27,4 +27,8 @@ const char *ls_synonym_accented(const char *folded);
 /* The procedures' table (synonyms_procedure.c): *n entries, static. */
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n);
 
+/* Everyday words for the law's notions (synonyms_everyday.c): *n entries,
+ * static. */
+const ls_synonym_entry *ls_synonyms_everyday(size_t *n);
+
 #endif

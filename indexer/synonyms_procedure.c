@@ -55,6 +55,9 @@ static const ls_synonym_entry table[] = {
     {"bán xe", "thay đổi chủ xe sang tên"},
     {"mới đẻ", "đăng ký khai sinh"},
     {"sửa lại", "cải chính đính chính"}, {"cư trú", "xác nhận thông tin về cư trú"},
+    {"visa", "thị thực"}, {"passport", "hộ chiếu"},
+    {"thổ cư", "chuyển mục đích sử dụng đất ở"}, {"tách sổ", "tách thửa"},
+    {"xin phép", "cấp giấy phép"},
 };
 
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n)

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../cite/cite.h"
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
 #include "../indexer/shards.h"
@@ -221,17 +222,15 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
         ls_buf_printf(&b, "%s (thủ tục %s)", p->doc_title ? p->doc_title : "", code);
         return ls_buf_detach(&b);
     }
-    if (clause) ls_buf_printf(&b, "khoản %s ", clause);
-    ls_buf_printf(&b, "Điều %s", p->article ? p->article : "?");
-    int is_law = p->doc_type && (strcmp(p->doc_type, "Luật") == 0 ||
-                                 strcmp(p->doc_type, "Bộ luật") == 0);
-    if (p->doc_number) {
-        if (is_law && p->doc_title) ls_buf_printf(&b, " %s số %s", p->doc_title, p->doc_number);
-        else ls_buf_printf(&b, " %s số %s", p->doc_type ? p->doc_type : "văn bản", p->doc_number);
-    } else if (p->doc_title) {
-        ls_buf_printf(&b, " %s", p->doc_title);
-    } else if (p->doc_id) {
-        ls_buf_printf(&b, " %s", p->doc_id);
+    ls_cite_write_provision(&b, NULL, clause, p->article ? p->article : "?");
+    ls_buf_puts(&b, " ");
+    size_t provision = b.len;
+    ls_cite_write_doc(&b, p->doc_type, p->doc_title, p->doc_number);
+    if (b.len == provision && p->doc_id) ls_buf_puts(&b, p->doc_id);
+    if (b.len == provision) b.data[--b.len] = '\0';
+    if (ls_buf_error(&b)) {
+        ls_buf_free(&b);
+        return NULL;
     }
     return ls_buf_detach(&b);
 }
@@ -490,6 +489,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
+        (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;
@@ -508,7 +508,8 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reads its candidates' cover records; the places
      * past `want` need not be exact. One fetch for the block (one round
      * trip to remote shards); passages are decoded only for the hits. */
-    if (past_budget(s, deadline)) res->partial = 1; /* no second stage */
+    /* a match ended at the deadline (xc.h) has the best it had weighed */
+    if (xc_mset_cut(ms) || past_budget(s, deadline)) res->partial = 1; /* no second stage */
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);

@@ -110,11 +110,14 @@ ls_rc ls_searcher_open_remote(const char *dbpath, const char *remotes, unsigned 
 ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
 
 /* Bound each search's work by ms milliseconds (0 = no bound, the default).
- * Xapian's match cannot be stopped midway (Enquire::set_time_limit only
- * turns check_at_least off); so the budget is checked after the match and
- * after each hit: a search past it skips the second ranking stage (hits
- * keep the first stage's order), the remaining snippets (the hits stop
- * there) and the accent suggestion, and says so with res->partial. */
+ * Xapian's Enquire::set_time_limit cannot end a match (it only turns
+ * check_at_least off), so over one index the match is ended at the budget
+ * by xc_enquire_set_deadline, its hits the best of the candidates weighed
+ * by then (over a shard set, or with per_document, the match runs to its
+ * end); after it the budget is checked again, and after each hit: a search
+ * past it skips the second ranking stage (hits keep the first stage's
+ * order), the remaining snippets (the hits stop there) and the accent
+ * suggestion, and says so with res->partial. */
 void ls_searcher_set_time_budget(ls_searcher *s, double ms);
 
 /* Run a search. *out is allocated; free with ls_results_free. Invalid
@@ -157,8 +160,11 @@ ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err);
 ls_rc ls_searcher_revision(ls_searcher *s, unsigned long *revision, unsigned long *passages,
                            ls_error *err);
 
-/* Build the citation text of a passage, "Điều 5 Nghị định số 13/2023/NĐ-CP"
- * (malloc'ed, caller frees). */
+/* Build the citation text of a passage, "Điều 5 Nghị định số 13/2023/NĐ-CP",
+ * "khoản 2 Điều 3 Pháp lệnh X số 02/2012/UBTVQH13" (cite/cite.h's standard
+ * form; the document id when it has neither number nor title), or for a
+ * procedure "Đăng ký khai sinh (thủ tục 1.001193)". Malloc'ed, caller frees;
+ * NULL when out of memory. */
 char *ls_citation_format(const ls_passage *p, const char *clause);
 
 #endif

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/structure.h"
+#include "../cite/cite.h"
 #include "../indexer/doc_links.h"
 #include "../format/passage_data.h"
 #include "../indexer/termgen.h"
 #include "../text/analyser.h"
-#include "cite_internal.h"
 #include "resolve_internal.h"
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
@@ -95,13 +94,9 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
     d.other_id = other ? dup(other->id) : NULL;
     d.other_title = other ? dup(other->title) : NULL;
     if (other) {
-        int numeric = other->id[0] >= '0' && other->id[0] <= '9';
-        char *up = other->number || !numeric ? NULL : ls_cite_upper_number(other->id);
         ls_cite bare = {0};
-        if (ls_cite_format(&bare, other->type, other->title, other->number ? other->number : up))
-            bare.citation = NULL;
+        if (ls_resolve_format(&bare, other)) bare.citation = NULL;
         d.other_citation = bare.citation;
-        free(up);
     } else {
         /* as the text cites it, without the provision */
         ls_cite bare = {.doc_number = c->doc_number, .doc_type = c->doc_type,

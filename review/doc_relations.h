@@ -9,7 +9,7 @@
  * (indexer/doc_links.h), the articles of the document, and the articles of
  * other documents that cite its number (at most LS_RELATIONS_SCAN of them:
  * `truncated` says when there were more). A sentence's relation is
- * ls_relation_active's (corpus/structure.h); an article headed "Sửa đổi, bổ
+ * ls_relation_active's (cite/cite.h); an article headed "Sửa đổi, bổ
  * sung một số điều của Nghị định số X" makes the provisions its clauses
  * amend or repeal X's.
  */

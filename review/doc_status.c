@@ -5,7 +5,8 @@
  * "hết hiệu lực"...) and its dates, not its relations. So the relations are
  * read back from the texts: the passages of other documents that name this
  * document's number (the number is an indexed term) are read again with
- * ls_references_find, and a reference whose sentence says "thay thế",
+ * ls_cite_extract, and a citation whose sentence (ls_cite_provision_act,
+ * cite/cite.h) says "thay thế",
  * "bãi bỏ", "hết hiệu lực" or "sửa đổi, bổ sung" makes that document the
  * replacing / repealing / amending one — from its own effective date, so the
  * answer depends on the date asked about. A date after the review date makes
@@ -16,63 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/structure.h"
+#include "../cite/cite.h"
 #include "../format/passage_data.h"
 #include "resolve_internal.h"
 
 /* How many passages naming a document are read for its relations. */
 #define RELATION_PASSAGES 40
-/* How far around a reference its sentence is looked at (bytes). */
-#define SENTENCE_WINDOW 400
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
-
-static int sentence_end(const char *t, size_t i, size_t len)
-{
-    char c = t[i];
-    if (c == '\n' || c == ';') return 1;
-    return c == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n');
-}
-
-static int has(const char *t, size_t s, size_t e, const char *w)
-{
-    return e > s && memmem(t + s, e - s, w, strlen(w)) != NULL;
-}
-
-/* What a sentence does to a document it cites. */
-typedef enum { ACT_NONE, ACT_AMENDS, ACT_REPLACES, ACT_REPEALS, ACT_PARTLY } act;
-
-/* What the sentence around citation c (of text t) does to the document c
- * names. "X đã được sửa đổi, bổ sung theo Luật số Y" names Y as the amender,
- * not an amended text; "... X ... hết hiệu lực" repeals X whatever comes
- * between; "thay thế / bãi bỏ các quy định ... tại X" repeals a part of X. */
-static act acting_relation(const char *t, size_t len, const ls_cite *c)
-{
-    size_t start = c->group_start, end = c->group_end;
-    size_t lo = start > SENTENCE_WINDOW ? start - SENTENCE_WINDOW : 0;
-    size_t hi = end + SENTENCE_WINDOW < len ? end + SENTENCE_WINDOW : len;
-    size_t s = start, e = end;
-    while (s > lo && !sentence_end(t, s - 1, len)) s--;
-    while (e < hi && !sentence_end(t, e, len)) e++;
-    /* "Bổ sung Điều 5a vào sau Điều 5": Điều 5 only places the new one */
-    static const char after[] = "sau ", before[] = "trước ";
-    if ((start >= sizeof after - 1 && memcmp(t + start - (sizeof after - 1), after, sizeof after - 1) == 0) ||
-        (start >= sizeof before - 1 && memcmp(t + start - (sizeof before - 1), before, sizeof before - 1) == 0))
-        return ACT_NONE;
-    (void)e;
-    /* the one rule for "does this sentence act on it" (corpus/structure.h):
-     * passive and descriptive mentions ("bị bãi bỏ bởi", "X về việc ... Y")
-     * do not */
-    ls_relation rel = ls_relation_active(t, len, start, end);
-    switch (rel) {
-    case LS_REL_AMENDS: return ACT_AMENDS;
-    case LS_REL_REPLACES:
-    case LS_REL_REPEALS:
-        if (!c->article && has(t, s, start, "quy định") && has(t, s, start, " tại")) return ACT_PARTLY;
-        return rel == LS_REL_REPLACES ? ACT_REPLACES : ACT_REPEALS;
-    default: return ACT_NONE;
-    }
-}
 
 static int same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
 
@@ -113,12 +65,12 @@ static ls_rc set_str(char **field, const char *fmt, const char *a, const char *b
 /* The acting document's relation to a provision of e, from one of its
  * passages. The document's own status is not decided here (see
  * ls_resolve_doc_status). */
-static ls_rc apply(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const ls_cite *c, act a)
+static ls_rc apply(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, const ls_cite *c, ls_act a)
 {
     const char *when = p->effective ? p->effective : p->issued;
     const char *by = p->doc_id ? p->doc_id : "?";
     if (!c->article || (when && strcmp(when, ctx->as_of) > 0)) return LS_OK;
-    ls_relation rel = a == ACT_AMENDS ? LS_REL_AMENDS : a == ACT_REPLACES ? LS_REL_REPLACES
+    ls_relation rel = a == LS_ACT_AMENDS ? LS_REL_AMENDS : a == LS_ACT_REPLACES ? LS_REL_REPLACES
                                                                           : LS_REL_REPEALS;
     return add_art(e, c->article, c->clause, rel, by);
 }
@@ -139,9 +91,9 @@ static ls_rc scan_field(resolve_ctx *ctx, doc_entry *e, const ls_passage *p, con
         const ls_cite *c = &cites[i];
         int of_e = c->doc_number && strcmp(c->doc_number, e->id) == 0;
         if (!of_e && !(*amending && c->self && c->article && !c->self_article)) continue;
-        act a = acting_relation(t, len, c);
-        if (a == ACT_AMENDS && of_e && !c->article && amending) *amending = 1;
-        if (a != ACT_NONE) rc = apply(ctx, e, p, c, a);
+        ls_act a = ls_cite_provision_act(t, len, c);
+        if (a == LS_ACT_AMENDS && of_e && !c->article && amending) *amending = 1;
+        if (a != LS_ACT_NONE) rc = apply(ctx, e, p, c, a);
     }
     ls_cites_free(cites, n);
     return rc;

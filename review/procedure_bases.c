@@ -42,7 +42,10 @@ ls_rc ls_procedure_resolve_bases(ls_searcher *s, json_t *card, const char *as_of
         json_t *b = json_array_get(bases, i);
         const char *type = str_of(b, "type"), *num = str_of(b, "number");
         line[i] = text.len;
-        if (num) ls_buf_printf(&text, "%s số %s.\n", type ? type : "Văn bản", num);
+        if (num) {
+            ls_cite_write_doc(&text, type ? type : "Văn bản", NULL, num);
+            ls_buf_puts(&text, ".\n");
+        }
     }
     line[n] = text.len;
     ls_review_result *r = NULL;

@@ -12,13 +12,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "../cite/cite.h"
 #include "../corpus/reader.h"
 #include "../corpus/structure.h"
 #include "../indexer/cite_keys.h"
 #include "../query/as_of.h"
+#include "../query/cite_resolve.h"
 #include "../query/index_reads.h"
+#include "../query/plan.h"
 #include "../text/analyser.h"
-#include "cite_internal.h"
 
 #define NAME_MIN_WORDS 2
 
@@ -618,10 +620,7 @@ ls_rc ls_resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
         if ((rc = copy_doc_fields(c, e))) return nomem(err);
         if ((rc = check_in_index(ctx, c, e, err))) return rc;
         if (!ctx->no_status && (rc = set_force(ctx, c, e, err))) return rc;
-        int numeric = e->id[0] >= '0' && e->id[0] <= '9';
-        char *up = e->number || !numeric ? NULL : ls_cite_upper_number(e->id);
-        rc = ls_cite_format(c, e->type, e->title, e->number ? e->number : up);
-        free(up);
+        rc = ls_resolve_format(c, e);
     } else {
         rc = ls_cite_format(c, NULL, NULL, NULL);
     }
@@ -660,4 +659,69 @@ int ls_resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation
     c->clause = link_field(p, end, 6);
     c->point = link_field(p, end, 7);
     return c->doc_number || c->law_name;
+}
+
+ls_rc ls_resolve_format(ls_cite *c, const doc_entry *e)
+{
+    int numeric = e->id[0] >= '0' && e->id[0] <= '9';
+    char *up = e->number || !numeric ? NULL : ls_cite_upper_number(e->id);
+    ls_rc rc = ls_cite_format(c, e->type, e->title, e->number ? e->number : up);
+    free(up);
+    return rc;
+}
+
+/* "điểm a khoản 2 Điều 5 Nghị định số 13/2023/NĐ-CP": the provision and
+ * the type and number of the index's record of doc_id, or when the index
+ * holds none the type its number's code names; *out NULL when there is no
+ * type. */
+static ls_rc canonical_text(resolve_ctx *ctx, const char *doc_id, const char *article,
+                            const char *clause, const char *point, char **out, ls_error *err)
+{
+    *out = NULL;
+    doc_entry *e = ls_resolve_doc_entry(ctx, doc_id, err);
+    if (!e) return err ? err->rc : LS_ERR_NOMEM;
+    const char *type = e->found ? e->type : NULL, *number = e->found ? e->number : NULL;
+    char *upper = NULL;
+    if (!type || !number) {
+        type = ls_docnum_type(doc_id);
+        number = upper = ls_cite_upper_number(doc_id);
+    }
+    ls_rc rc = LS_OK;
+    if (type && number) {
+        ls_buf b = LS_BUF_INIT;
+        ls_cite_write_provision(&b, point, clause, article);
+        if (b.len) ls_buf_puts(&b, " ");
+        ls_cite_write_doc(&b, type, NULL, number);
+        if ((rc = ls_buf_error(&b))) ls_buf_free(&b);
+        else if (!(*out = ls_buf_detach(&b))) rc = LS_ERR_NOMEM;
+    }
+    free(upper);
+    return rc ? nomem(err) : LS_OK;
+}
+
+ls_rc ls_resolve_short_text(resolve_ctx *ctx, const char *text, size_t len, char **canon,
+                         char **missing, ls_error *err)
+{
+    *canon = *missing = NULL;
+    ls_plan *plan = NULL;
+    ls_error perr = {0};
+    if (!ls_plan_build(text, len, &plan, &perr) && !plan->doc_id)
+        ls_searcher_resolve_short_citation(ctx->s, plan, text, len, &perr);
+    ls_rc rc = LS_OK;
+    if (plan && plan->doc_id)
+        rc = canonical_text(ctx, plan->doc_id, plan->article, plan->clause, plan->point, canon, err);
+    else if (plan && plan->missing && !(*missing = strdup(plan->missing)))
+        rc = nomem(err);
+    ls_plan_free(plan);
+    return rc;
+}
+
+ls_rc ls_review_citation_text(ls_searcher *s, const char *doc_id, const char *article,
+                              const char *clause, const char *point, char **out, ls_error *err)
+{
+    resolve_ctx ctx;
+    ls_rc rc = ls_resolve_init(&ctx, s, NULL, err);
+    if (!rc) rc = canonical_text(&ctx, doc_id, article, clause, point, out, err);
+    ls_resolve_free(&ctx);
+    return rc;
 }

@@ -79,6 +79,19 @@ ls_rc ls_resolve_set_self_passage(resolve_ctx *ctx, const char *doc_id, const ch
  * standard citation. Errors only for the index or memory. */
 ls_rc ls_resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err);
 
+/* (Re)build c->citation from the index's record e of its document. */
+ls_rc ls_resolve_format(ls_cite *c, const doc_entry *e);
+
+/* The question analyser's reading of a short citation text typed as a
+ * search would be ("dieu 5 nd 13/2023/nd-cp", "Điều 27 Luật Cư trú 2020",
+ * query/cite_resolve.h): *canon (malloc'ed) the citation rewritten in the
+ * standard form from the index's record, for ls_cite_extract to read; NULL
+ * when the analyser names no document, then *missing (malloc'ed, may be
+ * NULL) is the document it found cited and the index lacks. Errors only for
+ * memory or the index. */
+ls_rc ls_resolve_short_text(resolve_ctx *ctx, const char *text, size_t len, char **canon,
+                         char **missing, ls_error *err);
+
 /* The cached entry of document id (looked up on first use); NULL when
  * out of memory (err set). */
 doc_entry *ls_resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err);

@@ -8,11 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cite/cite.h"
 #include "../corpus/procedure.h"
-#include "../corpus/structure.h"
 #include "../indexer/doc_links.h"
 #include "../format/schema.h"
-#include "cite_internal.h"
 #include "procedure_bases.h"
 #include "resolve_internal.h"
 
@@ -167,9 +166,14 @@ static ls_rc review_procedure(doc_run *d, const char *id)
         if (!res || !number) continue;
         d->rep->citations++;
         ls_cite c = {0};
-        char cited[300];
-        snprintf(cited, sizeof cited, "%s số %s", type ? type : "Văn bản", number);
-        c.citation = cited;
+        ls_buf cited = LS_BUF_INIT;
+        ls_cite_write_doc(&cited, type ? type : "Văn bản", NULL, number);
+        if ((rc = ls_buf_error(&cited))) {
+            ls_buf_free(&cited);
+            rc = nomem(d->err);
+            break;
+        }
+        c.citation = cited.data;
         if (strcmp(res, "not-in-index") == 0) {
             c.resolution = LS_CITE_DOC_MISSING;
             c.why = "not in the index";
@@ -180,9 +184,11 @@ static ls_rc review_procedure(doc_run *d, const char *id)
             for (int f = LS_FORCE_UNKNOWN; f <= LS_FORCE_EXPIRED; f++)
                 if (strcmp(ls_force_name((ls_force)f), status) == 0) c.force = (ls_force)f;
         } else {
+            ls_buf_free(&cited);
             continue;
         }
         rc = keep(d, NULL, &c);   /* borrowed strings: keep copies them */
+        ls_buf_free(&cited);
     }
     json_decref(card);
     return rc;

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include <sys/stat.h>
+#include <time.h>
 
 struct xc_db {
     Xapian::Database db;    /* every shard: what searches see */
@@ -47,11 +49,22 @@ struct xc_query {
 };
 struct xc_enquire {
     Xapian::Enquire enq;
-    explicit xc_enquire(const Xapian::Database &db) : enq(db) {}
+    Xapian::Database db;
+    double deadline_ms;     /* xc_enquire_set_deadline; 0 none */
+    bool collapsing;
+    explicit xc_enquire(const Xapian::Database &d) : enq(d), db(d), deadline_ms(0), collapsing(false) {}
 };
+/* An MSet, or the best of what a match cut at its deadline had seen
+ * (xc_enquire_set_deadline): then `cut` holds (weight, docid) best first
+ * and `ms` is empty. */
 struct xc_mset {
     Xapian::MSet ms;
-    explicit xc_mset(const Xapian::MSet &m) : ms(m) {}
+    bool is_cut;
+    std::vector<std::pair<double, Xapian::docid>> cut;
+    unsigned seen;
+    Xapian::Database db;
+    explicit xc_mset(const Xapian::MSet &m) : ms(m), is_cut(false), seen(0) {}
+    size_t size() const { return is_cut ? cut.size() : ms.size(); }
 };
 
 namespace {
@@ -251,6 +264,60 @@ template <typename T> void destroy(T *h)
     } catch (...) {
     }
 }
+
+/* Thrown by DeadlineSpy to end a match (never escapes xc_enquire_get_mset). */
+struct MatchCut {};
+
+double monotonic_ms()
+{
+    timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+typedef std::pair<double, Xapian::docid> scored;
+
+/* a ranks before b as in an MSet: weight descending, then docid ascending */
+bool ranks_before(const scored &a, const scored &b)
+{
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+}
+
+/* The deadline of a match (xc_enquire_set_deadline). Enquire::
+ * set_time_limit cannot end a match: in 1.4 it only turns check_at_least
+ * off (matcher/multimatch.cc, "There's not currently a way to force the
+ * match to end"). This spy sees every candidate the matcher weighs (one
+ * database: its docids are the database's), keeps the best `keep`, and
+ * throws MatchCut once the monotonic clock passes the deadline. */
+class DeadlineSpy : public Xapian::MatchSpy {
+    double deadline_;
+    size_t keep_;
+    unsigned seen_;
+    std::vector<scored> heap_; /* the worst kept on top */
+
+  public:
+    DeadlineSpy(double deadline, size_t keep) : deadline_(deadline), keep_(keep), seen_(0) {}
+    void operator()(const Xapian::Document &doc, double wt) override
+    {
+        scored item(wt, doc.get_docid());
+        seen_++;
+        if (heap_.size() < keep_) {
+            heap_.push_back(item);
+            std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+        } else if (keep_ && ranks_before(item, heap_.front())) {
+            std::pop_heap(heap_.begin(), heap_.end(), ranks_before);
+            heap_.back() = item;
+            std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+        }
+        if (monotonic_ms() >= deadline_) throw MatchCut();
+    }
+    unsigned seen() const { return seen_; }
+    void best_first(std::vector<scored> *out) const
+    {
+        *out = heap_;
+        std::sort(out->begin(), out->end(), ranks_before);
+    }
+};
 
 } // namespace
 
@@ -751,6 +818,7 @@ xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_e
     return guard(err, [&] {
         if (max) enq->enq.set_collapse_key(slot, max);
         else enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
+        enq->collapsing = max != 0;
     });
 }
 
@@ -759,33 +827,70 @@ xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigne
 {
     if (!enq || !out) return bad_arg(err, "xc_enquire_get_mset: NULL argument");
     *out = NULL;
-    return guard(err, [&] { *out = new xc_mset(enq->enq.get_mset(first, max, check_at_least)); });
+    if (!(enq->deadline_ms > 0 && enq->db.size() == 1 && !enq->collapsing))
+        return guard(err, [&] { *out = new xc_mset(enq->enq.get_mset(first, max, check_at_least)); });
+    DeadlineSpy spy(enq->deadline_ms, first + max);
+    return guard(err, [&] {
+        enq->enq.clear_matchspies();
+        enq->enq.add_matchspy(&spy);
+        try {
+            xc_mset *m = new xc_mset(enq->enq.get_mset(first, max, check_at_least));
+            enq->enq.clear_matchspies();
+            *out = m;
+        } catch (const MatchCut &) {
+            enq->enq.clear_matchspies();
+            xc_mset *m = new xc_mset(Xapian::MSet());
+            m->is_cut = true;
+            m->seen = spy.seen();
+            m->db = enq->db;
+            spy.best_first(&m->cut);
+            if (m->cut.size() > first) m->cut.erase(m->cut.begin(), m->cut.begin() + first);
+            else m->cut.clear();
+            *out = m;
+        }
+    });
+}
+
+xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, xc_err *err)
+{
+    if (!enq) return bad_arg(err, "xc_enquire_set_deadline: NULL enquire");
+    enq->deadline_ms = deadline_ms;
+    ok(err);
+    return XC_OK;
+}
+
+int xc_mset_cut(const xc_mset *ms)
+{
+    return ms && ms->is_cut;
 }
 
 void xc_mset_free(xc_mset *ms) { destroy(ms); }
 
-size_t xc_mset_size(const xc_mset *ms) { return ms ? ms->ms.size() : 0; }
+size_t xc_mset_size(const xc_mset *ms) { return ms ? ms->size() : 0; }
 
 unsigned xc_mset_estimated(const xc_mset *ms)
 {
-    return ms ? ms->ms.get_matches_estimated() : 0;
+    if (!ms) return 0;
+    return ms->is_cut ? ms->seen : ms->ms.get_matches_estimated();
 }
 
 unsigned xc_mset_docid(const xc_mset *ms, size_t i)
 {
-    if (!ms || i >= ms->ms.size()) return 0;
+    if (!ms || i >= ms->size()) return 0;
+    if (ms->is_cut) return ms->cut[i].second;
     return *(ms->ms[static_cast<Xapian::doccount>(i)]);
 }
 
 double xc_mset_weight(const xc_mset *ms, size_t i)
 {
-    if (!ms || i >= ms->ms.size()) return 0;
+    if (!ms || i >= ms->size()) return 0;
+    if (ms->is_cut) return ms->cut[i].first;
     return ms->ms[static_cast<Xapian::doccount>(i)].get_weight();
 }
 
 void xc_mset_fetch(const xc_mset *ms, size_t first, size_t last)
 {
-    if (!ms || first >= last || first >= ms->ms.size()) return;
+    if (!ms || ms->is_cut || first >= last || first >= ms->ms.size()) return;
     if (last > ms->ms.size()) last = ms->ms.size();
     try {
         ms->ms.fetch(ms->ms[static_cast<Xapian::doccount>(first)],
@@ -799,9 +904,10 @@ xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err)
 {
     if (!ms || !out) return bad_arg(err, "xc_mset_document: NULL argument");
     *out = NULL;
-    if (i >= ms->ms.size()) return bad_arg(err, "xc_mset_document: index out of range");
+    if (i >= ms->size()) return bad_arg(err, "xc_mset_document: index out of range");
     return guard(err, [&] {
-        *out = new xc_doc(ms->ms[static_cast<Xapian::doccount>(i)].get_document());
+        if (ms->is_cut) *out = new xc_doc(ms->db.get_document(ms->cut[i].second));
+        else *out = new xc_doc(ms->ms[static_cast<Xapian::doccount>(i)].get_document());
     });
 }
 
@@ -809,8 +915,15 @@ xc_rc xc_mset_matching_terms(xc_enquire *enq, const xc_mset *ms, size_t i,
                              int (*cb)(void *, const char *), void *ctx, xc_err *err)
 {
     if (!enq || !ms || !cb) return bad_arg(err, "xc_mset_matching_terms: NULL argument");
-    if (i >= ms->ms.size()) return bad_arg(err, "xc_mset_matching_terms: index out of range");
+    if (i >= ms->size()) return bad_arg(err, "xc_mset_matching_terms: index out of range");
     return guard(err, [&] {
+        if (ms->is_cut) {
+            const Xapian::docid did = ms->cut[i].second;
+            const Xapian::TermIterator end = enq->enq.get_matching_terms_end(did);
+            for (Xapian::TermIterator t = enq->enq.get_matching_terms_begin(did); t != end; ++t)
+                if (cb(ctx, (*t).c_str())) break;
+            return;
+        }
         const Xapian::MSetIterator it = ms->ms[static_cast<Xapian::doccount>(i)];
         const Xapian::TermIterator end = enq->enq.get_matching_terms_end(it);
         for (Xapian::TermIterator t = enq->enq.get_matching_terms_begin(it); t != end; ++t)

@@ -205,6 +205,13 @@ xc_rc xc_enquire_set_bm25(xc_enquire *enq, double k1, double k2, double k3, doub
                           double min_normlen, xc_err *err);
 /* Keep at most `max` results per distinct value of slot (0 = off). */
 xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_err *err);
+/* End the next match (xc_enquire_get_mset) once CLOCK_MONOTONIC passes
+ * deadline_ms (milliseconds; 0 = no deadline). Enquire::set_time_limit
+ * cannot end a match; this does, with the best of the candidates weighed
+ * so far as its results (xc_mset_cut says so). Only over one database
+ * without collapsing (a shard set's spies see shard docids): otherwise the
+ * match runs to its end. */
+xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, xc_err *err);
 /* Run the query: results first..first+max-1. Free *out with xc_mset_free.
  * `check_at_least` asks Xapian to count at least that many for the estimate. */
 xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max,
@@ -220,6 +227,9 @@ double xc_mset_weight(const xc_mset *ms, size_t i);
 void xc_mset_fetch(const xc_mset *ms, size_t first, size_t last);
 /* The i-th document; *out freed with xc_doc_free. */
 xc_rc xc_mset_document(const xc_mset *ms, size_t i, xc_doc **out, xc_err *err);
+/* 1 when the match that made ms was ended at its deadline: its results are
+ * the best of the candidates weighed by then, its estimate how many. */
+int xc_mset_cut(const xc_mset *ms);
 /* Terms of the query that matched document i, via cb (for highlighting). */
 xc_rc xc_mset_matching_terms(xc_enquire *enq, const xc_mset *ms, size_t i,
                              int (*cb)(void *ctx, const char *term), void *ctx,

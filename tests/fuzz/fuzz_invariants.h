@@ -7,8 +7,9 @@
  *   - an offset into an input lies inside it and on a character boundary.
  * Header-only (static): each target is built from its own .c file.
  * fuzz_searcher() opens the index named by $LS_FUZZ_INDEX once (scripts/
- * run-fuzz builds one of corpus/sample) so replies come from real
- * searches; without it, routes that need the index answer 503. */
+ * run-fuzz builds one of corpus/sample cut short, scripts/fuzz-corpus) so
+ * replies come from real searches; without it, routes that need the index
+ * answer 503. */
 #ifndef LS_FUZZ_INVARIANTS_H
 #define LS_FUZZ_INVARIANTS_H
 

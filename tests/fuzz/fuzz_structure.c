@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < doc->narticles; i++) inv_article(&doc->articles[i], utf8);
     ls_document_free(doc);
 
-    ls_reference *refs;
+    ls_cite *refs;
     size_t n;
     if (ls_references_find((const char *)data, size, &refs, &n, NULL) == LS_OK) {
         for (size_t i = 0; i < n; i++)
@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t i = 0; i < n; i++)
                 inv_boundary((const char *)data, size, refs[i].start),
                     inv_boundary((const char *)data, size, refs[i].end);
-        ls_references_free(refs, n);
+        ls_cites_free(refs, n);
     }
     return 0;
 }

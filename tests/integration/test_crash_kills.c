@@ -15,6 +15,8 @@
  *     with the same counts and checksum, and compact run again completes;
  *   - remove of 10 documents, killed at random: counts are all-or-none,
  *     and a rerun reaches the uninterrupted removal's counts.
+ * Every kill must land: a run that ends before its kill does not count and
+ * is started again, the moment drawn from what it took (kill_landing).
  * make test runs the short version; `make crash-loop` (tests/crash-loop)
  * the long one (50 kills of each). LS_CRASH_SEED repeats a run (the seed
  * is printed). */
@@ -187,19 +189,50 @@ static int run(char *const argv[])
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+#define MAX_TRIES 40 /* runs started per kill that must land */
+
 /* start argv, SIGKILL it after a random delay in [min_ms, max_ms); 1 when
- * the kill came before it ended */
-static int run_and_kill(char *const argv[], double min_ms, double max_ms)
+ * the kill came before it ended, else 0 with *ended_ms what the run took
+ * (it is watched every millisecond) */
+static int run_and_kill(char *const argv[], double min_ms, double max_ms, double *ended_ms)
 {
     double delay = min_ms + (max_ms - min_ms) * (double)rand() / ((double)RAND_MAX + 1.0);
+    double t0 = now_ms();
     pid_t pid = spawn(argv);
-    time_t sec = (time_t)(delay / 1e3);
-    struct timespec ts = {sec, (long)((delay - (double)sec * 1e3) * 1e6)};
-    nanosleep(&ts, NULL);
     int st = 0;
+    for (;;) {
+        double left = t0 + delay - now_ms();
+        if (left <= 0) break;
+        if (waitpid(pid, &st, WNOHANG) == pid) { /* it ended first */
+            *ended_ms = now_ms() - t0;
+            return 0;
+        }
+        struct timespec ts = {0, (long)((left < 1 ? left : 1) * 1e6)};
+        nanosleep(&ts, NULL);
+    }
     kill(pid, SIGKILL);
     waitpid(pid, &st, 0);
+    *ended_ms = now_ms() - t0;
     return WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
+}
+
+/* A kill that lands: prepare(ctx) (the work as it was), then argv killed
+ * at a random moment in [lo, hi) x *est_ms (what a run takes); a run that
+ * ends before its kill does not count: it is prepared and run again with
+ * *est_ms lowered to what that run took (the machine got quicker or the
+ * timing was off), up to MAX_TRIES runs. 1 when a kill landed; *tries
+ * counts the runs started. */
+static int kill_landing(char *const argv[], void (*prepare)(void *), void *ctx, double lo,
+                        double hi, double *est_ms, unsigned *tries)
+{
+    for (int t = 0; t < MAX_TRIES; t++) {
+        prepare(ctx);
+        double took = 0;
+        ++*tries;
+        if (run_and_kill(argv, *est_ms * lo, *est_ms * hi, &took)) return 1;
+        if (took < *est_ms) *est_ms = took;
+    }
+    return 0;
 }
 
 static int setup(void **state)
@@ -289,17 +322,16 @@ static void test_uninterrupted_cli_matches_reference(void **state)
     assert_true(nstates >= 3); /* several batches, or the kills prove little */
 }
 
-/* an index run into `work` (one that took run_ms when timed) killed past
- * its start-up, before its end: among the batches; 1 when the kill came
- * first. A run that ended before its kill was timed on a busier machine:
- * it starts again from nothing with the window halved, up to 4 times. */
-static int kill_among_batches(char *const argv[], const char *work, double run_ms)
+static void remove_work(void *work)
 {
-    for (int tries = 0; tries < 5; tries++, run_ms /= 2) {
-        ts_rmtree(work);
-        if (run_and_kill(argv, run_ms * 0.3, run_ms * 0.95)) return 1;
-    }
-    return 0;
+    ts_rmtree(work);
+}
+
+/* an index run into `work`, from nothing, killed past its start-up and
+ * before its end (among the batches), as kill_landing */
+static int kill_among_batches(char *const argv[], char *work, double *run_ms, unsigned *tries)
+{
+    return kill_landing(argv, remove_work, work, 0.3, 0.95, run_ms, tries);
 }
 
 /* after a rerun: the uninterrupted run's counts and rankings */
@@ -320,9 +352,11 @@ static void test_index_kills(void **state)
     snprintf(batch, sizeof batch, "%d", BATCH);
     char *argv[] = {"luat-search", "index", "--quiet", "--batch-size", batch, "--db", work,
                     pages, NULL};
-    unsigned killed = 0, mid = 0;
+    unsigned killed = 0, mid = 0, tries = 0;
     for (unsigned i = 0; i < kills; i++) {
-        if (!kill_among_batches(argv, work, index_ms)) continue;
+        double est = index_ms;
+        if (!kill_among_batches(argv, work, &est, &tries))
+            fail_msg("kill %u: %d runs ended before their kill", i, MAX_TRIES);
         killed++;
         struct stat st;
         counts c = {0, 0};
@@ -335,9 +369,9 @@ static void test_index_kills(void **state)
         if (run(argv) != 0) fail_msg("kill %u: the rerun failed", i);
         expect_final("index", i, work);
     }
-    fprintf(stderr, "index: %u of %u runs killed (%u mid-way), each recovered\n", killed, kills,
-            mid);
-    assert_true(kills == 0 || killed > 0);
+    fprintf(stderr, "index: %u of %u kills landed (%u runs started; %u mid-way), each recovered\n",
+            killed, kills, tries, mid);
+    assert_int_equal(killed, kills);
 }
 
 /* `index --shards 2` killed at random: the set is either whole at a whole
@@ -359,9 +393,11 @@ static void test_set_kills(void **state)
     assert_int_equal(run(first), 0);
     double set_ms = now_ms() - t0;
     expect_final("set (uninterrupted)", 0, work);
-    unsigned killed = 0, incomplete = 0;
+    unsigned killed = 0, incomplete = 0, tries = 0;
     for (unsigned i = 0; i < kills; i++) {
-        if (!kill_among_batches(first, work, set_ms)) continue;
+        double est = set_ms;
+        if (!kill_among_batches(first, work, &est, &tries))
+            fail_msg("set kill %u: %d runs ended before their kill", i, MAX_TRIES);
         killed++;
         int complete = 1;
         counts c = {0, 0};
@@ -380,8 +416,11 @@ static void test_set_kills(void **state)
             fail_msg("set kill %u: incomplete after the rerun: %s", i, why);
         expect_final("set", i, work); /* one index's counts and rankings */
     }
-    fprintf(stderr, "set: %u of %u runs killed (%u left detectably incomplete), each repaired\n",
-            killed, kills, incomplete);
+    fprintf(stderr,
+            "set: %u of %u kills landed (%u runs started; %u left detectably incomplete), each "
+            "repaired\n",
+            killed, kills, tries, incomplete);
+    assert_int_equal(killed, kills);
 }
 
 static void copy_index(const char *from, const char *to)
@@ -390,6 +429,12 @@ static void copy_index(const char *from, const char *to)
     snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s.old' '%s.compact' && cp -a '%s' '%s'", to, to, to,
              from, to);
     assert_int_equal(system(cmd), 0);
+}
+
+/* kill_landing's prepare: a fresh copy of the uninterrupted index */
+static void fresh_copy(void *work)
+{
+    copy_index(cli_db, work);
 }
 
 static void test_compact_kills(void **state)
@@ -406,10 +451,12 @@ static void test_compact_kills(void **state)
         assert_int_equal(run(argv), 0);
         if (now_ms() - t0 < compact_ms) compact_ms = now_ms() - t0;
     }
-    unsigned killed = 0;
+    unsigned killed = 0, tries = 0;
     for (unsigned i = 0; i < kills; i++) {
-        copy_index(cli_db, work);
-        if (run_and_kill(argv, 0, compact_ms * 0.9)) killed++;
+        double est = compact_ms;
+        if (!kill_landing(argv, fresh_copy, work, 0.1, 0.95, &est, &tries))
+            fail_msg("compact kill %u: %d runs ended before their kill", i, MAX_TRIES);
+        killed++;
         counts c;
         if (read_counts(work, &c)) fail_msg("compact kill %u: the index does not open", i);
         if (c.documents != final.documents || c.passages != final.passages)
@@ -420,8 +467,9 @@ static void test_compact_kills(void **state)
         if (read_counts(work, &c) || c.passages != final.passages)
             fail_msg("compact kill %u: after compacting again, %ld passages", i, c.passages);
     }
-    fprintf(stderr, "compact: %u of %u runs killed (a run takes %.0f ms)\n", killed, kills,
-            compact_ms);
+    fprintf(stderr, "compact: %u of %u kills landed (%u runs started; a run takes %.0f ms)\n",
+            killed, kills, tries, compact_ms);
+    assert_int_equal(killed, kills);
 }
 
 /* the documents of the first hits, to remove */
@@ -463,10 +511,12 @@ static void test_remove_kills(void **state)
     assert_int_equal(read_counts(work, &after), 0);
     assert_true(after.passages < final.passages);
     uint64_t after_sum = ranking_sum(work);
-    unsigned killed = 0;
+    unsigned killed = 0, tries = 0;
     for (unsigned i = 0; i < kills; i++) {
-        copy_index(cli_db, work);
-        if (run_and_kill(argv, 0, remove_ms * 0.9)) killed++;
+        double est = remove_ms;
+        if (!kill_landing(argv, fresh_copy, work, 0.1, 0.95, &est, &tries))
+            fail_msg("remove kill %u: %d runs ended before their kill", i, MAX_TRIES);
+        killed++;
         counts c;
         if (read_counts(work, &c)) fail_msg("remove kill %u: the index does not open", i);
         int none = c.documents == final.documents && c.passages == final.passages;
@@ -479,8 +529,9 @@ static void test_remove_kills(void **state)
             c.passages != after.passages || ranking_sum(work) != after_sum)
             fail_msg("remove kill %u: the rerun did not reach the removal's state", i);
     }
-    fprintf(stderr, "remove: %u of %u runs killed (a run takes %.0f ms)\n", killed, kills,
-            remove_ms);
+    fprintf(stderr, "remove: %u of %u kills landed (%u runs started; a run takes %.0f ms)\n",
+            killed, kills, tries, remove_ms);
+    assert_int_equal(killed, kills);
 }
 
 int main(void)

@@ -310,6 +310,40 @@ static void test_time_budget_cuts(void **state)
     ls_searcher_close(s);
 }
 
+/* The budget ends the match itself (xc_enquire_set_deadline), not only
+ * what follows it: past the deadline at once, the match stops at its
+ * first candidate (the estimate counts the candidates weighed), and its
+ * hit is that candidate; a budget that is not reached changes nothing —
+ * the same hits with the same scores as no budget. */
+static void test_time_budget_ends_match(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    const char *q = "đăng ký thường trú tạm trú hộ tịch khai sinh";
+    ls_results *whole = ask(s, q, 10);
+    assert_true(whole->estimated > 10);
+    ls_searcher_set_time_budget(s, 1e-6);
+    ls_results *cut = ask(s, q, 10);
+    assert_true(cut->partial);
+    assert_int_equal(cut->estimated, 1); /* ended at the first candidate */
+    assert_int_equal(cut->nhits, 1);
+    ls_searcher_set_time_budget(s, 60000);
+    ls_results *roomy = ask(s, q, 10);
+    assert_false(roomy->partial);
+    assert_int_equal(roomy->estimated, whole->estimated);
+    assert_int_equal(roomy->nhits, whole->nhits);
+    for (size_t i = 0; i < whole->nhits; i++) {
+        assert_string_equal(roomy->hits[i].passage_id, whole->hits[i].passage_id);
+        assert_true(roomy->hits[i].score == whole->hits[i].score);
+    }
+    ls_results_free(roomy);
+    ls_results_free(cut);
+    ls_results_free(whole);
+    ls_searcher_close(s);
+}
+
 /* Pages cut one ordering: the second stage reorders the first candidates,
  * and every page (inside or past them) agrees with one long page. */
 static void test_pages_agree(void **state)
@@ -417,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_suggestion),
         cmocka_unit_test(test_notice_and_confidence),
         cmocka_unit_test(test_time_budget_cuts),
+        cmocka_unit_test(test_time_budget_ends_match),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

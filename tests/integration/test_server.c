@@ -642,6 +642,56 @@ static void test_many_clients_at_once(void **state)
     assert_int_equal(ok, CLIENTS * 4);
 }
 
+/* A client asking until its server goes away: counts 200s with hits, and
+ * anything else than those, a 503 or no answer at all (the stop). */
+typedef struct busy_client {
+    unsigned port;
+    int answered, odd;
+} busy_client;
+
+static void *ask_until_gone(void *arg)
+{
+    busy_client *c = arg;
+    for (int i = 0; i < 200; i++) {
+        ts_reply r = ts_http_get(c->port, i % 2 ? "/v1/search?q=khai+sinh"
+                                                : "/v1/search?q=t%E1%BA%A1m+tr%C3%BA");
+        int gone = r.status == -1;
+        if (r.status == 200 && strstr(r.body, "\"hits\":[{")) c->answered++;
+        else if (!gone && r.status != 503) c->odd++;
+        ts_reply_free(&r);
+        if (gone) break;
+    }
+    return NULL;
+}
+
+/* SIGTERM while 16 clients queue on one worker: the requests already
+ * handed to the worker are answered (libmicrohttpd must not stop with a
+ * connection suspended), the server exits 0, and no client gets anything
+ * but a whole answer, a 503, or a closed connection. */
+static void test_stop_while_busy(void **state)
+{
+    (void)state;
+    enum { CLIENTS = 16 };
+    pid_t busy = 0;
+    unsigned bport = ts_server_start(db, "--quiet --threads 1", &busy);
+    busy_client c[CLIENTS];
+    pthread_t t[CLIENTS];
+    for (int i = 0; i < CLIENTS; i++) {
+        c[i] = (busy_client){.port = bport};
+        assert_int_equal(pthread_create(&t[i], NULL, ask_until_gone, &c[i]), 0);
+    }
+    usleep(300 * 1000);
+    assert_int_equal(ts_server_stop(busy), 0);
+    int answered = 0, odd = 0;
+    for (int i = 0; i < CLIENTS; i++) {
+        pthread_join(t[i], NULL);
+        answered += c[i].answered;
+        odd += c[i].odd;
+    }
+    assert_true(answered > 0);
+    assert_int_equal(odd, 0);
+}
+
 static const char new_decree[] =
     "CHÍNH PHỦ\n"
     "Số: 999/2026/NĐ-CP\n"
@@ -792,6 +842,7 @@ int main(void)
         cmocka_unit_test(test_slow_and_idle_clients),
         cmocka_unit_test(test_trickling_clients_cut_by_deadline),
         cmocka_unit_test(test_many_clients_at_once),
+        cmocka_unit_test(test_stop_while_busy),
         cmocka_unit_test(test_review),
         cmocka_unit_test(test_live_index),
         cmocka_unit_test(test_rate_limit),

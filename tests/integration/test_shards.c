@@ -169,6 +169,14 @@ static void assert_same_results(const ls_results *a, const ls_results *b, const 
         fail_msg("'%s': suggestions differ", q);
 }
 
+/* best first; equal scores in id order */
+static int by_score_then_id(const void *a, const void *b)
+{
+    const ls_hit *x = a, *y = b;
+    if (fabs(x->score - y->score) > 1e-9) return x->score < y->score ? 1 : -1;
+    return strcmp(x->passage_id, y->passage_id);
+}
+
 static ls_results *ask(ls_searcher *s, const char *q, ls_rc want, ls_error *err)
 {
     ls_search_request req = {.query = q, .limit = TOP};
@@ -492,19 +500,33 @@ static void status_of(const char *db, const char *id, char *record, char *passag
     ls_searcher_close(s);
 }
 
-/* the ids a filtered search finds (in force only) */
-static void in_force_ids(const char *db, const char *q, char *out, size_t cap)
+/* the hits of a search as "id=status;" (as of `as_of`, NULL: today; in
+ * force only when in_force), ties in id order (a set numbers its passages
+ * differently from one index: a tie is no ranking) */
+static void hits_as_of(const char *db, const char *q, const char *as_of, int in_force, char *out,
+                       size_t cap)
 {
     ls_searcher *s = NULL;
     assert_int_equal(ls_searcher_open(db, &s, NULL), LS_OK);
-    ls_search_request rq = {.query = q, .limit = 10, .in_force = 1};
+    ls_search_request rq = {.query = q, .limit = TOP, .in_force = in_force, .as_of = as_of};
     ls_results *r = NULL;
-    assert_int_equal(ls_search(s, &rq, &r, NULL), LS_OK);
+    ls_error err = {0};
+    if (ls_search(s, &rq, &r, &err)) fail_msg("'%s' as of %s: %s", q, as_of, err.msg);
+    qsort(r->hits, r->nhits, sizeof *r->hits, by_score_then_id);
     out[0] = '\0';
-    for (size_t i = 0; i < r->nhits; i++)
-        snprintf(out + strlen(out), cap - strlen(out), "%s;", r->hits[i].passage_id);
+    for (size_t i = 0; i < r->nhits; i++) {
+        const ls_passage *p = r->hits[i].passage;
+        snprintf(out + strlen(out), cap - strlen(out), "%s=%s;", r->hits[i].passage_id,
+                 p && p->status ? p->status : "");
+    }
     ls_results_free(r);
     ls_searcher_close(s);
+}
+
+/* the ids (and statuses) a search finds, in force only, as of today */
+static void in_force_ids(const char *db, const char *q, char *out, size_t cap)
+{
+    hits_as_of(db, q, NULL, 1, out, cap);
 }
 
 static void expect_same_statuses(const char *one, const char *two, int restated)
@@ -524,10 +546,78 @@ static void expect_same_statuses(const char *one, const char *two, int restated)
     in_force_ids(two, "chăn nuôi ong mật", f2, sizeof f2);
     assert_string_equal(f1, f2);
     assert_int_equal(ls_docnum_normalize(repealed, strlen(repealed), &norm, NULL), LS_OK);
-    snprintf(hit, sizeof hit, "%s#1;", norm);
+    snprintf(hit, sizeof hit, "%s#1=", norm);
     free(norm);
     if (restated ? strstr(f1, hit) != NULL : strstr(f1, hit) == NULL)
         fail_msg("in force only: '%s' (the replaced decree %s expected: %d)", f1, hit, !restated);
+}
+
+/* --in-force --as-of over the three decrees, one index against the set:
+ * the same hits with the same statuses on each date; the replaced decree
+ * is in force the day before its replacement takes effect (2024-07-01) and
+ * not on that day, and the amended one not before it took effect
+ * (2021-03-01). */
+static void expect_same_as_of(const char *one, const char *two)
+{
+    const char *dates[] = {"2020-06-01", "2021-02-28", "2021-03-01", "2024-06-30", "2024-07-01",
+                           "2030-01-01"};
+    const char *qs[] = {"chăn nuôi ong mật", "nuôi cá cảnh", "Nghị định"};
+    char *norm = NULL, r_hit[128], a_hit[128];
+    assert_int_equal(ls_docnum_normalize(repealed, strlen(repealed), &norm, NULL), LS_OK);
+    snprintf(r_hit, sizeof r_hit, "%s#1=", norm);
+    free(norm);
+    assert_int_equal(ls_docnum_normalize(amended, strlen(amended), &norm, NULL), LS_OK);
+    snprintf(a_hit, sizeof a_hit, "%s#1=", norm);
+    free(norm);
+    for (size_t d = 0; d < sizeof dates / sizeof *dates; d++)
+        for (size_t k = 0; k < sizeof qs / sizeof *qs; k++)
+            for (int in_force = 0; in_force < 2; in_force++) {
+                char h1[4096], h2[4096];
+                hits_as_of(one, qs[k], dates[d], in_force, h1, sizeof h1);
+                hits_as_of(two, qs[k], dates[d], in_force, h2, sizeof h2);
+                if (strcmp(h1, h2))
+                    fail_msg("'%s' as of %s%s: one index %s, the set %s", qs[k], dates[d],
+                             in_force ? ", in force" : "", h1, h2);
+            }
+    char h[4096];
+    hits_as_of(two, "chăn nuôi ong mật", "2024-06-30", 1, h, sizeof h);
+    if (!strstr(h, r_hit)) fail_msg("as of 2024-06-30 the replaced decree is in force: %s", h);
+    hits_as_of(two, "chăn nuôi ong mật", "2024-07-01", 1, h, sizeof h);
+    if (strstr(h, r_hit)) fail_msg("as of 2024-07-01 the replaced decree is gone: %s", h);
+    hits_as_of(two, "nuôi cá cảnh", "2021-02-28", 1, h, sizeof h);
+    if (strstr(h, a_hit)) fail_msg("as of 2021-02-28 the amended decree is not yet: %s", h);
+    hits_as_of(two, "nuôi cá cảnh", "2021-03-01", 1, h, sizeof h);
+    if (!strstr(h, a_hit)) fail_msg("as of 2021-03-01 the amended decree is in force: %s", h);
+}
+
+/* --as-of (with and without --in-force) over the sample corpus: every
+ * question finds the same hits with the same statuses in the set as in one
+ * index, on dates around the sample's replacements (41/2024/QH15 replacing
+ * 58/2014/QH13, 168/2024/NĐ-CP parts of 100/2019/NĐ-CP, 07/2025/NĐ-CP
+ * amending 123/2015/NĐ-CP); and the dates change what is found. */
+static void test_as_of_in_set_as_single(void **state)
+{
+    (void)state;
+    const char *dates[] = {"2010-01-01", "2015-06-01", "2020-01-01", "2024-12-31", "2025-07-01",
+                           NULL};
+    size_t ndates = sizeof dates / sizeof *dates, changed = 0;
+    for (size_t i = 0; i < nq; i++) {
+        char first[16384] = "";
+        for (size_t d = 0; d < ndates; d++)
+            for (int in_force = 0; in_force < 2; in_force++) {
+                char h1[16384], h2[16384];
+                hits_as_of(single, questions[i], dates[d], in_force, h1, sizeof h1);
+                hits_as_of(set, questions[i], dates[d], in_force, h2, sizeof h2);
+                if (strcmp(h1, h2))
+                    fail_msg("'%s' as of %s%s:\n one index %s\n the set   %s", questions[i],
+                             dates[d] ? dates[d] : "today", in_force ? ", in force" : "", h1,
+                             h2);
+                if (!first[0]) snprintf(first, sizeof first, "%s", h1);
+                else if (strcmp(first, h1)) changed++;
+            }
+    }
+    /* not a vacuous comparison: dates and the filter change the answers */
+    if (changed < nq) fail_msg("only %zu answers changed with the date or the filter", changed);
 }
 
 /* An amending decree in the other shard restates its targets' records and
@@ -547,6 +637,7 @@ static void test_status_across_shards(void **state)
         if (!first) assert_int_equal(r1, 2); /* both targets restated when it comes last */
         assert_int_equal(r1, r2);
         expect_same_statuses(one, two, 1);
+        expect_same_as_of(one, two);
         const char *dbs[] = {one, two};
         for (int k = 0; k < 2; k++) {
             ls_indexer *ix = NULL;
@@ -622,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_set_ranks_as_single),
         cmocka_unit_test(test_merged_ranks_as_single),
         cmocka_unit_test_teardown(test_remote_shards, stop_servers),
+        cmocka_unit_test(test_as_of_in_set_as_single),
         cmocka_unit_test(test_update_and_remove),
         cmocka_unit_test(test_status_across_shards),
         cmocka_unit_test(test_cut_commit_detected_and_repaired),

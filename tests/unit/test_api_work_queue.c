@@ -87,30 +87,48 @@ static void wait_done(shared *sh, int n)
     pthread_mutex_unlock(&sh->lock);
 }
 
+/* Queue job 0, which holds its worker, then jobs 1.. JOBS-1; return once
+ * job 0 is running (held_first: before queueing the others). */
+static void queue_held_then_rest(ls_work_queue *q, shared *sh, job *jobs, int held_first)
+{
+    jobs[0] = (job){.n = 0, .hold = 1};
+    assert_int_equal(ls_work_queue_push(q, &jobs[0].item), 0);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == !held_first) {
+            pthread_mutex_lock(&sh->lock);
+            while (!sh->held) pthread_cond_wait(&sh->cond, &sh->lock);
+            pthread_mutex_unlock(&sh->lock);
+        } else {
+            for (int i = 1; i < JOBS; i++) {
+                jobs[i] = (job){.n = i};
+                assert_int_equal(ls_work_queue_push(q, &jobs[i].item), 0);
+            }
+        }
+    }
+}
+
+/* Let the holding job end. */
+static void release_held(shared *sh)
+{
+    pthread_mutex_lock(&sh->lock);
+    sh->release = 1;
+    pthread_cond_broadcast(&sh->cond);
+    pthread_mutex_unlock(&sh->lock);
+}
+
 static void test_free_worker_takes_the_rest_in_order(void **state)
 {
     (void)state;
     static shared sh;
     static job jobs[JOBS];
     ls_work_queue *q = start(&sh, 2);
-    jobs[0] = (job){.n = 0, .hold = 1};
-    assert_int_equal(ls_work_queue_push(q, &jobs[0].item), 0);
-    pthread_mutex_lock(&sh.lock);
-    while (!sh.held) pthread_cond_wait(&sh.cond, &sh.lock);
-    pthread_mutex_unlock(&sh.lock);
-    for (int i = 1; i < JOBS; i++) {
-        jobs[i] = (job){.n = i};
-        assert_int_equal(ls_work_queue_push(q, &jobs[i].item), 0);
-    }
+    queue_held_then_rest(q, &sh, jobs, 1);
     wait_done(&sh, JOBS - 1); /* all but the held one, on the other worker */
     for (int i = 0; i < JOBS - 1; i++) assert_int_equal(sh.order[i], i + 1);
     for (int i = 2; i < JOBS; i++) assert_ptr_equal(jobs[i].worker, jobs[1].worker);
     assert_ptr_not_equal(jobs[1].worker, jobs[0].worker);
     assert_int_equal(ls_work_queue_waiting(q), 0);
-    pthread_mutex_lock(&sh.lock);
-    sh.release = 1;
-    pthread_cond_broadcast(&sh.cond);
-    pthread_mutex_unlock(&sh.lock);
+    release_held(&sh);
     wait_done(&sh, JOBS);
     assert_int_equal(sh.order[JOBS - 1], 0);
     for (int i = 0; i < JOBS; i++) assert_int_equal(jobs[i].runs, 1);
@@ -125,20 +143,9 @@ static void test_stop_runs_the_queued_then_refuses(void **state)
     static shared sh;
     static job jobs[JOBS];
     ls_work_queue *q = start(&sh, 1);
-    jobs[0] = (job){.n = 0, .hold = 1};
-    assert_int_equal(ls_work_queue_push(q, &jobs[0].item), 0);
-    for (int i = 1; i < JOBS; i++) {
-        jobs[i] = (job){.n = i};
-        assert_int_equal(ls_work_queue_push(q, &jobs[i].item), 0);
-    }
-    pthread_mutex_lock(&sh.lock);
-    while (!sh.held) pthread_cond_wait(&sh.cond, &sh.lock);
-    pthread_mutex_unlock(&sh.lock);
+    queue_held_then_rest(q, &sh, jobs, 0);
     assert_int_equal(ls_work_queue_waiting(q), JOBS - 1);
-    pthread_mutex_lock(&sh.lock);
-    sh.release = 1; /* stop below must still wait for all of them */
-    pthread_cond_broadcast(&sh.cond);
-    pthread_mutex_unlock(&sh.lock);
+    release_held(&sh); /* stop below must still wait for all of them */
     ls_work_queue_stop(q);
     assert_int_equal(sh.done, JOBS);
     for (int i = 0; i < JOBS; i++) {

@@ -267,6 +267,6 @@ int main(void)
         cmocka_unit_test(test_read_buffer_dispatch),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    ls_structure_shutdown();
+    ls_cite_shutdown();
     return rc;
 }

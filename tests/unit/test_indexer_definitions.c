@@ -118,6 +118,33 @@ static void test_callback_stops_walk(void **state)
     assert_int_equal(calls, 1);
 }
 
+/* "X (sau đây gọi là Y) là ...": X and the short name Y, both defined
+ * (435 such clauses in the pháp điển were not indexed before). */
+static void test_short_names(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *phrase, *alias; } cases[] = {
+        {"1. Luồng chạy tàu thuyền (sau đây gọi là luồng) là phần giới hạn.",
+         "Luồng chạy tàu thuyền", "luồng"},
+        {"4. Dược chất (còn gọi là hoạt chất) là chất dùng để sản xuất thuốc.",
+         "Dược chất", "hoạt chất"},
+        {"9. Dịch vụ trò chơi điện tử trên mạng (gọi tắt là dịch vụ trò chơi điện tử) là việc.",
+         "Dịch vụ trò chơi điện tử trên mạng", "dịch vụ trò chơi điện tử"},
+        {"1. Giới hạn tối đa dư lượng (Maximum Residue Level - viết tắt là MRL) là mức.",
+         "Giới hạn tối đa dư lượng", "MRL"},
+        {"a) “Áo phao cứu sinh” (sau đây gọi tắt là “áo phao”) được hiểu là áo.",
+         "Áo phao cứu sinh", "áo phao"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        found f;
+        definitions_of(cases[i].text, &f);
+        if (f.n != 2) fprintf(stderr, "%s: %zu phrases\n", cases[i].text, f.n);
+        assert_int_equal(f.n, 2);
+        assert_string_equal(f.phrases[0], cases[i].phrase);
+        assert_string_equal(f.phrases[1], cases[i].alias);
+    }
+}
+
 /* One text (no clauses) at a time: what is defined, or nothing. */
 static void test_phrase_table(void **state)
 {
@@ -134,8 +161,14 @@ static void test_phrase_table(void **state)
         /* 14 words is the most a phrase may have */
         {"a b c d e f g h i j k l m n là x.", "a b c d e f g h i j k l m n"},
         {"a b c d e f g h i j k l m n o là x.", NULL},
-        /* a parenthesis, colon, semicolon or full stop before the marker */
-        {"Cá nhân (sau đây gọi là người nộp) là người.", NULL},
+        /* a parenthesis that names nothing: the phrase before it */
+        {"Thực phẩm bảo vệ sức khỏe (Health Supplement) là thực phẩm.",
+         "Thực phẩm bảo vệ sức khỏe"},
+        /* a second parenthesis, words between it and the marker, an open
+         * one; a colon, semicolon or full stop before the marker */
+        {"Cá nhân (A) (B) là người.", NULL},
+        {"Cá nhân (A) nộp thuế là người.", NULL},
+        {"Cá nhân (sau đây gọi là người nộp là người.", NULL},
         {"Người nộp thuế: là tổ chức.", NULL},
         {"Hồ sơ; đơn là bản chính.", NULL},
         {"là gì", NULL},
@@ -162,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_not_definitions),
         cmocka_unit_test(test_callback_stops_walk),
         cmocka_unit_test(test_phrase_table),
+        cmocka_unit_test(test_short_names),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

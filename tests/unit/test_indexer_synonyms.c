@@ -3,8 +3,8 @@
  * accent-folded form (what query/expand.c looks up), never as typed in
  * capitals; installing replaces a key's earlier expansions and twice is the
  * same as once; a folded key reads back accented (ls_synonym_accented),
- * each procedure key as itself, and no key takes the folded form of a
- * common legal phrase. */
+ * each procedure and everyday key as itself, and no key takes the folded
+ * form of a common legal phrase or word. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,6 +54,9 @@ static void expect_store(xc_db *db)
         {"bang lai", "giấy phép lái xe"},
         {"hàng tháng", "hằng tháng"},
         {"hằng tháng", "hàng tháng"},
+        {"thahs", "thi hành án hình sự"},            /* the everyday table */
+        {"nghỉ phép", "nghỉ hằng năm"},
+        {"nghi phep", "nghỉ hằng năm"},
         /* keys are stored normalised: not as typed */
         {"BHXH", ""},
         {"Sổ đỏ", ""},
@@ -94,15 +97,11 @@ static void test_accented(void **state)
     assert_null(ls_synonym_accented("cccd"));    /* nothing to restore */
 }
 
-/* Every accented key of the procedures' table reads back as itself from its
- * folded form (no other key folds alike, so an unaccented question is not
- * restored to a different word); and no key folds like a common legal
- * phrase: "mặt bằng" (giải phóng mặt bằng), "di dời". */
-static void test_procedure_keys_restore(void **state)
+/* Every accented key of table t reads back as itself from its folded form
+ * (no other key folds alike, so an unaccented question is not restored to
+ * a different word). */
+static void expect_keys_restore(const ls_synonym_entry *t, size_t n)
 {
-    (void)state;
-    size_t n = 0;
-    const ls_synonym_entry *t = ls_synonyms_procedure(&n);
     assert_true(n > 0);
     for (size_t i = 0; i < n; i++) {
         char *norm = NULL, *folded = NULL;
@@ -116,8 +115,33 @@ static void test_procedure_keys_restore(void **state)
         free(norm);
         free(folded);
     }
+}
+
+/* The procedures' keys restore, and none folds like a common legal
+ * phrase: "mặt bằng" (giải phóng mặt bằng), "di dời". */
+static void test_procedure_keys_restore(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const ls_synonym_entry *t = ls_synonyms_procedure(&n);
+    expect_keys_restore(t, n);
     assert_null(ls_synonym_accented("mat bang"));
     assert_null(ls_synonym_accented("di doi"));
+}
+
+/* The everyday keys restore, and none takes the folded form of another
+ * common word: bảo hành, tư nhân, công nhận, đến đó, bà mẹ. */
+static void test_everyday_keys_restore(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const ls_synonym_entry *t = ls_synonyms_everyday(&n);
+    expect_keys_restore(t, n);
+    assert_string_equal(ls_synonym_accented("nghi phep"), "nghỉ phép");
+    static const char *const others[] = {"bao hanh", "tu nhan", "cong nhan", "den do", "ba me"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        if (ls_synonym_accented(others[i]))
+            fail_msg("'%s' reads back as '%s'", others[i], ls_synonym_accented(others[i]));
 }
 
 int main(void)
@@ -126,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_install),
         cmocka_unit_test(test_accented),
         cmocka_unit_test(test_procedure_keys_restore),
+        cmocka_unit_test(test_everyday_keys_restore),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

@@ -79,6 +79,10 @@ static void test_definition_questions(void **state)
         {"Cơ sở kinh doanh khí gồm những cơ sở nào?", 0}, /* what it holds, not what it is */
         {"Mục tiêu của giáo dục nghề nghiệp là gì?", 0},  /* an attribute of it */
         {"Tổ chức hỗ trợ khởi nghiệp là tổ chức nào?", 1},
+        {"Nạn nhân bom mìn vật nổ là những ai?", 1},   /* who counts as one */
+        {"nan nhan bom min vat no la nhung ai", 1},
+        {"Người thuộc hộ nghèo là ai?", 1},
+        {"Người đại diện của trẻ em là ai?", 0},
         {"Thời hạn đăng ký khai sinh là bao lâu?", 0},
         {"Hồ sơ đăng ký kết hôn như thế nào?", 0},
         {"Người lao động là công dân có được nghỉ phép không", 0},

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "../../corpus/structure.h"
+#include "../../cite/cite.h"
 
 typedef struct {
     const char *text;
@@ -82,7 +82,7 @@ static void test_reference_table(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const ref_case *c = &cases[i];
-        ls_reference *refs = NULL;
+        ls_cite *refs = NULL;
         size_t n = 99;
         ls_error err = {0};
         assert_int_equal(ls_references_find(c->text, strlen(c->text), &refs, &n, &err), LS_OK);
@@ -91,7 +91,7 @@ static void test_reference_table(void **state)
             fail();
         }
         if (n) {
-            const ls_reference *r = &refs[0];
+            const ls_cite *r = &refs[0];
             assert_true(r->end <= strlen(c->text) && r->start < r->end);
             char span[256];
             snprintf(span, sizeof span, "%.*s", (int)(r->end - r->start), c->text + r->start);
@@ -109,7 +109,7 @@ static void test_reference_table(void **state)
             assert_str_or_null(c->point, r->point, "point", c->text);
             assert_int_equal(r->self, c->self);
         }
-        ls_references_free(refs, n);
+        ls_cites_free(refs, n);
     }
 }
 
@@ -118,7 +118,7 @@ static void test_offsets_are_in_order(void **state)
     (void)state;
     const char *t = "Bãi bỏ Điều 5, khoản 2 Điều 7 và Điều 9 của Nghị định số 23/2015/NĐ-CP; "
                     "sửa đổi Điều 12 Luật Hộ tịch năm 2014.";
-    ls_reference *refs;
+    ls_cite *refs;
     size_t n;
     assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, NULL), LS_OK);
     assert_true(n >= 2);
@@ -126,13 +126,13 @@ static void test_offsets_are_in_order(void **state)
     assert_int_equal(refs[0].relation, LS_REL_REPEALS);
     assert_int_equal(refs[n - 1].relation, LS_REL_AMENDS);
     assert_string_equal(refs[n - 1].law_name, "Luật Hộ tịch");
-    ls_references_free(refs, n);
+    ls_cites_free(refs, n);
 }
 
 static void test_empty_and_invalid(void **state)
 {
     (void)state;
-    ls_reference *refs = (ls_reference *)1;
+    ls_cite *refs = (ls_cite *)1;
     size_t n = 7;
     assert_int_equal(ls_references_find("", 0, &refs, &n, NULL), LS_OK);
     assert_int_equal(n, 0);
@@ -169,12 +169,12 @@ static void test_alqac_coverage(void **state)
         json_array_foreach(json_object_get(law, "articles"), ai, a) {
             const char *t = json_string_value(json_object_get(a, "text"));
             if (!t) continue;
-            ls_reference *refs;
+            ls_cite *refs;
             size_t n;
             assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, NULL), LS_OK);
             arts++;
             total += n;
-            ls_references_free(refs, n);
+            ls_cites_free(refs, n);
         }
     }
     json_decref(root);
@@ -191,6 +191,6 @@ int main(void)
         cmocka_unit_test(test_alqac_coverage),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    ls_structure_shutdown();
+    ls_cite_shutdown();
     return rc;
 }

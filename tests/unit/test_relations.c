@@ -1,4 +1,4 @@
-/* test_relations.c — ls_relation_act (indexer/relations.h): what a sentence
+/* test_relations.c — ls_relation_act (cite/cite.h): what a sentence
  * does to the whole document it cites, on real sentences of corpus/sample and
  * of the shapes laws use; provision-level and partial repeals repeal a part
  * (LS_ACT_PARTLY); legal bases and "X đã được sửa đổi theo Y" act on no
@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "../../corpus/structure.h"
+#include "../../cite/cite.h"
 #include "../../indexer/relations.h"
 #include "../support/test_support.h"
 
@@ -84,7 +84,7 @@ static void test_relation_table(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ls_reference *refs = NULL;
+        ls_cite *refs = NULL;
         size_t n = 0;
         ls_error err = {0};
         const char *t = cases[i].text;
@@ -98,14 +98,14 @@ static void test_relation_table(void **state)
                 fail_msg("case %zu (%s in \"%.60s...\"): act %d, want %d", i, cases[i].target, t,
                          (int)act, (int)cases[i].act);
         }
-        ls_references_free(refs, n);
+        ls_cites_free(refs, n);
         if (!seen) fail_msg("case %zu: no reference to %s found", i, cases[i].target);
     }
 }
 
 static int teardown(void **state)
 {
-    ls_structure_shutdown();
+    ls_cite_shutdown();
     return ts_shutdown_analyser(state);
 }
 

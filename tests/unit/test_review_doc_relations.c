@@ -1,6 +1,6 @@
 /* test_review_doc_relations.c — a document's relations both ways
  * (review/doc_relations.h) and the sentence rule under them
- * (ls_relation_active, corpus/structure.h): every kind on real sentences,
+ * (ls_relation_active, cite/cite.h): every kind on real sentences,
  * the preamble's bases in both directions, the provisions an amending
  * decree touches, a decree taking effect next year that is not yet in
  * effect today; and search and review giving the same status to the texts
@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "../../corpus/reader.h"
-#include "../../corpus/structure.h"
+#include "../../cite/cite.h"
 #include "../../review/doc_relations.h"
 #include "../../review/review.h"
 #include "../../review/review_corpus.h"
@@ -118,11 +118,11 @@ static void test_active_relation(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *t = cases[i].text;
-        ls_reference *refs = NULL;
+        ls_cite *refs = NULL;
         size_t n = 0;
         ls_error err = {0};
         assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, &err), LS_OK);
-        const ls_reference *r = NULL;
+        const ls_cite *r = NULL;
         for (size_t k = 0; k < n; k++)
             if (refs[k].doc_number && strcmp(refs[k].doc_number, cases[i].target) == 0 &&
                 (!r || cases[i].last))
@@ -132,7 +132,7 @@ static void test_active_relation(void **state)
         if (got != cases[i].want)
             fail_msg("case %zu (%s): relation %d, want %d", i, cases[i].target, (int)got,
                      (int)cases[i].want);
-        ls_references_free(refs, n);
+        ls_cites_free(refs, n);
     }
 }
 
@@ -141,7 +141,7 @@ static void test_quoted_words(void **state)
 {
     (void)state;
     const char *t = "v) Thay thế cụm từ “Điều 135” bằng cụm từ “Điều 134” tại khoản 1 Điều 398;";
-    ls_reference *refs = NULL;
+    ls_cite *refs = NULL;
     size_t n = 0;
     ls_error err = {0};
     assert_int_equal(ls_references_find(t, strlen(t), &refs, &n, &err), LS_OK);
@@ -151,7 +151,7 @@ static void test_quoted_words(void **state)
         seen = 1;
         assert_int_equal(ls_relation_active(t, strlen(t), refs[k].start, refs[k].end), LS_REL_CITES);
     }
-    ls_references_free(refs, n);
+    ls_cites_free(refs, n);
     assert_true(seen);
 }
 

@@ -1,7 +1,7 @@
-/* cite_extract.c — every citation of a text with its byte offsets
- * (ls_cite_extract, review.h).
+/* extract.c — every citation item of a text with its byte offsets
+ * (ls_cite_extract, cite.h).
  *
- * ls_references_find (corpus/references.c) finds the citation phrases and
+ * ls_references_find (references.c) finds the citation phrases and
  * their document; this file splits a phrase's provision lists into one item
  * each. The phrase grammar there is: a list of points, then a list of
  * clauses, then a list of articles ("điểm a, b khoản 1 và khoản 2 Điều 72"),
@@ -9,14 +9,13 @@
  * next list. So the items of that phrase are a/1/72, b/1/72 and 2/72.
  * A range "Điều 3 đến Điều 7" yields its two ends.
  */
-#include "review.h"
+#include "cite.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../corpus/structure.h"
+#include "../common/ls_str.h"
 #include "../text/analyser.h"
-#include "cite_internal.h"
 
 enum { LV_POINT, LV_CLAUSE, LV_ARTICLE };
 
@@ -158,17 +157,25 @@ static ls_rc dup_str(char **field, const char *s)
     return s ? ls_strset(field, s, strlen(s)) : LS_OK;
 }
 
+/* The document part of `from` (number, type, name, year) into `to`. */
+static ls_rc copy_doc_part(ls_cite *to, const ls_cite *from)
+{
+    ls_rc rc;
+    if ((rc = dup_str(&to->doc_number, from->doc_number)) || (rc = dup_str(&to->doc_type, from->doc_type)) ||
+        (rc = dup_str(&to->law_name, from->law_name)) || (rc = dup_str(&to->year, from->year)))
+        return rc;
+    return LS_OK;
+}
+
 /* Copy the document part of reference r into c. */
-static ls_rc copy_doc(ls_cite *c, const ls_reference *r, const char *text)
+static ls_rc copy_doc(ls_cite *c, const ls_cite *r, const char *text)
 {
     ls_rc rc;
     c->relation = r->relation;
     c->self = r->self;
     c->group_start = r->start;
     c->group_end = r->end;
-    if ((rc = dup_str(&c->doc_number, r->doc_number)) || (rc = dup_str(&c->doc_type, r->doc_type)) ||
-        (rc = dup_str(&c->law_name, r->law_name)) || (rc = dup_str(&c->year, r->year)))
-        return rc;
+    if ((rc = copy_doc_part(c, r))) return rc;
     (void)text;
     return LS_OK;
 }
@@ -193,7 +200,7 @@ static ls_cite *push(cite_vec *cv)
 }
 
 /* The items of one phrase. */
-static ls_rc expand(cite_vec *cv, const ls_reference *r, const char *text, size_t group)
+static ls_rc expand(cite_vec *cv, const ls_cite *r, const char *text, size_t group)
 {
     scan sc = {.t = text, .p = r->start, .e = r->end};
     scan_labels(&sc);
@@ -236,43 +243,10 @@ static ls_rc expand(cite_vec *cv, const ls_reference *r, const char *text, size_
     return LS_OK;
 }
 
-void ls_cite_clear(ls_cite *c)
-{
-    free(c->doc_number);
-    free(c->doc_type);
-    free(c->law_name);
-    free(c->year);
-    free(c->article);
-    free(c->clause);
-    free(c->point);
-    free(c->citation);
-    free(c->why);
-    free(c->doc_id);
-    free(c->doc_title);
-    free(c->doc_display_number);
-    free(c->issued);
-    free(c->effective);
-    free(c->status);
-    free(c->heading);
-    free(c->text);
-    for (size_t i = 0; i < c->ncandidates; i++) free(c->candidates[i]);
-    free(c->candidates);
-    free(c->force_by);
-    free(c->force_note);
-    memset(c, 0, sizeof *c);
-}
-
-void ls_cites_free(ls_cite *cites, size_t n)
-{
-    if (!cites) return;
-    for (size_t i = 0; i < n; i++) ls_cite_clear(&cites[i]);
-    free(cites);
-}
-
 /* "Thông tư số 36/2016/TT-BTCngày 25/3/2016": a number glued to the next
  * word (a space lost in conversion) reads "36/2016/tt" and matches every
  * circular of that number; read the number again without the word. */
-static ls_rc unglue(ls_reference *r, const char *t)
+static ls_rc unglue(ls_cite *r, const char *t)
 {
     if (!r->doc_number) return LS_OK;
     size_t num = r->end, num_end = r->end;
@@ -299,7 +273,7 @@ static ls_rc unglue(ls_reference *r, const char *t)
 
 /* "Điều 5. Tên điều" at a line's start is an article's heading, not a
  * citation. */
-static int is_heading(const char *t, size_t len, const ls_reference *r)
+static int is_heading(const char *t, size_t len, const ls_cite *r)
 {
     size_t s = r->start;
     while (s > 0 && (t[s - 1] == ' ' || t[s - 1] == '\t')) s--;
@@ -319,7 +293,7 @@ static int joined(const char *t, size_t a, size_t b)
     }
 }
 
-static int ends_with_nay(const char *t, const ls_reference *r)
+static int ends_with_nay(const char *t, const ls_cite *r)
 {
     static const char nay[] = "này";
     size_t n = sizeof nay - 1;
@@ -329,16 +303,14 @@ static int ends_with_nay(const char *t, const ls_reference *r)
 /* "khoản 1 Điều 2, khoản 3 Điều 5 Nghị định số X": the phrases before the
  * one naming the document name it too (references.c ends a phrase where its
  * list grammar ends). Right to left, so chains pass the document along. */
-static ls_rc share_documents(ls_reference *refs, size_t n, const char *t)
+static ls_rc share_documents(ls_cite *refs, size_t n, const char *t)
 {
     for (size_t i = n; i-- > 1;) {
-        ls_reference *a = &refs[i - 1], *b = &refs[i];
+        ls_cite *a = &refs[i - 1], *b = &refs[i];
         if (!a->self || ends_with_nay(t, a) || b->self || !a->article) continue;
         if (!joined(t, a->end, b->start)) continue;
         ls_rc rc;
-        if ((rc = dup_str(&a->doc_number, b->doc_number)) || (rc = dup_str(&a->doc_type, b->doc_type)) ||
-            (rc = dup_str(&a->law_name, b->law_name)) || (rc = dup_str(&a->year, b->year)))
-            return rc;
+        if ((rc = copy_doc_part(a, b))) return rc;
         a->self = 0;
     }
     return LS_OK;
@@ -385,7 +357,7 @@ ls_rc ls_cite_extract(const char *text, size_t len, ls_cite **out, size_t *n, ls
     size_t bad = 0;
     if (!ls_utf8_valid(text, len, &bad))
         return ls_error_set(err, LS_ERR_UTF8, "the text is not valid UTF-8 (byte %zu)", bad);
-    ls_reference *refs = NULL;
+    ls_cite *refs = NULL;
     size_t nrefs = 0;
     char *clean = clean_numbers(text, len);
     ls_rc rc = ls_references_find(clean ? clean : text, len, &refs, &nrefs, err);
@@ -401,7 +373,7 @@ ls_rc ls_cite_extract(const char *text, size_t len, ls_cite **out, size_t *n, ls
         rc = expand(&cv, &refs[i], text, cv.n ? cv.v[cv.n - 1].group + 1 : 0);
     }
     for (size_t i = 0; i < cv.n && !rc; i++) rc = ls_cite_format(&cv.v[i], NULL, NULL, NULL);
-    ls_references_free(refs, nrefs);
+    ls_cites_free(refs, nrefs);
     free(clean);
     if (rc) {
         ls_cites_free(cv.v, cv.n);

@@ -1,49 +1,55 @@
-/* cite_format.c — a citation written out in the standard form, and the
- * stable names of the review's enums (cite_internal.h, review.h). */
+/* format.c — a citation written out in the standard form (cite.h), the one
+ * formatter of search's hits, review, MCP and the notices, and the stable
+ * names of the citation enums.
+ *
+ * The standard form: "điểm a khoản 1 Điều 72 " + the document. A law
+ * (Luật, Bộ luật, Pháp lệnh, Hiến pháp) is written by its name and number
+ * ("Pháp lệnh Chi phí tố tụng số 02/2012/UBTVQH13"), anything else by its
+ * type and number ("Nghị định số 13/2023/NĐ-CP"). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "cite_internal.h"
+#include "cite.h"
 
-char *ls_cite_upper_number(const char *num)
-{
-    size_t n = strlen(num);
-    char *u = malloc(n + 1);
-    if (!u) return NULL;
-    for (size_t i = 0; i <= n; i++) {
-        unsigned char c = (unsigned char)num[i];
-        if (c >= 'a' && c <= 'z') c = (unsigned char)(c - 'a' + 'A');
-        else if (c == 0x91 && i > 0 && (unsigned char)num[i - 1] == 0xC4) c = 0x90;   /* đ -> Đ */
-        u[i] = (char)c;
-    }
-    return u;
-}
-
-static int is_law_type(const char *type)
+int ls_cite_type_is_law(const char *type)
 {
     return type && (strcmp(type, "Luật") == 0 || strcmp(type, "Bộ luật") == 0 ||
                     strcmp(type, "Pháp lệnh") == 0 || strcmp(type, "Hiến pháp") == 0);
+}
+
+void ls_cite_write_doc(ls_buf *b, const char *type, const char *title, const char *number)
+{
+    if (number && title && ls_cite_type_is_law(type))
+        ls_buf_printf(b, "%s số %s", title, number);
+    else if (number)
+        ls_buf_printf(b, "%s số %s", type ? type : "văn bản", number);
+    else if (title)
+        ls_buf_puts(b, title);
+}
+
+void ls_cite_write_provision(ls_buf *b, const char *point, const char *clause,
+                             const char *article)
+{
+    const char *parts[3][2] = {{"điểm", point}, {"khoản", clause}, {"Điều", article}};
+    for (size_t i = 0, n = 0; i < 3; i++)
+        if (parts[i][1]) ls_buf_printf(b, "%s%s %s", n++ ? " " : "", parts[i][0], parts[i][1]);
 }
 
 ls_rc ls_cite_format(ls_cite *c, const char *doc_type, const char *doc_title,
                      const char *doc_number)
 {
     ls_buf b = LS_BUF_INIT;
-    if (c->point) ls_buf_printf(&b, "điểm %s ", c->point);
-    if (c->clause) ls_buf_printf(&b, "khoản %s ", c->clause);
-    if (c->article) ls_buf_printf(&b, "Điều %s ", c->article);
-    else if (c->self_article) ls_buf_puts(&b, "Điều này ");
+    ls_cite_write_provision(&b, c->point, c->clause, c->article);
+    if (!c->article && c->self_article) ls_buf_puts(&b, b.len ? " Điều này" : "Điều này");
+    size_t provision = b.len;
+    if (provision) ls_buf_puts(&b, " ");
     if (doc_number || doc_title) {
-        if (doc_number && is_law_type(doc_type) && doc_title)
-            ls_buf_printf(&b, "%s số %s", doc_title, doc_number);
-        else if (doc_number)
-            ls_buf_printf(&b, "%s số %s", doc_type ? doc_type : "văn bản", doc_number);
-        else
-            ls_buf_puts(&b, doc_title);
+        ls_cite_write_doc(&b, doc_type, doc_title, doc_number);
     } else if (c->doc_number) {
+        /* a name cited with a number is a law's ("Luật Thủy lợi số 08/2017/QH14") */
         char *up = ls_cite_upper_number(c->doc_number);
-        if (c->law_name) ls_buf_printf(&b, "%s số %s", c->law_name, up ? up : c->doc_number);
-        else ls_buf_printf(&b, "%s số %s", c->doc_type ? c->doc_type : "văn bản", up ? up : c->doc_number);
+        ls_cite_write_doc(&b, c->law_name ? "Luật" : c->doc_type, c->law_name,
+                          up ? up : c->doc_number);
         free(up);
     } else if (c->law_name) {
         ls_buf_puts(&b, c->law_name);
@@ -51,8 +57,8 @@ ls_rc ls_cite_format(ls_cite *c, const char *doc_type, const char *doc_title,
     } else if (c->self && !c->article && !c->self_article) {
         ls_buf_puts(&b, "văn bản này");
     }
-    /* drop a trailing space (a provision of the containing document) */
-    if (b.len && b.data[b.len - 1] == ' ') b.data[--b.len] = '\0';
+    /* drop the space when no document follows (a provision of this text) */
+    if (provision && b.len == provision + 1) b.data[--b.len] = '\0';
     ls_rc rc = ls_buf_error(&b);
     if (rc) {
         ls_buf_free(&b);

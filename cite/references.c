@@ -1,4 +1,4 @@
-/* references.c — finds references to provisions and documents in legal text.
+/* references.c — the citation phrases of a legal text (ls_references_find, cite.h).
  *
  * One PCRE2 pattern (compiled once, JIT when available) recognises the shapes
  * real Vietnamese texts use:
@@ -18,7 +18,7 @@
  * the citation first ("Bãi bỏ khoản 2 Điều 5"), else after it ("Nghị định số
  * ... hết hiệu lực").
  */
-#include "structure.h"
+#include "cite.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_str.h"
 #include "../text/analyser.h"
 
 /* ---- the pattern ------------------------------------------------------ */
@@ -126,164 +127,12 @@ static void compile_once(void)
     }
 }
 
-void ls_structure_shutdown(void)
+void ls_cite_shutdown(void)
 {
     pthread_once(&once, compile_once);
     pcre2_code_free(re);
     re = NULL;
     shut_down = 1;
-}
-
-/* ---- relation from the sentence --------------------------------------- */
-
-static const struct { const char *word; ls_relation rel; } rel_words[] = {
-    {"căn cứ", LS_REL_BASIS},         {"Căn cứ", LS_REL_BASIS},
-    {"sửa đổi", LS_REL_AMENDS},       {"Sửa đổi", LS_REL_AMENDS},
-    {"bổ sung", LS_REL_AMENDS},       {"Bổ sung", LS_REL_AMENDS},
-    {"thay thế", LS_REL_REPLACES},    {"Thay thế", LS_REL_REPLACES},
-    {"bãi bỏ", LS_REL_REPEALS},       {"Bãi bỏ", LS_REL_REPEALS},
-    {"hết hiệu lực", LS_REL_REPEALS},
-    {"hướng dẫn", LS_REL_GUIDES},     {"Hướng dẫn", LS_REL_GUIDES},
-    {"quy định chi tiết", LS_REL_GUIDES}, {"Quy định chi tiết", LS_REL_GUIDES},
-    {"đình chỉ", LS_REL_SUSPENDS},    {"Đình chỉ", LS_REL_SUSPENDS},
-    {"ngưng hiệu lực", LS_REL_SUSPENDS}, {"Ngưng hiệu lực", LS_REL_SUSPENDS},
-    {"đính chính", LS_REL_CORRECTS},  {"Đính chính", LS_REL_CORRECTS},
-};
-
-/* How far from the citation a keyword may be (bytes): bounds the work per
- * reference so long paragraphs stay linear. */
-#define REL_WINDOW 400
-
-static int is_sentence_end(const char *t, size_t i, size_t len)
-{
-    char c = t[i];
-    if (c == '\n' || c == ';' || c == ':') return 1;
-    return c == '.' && (i + 1 == len || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '\r');
-}
-
-/* The relation as ls_relation_near gives it, and where its keyword is. */
-static ls_relation relation_at(const char *t, size_t len, size_t start, size_t end, int *after,
-                               size_t *at_out)
-{
-    if (after) *after = 0;
-    size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0;
-    size_t hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
-    size_t s = start;
-    while (s > lo && !is_sentence_end(t, s - 1, len)) s--;
-    size_t e = end;
-    while (e < hi && !is_sentence_end(t, e, len)) e++;
-
-    /* nearest keyword before the citation */
-    size_t best = 0;
-    int found = 0;
-    ls_relation rel = LS_REL_CITES;
-    for (size_t k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
-        size_t wl = strlen(rel_words[k].word);
-        const char *p = t + s, *stop = t + start;
-        while (p < stop) {
-            const char *hit = memmem(p, (size_t)(stop - p), rel_words[k].word, wl);
-            if (!hit) break;
-            size_t at = (size_t)(hit - t);
-            if (!found || at > best) { best = at; rel = rel_words[k].rel; found = 1; }
-            p = hit + 1;
-        }
-    }
-    *at_out = best;
-    if (found) return rel;
-    /* else the first keyword after it */
-    if (after) *after = 1;
-    for (size_t k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
-        size_t wl = strlen(rel_words[k].word);
-        if (e <= end) break;
-        const char *hit = memmem(t + end, e - end, rel_words[k].word, wl);
-        if (hit && (!found || (size_t)(hit - t) < best)) {
-            best = (size_t)(hit - t);
-            rel = rel_words[k].rel;
-            found = 1;
-        }
-    }
-    *at_out = best;
-    return rel;
-}
-
-ls_relation ls_relation_near(const char *t, size_t len, size_t start, size_t end, int *after)
-{
-    size_t at;
-    return relation_at(t, len, start, end, after, &at);
-}
-
-/* Does [s, e) name a numbered document ("... số 108/2018/NĐ-CP")? */
-static int names_numbered(const char *t, size_t s, size_t e)
-{
-    static const char so[] = "số ";   /* 5 bytes */
-    for (const char *p = t + s; p + sizeof so <= t + e; p++) {
-        p = memmem(p, (size_t)(t + e - p), so, sizeof so - 1);
-        if (!p || p + sizeof so > t + e) break;
-        if (p[sizeof so - 1] >= '0' && p[sizeof so - 1] <= '9') return 1;
-    }
-    return 0;
-}
-
-ls_relation ls_relation_active(const char *t, size_t len, size_t start, size_t end)
-{
-    int after = 0;
-    size_t at = 0;
-    ls_relation rel = relation_at(t, len, start, end, &after, &at);
-    if (rel == LS_REL_CITES) return rel;
-    /* "X đã được sửa đổi, bổ sung theo Y", "được hướng dẫn tại": a fact
-     * about X and Y, not an act of this text */
-    static const char *const passive[] = {"được sửa đổi", "được bổ sung", "đã được",
-                                          "được thay thế", "được hướng dẫn",
-                                          "được quy định chi tiết", "bị bãi bỏ", "bị thay thế",
-                                          "bị ngưng hiệu lực", "bị đình chỉ", "được đính chính"};
-    size_t lo = start > REL_WINDOW ? start - REL_WINDOW : 0, s = start;
-    while (s > lo && !is_sentence_end(t, s - 1, len)) s--;
-    for (size_t k = 0; k < sizeof passive / sizeof passive[0]; k++)
-        if (start > s && memmem(t + s, start - s, passive[k], strlen(passive[k]))) return LS_REL_CITES;
-    /* "Nghị định số 108/2018/NĐ-CP ... sửa đổi, bổ sung ... Nghị định số
-     * 78/2015/NĐ-CP", "Nghị định số X quy định chi tiết Luật Y": the verb
-     * describes another document this sentence names first */
-    if (!after && names_numbered(t, s, at)) return LS_REL_CITES;
-    /* 'Thay thế cụm từ “Điều 135” bằng cụm từ “Điều 134”': words, not a provision */
-    static const char open_quote[] = "\xe2\x80\x9c";   /* “ */
-    if ((start >= 3 && memcmp(t + start - 3, open_quote, 3) == 0) || (start && t[start - 1] == '"'))
-        return LS_REL_CITES;
-    /* 'Thay thế cụm từ “A” bằng cụm từ “B” tại khoản 1 Điều 52': words of it
-     * change, the provision stays (amended) */
-    if (!after && rel == LS_REL_REPLACES && start > at &&
-        (memmem(t + at, start - at, "cụm từ", strlen("cụm từ")) ||
-         memmem(t + at, start - at, open_quote, 3)))
-        return LS_REL_AMENDS;
-    /* "thay thế một phần công nghệ ... theo quy định tại Nghị định số X": X is
-     * where a rule is, not what the verb acts on ("kèm theo" aside) */
-    if (!after)
-        for (const char *p = t + at; (p = memmem(p, (size_t)(t + start - p), "theo ", 5)); p++) {
-            static const char kem[] = "kèm ";
-            size_t k = sizeof kem - 1;
-            if (!((size_t)(p - t) >= k && memcmp(p - k, kem, k) == 0)) return LS_REL_CITES;
-        }
-    if (!after) return rel;
-    /* "Nghị quyết số 109/2015/QH13 ... về việc thi hành Bộ luật Hình sự số
-     * 100/2015/QH13 ... hết hiệu lực": the citation describes the document
-     * named before it, which is the one that goes */
-    const char *ve = NULL, *va = NULL;
-    for (const char *p = t + s; (p = memmem(p, (size_t)(t + start - p), " về ", strlen(" về ")));)
-        ve = p++;
-    for (const char *p = t + s; (p = memmem(p, (size_t)(t + start - p), " và ", strlen(" và ")));)
-        va = p++;
-    if (ve && (!va || ve > va) && names_numbered(t, s, (size_t)(ve - t))) return LS_REL_CITES;
-    /* a keyword after the citation acts only as "X ... hết hiệu lực" or
-     * "X ... ngưng hiệu lực", whatever comes between ("đã được sửa đổi") */
-    size_t e = end, hi = end + REL_WINDOW < len ? end + REL_WINDOW : len;
-    while (e < hi && !is_sentence_end(t, e, len)) e++;
-    /* "... có hiệu lực đến khi Nghị quyết số X hết hiệu lực": a condition */
-    size_t near = start > s + 24 ? start - 24 : s;
-    if (start > near && memmem(t + near, start - near, "khi ", strlen("khi "))) return LS_REL_CITES;
-    if (e > end && memmem(t + end, e - end, "hết hiệu lực", strlen("hết hiệu lực")))
-        return LS_REL_REPEALS;
-    if (e > end && memmem(t + end, e - end, "ngưng hiệu lực", strlen("ngưng hiệu lực")))
-        return LS_REL_SUSPENDS;
-    return LS_REL_CITES;
 }
 
 /* ---- building references ---------------------------------------------- */
@@ -325,7 +174,7 @@ static const char *canonical_type(const char *s, size_t n)
     return NULL;
 }
 
-static ls_rc set_number(ls_reference *r, const char *t, const PCRE2_SIZE *ov, int g)
+static ls_rc set_number(ls_cite *r, const char *t, const PCRE2_SIZE *ov, int g)
 {
     int n = group_hit(ov, g);
     const char *s = t + ov[2 * n];
@@ -337,20 +186,17 @@ static ls_rc set_number(ls_reference *r, const char *t, const PCRE2_SIZE *ov, in
     free(r->doc_number);
     r->doc_number = norm;
     if (!r->doc_type) {
-        /* infer "Nghị định" from "13/2023/NĐ-CP" with the model's own table */
-        ls_document tmp;
-        memset(&tmp, 0, sizeof tmp);
+        /* infer "Nghị định" from "13/2023/NĐ-CP" */
         char *raw = NULL;
         if (ls_strset(&raw, s, len)) return LS_ERR_NOMEM;
-        tmp.number = raw;
-        ls_document_infer_type(&tmp);
-        r->doc_type = tmp.type;
+        const char *ty = ls_docnum_type(raw);
         free(raw);
+        if (ty && ls_strset(&r->doc_type, ty, strlen(ty))) return LS_ERR_NOMEM;
     }
     return LS_OK;
 }
 
-static ls_rc fill_reference(ls_reference *r, const char *t, const PCRE2_SIZE *ov)
+static ls_rc fill_reference(ls_cite *r, const char *t, const PCRE2_SIZE *ov)
 {
     ls_rc rc = LS_OK;
     int has_doc = 0;
@@ -396,25 +242,7 @@ static ls_rc fill_reference(ls_reference *r, const char *t, const PCRE2_SIZE *ov
     return LS_OK;
 }
 
-static void free_one(ls_reference *r)
-{
-    free(r->doc_number);
-    free(r->doc_type);
-    free(r->law_name);
-    free(r->year);
-    free(r->article);
-    free(r->clause);
-    free(r->point);
-}
-
-void ls_references_free(ls_reference *refs, size_t n)
-{
-    if (!refs) return;
-    for (size_t i = 0; i < n; i++) free_one(&refs[i]);
-    free(refs);
-}
-
-ls_rc ls_references_find(const char *text, size_t len, ls_reference **out, size_t *n,
+ls_rc ls_references_find(const char *text, size_t len, ls_cite **out, size_t *n,
                          ls_error *err)
 {
     *out = NULL;
@@ -422,13 +250,13 @@ ls_rc ls_references_find(const char *text, size_t len, ls_reference **out, size_
     pthread_once(&once, compile_once);
     if (!re)
         return ls_error_set(err, LS_ERR_INTERNAL, "%s",
-                            shut_down ? "ls_references_find after ls_structure_shutdown"
+                            shut_down ? "ls_references_find after ls_cite_shutdown"
                                       : compile_msg);
     if (len == 0) return LS_OK;
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
 
-    ls_reference *refs = NULL;
+    ls_cite *refs = NULL;
     size_t count = 0, cap = 0;
     ls_rc rc = LS_OK;
     size_t pos = 0;
@@ -460,15 +288,15 @@ ls_rc ls_references_find(const char *text, size_t len, ls_reference **out, size_
         if (!group_set(ov, G_PROV) && group_set(ov, G_SELFDOC)) continue;
         if (count == cap) {
             size_t nc = cap ? cap * 2 : 8;
-            ls_reference *g = realloc(refs, nc * sizeof *g);
+            ls_cite *g = realloc(refs, nc * sizeof *g);
             if (!g) { rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory"); break; }
             refs = g;
             cap = nc;
         }
-        ls_reference *r = &refs[count++];
+        ls_cite *r = &refs[count++];
         memset(r, 0, sizeof *r);
-        r->start = s;
-        r->end = e;
+        r->start = r->group_start = s;
+        r->end = r->group_end = e;
         if ((rc = fill_reference(r, text, ov))) {
             rc = ls_error_set(err, rc, "out of memory");
             break;
@@ -477,7 +305,7 @@ ls_rc ls_references_find(const char *text, size_t len, ls_reference **out, size_
     }
     pcre2_match_data_free(md);
     if (rc != LS_OK) {
-        ls_references_free(refs, count);
+        ls_cites_free(refs, count);
         return rc;
     }
     *out = refs;

@@ -1,0 +1,18 @@
+/* ls_str.h — small owned-string helpers shared by every module. */
+#ifndef LS_STR_H
+#define LS_STR_H
+
+#include <stddef.h>
+#include "ls_error.h"
+
+/* Set *field to a malloc'ed, NUL-terminated copy of s[0..len), freeing the
+ * old value (the caller owns the new one). LS_ERR_NOMEM leaves *field as it
+ * was. */
+ls_rc ls_strset(char **field, const char *s, size_t len);
+
+/* A malloc'ed copy of s (NULL stays NULL, not an error); on failure NULL
+ * and *ok set to 0 (left alone otherwise), so a run of copies is checked
+ * once. */
+char *ls_strdup_ok(const char *s, int *ok);
+
+#endif
