@@ -33,15 +33,7 @@ static int setup(void **state)
     (void)state;
     dir = ts_mkdtemp();
     snprintf(db, sizeof db, "%s/index", dir);
-    char cmd[8192], *out = NULL, *err = NULL;
-    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), db,
-             ts_path("corpus/sample"));
-    int status = ts_run(cmd, NULL, &out, &err);
-    if (status) fprintf(stderr, "index failed: %s\n", err);
-    free(out);
-    free(err);
-    if (status) return -1;
-    port = ts_server_start(db, "--timeout 1 --request-timeout 2 --threads 2", &server);
+    port = ts_serve_sample(db, "--timeout 1 --request-timeout 2 --threads 2", &server);
     return port ? 0 : -1;
 }
 

@@ -246,3 +246,15 @@ int ts_server_stop(pid_t pid)
     waitpid(pid, &status, 0);
     return 128 + SIGKILL;
 }
+
+unsigned ts_serve_sample(const char *db, const char *extra, pid_t *pid)
+{
+    char cmd[8192], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), db,
+             ts_path("corpus/sample"));
+    int status = ts_run(cmd, NULL, &out, &err);
+    if (status) fprintf(stderr, "index failed: %s\n", err);
+    free(out);
+    free(err);
+    return status ? 0 : ts_server_start(db, extra, pid);
+}

@@ -43,6 +43,11 @@ int ts_http_connect(unsigned port);
  * address line and returns the port (0 on failure) and the child's pid. */
 unsigned ts_server_start(const char *db, const char *extra, pid_t *pid);
 
+/* Index the sample corpus with the command line into db (a path the caller
+ * owns, e.g. under ts_mkdtemp()), then ts_server_start(db, extra, pid).
+ * Returns the port, 0 on failure (the indexer's stderr printed). */
+unsigned ts_serve_sample(const char *db, const char *extra, pid_t *pid);
+
 /* SIGTERM the server and return its exit status (128+signal if killed). */
 int ts_server_stop(pid_t pid);
 
