@@ -21,6 +21,7 @@
 #include "../format/schema.h"
 #include "synonyms.h"
 #include "termgen.h"
+#include "../format/values.h"
 #include "definitions.h"
 #include "disk_room.h"
 #include "cite_keys.h"
@@ -414,7 +415,7 @@ ls_rc ls_indexer_document_key(const ls_document *doc, char *id_norm, size_t cap,
     /* the id goes into terms with the article and its label, and Xapian
      * refuses terms over 245 bytes */
     if (cap > DOC_ID_MAX + 1) cap = DOC_ID_MAX + 1;
-    return ls_termgen_normalise_value(doc->id, 0, id_norm, cap, err);
+    return ls_format_normalise_value(doc->id, 0, id_norm, cap, err);
 }
 
 ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
@@ -503,7 +504,7 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
 {
     if (ix->sharded) return ls_sharded_remove(ix->sharded, doc_id, removed, err);
     char id_norm[256], term[300];
-    ls_rc rc = ls_termgen_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
+    ls_rc rc = ls_format_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
     if (rc) return rc;
     if ((rc = begin_batch(ix, err))) return rc;
     snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id_norm);

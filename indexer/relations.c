@@ -13,6 +13,7 @@
 #include "../format/passage_data.h"
 #include "../format/schema.h"
 #include "termgen.h"
+#include "../format/values.h"
 
 /* ---- the relations of one document ------------------------------------- */
 
@@ -73,7 +74,7 @@ static void scan_text(target_list *l, const char *t, size_t len, const ls_cite *
         if (act == LS_ACT_NONE) continue;
         char id[256];
         ls_error local = {0};
-        if (ls_termgen_normalise_value(refs[i].doc_number, 0, id, sizeof id, &local)) continue;
+        if (ls_format_normalise_value(refs[i].doc_number, 0, id, sizeof id, &local)) continue;
         add_target(l, id, act);
     }
     ls_cites_free(found, found ? nrefs : 0);
@@ -90,7 +91,7 @@ static int amended_by_heading(const char *h, char *out, size_t cap)
     if (!h || ls_references_find(h, strlen(h), &refs, &n, &local)) return 0;
     for (size_t i = 0; i < n && !found; i++)
         found = !refs[i].article && ls_relation_act(h, strlen(h), &refs[i]) == LS_ACT_AMENDS &&
-                !ls_termgen_normalise_value(refs[i].doc_number, 0, out, cap, &local);
+                !ls_format_normalise_value(refs[i].doc_number, 0, out, cap, &local);
     ls_cites_free(refs, n);
     return found;
 }

@@ -11,6 +11,7 @@
 #include "../corpus/document_copy.h"
 #include "shards.h"
 #include "termgen.h"
+#include "../format/values.h"
 
 #define QUEUE_CAP 32  /* documents waiting per worker: bounds memory */
 
@@ -217,7 +218,7 @@ ls_rc ls_sharded_add(ls_sharded *sh, const ls_document *doc, ls_error *err)
 ls_rc ls_sharded_remove(ls_sharded *sh, const char *doc_id, unsigned *removed, ls_error *err)
 {
     char id_norm[256];
-    ls_rc rc = ls_termgen_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
+    ls_rc rc = ls_format_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
     if (rc) return rc;
     worker *w = &sh->w[ls_shard_of(id_norm, sh->n)];
     char *id = strdup(doc_id);

@@ -11,6 +11,7 @@
 
 #include "../text/analyser.h"
 #include "../format/schema.h"
+#include "../format/values.h"
 
 #define TERM_MAX 240 /* Xapian's term limit is 245 bytes */
 
@@ -123,26 +124,11 @@ ls_rc ls_termgen_index_definition(ls_termgen *tg, const char *term, size_t len, 
     return index_field(tg, term, len, 0, &ls_definition_field, 1, err);
 }
 
-ls_rc ls_termgen_normalise_value(const char *s, int fold, char *out, size_t cap,
-                                 ls_error *err)
-{
-    char *norm = NULL, *folded = NULL;
-    ls_rc rc = ls_normalize_term(s, strlen(s), &norm, &folded, err);
-    if (rc) return rc;
-    const char *v = fold ? folded : norm;
-    size_t n = strlen(v);
-    if (n >= cap) rc = ls_error_set(err, LS_ERR_LIMIT, "value too long: %.40s", s);
-    else memcpy(out, v, n + 1);
-    free(norm);
-    free(folded);
-    return rc;
-}
-
 ls_rc ls_termgen_add_boolean(xc_doc *doc, const char *prefix, const char *value, int fold,
                              ls_error *err)
 {
     char norm[TERM_MAX], term[TERM_MAX + 16];
-    ls_rc rc = ls_termgen_normalise_value(value, fold, norm, sizeof norm, err);
+    ls_rc rc = ls_format_normalise_value(value, fold, norm, sizeof norm, err);
     if (rc) return rc;
     snprintf(term, sizeof term, "%s%s", prefix, norm);
     xc_err xe;

@@ -33,13 +33,9 @@ ls_rc ls_termgen_index_definition(ls_termgen *tg, const char *term, size_t len,
                                   ls_error *err);
 
 /* Add a boolean term prefix+value, with value normalised by the analyser
- * (lower-cased, NFC, accents folded when `fold` is set). */
+ * (lower-cased, NFC, accents folded when `fold` is set;
+ * format/values.h). */
 ls_rc ls_termgen_add_boolean(xc_doc *doc, const char *prefix, const char *value,
                              int fold, ls_error *err);
-
-/* Write into out (size cap) the normalised folded form of s, or the
- * normalised form when fold is 0. Returns LS_ERR_LIMIT if it does not fit. */
-ls_rc ls_termgen_normalise_value(const char *s, int fold, char *out, size_t cap,
-                                 ls_error *err);
 
 #endif

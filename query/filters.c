@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../format/schema.h"
-#include "../indexer/termgen.h"
+#include "../format/values.h"
 #include "../xapian/xc_error.h"
 #include "as_of.h"
 #include "build.h"
@@ -64,7 +64,7 @@ static void add_filter(filter_list *f, xc_query *q)
 static ls_rc type_filter(filter_list *f, const char *type, ls_error *err)
 {
     char folded[200];
-    ls_rc rc = ls_termgen_normalise_value(type, 1, folded, sizeof folded, err);
+    ls_rc rc = ls_format_normalise_value(type, 1, folded, sizeof folded, err);
     if (rc) return rc;
     for (size_t i = 0; i < sizeof type_abbr / sizeof type_abbr[0]; i++)
         if (strcmp(folded, type_abbr[i].abbr) == 0) {
@@ -90,12 +90,12 @@ static ls_rc procedure_filters(filter_list *f, const ls_search_request *req, ls_
     if (req->kind == LS_KIND_PROCEDURE) add_filter(f, xc_query_term(LS_KIND_PROCEDURE_TERM, 0, 0, &f->xe));
     if (req->level && *req->level) {
         char level[210];
-        rc = ls_termgen_normalise_value(req->level, 1, folded, sizeof folded, err);
+        rc = ls_format_normalise_value(req->level, 1, folded, sizeof folded, err);
         if (!rc) snprintf(level, sizeof level, "%s%s", strncmp(folded, "cap ", 4) ? "cap " : "", folded);
         if (!rc) add_filter(f, boolean_term(LS_PREFIX_LEVEL, level, &f->xe));
     }
     if (!rc && req->field && *req->field) {
-        rc = ls_termgen_normalise_value(req->field, 1, folded, sizeof folded, err);
+        rc = ls_format_normalise_value(req->field, 1, folded, sizeof folded, err);
         if (!rc) add_filter(f, boolean_term(LS_PREFIX_FIELD, folded, &f->xe));
     }
     return rc;
@@ -120,7 +120,7 @@ ls_rc ls_query_filter(const ls_search_request *req, xc_query **out, ls_error *er
     if (req->type && *req->type) rc = type_filter(&f, req->type, err);
     if (!rc && req->issuer && *req->issuer) {
         char folded[200];
-        rc = ls_termgen_normalise_value(req->issuer, 1, folded, sizeof folded, err);
+        rc = ls_format_normalise_value(req->issuer, 1, folded, sizeof folded, err);
         if (!rc) add_filter(&f, boolean_term(LS_PREFIX_ISSUER, folded, &f.xe));
     }
     if (!rc && ((req->from && *req->from) || (req->to && *req->to)))

@@ -14,7 +14,7 @@
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
 #include "../indexer/shards.h"
-#include "../indexer/termgen.h"
+#include "../format/values.h"
 #include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
@@ -180,7 +180,7 @@ static ls_rc normalise_doc_id(const char *id, char *out, size_t cap, ls_error *e
         free(num);
         return LS_OK;
     }
-    return ls_termgen_normalise_value(id, 0, out, cap, err);
+    return ls_format_normalise_value(id, 0, out, cap, err);
 }
 
 static unsigned termfreq(ls_searcher *s, const char *prefix, const char *value)

@@ -10,7 +10,7 @@
 #include "../cite/cite.h"
 #include "../indexer/doc_links.h"
 #include "../format/passage_data.h"
-#include "../indexer/termgen.h"
+#include "../format/values.h"
 #include "../text/analyser.h"
 #include "resolve_internal.h"
 
@@ -318,7 +318,7 @@ ls_rc ls_doc_relations_get(ls_searcher *s, const char *doc_id, const char *as_of
     if (ls_docnum_normalize(doc_id, strlen(doc_id), &id, NULL) != LS_OK) id = NULL;
     char norm[256];
     ls_error local = {0};
-    if (!id && ls_termgen_normalise_value(doc_id, 0, norm, sizeof norm, &local) == LS_OK)
+    if (!id && ls_format_normalise_value(doc_id, 0, norm, sizeof norm, &local) == LS_OK)
         id = strdup(norm);
     doc_entry *e = id ? ls_resolve_doc_entry(&ctx, id, err) : NULL;
     if (!id) rc = ls_error_set(err, LS_ERR_ARG, "'%s' is not a document id", doc_id);

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "../../indexer/termgen.h"
+#include "../../format/values.h"
 #include "../support/test_support.h"
 
 typedef struct terms {
@@ -131,9 +132,9 @@ static void test_boolean_values(void **state)
     xc_doc_free(doc);
     char out[8];
     ls_error err = {0};
-    assert_int_equal(ls_termgen_normalise_value("Đăng", 1, out, sizeof out, &err), LS_OK);
+    assert_int_equal(ls_format_normalise_value("Đăng", 1, out, sizeof out, &err), LS_OK);
     assert_string_equal(out, "dang");
-    assert_int_equal(ls_termgen_normalise_value("Thành phố Hà Nội", 0, out, sizeof out, &err),
+    assert_int_equal(ls_format_normalise_value("Thành phố Hà Nội", 0, out, sizeof out, &err),
                      LS_ERR_LIMIT);
     assert_non_null(strstr(err.msg, "too long"));
 }
