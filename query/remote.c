@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
-#include "../indexer/shards.h"
+#include "../format/shard_set.h"
 #include "../xapian/xc_error.h"
 
 /* Split item "HOST:PORT" (len bytes) into host (cap bytes) and port. */

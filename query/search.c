@@ -13,7 +13,7 @@
 #include "../cite/cite.h"
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
-#include "../indexer/shards.h"
+#include "../format/shard_set.h"
 #include "../format/values.h"
 #include "../corpus/procedure.h"
 #include "../text/analyser.h"

@@ -95,7 +95,7 @@ void ls_searcher_close(ls_searcher *s);
  * `remotes` is "HOST:PORT[,HOST:PORT...]" (NULL or "" = ls_searcher_open).
  * The local database gives the format, synonyms and document records,
  * which remote shards do not serve: DIR/meta when dbpath is a shard set
- * (indexer/shards.h), else the index at dbpath, whose passages are then
+ * (format/shard_set.h), else the index at dbpath, whose passages are then
  * searched too. Every network wait is bounded by timeout_ms (0 =
  * LS_REMOTE_TIMEOUT_MS). When a shard stops answering, ls_search connects
  * afresh once and otherwise fails with LS_ERR_INDEX, "degraded: N of M
