@@ -18,14 +18,6 @@ static ls_rc xerr(ls_error *err, const xc_err *xe)
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 
-int ls_doc_links_key(const char *num, const char *name, char *out, size_t cap)
-{
-    ls_error local = {0};
-    if (num && *num) return snprintf(out, cap, "%s", num) < (int)cap;
-    if (!name || !*name) return 0;
-    return ls_folded_words(name, strlen(name), out, cap, &local) == LS_OK && out[0];
-}
-
 static int put_field(ls_buf *b, const char *s)
 {
     int bad = ls_buf_putc(b, '\t') != LS_OK;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../cite/cite.h"
-#include "../indexer/doc_links.h"
+#include "../format/doc_links.h"
 #include "../format/passage_data.h"
 #include "../format/values.h"
 #include "../text/analyser.h"

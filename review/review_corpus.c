@@ -10,7 +10,7 @@
 
 #include "../cite/cite.h"
 #include "../corpus/procedure.h"
-#include "../indexer/doc_links.h"
+#include "../format/doc_links.h"
 #include "../format/schema.h"
 #include "procedure_bases.h"
 #include "resolve_internal.h"
