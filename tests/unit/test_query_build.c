@@ -78,8 +78,9 @@ static void test_marks_and_twins(void **state)
     free(d);
     d = describe("dang ky", &w, NULL);
     assert_non_null(strstr(d, "(dang SYNONYM Adang)"));
-    assert_non_null(strstr(d, "(Bdang_ky SYNONYM ABdang_ky)"));
-    assert_non_null(strstr(d, "(SBdang_ky SYNONYM SABdang_ky)"));
+    /* a pair without diacritics: its folded form alone, one posting list */
+    assert_true(has(d, "ABdang_ky") && has(d, "SABdang_ky"));
+    assert_false(has(d, "Bdang_ky") || has(d, "SBdang_ky"));
     free(d);
 }
 
