@@ -44,7 +44,7 @@ ls_rc ls_searcher_doc_ids(ls_searcher *s, char ***ids, size_t *n, ls_error *err)
 
 /* The value stored under metadata key prefix + name ("" when unset;
  * malloc'ed, caller frees): for the keyed records other modules define
- * (indexer/doc_links.h's "links:", "linksto:"; indexer/cite_keys.h's). */
+ * (format/doc_links.h's "links:", "linksto:"; indexer/cite_keys.h's). */
 ls_rc ls_searcher_metadata(ls_searcher *s, const char *prefix, const char *name, char **value,
                            ls_error *err);
 

@@ -6,7 +6,7 @@
  * and the acting text's effective date (a relation takes effect then).
  *
  * Read from the index at query time: the document's own title and preamble
- * (indexer/doc_links.h), the articles of the document, and the articles of
+ * (format/doc_links.h), the articles of the document, and the articles of
  * other documents that cite its number (at most LS_RELATIONS_SCAN of them:
  * `truncated` says when there were more). A sentence's relation is
  * ls_relation_active's (cite/cite.h); an article headed "Sửa đổi, bổ

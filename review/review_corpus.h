@@ -1,7 +1,7 @@
 /* review_corpus.h — the review of a whole index (rà soát): every document
  * whose legal basis or cited provision is no longer in force, or missing,
  * as of a date. For each document of the index, the references of its
- * preamble (indexer/doc_links.h) and of its articles that it relies on
+ * preamble (format/doc_links.h) and of its articles that it relies on
  * (căn cứ, hướng dẫn, plain citations; not the texts it amends, replaces or
  * repeals itself) are resolved as `review` resolves them (resolve.h), and
  * an item is kept when the cited text is repealed, replaced, expired or
