@@ -1,4 +1,4 @@
-/* test_relations.c — ls_relation_act (cite/cite.h): what a sentence
+/* test_cite_classify_relations.c — ls_relation_act (cite/cite.h): what a sentence
  * does to the whole document it cites, on real sentences of corpus/sample and
  * of the shapes laws use; provision-level and partial repeals repeal a part
  * (LS_ACT_PARTLY); legal bases and "X đã được sửa đổi theo Y" act on no

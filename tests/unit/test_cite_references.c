@@ -1,4 +1,4 @@
-/* test_references.c — ls_references_find on real sentences from Vietnamese
+/* test_cite_references.c — ls_references_find on real sentences from Vietnamese
  * laws and decrees (ALQAC laws, Bộ pháp điển, published decrees), plus a
  * coverage floor measured over the ALQAC 2023 laws (needs LS_SHARED). */
 #include <setjmp.h>

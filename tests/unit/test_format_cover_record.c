@@ -1,4 +1,4 @@
-/* test_cover_record.c — the second stage's cover record: what the indexer's
+/* test_format_cover_record.c — the second stage's cover record: what the indexer's
  * single analysis pass stores equals a record made from the texts, it
  * decodes back to the words in order (numbers break adjacency) and the
  * body's spans whatever their gaps, a cut or
