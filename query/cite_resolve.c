@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
-#include "../indexer/cite_keys.h"
+#include "../format/cite_keys.h"
 
 #define NAME_MAX_WORDS 12
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../format/schema.h"
-#include "../indexer/cite_keys.h"
+#include "../format/cite_keys.h"
 #include "../xapian/xc_error.h"
 #include "cite_resolve.h"
 #include "notice.h"

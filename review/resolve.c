@@ -15,7 +15,7 @@
 #include "../cite/cite.h"
 #include "../corpus/reader.h"
 #include "../corpus/structure.h"
-#include "../indexer/cite_keys.h"
+#include "../format/cite_keys.h"
 #include "../query/as_of.h"
 #include "../query/cite_resolve.h"
 #include "../query/index_reads.h"
