@@ -1,7 +1,7 @@
 /* cite_resolve.h — short citations to documents: "nđ 13/2023" (number
  * without its issuer code), "Luật Đất đai 2024", "Bộ luật Dân sự" (a law by
  * name, with or without its year), through the keys the indexer stores
- * (indexer/cite_keys.h). */
+ * (format/cite_keys.h). */
 #ifndef LS_CITE_RESOLVE_H
 #define LS_CITE_RESOLVE_H
 

@@ -44,11 +44,11 @@ ls_rc ls_searcher_doc_ids(ls_searcher *s, char ***ids, size_t *n, ls_error *err)
 
 /* The value stored under metadata key prefix + name ("" when unset;
  * malloc'ed, caller frees): for the keyed records other modules define
- * (format/doc_links.h's "links:", "linksto:"; indexer/cite_keys.h's). */
+ * (format/doc_links.h's "links:", "linksto:"; format/cite_keys.h's). */
 ls_rc ls_searcher_metadata(ls_searcher *s, const char *prefix, const char *name, char **value,
                            ls_error *err);
 
-/* ls_cite_law_lookup (indexer/cite_keys.h) on the index s reads. */
+/* ls_cite_law_lookup (format/cite_keys.h) on the index s reads. */
 ls_rc ls_searcher_law_lookup(ls_searcher *s, const char *name, size_t len, const char *year,
                              char **id, char **other, ls_error *err);
 

@@ -1,7 +1,7 @@
 /* resolve.c — a citation to the document and provision it names in the
  * index (resolve_internal.h): by number (exact, else the documents sharing its
  * "N/YYYY" head: one is found, several are ambiguous), by a law's name and
- * year (the "law:" keys of indexer/cite_keys.h), or the containing document
+ * year (the "law:" keys of format/cite_keys.h), or the containing document
  * ("Luật này": given, detected from the text's header, or the text itself).
  */
 #include "resolve_internal.h"
