@@ -19,29 +19,12 @@
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
 
-static char *db_dir;
-static ls_searcher *searcher;
-
-static int setup(void **state)
-{
-    (void)state;
-    return ts_open_sample(NULL, 0, &db_dir, &searcher);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ts_close_sample(db_dir, searcher);
-    ls_analyser_shutdown();
-    return 0;
-}
-
 static ls_results *ask(const char *q, int kind, const char *level, const char *field)
 {
     ls_search_request req = {.query = q, .limit = 10, .kind = kind, .level = level, .field = field};
     ls_results *r = NULL;
     ls_error err = {0};
-    if (ls_search(searcher, &req, &r, &err)) fail_msg("search '%s': %s", q, err.msg);
+    if (ls_search(ts_sample, &req, &r, &err)) fail_msg("search '%s': %s", q, err.msg);
     return r;
 }
 
@@ -128,7 +111,7 @@ static void test_card_and_bases(void **state)
     (void)state;
     char *card = NULL;
     ls_error err = {0};
-    assert_int_equal(ls_procedure_get(searcher, "9.000001", "2026-01-01", &card, &err), LS_OK);
+    assert_int_equal(ls_procedure_get(ts_sample, "9.000001", "2026-01-01", &card, &err), LS_OK);
     json_t *c = json_loads(card, 0, NULL);
     free(card);
     json_t *bases = json_object_get(c, "legal_bases");
@@ -143,10 +126,10 @@ static void test_card_and_bases(void **state)
     assert_int_equal(json_array_size(json_object_get(c, "lapsed_bases")), 0);
     assert_string_equal(json_string_value(json_object_get(c, "as_of")), "2026-01-01");
     json_decref(c);
-    assert_int_equal(ls_procedure_get(searcher, "1.999999", NULL, &card, &err), LS_ERR_NOTFOUND);
+    assert_int_equal(ls_procedure_get(ts_sample, "1.999999", NULL, &card, &err), LS_ERR_NOTFOUND);
     assert_non_null(strstr(err.msg, "no procedure 1.999999"));
-    assert_int_equal(ls_procedure_get(searcher, "", NULL, &card, &err), LS_ERR_ARG);
-    assert_int_equal(ls_procedure_get(searcher, "\xff", NULL, &card, &err), LS_ERR_ARG);
+    assert_int_equal(ls_procedure_get(ts_sample, "", NULL, &card, &err), LS_ERR_ARG);
+    assert_int_equal(ls_procedure_get(ts_sample, "\xff", NULL, &card, &err), LS_ERR_ARG);
 }
 
 /* A basis the index holds as repealed makes the card say so. */
@@ -204,5 +187,5 @@ int main(void)
         cmocka_unit_test(test_card_and_bases),
         cmocka_unit_test(test_lapsed_basis),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, ts_sample_setup, ts_sample_teardown);
 }

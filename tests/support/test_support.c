@@ -218,3 +218,22 @@ void ts_close_sample(char *dir, ls_searcher *s)
     if (dir) ts_rmtree(dir);
     free(dir);
 }
+
+ls_searcher *ts_sample;
+static char *ts_sample_dir;
+
+int ts_sample_setup(void **state)
+{
+    (void)state;
+    return ts_open_sample(NULL, 0, &ts_sample_dir, &ts_sample);
+}
+
+int ts_sample_teardown(void **state)
+{
+    (void)state;
+    ts_close_sample(ts_sample_dir, ts_sample);
+    ts_sample_dir = NULL;
+    ts_sample = NULL;
+    ls_analyser_shutdown();
+    return 0;
+}

@@ -50,6 +50,13 @@ struct ls_searcher;
 int ts_open_sample(const ts_text *texts, size_t n, char **dir, struct ls_searcher **s);
 void ts_close_sample(char *dir, struct ls_searcher *s);
 
+/* A cmocka group fixture over ts_open_sample(NULL, 0, ...): ts_sample_setup
+ * opens the sample corpus's searcher into ts_sample; ts_sample_teardown
+ * closes it, removes its directory and shuts the analyser down. */
+extern struct ls_searcher *ts_sample;
+int ts_sample_setup(void **state);
+int ts_sample_teardown(void **state);
+
 /* A new Xapian database at dir/idx: fill(w, ctx) (may be NULL) writes into
  * it, then it is committed and opened for reading. Fails the test on any
  * error. The caller closes it (xc_db_close); removing dir removes it. */

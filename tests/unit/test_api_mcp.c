@@ -20,23 +20,6 @@
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
 
-static char *db_dir;
-static ls_searcher *searcher;
-
-static int setup(void **state)
-{
-    (void)state;
-    return ts_open_sample(NULL, 0, &db_dir, &searcher);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ts_close_sample(db_dir, searcher);
-    ls_analyser_shutdown();
-    return 0;
-}
-
 /* Send one message text; the parsed reply (NULL when empty); *rc the
  * return code. */
 static json_t *send_text(ls_searcher *s, const char *msg, ls_rc *rc)
@@ -68,7 +51,7 @@ static json_t *request(const char *method, const char *params_fmt, ...)
     snprintf(msg, sizeof msg, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"%s\",\"params\":%s}",
              method, params);
     ls_rc rc;
-    json_t *r = send_text(searcher, msg, &rc);
+    json_t *r = send_text(ts_sample, msg, &rc);
     assert_int_equal(rc, LS_OK);
     assert_non_null(r);
     assert_string_equal(json_string_value(json_object_get(r, "jsonrpc")), "2.0");
@@ -161,14 +144,14 @@ static void test_notifications_and_ping(void **state)
 {
     (void)state;
     ls_rc rc;
-    assert_null(send_text(searcher, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+    assert_null(send_text(ts_sample, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
                           &rc));
     assert_int_equal(rc, LS_OK);
-    assert_null(send_text(searcher, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+    assert_null(send_text(ts_sample, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
                                     "\"params\":{\"requestId\":3}}", &rc));
     assert_int_equal(rc, LS_OK);
     /* a client's response to a request: no answer either */
-    assert_null(send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", &rc));
+    assert_null(send_text(ts_sample, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}", &rc));
     json_t *r = request("ping", NULL);
     json_t *res = json_object_get(r, "result");
     assert_true(json_is_object(res));
@@ -504,7 +487,7 @@ static void test_get_relations(void **state)
 static void expect_error(const char *msg, int code)
 {
     ls_rc rc;
-    json_t *r = send_text(searcher, msg, &rc);
+    json_t *r = send_text(ts_sample, msg, &rc);
     assert_non_null(r);
     if (error_code(r) != code) fail_msg("%s: code %d, want %d", msg, error_code(r), code);
     json_decref(r);
@@ -514,12 +497,12 @@ static void test_errors(void **state)
 {
     (void)state;
     ls_rc rc;
-    json_t *r = send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":1,", &rc);
+    json_t *r = send_text(ts_sample, "{\"jsonrpc\":\"2.0\",\"id\":1,", &rc);
     assert_int_equal(rc, LS_ERR_FORMAT);
     assert_int_equal(error_code(r), -32700);
     assert_true(json_is_null(json_object_get(r, "id")));
     json_decref(r);
-    r = send_text(searcher, "[1]", &rc); /* a batch of a non-object: its item fails */
+    r = send_text(ts_sample, "[1]", &rc); /* a batch of a non-object: its item fails */
     assert_int_equal(error_code(json_array_get(r, 0)), -32600);
     json_decref(r);
     expect_error("\"hello\"", -32600);
@@ -559,12 +542,12 @@ static void test_errors(void **state)
     snprintf(longname, sizeof longname, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"%0199d"
              "\u1ec7\"}", 0);
     expect_error(longname, -32601);
-    r = send_text(searcher, "nope \xff\xfe", &rc);
+    r = send_text(ts_sample, "nope \xff\xfe", &rc);
     assert_int_equal(rc, LS_ERR_FORMAT);
     assert_int_equal(error_code(r), -32700);
     json_decref(r);
     /* the id comes back as sent, string ids too */
-    r = send_text(searcher, "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}", &rc);
+    r = send_text(ts_sample, "{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"nope\"}", &rc);
     assert_string_equal(json_string_value(json_object_get(r, "id")), "abc");
     json_decref(r);
 }
@@ -573,7 +556,7 @@ static void test_batch(void **state)
 {
     (void)state;
     ls_rc rc;
-    json_t *r = send_text(searcher, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+    json_t *r = send_text(ts_sample, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
                                     "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"},"
                                     "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]", &rc);
     assert_int_equal(rc, LS_OK);
@@ -581,8 +564,8 @@ static void test_batch(void **state)
     assert_int_equal(json_integer_value(json_object_get(json_array_get(r, 0), "id")), 1);
     assert_int_equal(error_code(json_array_get(r, 1)), -32601);
     json_decref(r);
-    assert_null(send_text(searcher, "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]", &rc));
-    r = send_text(searcher, "[]", &rc);
+    assert_null(send_text(ts_sample, "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]", &rc));
+    r = send_text(ts_sample, "[]", &rc);
     assert_int_equal(error_code(r), -32600);
     json_decref(r);
 }
@@ -630,7 +613,7 @@ static char *rest_get(const char *path)
 {
     ls_api_request rq = {.method = "GET", .path = path};
     ls_api_reply reply = {0};
-    ls_api_handle(searcher, NULL, &rq, &reply);
+    ls_api_handle(ts_sample, NULL, &rq, &reply);
     assert_int_equal(reply.status, 200);
     char *body = strndup(reply.body.data, reply.body.len);
     ls_buf_free(&reply.body);
@@ -657,23 +640,23 @@ static void test_resources(void **state)
     /* the same JSON as the REST routes, whichever way the id is written */
     int code;
     char *want = rest_get("/v1/documents/68/2020/qh14");
-    char *got = read_resource(searcher, "luat://document/68/2020/qh14", &code);
+    char *got = read_resource(ts_sample, "luat://document/68/2020/qh14", &code);
     assert_non_null(got);
     assert_string_equal(got, want);
     free(got);
-    got = read_resource(searcher, "luat://document/68%2F2020%2FQH14", &code);
+    got = read_resource(ts_sample, "luat://document/68%2F2020%2FQH14", &code);
     assert_non_null(got);
     assert_string_equal(got, want);
     free(got);
     free(want);
     want = rest_get("/v1/documents/68/2020/qh14/articles/27");
-    got = read_resource(searcher, "luat://document/68%2f2020%2fqh14/article/27", &code);
+    got = read_resource(ts_sample, "luat://document/68%2f2020%2fqh14/article/27", &code);
     assert_non_null(got);
     assert_string_equal(got, want);
     assert_non_null(strstr(got, "Thời hạn tạm trú tối đa là 02 năm"));
     free(got);
     free(want);
-    got = read_resource(searcher, "luat://index", &code);
+    got = read_resource(ts_sample, "luat://index", &code);
     json_t *stats = json_loads(got, 0, NULL);
     assert_true(json_integer_value(json_object_get(stats, "documents")) >= 1);
     assert_true(json_integer_value(json_object_get(json_object_get(stats, "by_type"), "Luật")) >=
@@ -697,7 +680,7 @@ static void test_resources(void **state)
         {"luat://document/68%2F2020%2FQH14/anything/article/2", -32602},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        assert_null(read_resource(searcher, bad[i].uri, &code));
+        assert_null(read_resource(ts_sample, bad[i].uri, &code));
         if (code != bad[i].code) fail_msg("%s: code %d, want %d", bad[i].uri, code, bad[i].code);
     }
     assert_null(read_resource(NULL, "luat://index", &code)); /* no index */
@@ -758,7 +741,7 @@ static void test_logging(void **state)
     ls_buf reply = LS_BUF_INIT;
     const char *set = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
                       "\"params\":{\"level\":\"info\"}}";
-    assert_int_equal(ls_mcp_handle(searcher, &st, set, strlen(set), &reply), LS_OK);
+    assert_int_equal(ls_mcp_handle(ts_sample, &st, set, strlen(set), &reply), LS_OK);
     assert_string_equal(reply.data, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
     assert_int_equal(st.log_level, 1);
     assert_int_equal(st.initialized, 0);
@@ -769,7 +752,7 @@ static void test_logging(void **state)
     const char *bad_call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
                            "{\"name\":\"get_provision\",\"arguments\":{\"document\":"
                            "\"68/2020/QH14\",\"article\":999}}}";
-    assert_int_equal(ls_mcp_handle(searcher, &st, bad_call, strlen(bad_call), &reply), LS_OK);
+    assert_int_equal(ls_mcp_handle(ts_sample, &st, bad_call, strlen(bad_call), &reply), LS_OK);
     const char *nl = strchr(notes.data, '\n');
     assert_non_null(nl);
     json_t *info = json_loadb(notes.data, (size_t)(nl - notes.data), 0, NULL);
@@ -789,10 +772,10 @@ static void test_logging(void **state)
     json_decref(warn);
     st.log_level = 4; /* error: neither is sent */
     ls_buf_reset(&notes);
-    assert_int_equal(ls_mcp_handle(searcher, &st, bad_call, strlen(bad_call), &reply), LS_OK);
+    assert_int_equal(ls_mcp_handle(ts_sample, &st, bad_call, strlen(bad_call), &reply), LS_OK);
     assert_int_equal(notes.len, 0);
     st.log_level = 3; /* warning: only the failure */
-    assert_int_equal(ls_mcp_handle(searcher, &st, bad_call, strlen(bad_call), &reply), LS_OK);
+    assert_int_equal(ls_mcp_handle(ts_sample, &st, bad_call, strlen(bad_call), &reply), LS_OK);
     assert_non_null(strstr(notes.data, "\"level\":\"warning\""));
     assert_null(strstr(notes.data, "\"level\":\"info\""));
     ls_buf_free(&notes);
@@ -813,7 +796,7 @@ static json_t *complete(const char *ref, const char *arg, const char *value, con
              "\"params\":{\"ref\":%s,\"argument\":{\"name\":\"%s\",\"value\":\"%s\"}%s}}",
              ref, arg, value, context);
     ls_rc rc;
-    json_t *r = send_text(searcher, msg, &rc);
+    json_t *r = send_text(ts_sample, msg, &rc);
     json_t *c = json_object_get(json_object_get(r, "result"), "completion");
     json_t *values = json_object_get(c, "values");
     *code = 0;
@@ -899,7 +882,7 @@ static unsigned http_session(const char *method, const char *body, ls_buf *out,
                          .body_len = body ? strlen(body) : 0, .origin = origin,
                          .header = fake_header};
     ls_api_reply reply = {0};
-    ls_api_handle(searcher, NULL, &rq, &reply);
+    ls_api_handle(ts_sample, NULL, &rq, &reply);
     ls_buf_reset(out);
     if (reply.body.len) ls_buf_append(out, reply.body.data, reply.body.len);
     if (reply.status == 200) assert_string_equal(reply.content_type, "application/json");
@@ -1060,5 +1043,5 @@ int main(void)
         cmocka_unit_test(test_http_headers_and_sessions),
         cmocka_unit_test(test_session_table),    cmocka_unit_test(test_completion),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, ts_sample_setup, ts_sample_teardown);
 }

@@ -24,23 +24,6 @@
 #include "../../text/analyser.h"
 #include "../support/test_support.h"
 
-static char *db_dir;
-static ls_searcher *searcher;
-
-static int setup(void **state)
-{
-    (void)state;
-    return ts_open_sample(NULL, 0, &db_dir, &searcher);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ts_close_sample(db_dir, searcher);
-    ls_analyser_shutdown();
-    return 0;
-}
-
 /* What one path answered for a citation: its first item. */
 typedef struct answer {
     char resolution[32], doc_id[64], article[16], citation[256];
@@ -65,7 +48,7 @@ static void by_review(const char *q, answer *a)
 {
     ls_review_result *r = NULL;
     ls_error err = {0};
-    if (ls_review(searcher, q, strlen(q), NULL, &r, &err)) fail_msg("review %s: %s", q, err.msg);
+    if (ls_review(ts_sample, q, strlen(q), NULL, &r, &err)) fail_msg("review %s: %s", q, err.msg);
     assert_true(r->ncites > 0);
     const ls_cite *c = &r->cites[0];
     set(a->resolution, sizeof a->resolution, ls_cite_resolution_name(c->resolution));
@@ -80,7 +63,7 @@ static void by_route(const char *q, answer *a)
     ls_api_request rq = {.method = "POST", .path = "/v1/review", .body = q,
                          .body_len = strlen(q)};
     ls_api_reply out = {.status = 200, .body = LS_BUF_INIT};
-    ls_api_review(searcher, &rq, &out);
+    ls_api_review(ts_sample, &rq, &out);
     assert_int_equal(out.status, 200);
     json_t *o = json_loadb(out.body.data, out.body.len, 0, NULL);
     assert_non_null(o);
@@ -99,7 +82,7 @@ static void by_mcp(const char *q, answer *a)
     json_decref(msg);
     ls_buf reply = LS_BUF_INIT;
     ls_mcp_state st = LS_MCP_STATE_INIT;
-    assert_int_equal(ls_mcp_handle(searcher, &st, text, strlen(text), &reply), LS_OK);
+    assert_int_equal(ls_mcp_handle(ts_sample, &st, text, strlen(text), &reply), LS_OK);
     free(text);
     json_t *r = json_loadb(reply.data, reply.len, 0, NULL);
     ls_buf_free(&reply);
@@ -116,7 +99,7 @@ static void by_search(const char *q, answer *a)
     ls_search_request req = {.query = q, .limit = 1};
     ls_results *r = NULL;
     ls_error err = {0};
-    if (ls_search(searcher, &req, &r, &err)) fail_msg("search %s: %s", q, err.msg);
+    if (ls_search(ts_sample, &req, &r, &err)) fail_msg("search %s: %s", q, err.msg);
     assert_true(r->nhits > 0);
     const ls_hit *h = &r->hits[0];
     set(a->resolution, sizeof a->resolution, "found");
@@ -181,5 +164,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_answer),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, ts_sample_setup, ts_sample_teardown);
 }
