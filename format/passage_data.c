@@ -1,5 +1,6 @@
-/* passage_data.c — JSON encoding and decoding of the stored passage record
- * (jansson), and the status codes. */
+/* passage_data.c — encoding and decoding of the stored passage record (a
+ * JSON head by jansson, then the text and card as they are), and the status
+ * codes. */
 #include "passage_data.h"
 
 #include <jansson.h>
@@ -9,6 +10,16 @@
 #include "../corpus/procedure.h"
 #include "record_json_internal.h"
 #include "../text/analyser.h"
+
+/* A record is HEAD '\n' TEXT CARD (format 2): HEAD a compact JSON object
+ * of the short fields, with "text_bytes" the length of TEXT; TEXT the
+ * passage's text as is; CARD, to the end, a procedure's card as compact
+ * JSON (empty for an article). Compact JSON holds no raw newline, so a
+ * record without one is a format 1 record: one JSON object with "text" and
+ * "procedure" inside (indexes built before; still read). Reading a hit then
+ * parses only the head: the text and the card are copied, not decoded. */
+#define HEAD_END '\n'
+#define TEXT_BYTES "text_bytes"
 
 ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out,
                         ls_error *err)
@@ -21,9 +32,10 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
     bad |= ls_record_set_str(o, "part", a->part);
     bad |= ls_record_set_str(o, "chapter", a->chapter);
     bad |= ls_record_set_str(o, "section", a->section);
+    size_t text_len = a->text ? a->text_len : 0;
     if (a->text) {
-        json_t *t = json_stringn(a->text, a->text_len);
-        bad |= t ? json_object_set_new(o, "text", t) : -1;
+        bad |= !ls_utf8_valid(a->text, text_len, NULL);
+        bad |= json_object_set_new(o, TEXT_BYTES, json_integer((json_int_t)text_len));
     }
     json_t *cl = json_array();
     for (size_t i = 0; cl && i < a->nclauses; i++) {
@@ -36,23 +48,56 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
     bad |= ls_record_set_str(o, "pd_topic", a->pd_topic);
     bad |= ls_record_set_str(o, "source_url", a->source_url);
     bad |= ls_record_set_str(o, "source_note", a->source_note);
-    if (doc->procedure) {
-        json_t *card = ls_procedure_card(doc->procedure);
-        bad |= card ? json_object_set_new(o, "procedure", card) : -1;
-    }
+    json_t *card = doc->procedure ? ls_procedure_card(doc->procedure) : NULL;
+    bad |= doc->procedure && !card;
     if (bad) {
         json_decref(o);
+        json_decref(card);
         return ls_error_set(err, LS_ERR_UTF8, "article %s of %s: a field is not valid UTF-8",
                             a->number ? a->number : "?", doc->id ? doc->id : "?");
     }
-    return ls_record_dump(o, out, err);
+    ls_rc rc = ls_record_dump(o, out, err);
+    if (!rc) ls_buf_putc(out, HEAD_END);
+    if (!rc && text_len) ls_buf_append(out, a->text, text_len);
+    if (!rc && card) rc = ls_record_dump(card, out, err);
+    else json_decref(card);
+    if (!rc && ls_buf_error(out)) rc = ls_error_set(err, ls_buf_error(out), "cannot encode record");
+    return rc;
+}
+
+/* Where the head of a format 2 record ends (its '\n'); NULL for format 1. */
+static const char *head_end(const char *data, size_t len)
+{
+    return data && len ? memchr(data, HEAD_END, len) : NULL;
+}
+
+/* The text and card of p from a format 2 record's body [body, end) as the
+ * head h says (text_bytes). LS_ERR_FORMAT when they do not fit. */
+static ls_rc decode_body(json_t *h, const char *body, const char *end, ls_passage *p,
+                         ls_error *err)
+{
+    json_t *tb = json_object_get(h, TEXT_BYTES);
+    json_int_t n = json_is_integer(tb) ? json_integer_value(tb) : 0;
+    if (n < 0 || n > end - body)
+        return ls_error_set(err, LS_ERR_FORMAT, "stored passage: its text runs past the record");
+    if (tb) {
+        if (!(p->text = malloc((size_t)n + 1))) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+        memcpy(p->text, body, (size_t)n);
+        p->text[n] = '\0';
+        p->text_len = (size_t)n;
+    }
+    const char *card = body + n;
+    if (card < end && !(p->procedure = strndup(card, (size_t)(end - card))))
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    return LS_OK;
 }
 
 ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err)
 {
     *out = NULL;
     json_error_t jerr;
-    json_t *o = json_loadb(data, len, 0, &jerr);
+    const char *nl = head_end(data, len);
+    json_t *o = json_loadb(data, nl ? (size_t)(nl - data) : len, 0, &jerr);
     if (!json_is_object(o)) {
         json_decref(o);
         return ls_error_set(err, LS_ERR_FORMAT, "stored passage is not a JSON object: %s",
@@ -72,9 +117,18 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
         {&p->source_url, "source_url"}, {&p->source_note, "source_note"},
     };
     ls_record_get_strs(o, str, sizeof str / sizeof str[0]);   /* out of memory: absent */
-    p->text = ls_record_get_str(o, "text", &p->text_len);
-    json_t *card = json_object_get(o, "procedure");
-    if (json_is_object(card)) p->procedure = json_dumps(card, JSON_COMPACT);
+    if (nl) {
+        ls_rc rc = decode_body(o, nl + 1, data + len, p, err);
+        if (rc) {
+            json_decref(o);
+            ls_passage_free(p);
+            return rc;
+        }
+    } else {
+        p->text = ls_record_get_str(o, "text", &p->text_len);
+        json_t *card = json_object_get(o, "procedure");
+        if (json_is_object(card)) p->procedure = json_dumps(card, JSON_COMPACT);
+    }
     json_t *cl = json_object_get(o, "clauses");
     size_t n = json_is_array(cl) ? json_array_size(cl) : 0;
     if (n) p->clauses = calloc(n, sizeof *p->clauses);
@@ -97,7 +151,8 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
 ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_buf *out,
                          ls_error *err)
 {
-    json_t *o = json_loadb(data ? data : "", len, 0, NULL);
+    const char *nl = head_end(data, len);
+    json_t *o = json_loadb(data ? data : "", nl ? (size_t)(nl - data) : len, 0, NULL);
     if (!json_is_object(o)) {
         json_decref(o);
         return ls_error_set(err, LS_ERR_FORMAT, "a stored passage is not a JSON object");
@@ -105,7 +160,30 @@ ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_bu
     if (status) json_object_set_new(o, "status", json_string(status));
     else json_object_del(o, "status");
     ls_buf_reset(out);
-    return ls_record_dump(o, out, err);
+    ls_rc rc = ls_record_dump(o, out, err);
+    if (!rc && nl) ls_buf_append(out, nl, (size_t)(data + len - nl)); /* '\n', text, card */
+    if (!rc && ls_buf_error(out)) rc = ls_error_set(err, ls_buf_error(out), "cannot encode record");
+    return rc;
+}
+
+/* Whether the JSON texts a[0..alen) and b[0..blen) hold equal values. */
+static int same_json(const char *a, size_t alen, const char *b, size_t blen)
+{
+    json_t *ja = json_loadb(a, alen, 0, NULL), *jb = json_loadb(b, blen, 0, NULL);
+    int same = ja && jb && json_equal(ja, jb);
+    json_decref(ja);
+    json_decref(jb);
+    return same;
+}
+
+int ls_passage_same(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen == blen && (alen == 0 || memcmp(a, b, alen) == 0)) return 1;
+    const char *na = head_end(a, alen), *nb = head_end(b, blen);
+    if (!na || !nb) return !na && !nb && same_json(a, alen, b, blen);
+    size_t ta = (size_t)(a + alen - na), tb = (size_t)(b + blen - nb);
+    return ta == tb && memcmp(na, nb, ta) == 0 &&
+           same_json(a, (size_t)(na - a), b, (size_t)(nb - b));
 }
 
 void ls_passage_free(ls_passage *p)

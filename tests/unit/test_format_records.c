@@ -16,6 +16,7 @@
 #include "../../format/doc_record.h"
 #include "../../format/passage_data.h"
 #include "../../format/schema.h"
+#include "../../corpus/procedure.h"
 
 static const char *TEXT = "1. Công dân có quyền tự do cư trú.\n2. Việc cư trú theo luật định.";
 
@@ -102,6 +103,68 @@ static void test_passage_round_trip(void **state)
     assert_int_equal(ls_passage_restate("[1]", 3, "x", &r, NULL), LS_ERR_FORMAT);
     ls_buf_free(&r);
     ls_passage_free(p);
+    ls_buf_free(&b);
+}
+
+/* format 2: the head is JSON, the text and a card follow as they are; a
+ * format 1 record (one JSON object) still decodes; a record cut short or
+ * whose text runs past its end is refused; ls_passage_same sees a moved key */
+static void test_passage_formats(void **state)
+{
+    (void)state;
+    sample x;
+    make_doc(&x);
+    ls_procedure proc = {.code = "1.001193", .name = "Đăng ký khai sinh"};
+    x.d.procedure = &proc;
+    ls_buf b = LS_BUF_INIT;
+    ls_error err = {0};
+    assert_int_equal(ls_passage_encode(&x.d, &x.arts[0], &b, &err), LS_OK);
+    const char *nl = memchr(b.data, '\n', b.len);
+    assert_non_null(nl);
+    assert_memory_equal(nl + 1, TEXT, strlen(TEXT));   /* the text as it is */
+    assert_null(strstr(b.data, "\"text\""));
+    ls_passage *p = NULL;
+    assert_int_equal(ls_passage_decode(b.data, b.len, &p, &err), LS_OK);
+    assert_int_equal(p->text_len, strlen(TEXT));
+    assert_string_equal(p->text, TEXT);
+    assert_int_equal(p->nclauses, 2);
+    assert_non_null(p->procedure);
+    json_t *card = json_loads(p->procedure, 0, NULL);
+    assert_string_equal(json_string_value(json_object_get(card, "procedure_code")), "1.001193");
+    json_decref(card);
+    ls_passage_free(p);
+
+    /* restated: status dropped, then set again at the head's end; text and
+     * card kept */
+    ls_buf r = LS_BUF_INIT;
+    assert_int_equal(ls_passage_restate(b.data, b.len, NULL, &r, &err), LS_OK);
+    assert_false(ls_passage_same(b.data, b.len, r.data, r.len));
+    ls_buf back = LS_BUF_INIT;
+    assert_int_equal(ls_passage_restate(r.data, r.len, x.d.status, &back, &err), LS_OK);
+    assert_true(back.len != b.len || memcmp(back.data, b.data, b.len) != 0); /* key moved */
+    assert_true(ls_passage_same(b.data, b.len, back.data, back.len));
+    assert_int_equal(ls_passage_decode(back.data, back.len, &p, &err), LS_OK);
+    assert_string_equal(p->text, TEXT);
+    assert_non_null(p->procedure);
+    ls_passage_free(p);
+
+    /* the text cut short: refused */
+    assert_int_equal(ls_passage_decode(b.data, (size_t)(nl - b.data) + 5, &p, NULL), LS_ERR_FORMAT);
+    assert_null(p);
+
+    /* format 1, as indexes built before store it */
+    static const char v1[] = "{\"doc_id\":\"68/2020/QH14\",\"article\":\"2\",\"text\":\"1. Công "
+                             "dân\\ncó quyền.\",\"clauses\":[[\"1\",0,10]],"
+                             "\"procedure\":{\"procedure_code\":\"1.2\"}}";
+    assert_int_equal(ls_passage_decode(v1, strlen(v1), &p, &err), LS_OK);
+    assert_string_equal(p->text, "1. Công dân\ncó quyền.");
+    assert_int_equal(p->nclauses, 1);
+    assert_string_equal(p->procedure, "{\"procedure_code\":\"1.2\"}");
+    ls_passage_free(p);
+    assert_false(ls_passage_same(v1, strlen(v1), b.data, b.len));
+    assert_true(ls_passage_same(v1, strlen(v1), v1, strlen(v1)));
+    ls_buf_free(&back);
+    ls_buf_free(&r);
     ls_buf_free(&b);
 }
 
@@ -253,6 +316,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_passage_round_trip),
+        cmocka_unit_test(test_passage_formats),
         cmocka_unit_test(test_doc_record_round_trip),
         cmocka_unit_test(test_doc_record_restated),
         cmocka_unit_test(test_doc_record_refused),
