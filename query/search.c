@@ -235,15 +235,17 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
     return ls_buf_detach(&b);
 }
 
-/* The cover record in doc's value slot into *rec; non-zero when it has
- * none (an index of an older format) or one of another version. */
-static ls_rc doc_cover(xc_doc *doc, ls_cover *rec)
+/* The cover record in doc's value slot into *rec (its spans too when
+ * with_spans); non-zero when it has none (an index of an older format) or
+ * one of another version. */
+static ls_rc doc_cover(xc_doc *doc, int with_spans, ls_cover *rec)
 {
     const char *val = NULL;
     size_t len = 0;
     xc_err xe;
     if (xc_doc_get_value(doc, LS_SLOT_COVER, &val, &len, &xe) || !len) return LS_ERR_NOTFOUND;
-    return ls_cover_decode(val, len, rec, NULL);
+    return with_spans ? ls_cover_decode(val, len, rec, NULL)
+                      : ls_cover_decode_tokens(val, len, rec, NULL);
 }
 
 /* The passage docid and its cover record (*has_rec 0 when it has none). */
@@ -253,7 +255,7 @@ static ls_rc fetch_hit(ls_searcher *s, unsigned docid, ls_passage **out, ls_cove
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
-    *has_rec = doc_cover(doc, rec) == LS_OK;
+    *has_rec = doc_cover(doc, 1, rec) == LS_OK;
     ls_rc rc = decode_passage(doc, out, err); /* frees doc */
     if (rc && *has_rec) {
         ls_cover_free(rec);
@@ -404,7 +406,7 @@ static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_mset_document(ctx, i, &doc, &xe)) return LS_ERR_INDEX;
-    if (doc_cover(doc, rec) == LS_OK) {
+    if (doc_cover(doc, 0, rec) == LS_OK) { /* coverage reads no spans */
         xc_doc_free(doc);
         return LS_OK;
     }

@@ -306,9 +306,22 @@ static void test_cover_round_trip(void **state)
         assert_int_equal(c.spans[2 * i + 1] - c.spans[2 * i], strlen(words[i]));
         assert_memory_equal(body + c.spans[2 * i], words[i], strlen(words[i]));
     }
+    /* without the spans: the same tokens, no spans */
+    ls_cover k;
+    assert_int_equal(ls_cover_decode_tokens(b.data, b.len, &k, &err), LS_OK);
+    assert_int_equal(k.nwords, c.nwords);
+    assert_memory_equal(k.keys, c.keys, 2 * c.nwords * sizeof *c.keys);
+    for (int f = 0; f < LS_COVER_NFIELDS; f++) {
+        assert_int_equal(k.ntokens[f], c.ntokens[f]);
+        if (c.ntokens[f])
+            assert_memory_equal(k.tokens[f], c.tokens[f], c.ntokens[f] * sizeof *c.tokens[f]);
+    }
+    assert_null(k.spans);
+    ls_cover_free(&k);
     ls_cover_free(&c);
     /* cut short: refused, nothing left to free */
     assert_int_equal(ls_cover_decode(b.data, b.len - 1, &c, NULL), LS_ERR_FORMAT);
+    assert_int_equal(ls_cover_decode_tokens(b.data, 12, &k, NULL), LS_ERR_FORMAT);
     ls_buf_free(&b);
 }
 
