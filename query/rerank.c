@@ -139,6 +139,11 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
     if (masks != stack) free(masks);
 }
 
+double ls_rerank_most_gain(const ls_weights *w)
+{
+    return w->cover > 0 ? 1 + w->cover * (1 + w->heading_cover + w->heading_precision) : 1;
+}
+
 void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
                            ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx)
 {
@@ -149,7 +154,7 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
     if (keep > MAX_KEEP) keep = 0; /* no bound: every candidate is read */
     /* no candidate gains more than this; candidates come in first-stage
      * order, so once one cannot reach the keep-th best, none after can */
-    double most_gain = 1 + w->cover * (1 + w->heading_cover + w->heading_precision);
+    double most_gain = ls_rerank_most_gain(w);
     double top[MAX_KEEP], kth = -1;
     size_t ntop = 0;
     for (size_t i = 0; i < depth; i++) {

@@ -463,6 +463,14 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     ls_passage_free(own);
 }
 
+/* The least first-stage weight from which the second stage and the prior
+ * can raise a score to min_score: what weighs less is not matched at all
+ * (the matcher skips it). */
+static double first_stage_floor(const ls_searcher *s, double min_score)
+{
+    return min_score / (ls_rerank_most_gain(&s->weights) * ls_prior_most());
+}
+
 /* min_score >= 0: a side list (the procedures beside the articles): only
  * the hits that reach it are built (decoding a passage is most of a hit's
  * cost), and no confidence features are read. */
@@ -492,6 +500,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
         (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, &xe)) ||
+        (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;
