@@ -71,16 +71,16 @@ static const char *head_end(const char *data, size_t len)
     return data && len ? memchr(data, HEAD_END, len) : NULL;
 }
 
-/* The text and card of p from a format 2 record's body [body, end) as the
- * head h says (text_bytes). LS_ERR_FORMAT when they do not fit. */
-static ls_rc decode_body(json_t *h, const char *body, const char *end, ls_passage *p,
-                         ls_error *err)
+/* The text and card of p from a format 2 record's body [body, end): the
+ * text is its first n bytes (has_text 0: none). LS_ERR_FORMAT when they
+ * do not fit. */
+static ls_rc decode_body(int has_text, long long n, const char *body, const char *end,
+                         ls_passage *p, ls_error *err)
 {
-    json_t *tb = json_object_get(h, TEXT_BYTES);
-    json_int_t n = json_is_integer(tb) ? json_integer_value(tb) : 0;
+    if (!has_text) n = 0;
     if (n < 0 || n > end - body)
         return ls_error_set(err, LS_ERR_FORMAT, "stored passage: its text runs past the record");
-    if (tb) {
+    if (has_text) {
         if (!(p->text = malloc((size_t)n + 1))) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
         memcpy(p->text, body, (size_t)n);
         p->text[n] = '\0';
@@ -92,23 +92,11 @@ static ls_rc decode_body(json_t *h, const char *body, const char *end, ls_passag
     return LS_OK;
 }
 
-ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err)
+/* The string fields of p and their keys, into f (PASSAGE_FIELDS of them). */
+enum { PASSAGE_FIELDS = 17 };
+static void passage_fields(ls_passage *p, ls_record_field f[PASSAGE_FIELDS])
 {
-    *out = NULL;
-    json_error_t jerr;
-    const char *nl = head_end(data, len);
-    json_t *o = json_loadb(data, nl ? (size_t)(nl - data) : len, 0, &jerr);
-    if (!json_is_object(o)) {
-        json_decref(o);
-        return ls_error_set(err, LS_ERR_FORMAT, "stored passage is not a JSON object: %s",
-                            jerr.text);
-    }
-    ls_passage *p = calloc(1, sizeof *p);
-    if (!p) {
-        json_decref(o);
-        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    }
-    const ls_record_field str[] = {
+    const ls_record_field str[PASSAGE_FIELDS] = {
         {&p->doc_id, "doc_id"},       {&p->doc_number, "doc_number"}, {&p->doc_type, "doc_type"},
         {&p->doc_title, "doc_title"}, {&p->issuer, "issuer"},         {&p->issued, "issued"},
         {&p->effective, "effective"}, {&p->status, "status"},         {&p->article, "article"},
@@ -116,9 +104,186 @@ ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error
         {&p->section, "section"},     {&p->pd_label, "pd_label"},     {&p->pd_topic, "pd_topic"},
         {&p->source_url, "source_url"}, {&p->source_note, "source_note"},
     };
-    ls_record_get_strs(o, str, sizeof str / sizeof str[0]);   /* out of memory: absent */
+    memcpy(f, str, sizeof str);
+}
+
+/* ---- the head as the encoder writes it, read without jansson ----------
+ * Reading a hit's head with json_loadb cost ~150K instructions (jansson
+ * builds a tree, validates every byte); this reader takes the one shape
+ * ls_passage_encode writes (an object of strings, "text_bytes" and
+ * "clauses") and nothing else: any other construct (a \u escape, a null,
+ * a key it does not know) sends the head to jansson, which then decides. */
+typedef struct head_reader {
+    const char *p, *end;
+} head_reader;
+
+static int hr_lit(head_reader *r, char c)
+{
+    if (r->p < r->end && *r->p == c) {
+        r->p++;
+        return 1;
+    }
+    return 0;
+}
+
+/* A string without \u escapes, malloc'ed into *out. */
+static int hr_str(head_reader *r, char **out)
+{
+    if (!hr_lit(r, '"')) return 0;
+    const char *s = r->p;
+    while (r->p < r->end && *r->p != '"')
+        if (*r->p++ == '\\' && r->p++ == r->end) return 0;
+    if (r->p >= r->end) return 0;
+    size_t n = (size_t)(r->p++ - s); /* an escape never ends it: s[n - 1] is escaped */
+    char *o = malloc(n + 1);
+    if (!o) return 0;
+    static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+    size_t k = 0;
+    int bad = 0;
+    for (size_t i = 0; i < n && !bad; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '\\') {
+            bad = c < 0x20;                     /* a raw control byte: not JSON */
+            o[k++] = (char)c;
+            continue;
+        }
+        const char *e = strchr(from, s[++i]);
+        if (!e || !*e) bad = 1;                 /* \u, or not an escape */
+        else o[k++] = to[e - from];
+    }
+    if (bad) {
+        free(o);
+        return 0;
+    }
+    o[k] = '\0';
+    *out = o;
+    return 1;
+}
+
+static int hr_int(head_reader *r, long long *v)
+{
+    const char *s = r->p;
+    long long x = 0;
+    while (r->p < r->end && *r->p >= '0' && *r->p <= '9' && r->p - s < 18)
+        x = x * 10 + (*r->p++ - '0');
+    *v = x;
+    return r->p > s && !(r->p < r->end && *r->p >= '0' && *r->p <= '9');
+}
+
+/* "clauses": [["1",0,577],...] onto p->clauses (numbers owned). */
+static int hr_clauses(head_reader *r, ls_passage *p)
+{
+    if (!hr_lit(r, '[')) return 0;
+    if (hr_lit(r, ']')) return 1;
+    size_t cap = 0;
+    do {
+        char *num = NULL;
+        long long a = 0, b = 0;
+        if (!hr_lit(r, '[') || !hr_str(r, &num)) return 0;
+        int ok = hr_lit(r, ',') && hr_int(r, &a) && hr_lit(r, ',') && hr_int(r, &b) &&
+                 hr_lit(r, ']');
+        if (ok && p->nclauses == cap) {
+            cap = cap ? 2 * cap : 8;
+            ls_clause_span *g = realloc(p->clauses, cap * sizeof *g);
+            if (g) p->clauses = g;
+            else ok = 0;
+        }
+        if (!ok) {
+            free(num);
+            return 0;
+        }
+        ls_clause_span *c = &p->clauses[p->nclauses++];
+        if (!*num) {
+            free(num);
+            num = NULL;
+        }
+        *c = (ls_clause_span){.number = num, .start = (size_t)a, .end = (size_t)b};
+    } while (hr_lit(r, ','));
+    return hr_lit(r, ']');
+}
+
+/* The head [data, end) into p; *has_text / *text_bytes from "text_bytes".
+ * 0 when it is not of the encoder's shape (p then holds a part: free it). */
+static int head_fast(const char *data, const char *end, ls_passage *p, int *has_text,
+                     long long *text_bytes)
+{
+    head_reader r = {data, end};
+    ls_record_field f[PASSAGE_FIELDS];
+    passage_fields(p, f);
+    if (!hr_lit(&r, '{')) return 0;
+    if (hr_lit(&r, '}')) return r.p == end;
+    do {
+        char *key = NULL;
+        if (!hr_str(&r, &key)) return 0;
+        int ok = hr_lit(&r, ':');
+        if (ok && strcmp(key, TEXT_BYTES) == 0) ok = *has_text = hr_int(&r, text_bytes);
+        else if (ok && strcmp(key, "clauses") == 0) ok = hr_clauses(&r, p);
+        else if (ok) {
+            size_t i = 0;
+            while (i < PASSAGE_FIELDS && strcmp(f[i].key, key) != 0) i++;
+            char *val = NULL;
+            ok = i < PASSAGE_FIELDS && hr_str(&r, &val);
+            if (ok) {
+                free(*f[i].field); /* a key given twice: the last one, as jansson */
+                *f[i].field = val;
+            }
+        }
+        free(key);
+        if (!ok) return 0;
+    } while (hr_lit(&r, ','));
+    return hr_lit(&r, '}') && r.p == end;
+}
+
+/* Drop the clauses whose span is not within the text. */
+static void keep_clauses_in_text(ls_passage *p)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->nclauses; i++) {
+        ls_clause_span *c = &p->clauses[i];
+        if (c->start <= c->end && c->end <= p->text_len) p->clauses[k++] = *c;
+        else free(c->number);
+    }
+    p->nclauses = k;
+}
+
+ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err)
+{
+    *out = NULL;
+    const char *nl = head_end(data, len);
+    ls_passage *p = calloc(1, sizeof *p);
+    if (!p) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    int has_text = 0;
+    long long text_bytes = 0;
+    if (nl && head_fast(data, nl, p, &has_text, &text_bytes)) {
+        ls_rc rc = decode_body(has_text, text_bytes, nl + 1, data + len, p, err);
+        if (rc) {
+            ls_passage_free(p);
+            return rc;
+        }
+        keep_clauses_in_text(p);
+        *out = p;
+        return LS_OK;
+    }
+    ls_passage_free(p); /* what the fast reader filled */
+    json_error_t jerr;
+    json_t *o = json_loadb(data, nl ? (size_t)(nl - data) : len, 0, &jerr);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return ls_error_set(err, LS_ERR_FORMAT, "stored passage is not a JSON object: %s",
+                            jerr.text);
+    }
+    if (!(p = calloc(1, sizeof *p))) {
+        json_decref(o);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    ls_record_field str[PASSAGE_FIELDS];
+    passage_fields(p, str);
+    ls_record_get_strs(o, str, PASSAGE_FIELDS);   /* out of memory: absent */
     if (nl) {
-        ls_rc rc = decode_body(o, nl + 1, data + len, p, err);
+        json_t *tb = json_object_get(o, TEXT_BYTES);
+        ls_rc rc = json_is_integer(tb) || !tb
+                 ? decode_body(tb != NULL, tb ? json_integer_value(tb) : 0, nl + 1, data + len, p, err)
+                 : ls_error_set(err, LS_ERR_FORMAT, "stored passage: text_bytes is not a number");
         if (rc) {
             json_decref(o);
             ls_passage_free(p);

@@ -148,6 +148,34 @@ static void test_passage_formats(void **state)
     assert_non_null(p->procedure);
     ls_passage_free(p);
 
+    /* escapes in the head: quotes, backslash, tab, newline (the fast
+     * reader), and a control byte jansson writes as \u0001 (jansson reads
+     * that head): both give the fields back as encoded */
+    static const char *const headings[] = {"Điều \"đặc biệt\" \\ a\tb\nc /x", "a\x01z"};
+    for (size_t i = 0; i < 2; i++) {
+        ls_article a = x.arts[0];
+        a.heading = (char *)headings[i];
+        ls_buf e = LS_BUF_INIT;
+        assert_int_equal(ls_passage_encode(&x.d, &a, &e, &err), LS_OK);
+        assert_int_equal(ls_passage_decode(e.data, e.len, &p, &err), LS_OK);
+        assert_string_equal(p->heading, headings[i]);
+        assert_string_equal(p->doc_title, x.d.title);
+        assert_string_equal(p->text, TEXT);
+        assert_int_equal(p->nclauses, 2);
+        assert_int_equal(p->clauses[1].end, strlen(TEXT));
+        ls_passage_free(p);
+        ls_buf_free(&e);
+    }
+    /* a clause past the text is dropped, as format 1's reader does */
+    static const char wide[] = "{\"article\":\"1\",\"text_bytes\":3,\"clauses\":[[\"1\",0,3],"
+                               "[\"2\",2,9]]}\nabc";
+    assert_int_equal(ls_passage_decode(wide, strlen(wide), &p, &err), LS_OK);
+    assert_int_equal(p->nclauses, 1);
+    assert_string_equal(p->text, "abc");
+    ls_passage_free(p);
+    /* not JSON at all: refused */
+    assert_int_equal(ls_passage_decode("{\"article\":\n", 12, &p, NULL), LS_ERR_FORMAT);
+
     /* the text cut short: refused */
     assert_int_equal(ls_passage_decode(b.data, (size_t)(nl - b.data) + 5, &p, NULL), LS_ERR_FORMAT);
     assert_null(p);
