@@ -36,7 +36,8 @@
  * passage adds its card under "procedure" (corpus/procedure.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
  * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /
- * repealing relations between documents (indexer/relations.h).
+ * repealing relations between documents (layout and status rule:
+ * format/relations.h; written by indexer/relations.h).
  */
 #ifndef LS_SCHEMA_H
 #define LS_SCHEMA_H
