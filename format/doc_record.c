@@ -36,7 +36,7 @@ ls_rc ls_doc_record_encode(const ls_document *doc, int restated, const char *sou
         return ls_error_set(err, LS_ERR_UTF8, "document %s: a field is not valid UTF-8",
                             doc->id ? doc->id : "?");
     }
-    return ls_record_dump(o, out, err);
+    return ls_json_put_stored(out, o, err);
 }
 
 ls_rc ls_doc_record_restate(const char *rec, size_t len, const char *status, int restated,
@@ -56,7 +56,7 @@ ls_rc ls_doc_record_restate(const char *rec, size_t len, const char *status, int
         return ls_error_set(err, LS_ERR_UTF8, "a restated status is not valid UTF-8");
     }
     ls_buf_reset(out);
-    return ls_record_dump(o, out, err);
+    return ls_json_put_stored(out, o, err);
 }
 
 ls_rc ls_doc_record_decode(const char *rec, size_t len, ls_doc_record *out, ls_error *err)
