@@ -49,14 +49,11 @@ int ls_mcp_call_relations(ls_searcher *s, json_t *args, json_t **structured, cha
     ls_doc_relations *r = NULL;
     ls_error err = {0};
     ls_rc rc = ls_doc_relations_get(s, doc ? doc : "", as_of, &r, &err);
-    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
-        snprintf(msg, cap, "get_relations: %s", err.msg);
-        return LS_RPC_PARAMS;
-    }
+    if (rc) return ls_mcp_tool_error("get_relations", rc, &err, msg, cap);
     ls_buf b = LS_BUF_INIT;
-    if (!rc) rc = ls_doc_relations_json(r, &b, &err);
+    rc = ls_doc_relations_json(r, &b, &err);
     ls_doc_relations_free(r);
-    if (rc) {
+    if (rc) {   /* writing the answer failed: the tool's own failure */
         ls_buf_free(&b);
         snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(rc));
         return 1;
