@@ -22,3 +22,14 @@ char *ls_strdup_ok(const char *s, int *ok)
     if (!d) *ok = 0;
     return d;
 }
+
+const char *ls_tab_field(const char *p, const char *end, int k, size_t *len)
+{
+    for (; k > 0 && p < end; k--) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        p = tab ? tab + 1 : end;
+    }
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    *len = (size_t)((tab ? tab : end) - p);
+    return p;
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
+#include "../common/ls_str.h"
 #include "passage_data.h"
 
 /* ---- one line ----------------------------------------------------------- */
@@ -22,14 +23,10 @@ void ls_relation_line(ls_act act, const char *by_id, const char *by_number,
 
 void ls_relation_field(const char *p, const char *end, int k, char *out, size_t cap)
 {
-    for (; k > 0 && p < end; k--) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        p = tab ? tab + 1 : end;
-    }
-    const char *tab = memchr(p, '\t', (size_t)(end - p));
-    size_t n = (size_t)((tab ? tab : end) - p);
+    size_t n;
+    const char *f = ls_tab_field(p, end, k, &n);
     if (n >= cap) n = cap - 1;
-    memcpy(out, p, n);
+    memcpy(out, f, n);
     out[n] = '\0';
 }
 

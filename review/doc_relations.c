@@ -135,7 +135,7 @@ static ls_rc scan_links(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *
         const char *end = nl ? nl : p + strlen(p);
         ls_cite c;
         ls_relation k;
-        if (ls_resolve_link_cite(p, end, &c, &k)) {
+        if (ls_doc_links_decode(p, end, &c, &k)) {
             rc = ls_resolve_cite(ctx, &c, err);
             if (!rc && !want)
                 rc = add_cited(ctx, r, k, 0, &c, NULL, NULL, eff, err);

@@ -128,7 +128,7 @@ static ls_rc preamble(doc_run *d)
         const char *end = nl ? nl : p + strlen(p);
         ls_cite c;
         ls_relation kind;
-        if (ls_resolve_link_cite(p, end, &c, &kind) && (kind == LS_REL_BASIS || kind == LS_REL_GUIDES)) {
+        if (ls_doc_links_decode(p, end, &c, &kind) && (kind == LS_REL_BASIS || kind == LS_REL_GUIDES)) {
             d->rep->citations++;
             rc = ls_resolve_cite(d->ctx, &c, d->err);
             if (!rc) rc = keep(d, NULL, &c);
