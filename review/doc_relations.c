@@ -2,12 +2,12 @@
  * the index (doc_relations.h). */
 #include "doc_relations.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../cite/cite.h"
+#include "../common/ls_json.h"
 #include "../format/doc_links.h"
 #include "../format/passage_data.h"
 #include "../format/values.h"
@@ -361,37 +361,37 @@ void ls_doc_relations_free(ls_doc_relations *r)
 
 /* ---- JSON ------------------------------------------------------------------- */
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
-
-ls_rc ls_doc_relations_json(const ls_doc_relations *r, ls_buf *out, ls_error *err)
+json_t *ls_doc_relations_object(const ls_doc_relations *r)
 {
     json_t *rels = json_array();
     for (size_t i = 0; rels && i < r->n; i++) {
         const ls_doc_relation *d = &r->v[i];
-        json_t *doc = json_pack("{s:o,s:o,s:o,s:b}", "id", str_or_null(d->other_id),
-                                "citation", str_or_null(d->other_citation), "title",
-                                str_or_null(d->other_title), "in_index", d->other_id != NULL);
+        json_t *doc = json_pack("{s:o,s:o,s:o,s:b}", "id", ls_json_str_or_null(d->other_id),
+                                "citation", ls_json_str_or_null(d->other_citation), "title",
+                                ls_json_str_or_null(d->other_title), "in_index",
+                                d->other_id != NULL);
         json_array_append_new(
             rels, json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b}", "direction",
                             d->incoming ? "in" : "out", "kind", ls_relation_name(d->kind),
                             "label", ls_relation_label(d->kind, d->incoming), "document", doc,
-                            "acting_article", str_or_null(d->acting_article), "article",
-                            str_or_null(d->article), "clause", str_or_null(d->clause), "point",
-                            str_or_null(d->point), "effective", str_or_null(d->effective),
-                            "in_effect", d->in_effect));
+                            "acting_article", ls_json_str_or_null(d->acting_article),
+                            "article", ls_json_str_or_null(d->article), "clause",
+                            ls_json_str_or_null(d->clause), "point",
+                            ls_json_str_or_null(d->point), "effective",
+                            ls_json_str_or_null(d->effective), "in_effect", d->in_effect));
     }
-    json_t *o = rels ? json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:o},s:b,s:o}", "id", r->id,
-                                 "number", str_or_null(r->number), "title", str_or_null(r->title),
-                                 "type", str_or_null(r->type), "issued", str_or_null(r->issued),
-                                 "effective", str_or_null(r->effective), "as_of", r->as_of,
-                                 "status", "force", ls_force_name(r->force), "by",
-                                 str_or_null(r->force_by), "note", str_or_null(r->force_note),
-                                 "truncated", r->truncated, "relations", rels)
-                     : NULL;
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s) return nomem(err);
-    ls_rc rc = ls_buf_puts(out, s);
-    free(s);
-    return rc ? nomem(err) : LS_OK;
+    if (!rels) return NULL;
+    return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:o},s:b,s:o}", "id", r->id,
+                     "number", ls_json_str_or_null(r->number), "title",
+                     ls_json_str_or_null(r->title), "type", ls_json_str_or_null(r->type),
+                     "issued", ls_json_str_or_null(r->issued), "effective",
+                     ls_json_str_or_null(r->effective), "as_of", r->as_of, "status", "force",
+                     ls_force_name(r->force), "by", ls_json_str_or_null(r->force_by), "note",
+                     ls_json_str_or_null(r->force_note), "truncated", r->truncated,
+                     "relations", rels);
+}
+
+ls_rc ls_doc_relations_json(const ls_doc_relations *r, ls_buf *out, ls_error *err)
+{
+    return ls_json_put(out, ls_doc_relations_object(r)) ? nomem(err) : LS_OK;
 }
