@@ -2,8 +2,7 @@
  * the one encoder writes the one decoder reads back, field for field, with
  * a tab or newline inside a field written as a space; a plain citation, an
  * unknown kind or a line naming no document is not a link; the stored bytes
- * keep their layout (the index format is unchanged). And the tab-separated
- * field reader they stand on (common/ls_str.h ls_tab_field). */
+ * keep their layout (the index format is unchanged). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,31 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../common/ls_str.h"
 #include "../../format/doc_links.h"
 #include "../support/test_support.h"
-
-static void test_tab_field(void **state)
-{
-    (void)state;
-    const char *line = "a\tbc\t\tdef";
-    const char *end = line + strlen(line);
-    static const char *const want[] = {"a", "bc", "", "def", "", ""};
-    for (int k = 0; k < 6; k++) {
-        size_t n = 99;
-        const char *f = ls_tab_field(line, end, k, &n);
-        assert_int_equal(n, strlen(want[k]));
-        assert_memory_equal(f, want[k], n);
-        assert_true(f >= line && f <= end);
-    }
-    /* the line ends at end, not at the string's end */
-    size_t n;
-    const char *f = ls_tab_field(line, line + 4, 1, &n);
-    assert_int_equal(n, 2);
-    assert_memory_equal(f, "bc", 2);
-    ls_tab_field(line, line + 4, 2, &n);
-    assert_int_equal(n, 0);
-}
 
 static void test_round_trip(void **state)
 {
@@ -95,7 +71,6 @@ static void test_not_links(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tab_field),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_not_links),
     };
