@@ -35,6 +35,16 @@ ls_rc ls_json_put_stored(ls_buf *b, json_t *o, ls_error *err)
     return rc ? ls_error_set(err, rc, "cannot encode record: %s", ls_strerror(rc)) : LS_OK;
 }
 
+char *ls_json_text(json_t *o)
+{
+    ls_buf b = LS_BUF_INIT;
+    if (ls_json_put(&b, o)) {
+        ls_buf_free(&b);
+        return NULL;
+    }
+    return ls_buf_detach(&b);
+}
+
 json_t *ls_json_stringn(const char *s, size_t n)
 {
     json_t *j = json_stringn(s, n);

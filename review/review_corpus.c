@@ -4,11 +4,12 @@
  * grouped by document. */
 #include "review_corpus.h"
 
-#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../cite/cite.h"
+#include "../common/ls_json.h"
 #include "../corpus/procedure.h"
 #include "../common/ls_str.h"
 #include "../format/doc_links.h"
@@ -311,9 +312,9 @@ int ls_corpus_report_json(const ls_corpus_report *r, FILE *f)
         (json_int_t)r->docs_gone, "documents_citing_missing_document",
         (json_int_t)r->docs_doc_missing, "documents_citing_missing_provision",
         (json_int_t)r->docs_part_missing, "by_status", by, "documents", docs);
-    if (!o) return -1;
-    int bad = json_dumpf(o, f, JSON_COMPACT) != 0 || fputc('\n', f) == EOF;
-    json_decref(o);
+    char *text = ls_json_text(o);
+    int bad = !text || fputs(text, f) == EOF || fputc('\n', f) == EOF;
+    free(text);
     return bad ? -1 : 0;
 }
 

@@ -127,6 +127,21 @@ static void test_stored_reals_exact(void **state)
     ls_buf_free(&stored);
 }
 
+/* ls_json_text: the same text as ls_json_put, in a string of its own. */
+static void test_text(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    assert_int_equal(ls_json_put(&b, json_pack("{s:[i,f],s:n}", "a", 1, 0.25, "z")), LS_OK);
+    char *t = ls_json_text(json_pack("{s:[i,f],s:n}", "a", 1, 0.25, "z"));
+    assert_non_null(t);
+    assert_string_equal(t, b.data);
+    assert_string_equal(t, "{\"a\":[1,0.25],\"z\":null}");
+    free(t);
+    ls_buf_free(&b);
+    assert_null(ls_json_text(NULL));   /* a build that failed */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_fixed),
         cmocka_unit_test(test_errors_reach_the_caller),
         cmocka_unit_test(test_stored_reals_exact),
+        cmocka_unit_test(test_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
