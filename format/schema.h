@@ -89,8 +89,8 @@ enum {
                                force (repealed, replaced by a text effective
                                then; 00000000 when published as such or the
                                date is unknown); absent while in force
-                               (indexer/relations.h): search --in-force as of
-                               a date reads it */
+                               (format/relations.h ls_gone_value): search
+                               --in-force as of a date reads it */
     LS_SLOT_COVER = 6       /* the passage's tokens as keys, for the second
                                ranking stage and the snippet (cover_record.h) */
 };
