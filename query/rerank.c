@@ -5,6 +5,7 @@
  * and the same cost whether the index is local or behind Xapian's remote
  * protocol (no term lists are fetched). */
 #include "rerank.h"
+#include "scope.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -115,7 +116,8 @@ static int cannot_reach(double score, double most_gain, double kth)
 
 /* Rescale one candidate by its coverage of the question (its record rec),
  * unless its heading and title already show it cannot reach kth: the body
- * adds at most 1 to coverage. */
+ * adds at most 1 to coverage. An opening or closing article (scope.h) is
+ * then scaled by its factor. */
 static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, const ls_cover *rec,
                     ls_candidate *cand)
 {
@@ -129,12 +131,14 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
     double heading_precision = c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
     double heading_part = w->heading_cover * share(c.seen_heading_pairs, c.pair_starts) +
                           w->heading_precision * heading_precision;
-    if (!cannot_reach(cand->score, 1 + w->cover * (1 + heading_part), kth)) {
+    if (!cannot_reach(cand->score,
+                      (1 + w->cover * (1 + heading_part)) * ls_scope_most(c.plan), kth)) {
         read_field(&c, rec, masks, LS_COVER_BODY);
         double words = share(c.seen_words, c.is_word);
         double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
         cand->coverage = (words + pairs) / 2 + heading_part;
         cand->score *= 1 + w->cover * cand->coverage;
+        if (ls_scope_heading(rec)) cand->score *= ls_scope_factor(c.plan);
     }
     if (masks != stack) free(masks);
 }
@@ -149,7 +153,8 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
     if (keep > MAX_KEEP) keep = 0; /* no bound: every candidate is read */
     /* no candidate gains more than this; candidates come in first-stage
      * order, so once one cannot reach the keep-th best, none after can */
-    double most_gain = 1 + w->cover * (1 + w->heading_cover + w->heading_precision);
+    double most_gain = (1 + w->cover * (1 + w->heading_cover + w->heading_precision)) *
+                       ls_scope_most(plan);
     double top[MAX_KEEP], kth = -1;
     size_t ntop = 0;
     for (size_t i = 0; i < depth; i++) {
