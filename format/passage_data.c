@@ -56,10 +56,10 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
         return ls_error_set(err, LS_ERR_UTF8, "article %s of %s: a field is not valid UTF-8",
                             a->number ? a->number : "?", doc->id ? doc->id : "?");
     }
-    ls_rc rc = ls_record_dump(o, out, err);
+    ls_rc rc = ls_json_put_stored(out, o, err);
     if (!rc) ls_buf_putc(out, HEAD_END);
     if (!rc && text_len) ls_buf_append(out, a->text, text_len);
-    if (!rc && card) rc = ls_record_dump(card, out, err);
+    if (!rc && card) rc = ls_json_put_stored(out, card, err);
     else json_decref(card);
     if (!rc && ls_buf_error(out)) rc = ls_error_set(err, ls_buf_error(out), "cannot encode record");
     return rc;
@@ -325,7 +325,7 @@ ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_bu
     if (status) json_object_set_new(o, "status", json_string(status));
     else json_object_del(o, "status");
     ls_buf_reset(out);
-    ls_rc rc = ls_record_dump(o, out, err);
+    ls_rc rc = ls_json_put_stored(out, o, err);
     if (!rc && nl) ls_buf_append(out, nl, (size_t)(data + len - nl)); /* '\n', text, card */
     if (!rc && ls_buf_error(out)) rc = ls_error_set(err, ls_buf_error(out), "cannot encode record");
     return rc;

@@ -466,9 +466,9 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
 /* The least first-stage weight from which the second stage and the prior
  * can raise a score to min_score: what weighs less is not matched at all
  * (the matcher skips it). */
-static double first_stage_floor(const ls_searcher *s, double min_score)
+static double first_stage_floor(const ls_searcher *s, const ls_plan *plan, double min_score)
 {
-    return min_score / (ls_rerank_most_gain(&s->weights) * ls_prior_most());
+    return min_score / (ls_rerank_most_gain(plan, &s->weights) * ls_prior_most());
 }
 
 /* min_score >= 0: a side list (the procedures beside the articles): only
@@ -500,7 +500,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
         (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, &xe)) ||
-        (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, min_score), &xe)) ||
+        (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, plan, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;

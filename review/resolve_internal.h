@@ -106,9 +106,4 @@ ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
  * article needs them, and reading them is most of the cost. */
 ls_rc ls_resolve_doc_arts(resolve_ctx *ctx, doc_entry *e, ls_error *err);
 
-/* One line [p, end) of "links:<id>" (format/doc_links.h) as a citation to
- * resolve: c's extraction fields filled (free with ls_cite_clear), *kind
- * the relation. 0 when the line is not one. */
-int ls_resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind);
-
 #endif
