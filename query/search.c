@@ -13,6 +13,7 @@
 #include "../cite/cite.h"
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
+#include "../format/open_error.h"
 #include "../format/shard_set.h"
 #include "../format/values.h"
 #include "../corpus/procedure.h"
@@ -62,9 +63,7 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
     *out = NULL;
     struct stat st;
     if (stat(dbpath, &st) != 0 || !S_ISDIR(st.st_mode))
-        return ls_error_set(err, LS_ERR_NOTFOUND,
-                            "no index at %s (build one with: luat-search index --db %s SOURCE...)",
-                            dbpath, dbpath);
+        return ls_index_open_error(dbpath, NULL, err); /* missing, a file, unreachable */
     ls_searcher *s = calloc(1, sizeof *s);
     if (!s || !(s->path = strdup(dbpath))) {
         free(s);
@@ -77,9 +76,7 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
         orc = xc_db_open(dbpath, &s->db, &xe);
     if (orc) {
         ls_searcher_close(s);
-        char what[600];
-        snprintf(what, sizeof what, "%s: cannot open index", dbpath);
-        return xapian_error(err, what, &xe);
+        return ls_index_open_error(dbpath, &xe, err); /* what is wrong, what to do */
     }
     return check_format(s, out, err);
 }
@@ -98,7 +95,7 @@ static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err)
     }
     if (mrc || flen == 0) {
         free(format);
-        ls_error_set(err, LS_ERR_INDEX, "%s: not a luat-search index", dbpath);
+        ls_index_not_ours(dbpath, err);
         ls_searcher_close(s);
         return LS_ERR_INDEX;
     }
