@@ -232,15 +232,17 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
     return ls_buf_detach(&b);
 }
 
-/* The cover record in doc's value slot into *rec; non-zero when it has
- * none (an index of an older format) or one of another version. */
-static ls_rc doc_cover(xc_doc *doc, ls_cover *rec)
+/* The cover record in doc's value slot into *rec (its spans too when
+ * with_spans); non-zero when it has none (an index of an older format) or
+ * one of another version. */
+static ls_rc doc_cover(xc_doc *doc, int with_spans, ls_cover *rec)
 {
     const char *val = NULL;
     size_t len = 0;
     xc_err xe;
     if (xc_doc_get_value(doc, LS_SLOT_COVER, &val, &len, &xe) || !len) return LS_ERR_NOTFOUND;
-    return ls_cover_decode(val, len, rec, NULL);
+    return with_spans ? ls_cover_decode(val, len, rec, NULL)
+                      : ls_cover_decode_tokens(val, len, rec, NULL);
 }
 
 /* The passage docid and its cover record (*has_rec 0 when it has none). */
@@ -250,7 +252,7 @@ static ls_rc fetch_hit(ls_searcher *s, unsigned docid, ls_passage **out, ls_cove
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
-    *has_rec = doc_cover(doc, rec) == LS_OK;
+    *has_rec = doc_cover(doc, 1, rec) == LS_OK;
     ls_rc rc = decode_passage(doc, out, err); /* frees doc */
     if (rc && *has_rec) {
         ls_cover_free(rec);
@@ -401,7 +403,7 @@ static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_mset_document(ctx, i, &doc, &xe)) return LS_ERR_INDEX;
-    if (doc_cover(doc, rec) == LS_OK) {
+    if (doc_cover(doc, 0, rec) == LS_OK) { /* coverage reads no spans */
         xc_doc_free(doc);
         return LS_OK;
     }
@@ -458,6 +460,14 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     ls_passage_free(own);
 }
 
+/* The least first-stage weight from which the second stage and the prior
+ * can raise a score to min_score: what weighs less is not matched at all
+ * (the matcher skips it). */
+static double first_stage_floor(const ls_searcher *s, const ls_plan *plan, double min_score)
+{
+    return min_score / (ls_rerank_most_gain(plan, &s->weights) * ls_prior_most());
+}
+
 /* min_score >= 0: a side list (the procedures beside the articles): only
  * the hits that reach it are built (decoding a passage is most of a hit's
  * cost), and no confidence features are read. */
@@ -487,6 +497,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
         (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, LS_SLOT_DOC_ID, &xe)) ||
+        (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, plan, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;

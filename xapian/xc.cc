@@ -871,6 +871,13 @@ xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_e
     });
 }
 
+xc_rc xc_enquire_set_cutoff(xc_enquire *enq, double weight, xc_err *err)
+{
+    if (!enq) return bad_arg(err, "xc_enquire_set_cutoff: NULL enquire");
+    if (!(weight >= 0)) return bad_arg(err, "xc_enquire_set_cutoff: weight below 0 or NaN");
+    return guard(err, [&] { enq->enq.set_cutoff(0, weight); });
+}
+
 xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigned check_at_least,
                           xc_mset **out, xc_err *err)
 {

@@ -205,6 +205,10 @@ xc_rc xc_enquire_set_bm25(xc_enquire *enq, double k1, double k2, double k3, doub
                           double min_normlen, xc_err *err);
 /* Keep at most `max` results per distinct value of slot (0 = off). */
 xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_err *err);
+/* Leave out of the match every document weighing less than `weight`
+ * (Enquire::set_cutoff; 0 = none): the matcher then skips what cannot
+ * reach it. XC_ERR_ARG for a negative or NaN weight. */
+xc_rc xc_enquire_set_cutoff(xc_enquire *enq, double weight, xc_err *err);
 /* End the next match (xc_enquire_get_mset) once CLOCK_MONOTONIC passes
  * deadline_ms (milliseconds; 0 = no deadline). Enquire::set_time_limit
  * cannot end a match; this does, with the best of the candidates weighed
