@@ -92,6 +92,13 @@ xc_rc xc_db_allterms(xc_db *db, const char *prefix,
  * transaction, and (Xapian's rule) commits changes made outside one, but
  * cannot report a failure: call xc_wdb_commit first. NULL is allowed. */
 xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err);
+/* xc_wdb_open, with Xapian writing its buffered postings to the tables
+ * every flush_docs added or replaced documents, inside a transaction too
+ * (0: Xapian's default, 10000). Xapian 1.4 takes this only from the
+ * environment (XAPIAN_FLUSH_THRESHOLD) when the database is opened, so it is
+ * set for the open under a lock and put back; a value the user set wins. */
+xc_rc xc_wdb_open_flushing(const char *path, int mode, unsigned flush_docs, xc_wdb **out,
+                           xc_err *err);
 void xc_wdb_close(xc_wdb *wdb);
 /* Begin a transaction: nothing is visible or durable until
  * xc_wdb_commit_transaction; xc_wdb_cancel_transaction drops it. */
