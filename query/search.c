@@ -12,6 +12,7 @@
 
 #include "../cite/cite.h"
 #include "../common/ls_buf.h"
+#include "../common/ls_hash.h"
 #include "../format/schema.h"
 #include "../format/shard_set.h"
 #include "../format/values.h"
@@ -442,22 +443,29 @@ static int candidate_doc_id(void *ctx, const ls_candidate *c, char *buf, size_t 
 }
 
 /* The confidence features of the ranking (confidence.h): its first scores,
- * the cited article first, and its first passage (read when the page
- * starts further down). */
+ * the cited article first, their documents, and its first passage (read
+ * when the page starts further down). */
 static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *cands, size_t n,
-                       unsigned pinned, unsigned offset, ls_results *res)
+                       const xc_mset *ms, unsigned pinned, unsigned offset, ls_results *res)
 {
-    double head[5];
-    size_t nh = 0;
-    if (pinned) head[nh++] = n ? cands[0].score + 1 : 1;
-    for (size_t i = 0; i < n && nh < 5; i++)
-        if (cands[i].docid != pinned) head[nh++] = cands[i].score;
+    ls_confidence_head head = {0};
+    char id[256];
+    if (pinned) {
+        head.doc[0] = ls_hash_bytes(plan->doc_id, strlen(plan->doc_id));
+        head.score[head.n++] = n ? cands[0].score + 1 : 1;
+    }
+    for (size_t i = 0; i < n && head.n < LS_CF_HEAD; i++)
+        if (cands[i].docid != pinned) {
+            if (candidate_doc_id((void *)ms, &cands[i], id, sizeof id))
+                head.doc[head.n] = ls_hash_bytes(id, strlen(id));
+            head.score[head.n++] = cands[i].score;
+        }
     ls_passage *own = NULL;
     const ls_passage *first = offset == 0 && res->nhits ? res->hits[0].passage : NULL;
     ls_error one = {0};
-    if (!first && nh && !fetch_passage(s, pinned ? pinned : cands[0].docid, &own, &one))
+    if (!first && head.n && !fetch_passage(s, pinned ? pinned : cands[0].docid, &own, &one))
         first = own;
-    ls_confidence_features_of(s->db, plan, head, nh, first, pinned != 0, &res->features);
+    ls_confidence_features_of(s->db, plan, &head, first, pinned != 0, &res->features);
     ls_passage_free(own);
 }
 
@@ -534,7 +542,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
-    if (!rc && min_score < 0) rate_first(s, plan, cands, n, pinned, req->offset, res);
+    if (!rc && min_score < 0) rate_first(s, plan, cands, n, ms, pinned, req->offset, res);
 done:
     for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);
