@@ -2,9 +2,11 @@
  * question, in [0, 1], from what the ranking knows: the first scores and
  * the gaps between them, how much of the question the first hit holds (its
  * words weighted by rarity, in the text and the heading, and its word
- * pairs), how much of the heading the question holds, how long it is, and whether a cited article resolved. A logistic model whose
- * coefficients are fitted by bench/fit-confidence (the method and the fit
- * are in bench/confidence.md); procedures' cards have their own fit. */
+ * pairs), how much of the heading the question holds, how long it is,
+ * whether a cited article resolved, and how far the first ten hits'
+ * documents agree. A logistic model whose coefficients are fitted by
+ * bench/fit-confidence (the method and the fit are in bench/confidence.md);
+ * procedures' cards have their own fit. */
 #ifndef LS_CONFIDENCE_H
 #define LS_CONFIDENCE_H
 
