@@ -491,6 +491,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reorders the first `depth` candidates; pages past
      * them follow the first-stage order */
     unsigned want = first + limit + 1;
+    /* the confidence reads the first LS_CF_HEAD places: as a first page of
+     * that many ranks them, whatever the page (the pruning of the second
+     * stage makes places near `want` depend on it) */
+    if (min_score < 0 && want < LS_CF_HEAD + 1) want = LS_CF_HEAD + 1;
     unsigned depth = s->weights.cover > 0 ? (unsigned)s->weights.depth : 0;
     unsigned fetch = depth > want ? depth : want;
     ls_candidate *cands = NULL;
