@@ -99,10 +99,9 @@ static void log_message(ls_mcp_state *st, int level, json_t *data)
         n = json_pack("{s:s, s:s, s:{s:s, s:s, s:O}}", "jsonrpc", "2.0", "method",
                       "notifications/message", "params", "level", levels[level], "logger",
                       "luat-search", "data", data);
-    char *text = n ? json_dumps(n, JSON_COMPACT) : NULL;
+    char *text = ls_json_text(n);
     if (text && !ls_buf_puts(st->log, text)) ls_buf_putc(st->log, '\n');
     free(text);
-    json_decref(n);
     json_decref(data);
 }
 

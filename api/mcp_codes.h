@@ -5,6 +5,7 @@
 #ifndef LS_MCP_CODES_H
 #define LS_MCP_CODES_H
 
+#include <stddef.h>
 #include "../common/ls_error.h"
 
 #define LS_RPC_PARSE (-32700)        /* the message is not JSON */
@@ -24,5 +25,11 @@ int ls_mcp_code_of(ls_rc rc);
  * with isError, not a protocol error): 0 for LS_OK, LS_RPC_PARAMS for bad
  * input, 1 (a tool error) for everything else. */
 int ls_mcp_tool_code_of(ls_rc rc);
+
+/* A tool's answer to its failure rc (not LS_OK) for which err (borrowed)
+ * says why: ls_mcp_tool_code_of(rc), with msg (cap bytes, the caller's)
+ * "<tool>: <why>" for bad input (a protocol error) and "<why>" for a tool
+ * error; <why> is err's message, or rc's name when it has none. */
+int ls_mcp_tool_error(const char *tool, ls_rc rc, const ls_error *err, char *msg, size_t cap);
 
 #endif

@@ -85,14 +85,7 @@ int ls_mcp_get_procedure(ls_searcher *s, json_t *args, json_t **structured, char
     ls_error err = {0};
     *structured = NULL;
     ls_rc rc = ls_procedure_get(s, code, as_of, &card, &err);
-    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
-        snprintf(msg, cap, "get_procedure: %s", err.msg);
-        return LS_RPC_PARAMS;
-    }
-    if (rc) {
-        snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(err.rc));
-        return 1;
-    }
+    if (rc) return ls_mcp_tool_error("get_procedure", rc, &err, msg, cap);
     *structured = json_loads(card, 0, NULL);
     free(card);
     return *structured ? 0 : LS_RPC_INTERNAL;

@@ -49,19 +49,8 @@ int ls_mcp_call_relations(ls_searcher *s, json_t *args, json_t **structured, cha
     ls_doc_relations *r = NULL;
     ls_error err = {0};
     ls_rc rc = ls_doc_relations_get(s, doc ? doc : "", as_of, &r, &err);
-    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
-        snprintf(msg, cap, "get_relations: %s", err.msg);
-        return LS_RPC_PARAMS;
-    }
-    ls_buf b = LS_BUF_INIT;
-    if (!rc) rc = ls_doc_relations_json(r, &b, &err);
+    if (rc) return ls_mcp_tool_error("get_relations", rc, &err, msg, cap);
+    *structured = ls_doc_relations_object(r);   /* embedded, not dumped and parsed again */
     ls_doc_relations_free(r);
-    if (rc) {
-        ls_buf_free(&b);
-        snprintf(msg, cap, "%s", err.msg[0] ? err.msg : ls_strerror(rc));
-        return 1;
-    }
-    *structured = json_loadb(b.data, b.len, 0, NULL);
-    ls_buf_free(&b);
     return *structured ? 0 : LS_RPC_INTERNAL;
 }

@@ -236,6 +236,10 @@ static ls_rc review_citation(ls_searcher *s, const char *text, const char *as_of
     ls_review_opts o = {.as_of = as_of};
     ls_rc rc = ls_review(s, text, strlen(text), &o, out, err);
     if (!rc && (*out)->missing) *missing = strdup((*out)->missing);
+    if (rc) {   /* nothing for the caller to free */
+        ls_review_result_free(*out);
+        *out = NULL;
+    }
     return rc;
 }
 
@@ -429,16 +433,13 @@ static int call_provision(ls_searcher *s, json_t *args, json_t **structured, cha
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
     free(text);
-    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
-        free(missing);
-        snprintf(msg, cap, "get_provision: %s", err.msg);
-        return LS_RPC_PARAMS;
+    if (rc) {
+        *structured = NULL;
+        return ls_mcp_tool_error("get_provision", rc, &err, msg, cap);
     }
     int ret = 0;
-    char *notice = !rc && r->ncites ? cite_notice(s, &r->cites[0], missing) : NULL;
-    if (rc) {
-        ret = index_fail(&err, structured, msg, cap);
-    } else if (!r->ncites || ls_review_unread(r)) {
+    char *notice = r->ncites ? cite_notice(s, &r->cites[0], missing) : NULL;
+    if (!r->ncites || ls_review_unread(r)) {
         char why[600];
         snprintf(why, sizeof why, "%s", notice ? notice : "");
         if (!notice && missing) snprintf(why, sizeof why, "%s không có trong chỉ mục", missing);
@@ -477,16 +478,9 @@ static int call_validate(ls_searcher *s, json_t *args, json_t **structured, char
     ls_error err = {0};
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, str_arg(args, "as_of"), &r, &missing, &err);
-    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
-        snprintf(msg, cap, "validate_citation: %s", err.msg);
-        ls_review_result_free(r);
-        free(missing);
-        return LS_RPC_PARAMS;
-    }
     if (rc) {
-        ls_review_result_free(r);
-        free(missing);
-        return index_fail(&err, structured, msg, cap);
+        *structured = NULL;
+        return ls_mcp_tool_error("validate_citation", rc, &err, msg, cap);
     }
     int ret = 0;
     if (!r->ncites) {
@@ -523,12 +517,10 @@ static int call_format(ls_searcher *s, json_t *args, json_t **structured, char *
     char *missing = NULL;
     ls_rc rc = review_citation(s, text, NULL, &r, &missing, &err);
     free(missing);
-    if (rc) ls_review_result_free(r);
-    if (ls_mcp_tool_code_of(rc) == LS_RPC_PARAMS) {
-        snprintf(msg, cap, "format_citation: %s", err.msg);
-        return LS_RPC_PARAMS;
+    if (rc) {
+        *structured = NULL;
+        return ls_mcp_tool_error("format_citation", rc, &err, msg, cap);
     }
-    if (rc) return index_fail(&err, structured, msg, cap);
     int ret = 0;
     if (!r->ncites) {
         ret = tool_fail(structured, msg, cap,

@@ -128,13 +128,11 @@ ls_rc ls_api_document_json(ls_searcher *s, const char *id, ls_buf *body, ls_erro
     char *record = NULL;
     ls_doc_record r = {0};
     ls_rc rc = ls_searcher_get_document(s, id, &record, err);
-    if (!rc) ls_doc_record_decode(record, strlen(record), &r, NULL); /* not JSON: no articles */
-    json_t *o = rc ? NULL : json_loads(record, 0, NULL);
+    json_t *o = rc ? NULL : json_loads(record, 0, NULL);   /* parsed once: shown and decoded */
     free(record);
     if (rc) return rc;
-    if (!json_is_object(o)) {
+    if (ls_doc_record_decode_object(o, &r, NULL) == LS_ERR_FORMAT) {
         json_decref(o);
-        ls_doc_record_free(&r);
         return ls_error_set(err, LS_ERR_INDEX, "%.200s: the stored record is not a JSON object",
                             id);
     }

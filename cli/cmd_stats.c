@@ -1,10 +1,10 @@
 /* cmd_stats.c — `luat-search stats`: documents, passages and documents by
  * type in an index. */
-#include <jansson.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
 
+#include "../common/ls_json.h"
 #include "../indexer/shards.h"
 #include "../query/search.h"
 #include "cli.h"
@@ -62,8 +62,7 @@ int cmd_stats(int argc, char **argv)
         json_t *o = json_loads(out, 0, NULL);
         json_object_set_new(o, "complete", json_false());
         json_object_set_new(o, "problem", json_string(why));
-        char *more = json_dumps(o, JSON_COMPACT);
-        json_decref(o);
+        char *more = ls_json_text(o);
         if (more) free(out), out = more;
     }
     if (json) printf("%s\n", out);

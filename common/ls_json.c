@@ -12,14 +12,37 @@ static int put_chunk(const char *buffer, size_t size, void *data)
     return ls_buf_append(data, buffer, size) ? -1 : 0;
 }
 
-ls_rc ls_json_put(ls_buf *b, json_t *o)
+/* The one dump: compact, any value; precision 0 is jansson's own (17
+ * significant digits). */
+static ls_rc put(ls_buf *b, json_t *o, int real_digits)
 {
     if (!o) return LS_ERR_NOMEM;
-    size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(REAL_DIGITS);
+    size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(real_digits);
     int failed = json_dump_callback(o, put_chunk, b, flags);
     json_decref(o);
     ls_rc rc = ls_buf_error(b);
     return rc ? rc : failed ? LS_ERR_NOMEM : LS_OK;
+}
+
+ls_rc ls_json_put(ls_buf *b, json_t *o)
+{
+    return put(b, o, REAL_DIGITS);
+}
+
+ls_rc ls_json_put_stored(ls_buf *b, json_t *o, ls_error *err)
+{
+    ls_rc rc = put(b, o, 0);
+    return rc ? ls_error_set(err, rc, "cannot encode record: %s", ls_strerror(rc)) : LS_OK;
+}
+
+char *ls_json_text(json_t *o)
+{
+    ls_buf b = LS_BUF_INIT;
+    if (ls_json_put(&b, o)) {
+        ls_buf_free(&b);
+        return NULL;
+    }
+    return ls_buf_detach(&b);
 }
 
 json_t *ls_json_stringn(const char *s, size_t n)

@@ -1,8 +1,12 @@
 /* ls_json.h — JSON out: jansson is the project's one JSON writer; these
  * helpers build its values from the project's strings and put them into an
- * ls_buf. Every reply, record and line of JSON text goes through
- * ls_json_put, so the flags (compact, insertion order, how reals print) are
- * the same everywhere. */
+ * ls_buf. Every reply, report and log line goes through ls_json_put (or
+ * ls_json_text), every stored record through ls_json_put_stored: one dump,
+ * so the flags (compact, insertion order) are the same everywhere, and only
+ * how reals print differs (shown: 10 digits; stored: exact). json_dumps is
+ * left only where a real's digits are the point: eval --features and the
+ * MCP search arguments (full precision, read again), a procedure card as
+ * stored, index --json (6 digits). */
 #ifndef LS_JSON_H
 #define LS_JSON_H
 
@@ -16,6 +20,16 @@
  * (steals it). NULL o (a build that failed) is LS_ERR_NOMEM; else b's
  * error (its first sticks). */
 ls_rc ls_json_put(ls_buf *b, json_t *o);
+
+/* ls_json_put for a record the index stores (format/): the same but reals
+ * at full precision (17 significant digits, so they read back exactly),
+ * and err (may be NULL) says why on failure. */
+ls_rc ls_json_put_stored(ls_buf *b, json_t *o, ls_error *err);
+
+/* ls_json_put into a string of its own: o's compact text (malloc'ed, the
+ * caller frees), o's reference dropped (stolen); NULL when o is NULL or
+ * memory ran out. */
+char *ls_json_text(json_t *o);
 
 /* A JSON string of s[0..n) (new reference): a byte that is not valid UTF-8
  * becomes '?' (ls_utf8_scrubn), so stored text that is not clean still

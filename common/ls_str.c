@@ -1,6 +1,7 @@
 /* ls_str.c — owned-string helpers (ls_str.h). */
 #include "ls_str.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,4 +22,26 @@ char *ls_strdup_ok(const char *s, int *ok)
     char *d = strdup(s);
     if (!d) *ok = 0;
     return d;
+}
+
+void *ls_memdup_ok(const void *a, size_t n, size_t size, int *ok)
+{
+    if (!a || !n) return NULL;
+    void *d = n <= SIZE_MAX / size ? malloc(n * size) : NULL;
+    if (!d) {
+        *ok = 0;
+        return NULL;
+    }
+    return memcpy(d, a, n * size);
+}
+
+const char *ls_tab_field(const char *p, const char *end, int k, size_t *len)
+{
+    for (; k > 0 && p < end; k--) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        p = tab ? tab + 1 : end;
+    }
+    const char *tab = memchr(p, '\t', (size_t)(end - p));
+    *len = (size_t)((tab ? tab : end) - p);
+    return p;
 }

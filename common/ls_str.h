@@ -15,4 +15,13 @@ ls_rc ls_strset(char **field, const char *s, size_t len);
  * once. */
 char *ls_strdup_ok(const char *s, int *ok);
 
+/* The same for an array: a malloc'ed shallow copy of n elements of size
+ * bytes at a (NULL when a is NULL or n is 0, not an error). */
+void *ls_memdup_ok(const void *a, size_t n, size_t size, int *ok);
+
+/* Field k (0-based) of the tab-separated line [p, end): a pointer into the
+ * line (borrowed) and its length in *len; *len 0 when the line has fewer
+ * fields. The one reader of the index's tab-separated metadata lines. */
+const char *ls_tab_field(const char *p, const char *end, int k, size_t *len);
+
 #endif

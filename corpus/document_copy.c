@@ -8,17 +8,6 @@
 #include "../common/ls_str.h"
 
 /* Copy n elements of size sz (NULL or 0 -> NULL); *ok cleared on failure. */
-static void *dup_array(const void *a, size_t n, size_t sz, int *ok)
-{
-    if (!a || n == 0) return NULL;
-    void *c = malloc(n * sz);
-    if (!c) {
-        *ok = 0;
-        return NULL;
-    }
-    return memcpy(c, a, n * sz);
-}
-
 /* refs: each deep-copied (ls_cite_copy). A failed string leaves NULL
  * behind, which ls_cites_free accepts. */
 static ls_cite *copy_refs(const ls_cite *src, size_t n, int *ok)
@@ -53,12 +42,12 @@ static void copy_article(ls_article *a, const ls_article *s, int *ok)
     a->part = ls_strdup_ok(s->part, ok);
     a->chapter = ls_strdup_ok(s->chapter, ok);
     a->section = ls_strdup_ok(s->section, ok);
-    a->clauses = dup_array(s->clauses, s->nclauses, sizeof *a->clauses, ok);
+    a->clauses = ls_memdup_ok(s->clauses, s->nclauses, sizeof *a->clauses, ok);
     a->nclauses = a->clauses ? s->nclauses : 0;
     for (size_t i = 0; i < a->nclauses; i++) {
         ls_clause *c = &a->clauses[i];
         c->number = ls_strdup_ok(s->clauses[i].number, ok);
-        c->points = dup_array(s->clauses[i].points, c->npoints, sizeof *c->points, ok);
+        c->points = ls_memdup_ok(s->clauses[i].points, c->npoints, sizeof *c->points, ok);
         if (!c->points) c->npoints = 0;
         for (size_t j = 0; j < c->npoints; j++)
             c->points[j].label = ls_strdup_ok(s->clauses[i].points[j].label, ok);

@@ -36,17 +36,6 @@ void ls_procedure_free(ls_procedure *p)
     free(p);
 }
 
-static void *dup_array(const void *a, size_t n, size_t size, int *ok)
-{
-    if (!n) return NULL;
-    void *d = malloc(n * size);
-    if (!d) {
-        *ok = 0;
-        return NULL;
-    }
-    return memcpy(d, a, n * size);
-}
-
 ls_procedure *ls_procedure_copy(const ls_procedure *src)
 {
     ls_procedure *d = calloc(1, sizeof *d);
@@ -57,9 +46,9 @@ ls_procedure *ls_procedure_copy(const ls_procedure *src)
     for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) *to[i] = ls_strdup_ok(*from[i], &ok);
     /* shallow copies of the rows, then their strings (NULL'ed first so a
      * failure frees only what this copy owns) */
-    d->channels = dup_array(src->channels, src->nchannels, sizeof *d->channels, &ok);
-    d->items = dup_array(src->items, src->nitems, sizeof *d->items, &ok);
-    d->bases = dup_array(src->bases, src->nbases, sizeof *d->bases, &ok);
+    d->channels = ls_memdup_ok(src->channels, src->nchannels, sizeof *d->channels, &ok);
+    d->items = ls_memdup_ok(src->items, src->nitems, sizeof *d->items, &ok);
+    d->bases = ls_memdup_ok(src->bases, src->nbases, sizeof *d->bases, &ok);
     if (!ok) {
         free(d->channels), free(d->items), free(d->bases);
         d->channels = NULL, d->items = NULL, d->bases = NULL;

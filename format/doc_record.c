@@ -36,7 +36,7 @@ ls_rc ls_doc_record_encode(const ls_document *doc, int restated, const char *sou
         return ls_error_set(err, LS_ERR_UTF8, "document %s: a field is not valid UTF-8",
                             doc->id ? doc->id : "?");
     }
-    return ls_record_dump(o, out, err);
+    return ls_json_put_stored(out, o, err);
 }
 
 ls_rc ls_doc_record_restate(const char *rec, size_t len, const char *status, int restated,
@@ -56,17 +56,22 @@ ls_rc ls_doc_record_restate(const char *rec, size_t len, const char *status, int
         return ls_error_set(err, LS_ERR_UTF8, "a restated status is not valid UTF-8");
     }
     ls_buf_reset(out);
-    return ls_record_dump(o, out, err);
+    return ls_json_put_stored(out, o, err);
 }
 
 ls_rc ls_doc_record_decode(const char *rec, size_t len, ls_doc_record *out, ls_error *err)
 {
-    memset(out, 0, sizeof *out);
     json_t *o = json_loadb(rec ? rec : "", len, 0, NULL);
-    if (!json_is_object(o)) {
-        json_decref(o);
+    ls_rc rc = ls_doc_record_decode_object(o, out, err);
+    json_decref(o);
+    return rc;
+}
+
+ls_rc ls_doc_record_decode_object(json_t *o, ls_doc_record *out, ls_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!json_is_object(o))
         return ls_error_set(err, LS_ERR_FORMAT, "a document record is not a JSON object");
-    }
     const ls_record_field str[] = {
         {&out->id, "id"},           {&out->number, "number"}, {&out->type, "type"},
         {&out->title, "title"},     {&out->issuer, "issuer"}, {&out->issued, "issued"},
@@ -83,7 +88,6 @@ ls_rc ls_doc_record_decode(const char *rec, size_t len, ls_doc_record *out, ls_e
         if (!num) continue;
         if (!(out->articles[out->narticles++] = strdup(num))) nomem = 1;
     }
-    json_decref(o);
     if (nomem) {
         ls_doc_record_free(out);
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");

@@ -12,6 +12,7 @@
 #define LS_DOC_RECORD_H
 
 #include <stddef.h>
+#include <jansson.h>
 #include "../common/ls_buf.h"
 #include "../corpus/document.h"
 
@@ -48,6 +49,11 @@ ls_rc ls_doc_record_restate(const char *rec, size_t len, const char *status, int
  * a JSON object (*out then empty), LS_ERR_NOMEM. Keys of the wrong type
  * read as absent. */
 ls_rc ls_doc_record_decode(const char *rec, size_t len, ls_doc_record *out, ls_error *err);
+
+/* The same of a record already parsed (o borrowed, left unchanged; NULL or
+ * not an object: LS_ERR_FORMAT), for a reader that also hands the record on
+ * as it is stored (api/routes.c's document reply). */
+ls_rc ls_doc_record_decode_object(json_t *o, ls_doc_record *out, ls_error *err);
 
 /* The status as the document's source published it: source_status when
  * restated, else status (borrowed from r; NULL when unknown). */

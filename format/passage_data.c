@@ -45,7 +45,7 @@ ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out
         return ls_error_set(err, LS_ERR_UTF8, "article %s of %s: a field is not valid UTF-8",
                             a->number ? a->number : "?", doc->id ? doc->id : "?");
     }
-    return ls_record_dump(o, out, err);
+    return ls_json_put_stored(out, o, err);
 }
 
 ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err)
@@ -105,7 +105,7 @@ ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_bu
     if (status) json_object_set_new(o, "status", json_string(status));
     else json_object_del(o, "status");
     ls_buf_reset(out);
-    return ls_record_dump(o, out, err);
+    return ls_json_put_stored(out, o, err);
 }
 
 void ls_passage_free(ls_passage *p)

@@ -13,16 +13,6 @@ int ls_record_set_str(json_t *obj, const char *key, const char *val)
     return json_object_set_new(obj, key, s);
 }
 
-ls_rc ls_record_dump(json_t *obj, ls_buf *out, ls_error *err)
-{
-    char *s = json_dumps(obj, JSON_COMPACT);
-    json_decref(obj);
-    if (!s) return ls_error_set(err, LS_ERR_NOMEM, "cannot encode record");
-    ls_rc rc = ls_buf_puts(out, s);
-    free(s);
-    return rc ? ls_error_set(err, rc, "cannot encode record: %s", ls_strerror(rc)) : LS_OK;
-}
-
 int ls_record_set_doc_fields(json_t *o, const ls_document *doc, int prefixed)
 {
     int bad = 0;

@@ -1,10 +1,12 @@
 /* record_json_internal.h — the jansson helpers the record encoders of
- * format/ share (passage_data.c, doc_record.c). Private to format/. */
+ * format/ share (passage_data.c, doc_record.c); a record is dumped with
+ * ls_json_put_stored (common/ls_json.h). Private to format/. */
 #ifndef LS_RECORD_JSON_INTERNAL_H
 #define LS_RECORD_JSON_INTERNAL_H
 
 #include <jansson.h>
 #include "../common/ls_buf.h"
+#include "../common/ls_json.h"
 #include "../corpus/document.h"
 
 /* Set obj[key] to the string val; nothing when val is NULL. -1 when val is
@@ -16,9 +18,6 @@ int ls_record_set_str(json_t *obj, const char *key, const char *val);
  * "doc_number", "doc_type", "doc_title" (the passage record). -1 when a
  * field could not be set. */
 int ls_record_set_doc_fields(json_t *o, const ls_document *doc, int prefixed);
-
-/* Append o, compact, to out and release o (the reference is taken). */
-ls_rc ls_record_dump(json_t *o, ls_buf *out, ls_error *err);
 
 /* A malloc'ed copy of the string o[key] (its length in *len when not NULL);
  * NULL when absent, not a string, or out of memory. */

@@ -36,7 +36,8 @@
  * passage adds its card under "procedure" (corpus/procedure.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
  * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /
- * repealing relations between documents (indexer/relations.h).
+ * repealing relations between documents (layout and status rule:
+ * format/relations.h; written by indexer/relations.h).
  */
 #ifndef LS_SCHEMA_H
 #define LS_SCHEMA_H
@@ -88,8 +89,8 @@ enum {
                                force (repealed, replaced by a text effective
                                then; 00000000 when published as such or the
                                date is unknown); absent while in force
-                               (indexer/relations.h): search --in-force as of
-                               a date reads it */
+                               (format/relations.h ls_gone_value): search
+                               --in-force as of a date reads it */
     LS_SLOT_COVER = 6       /* the passage's tokens as keys, for the second
                                ranking stage and the snippet (cover_record.h) */
 };

@@ -8,6 +8,7 @@
 
 #include "../cite/cite.h"
 #include "../common/ls_buf.h"
+#include "../common/ls_str.h"
 #include "../text/analyser.h"
 
 static ls_rc xerr(ls_error *err, const xc_err *xe)
@@ -17,13 +18,6 @@ static ls_rc xerr(ls_error *err, const xc_err *xe)
 }
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
-
-static int put_field(ls_buf *b, const char *s)
-{
-    int bad = ls_buf_putc(b, '\t') != LS_OK;
-    for (; s && *s; s++) bad |= ls_buf_putc(b, *s == '\t' || *s == '\n' ? ' ' : *s) != LS_OK;
-    return bad;
-}
 
 /* One line per reference of refs that acts or bases (not a plain citation,
  * not the document itself); the reverse keys into keys, one a line. */
@@ -36,12 +30,7 @@ static int add_lines(ls_buf *lines, ls_buf *keys, const ls_cite *refs, size_t n)
         if (r->self || r->relation == LS_REL_CITES ||
             !ls_doc_links_key(r->doc_number, r->law_name, key, sizeof key))
             continue;
-        if (lines->len) bad |= ls_buf_putc(lines, '\n') != LS_OK;
-        bad |= ls_buf_printf(lines, "%d", (int)r->relation) != LS_OK;
-        bad |= put_field(lines, r->doc_number) | put_field(lines, r->law_name) |
-               put_field(lines, r->year) | put_field(lines, r->doc_type) |
-               put_field(lines, r->article) | put_field(lines, r->clause) |
-               put_field(lines, r->point);
+        bad |= ls_doc_links_encode(lines, r);
         bad |= ls_buf_printf(keys, "%s\n", key) != LS_OK;
     }
     return bad;
@@ -99,16 +88,14 @@ static int keys_of(const char *lines, ls_buf *keys)
     for (const char *p = lines; p && *p;) {
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
-        char f[3][400] = {"", "", ""};
-        const char *q = p;
-        for (int k = 0; k < 3 && q < end; k++) {
-            const char *tab = memchr(q, '\t', (size_t)(end - q));
-            const char *fe = tab ? tab : end;
-            snprintf(f[k], sizeof f[k], "%.*s", (int)(fe - q), q);
-            q = tab ? tab + 1 : end;
-        }
+        char num[400], name[400];   /* fields 1 and 2 (format/doc_links.h) */
+        size_t n;
+        const char *q = ls_tab_field(p, end, 1, &n);
+        snprintf(num, sizeof num, "%.*s", (int)n, q);
+        q = ls_tab_field(p, end, 2, &n);
+        snprintf(name, sizeof name, "%.*s", (int)n, q);
         char key[400];
-        if (ls_doc_links_key(f[1], f[2], key, sizeof key))
+        if (ls_doc_links_key(num, name, key, sizeof key))
             bad |= ls_buf_printf(keys, "%s\n", key) != LS_OK;
         p = nl ? nl + 1 : end;
     }

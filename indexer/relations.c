@@ -11,6 +11,7 @@
 #include "../xapian/xc_error.h"
 #include "../format/doc_record.h"
 #include "../format/passage_data.h"
+#include "../format/relations.h"
 #include "../format/schema.h"
 #include "termgen.h"
 #include "../format/values.h"
@@ -147,130 +148,7 @@ static ls_rc set_meta(xc_wdb *wdb, const char *prefix, const char *id, const cha
     return LS_OK;
 }
 
-/* Field k (0-based, tab-separated) of line [p, end) into out. */
-static void field(const char *p, const char *end, int k, char *out, size_t cap)
-{
-    for (; k > 0 && p < end; k--) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        p = tab ? tab + 1 : end;
-    }
-    const char *tab = memchr(p, '\t', (size_t)(end - p));
-    size_t n = (size_t)((tab ? tab : end) - p);
-    if (n >= cap) n = cap - 1;
-    memcpy(out, p, n);
-    out[n] = '\0';
-}
-
-static const char *const act_codes[] = {"", "amends", "replaces", "repeals", "partly"};
-
-/* ---- the status a document shows ------------------------------------------ */
-
-static int is_code(const char *status, const char *code)
-{
-    return strcmp(ls_status_code(status), code) == 0;
-}
-
-static int after(const char *date, const char *as_of)
-{
-    return as_of && date && date[0] && strcmp(date, as_of) > 0;
-}
-
-static int gone_code(const char *status)
-{
-    return is_code(status, "repealed") || is_code(status, "suspended") ||
-           is_code(status, "obsolete");
-}
-
-void ls_gone_value(const char *gone_since, char out[9])
-{
-    out[0] = '\0';
-    if (!gone_since || strlen(gone_since) != 10) return;
-    memcpy(out, gone_since, 4);
-    memcpy(out + 4, gone_since + 5, 2);
-    memcpy(out + 6, gone_since + 8, 2);
-    out[8] = '\0';
-}
-
-void ls_doc_state_free(ls_doc_state *st)
-{
-    free(st->text);
-    st->text = NULL;
-}
-
-ls_rc ls_relations_state(const char *lines, const char *own, const char *issued,
-                         const char *effective, const char *as_of, ls_doc_state *st,
-                         ls_error *err)
-{
-    memset(st, 0, sizeof *st);
-    ls_buf amended = LS_BUF_INIT;
-    char gone[600] = "", partly[600] = "", first_amender[256] = "", amended_since[11] = "";
-    char gone_by[256] = "", gone_at[11] = "", partly_by[256] = "", partly_at[11] = "";
-    int any_gone = 0;
-    for (const char *p = lines; p && *p;) {
-        const char *nl = strchr(p, '\n');
-        const char *end = nl ? nl : p + strlen(p);
-        char code[16], by[256], id[256], when[16];
-        field(p, end, 0, code, sizeof code);
-        field(p, end, 1, id, sizeof id);
-        field(p, end, 2, by, sizeof by);
-        field(p, end, 3, when, sizeof when);
-        if (!by[0]) snprintf(by, sizeof by, "%s", id);
-        p = nl ? nl + 1 : end;
-        int is_gone = strcmp(code, "replaces") == 0 || strcmp(code, "repeals") == 0;
-        if (is_gone) {   /* the earliest date it went, whatever as_of */
-            const char *w = when[0] ? when : "0000-00-00";
-            if (!any_gone || strcmp(w, st->gone_since) < 0)
-                snprintf(st->gone_since, sizeof st->gone_since, "%.10s", w);
-            any_gone = 1;
-        }
-        if (after(when, as_of)) continue;   /* not in effect yet on the date */
-        if (strcmp(code, "amends") == 0) {
-            if (!first_amender[0]) {
-                snprintf(first_amender, sizeof first_amender, "%s", id);
-                snprintf(amended_since, sizeof amended_since, "%.10s", when);
-            }
-            if (ls_buf_puts(&amended, amended.len ? ", " : "bị sửa đổi, bổ sung bởi ") ||
-                ls_buf_puts(&amended, by)) {
-                ls_buf_free(&amended);
-                return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-            }
-        } else if (!partly[0] && strcmp(code, "partly") == 0) {
-            snprintf(partly, sizeof partly, "hết hiệu lực một phần do %s", by);
-            snprintf(partly_by, sizeof partly_by, "%s", id);
-            snprintf(partly_at, sizeof partly_at, "%.10s", when);
-        } else if (!gone[0] && is_gone) {
-            snprintf(gone, sizeof gone, "hết hiệu lực, bị %s bởi %s",
-                     strcmp(code, "replaces") == 0 ? "thay thế" : "bãi bỏ", by);
-            snprintf(gone_by, sizeof gone_by, "%s", id);
-            snprintf(gone_at, sizeof gone_at, "%.10s", when);
-        }
-    }
-    if (!any_gone && gone_code(own)) snprintf(st->gone_since, sizeof st->gone_since, "0000-00-00");
-    const char *s = NULL, *by = NULL, *since = NULL;
-    int open = is_code(own, "in-force") || is_code(own, "unknown") || is_code(own, "amended") ||
-               is_code(own, "not-yet") || is_code(own, "partly-repealed");
-    if (as_of && (after(issued, as_of) || after(effective, as_of))) {
-        s = "chưa có hiệu lực";
-    } else if (gone[0]) {
-        s = gone, by = gone_by, since = gone_at;
-    } else if (gone_code(own) && any_gone && as_of) {
-        s = "còn hiệu lực";   /* published as gone, by a text not in effect on the date */
-    } else if (partly[0] && open) {
-        s = partly, by = partly_by, since = partly_at;
-    } else if (amended.len && open && !is_code(own, "partly-repealed")) {
-        s = amended.data, by = first_amender, since = amended_since;
-    } else if (as_of && is_code(own, "not-yet")) {
-        s = "còn hiệu lực";   /* published before it took effect; it has since */
-    }
-    if (by) snprintf(st->by, sizeof st->by, "%s", by);
-    if (since) snprintf(st->since, sizeof st->since, "%s", since);
-    if (s && !(own && strcmp(own, s) == 0) && !(st->text = strdup(s))) {
-        ls_buf_free(&amended);
-        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
-    }
-    ls_buf_free(&amended);
-    return LS_OK;
-}
+/* ---- the status a document shows (format/relations.h's rule) ------------- */
 
 ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, char **out,
                           char gone_since[11], ls_error *err)
@@ -420,7 +298,7 @@ static ls_rc rewrite_lines(xc_wdb *wdb, const char *t, const char *by, const cha
         const char *end = nl ? nl : p + strlen(p);
         size_t n = (size_t)(end - p);
         char who[256];
-        field(p, end, 1, who, sizeof who);
+        ls_relation_field(p, end, 1, who, sizeof who);
         int keep = strcmp(who, by) != 0;
         if (!keep && line && !placed && n == strlen(line) && memcmp(p, line, n) == 0)
             keep = placed = 1;
@@ -475,8 +353,7 @@ ls_rc ls_relations_update_hooked(xc_wdb *wdb, const ls_document *doc, const char
     const char *effective = doc && doc->effective ? doc->effective : "";
     for (size_t i = 0; !rc && i < l.n; i++) {
         char line[800];
-        snprintf(line, sizeof line, "%s\t%s\t%s\t%s", act_codes[l.v[i].act], id_norm, number,
-                 effective);
+        ls_relation_line(l.v[i].act, id_norm, number, effective, line, sizeof line);
         rc = touch(wdb, l.v[i].id, id_norm, line, restated, hook, err);
         if (!rc && ((now.len && ls_buf_puts(&now, "\n")) || ls_buf_puts(&now, l.v[i].id)))
             rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
@@ -486,7 +363,7 @@ ls_rc ls_relations_update_hooked(xc_wdb *wdb, const ls_document *doc, const char
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
         char t[256];
-        field(p, end, 0, t, sizeof t);
+        ls_relation_field(p, end, 0, t, sizeof t);
         int still = 0;
         for (size_t i = 0; i < l.n; i++) still |= strcmp(l.v[i].id, t) == 0;
         if (!still) rc = touch(wdb, t, id_norm, NULL, restated, hook, err);

@@ -3,10 +3,9 @@
  * status follows: "bị sửa đổi, bổ sung bởi 07/2025/NĐ-CP", "hết hiệu lực, bị
  * thay thế bởi ...". Search shows that status and --in-force filters on it.
  *
- * Metadata (schema.h lists the rest):
- *   "rel:<target id>"  one line per acting document:
- *                      "<amends|replaces|repeals|partly>\t<by id>\t<by number>\t<by effective>"
- *   "relby:<by id>"    the target ids the document acts on, one a line
+ * The "rel:"/"relby:" layout and the status-as-of rule search and review
+ * share are in format/relations.h (included here).
+ *
  * A relation is kept whether or not its target is in the index yet, so the
  * order of indexing does not matter: a target indexed later takes its status
  * at once. Re-indexing a document replaces its relations (relby: says which
@@ -29,43 +28,12 @@
 #include "../common/ls_error.h"
 #include "../cite/cite.h"
 #include "../corpus/document.h"
+#include "../format/relations.h"
 #include "../xapian/xc.h"
-
-#define LS_METADATA_RELATIONS "rel:"
-#define LS_METADATA_RELATED_BY "relby:"
-
-/* A document's status from the status its source published (own, may be
- * NULL), its dates and the relation lines stored for it ("rel:<id>"). The
- * ONE rule for a status as of a date: search (query/as_of.h) and review
- * (review/doc_status.c) both call it, so they agree. */
-typedef struct ls_doc_state {
-    char *text;              /* the status shown (malloc'ed), NULL: own stands */
-    char by[256];            /* id of the text that made it so, "" none */
-    char since[11];          /* that text's effective date, "" unknown */
-    char gone_since[11];     /* the earliest date it goes out of force by a
-                                repeal or replacement (whatever as_of), or
-                                "0000-00-00" when published as no longer in
-                                force or undated; "" never */
-} ls_doc_state;
-
-/* Fill *st as of as_of ("YYYY-MM-DD"; NULL: every relation counts, dates
- * aside, as the stored status does). lines may be NULL. As of a date: an
- * issue or effective date after it is "chưa có hiệu lực"; a relation whose
- * acting text takes effect after it does not count; a replacement or repeal
- * outweighs a partial one ("hết hiệu lực một phần do X"), which outweighs
- * amendments ("bị sửa đổi, bổ sung bởi X, Y"). Free with ls_doc_state_free. */
-ls_rc ls_relations_state(const char *lines, const char *own, const char *issued,
-                         const char *effective, const char *as_of, ls_doc_state *st,
-                         ls_error *err);
-void ls_doc_state_free(ls_doc_state *st);
-
-/* gone_since "YYYY-MM-DD" as the LS_SLOT_GONE value "YYYYMMDD" ("" when
- * empty). */
-void ls_gone_value(const char *gone_since, char out[9]);
 
 /* The status document id_norm shows with every relation stored for it
  * (ls_relations_state without a date): *out malloc'ed (caller frees) when
- * the relations change it, else NULL; gone_since (may be NULL) as above. */
+ * the relations change it, else NULL; gone_since (may be NULL) as ls_doc_state's. */
 ls_rc ls_relations_status(xc_wdb *wdb, const char *id_norm, const char *own, char **out,
                           char gone_since[11], ls_error *err);
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../indexer/relations.h"
+#include "../format/relations.h"
 #include "../format/doc_record.h"
 #include "../format/schema.h"
 

@@ -1,6 +1,6 @@
 /* as_of.h — a search as of a date (point in time): the statuses its hits
  * show and what --in-force keeps, from the same rule review uses
- * (ls_relations_state, indexer/relations.h). A relation takes effect on
+ * (ls_relations_state, format/relations.h). A relation takes effect on
  * its acting text's effective date; a text issued or effective after the
  * date is not yet in force. Private to query/ and review/.
  */
@@ -9,7 +9,7 @@
 
 #include "../common/ls_error.h"
 #include "../xapian/xc.h"
-#include "../indexer/relations.h"
+#include "../format/relations.h"
 #include "search.h"
 
 /* The date as_of names ("YYYY-MM-DD"), or today (local time) when NULL or

@@ -1,5 +1,5 @@
 /* expand.c — synonym expansion of a question's terms through the index's
- * Xapian synonym store (written by indexer/synonyms.c). */
+ * Xapian synonym store (written by indexer/synonyms.h). */
 #include "expand.h"
 
 #include <stdio.h>

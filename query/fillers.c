@@ -51,14 +51,41 @@ static const char *const content_phrases[] = {
     "không xác định", "không thời hạn", "không kỳ hạn", "không quốc tịch", "không hoàn lại",
     "không chuyên trách", "không vì lợi nhuận", "không dùng tiền mặt",
 };
+/* Phrases that ask what a text governs, whom it applies to, when it takes
+ * effect or its transitional rules: the answer is an opening or closing
+ * article (scope.h). Matched on folded syllables. */
+static const char *const scope_phrases[] = {
+    "phạm vi điều chỉnh", "đối tượng áp dụng", "áp dụng cho", "áp dụng đối với",
+    "có hiệu lực", "hiệu lực thi hành", "hiệu lực từ", "hiệu lực kể từ", "ngày hiệu lực",
+    "chuyển tiếp", "trách nhiệm thi hành", "tổ chức thực hiện", "điều khoản thi hành",
+};
+/* A question that opens with a text's kind and asks what it "quy định về"
+ * ("Luật Tiếp cận thông tin quy định về ...") asks its scope too. */
+static const char *const text_kinds[] = {
+    "luật", "bộ luật", "hiến pháp", "nghị định", "thông tư", "pháp lệnh", "nghị quyết",
+};
 #define NPHRASES (sizeof filler_phrases / sizeof filler_phrases[0])
+#define NSCOPE (sizeof scope_phrases / sizeof scope_phrases[0])
+#define NKINDS (sizeof text_kinds / sizeof text_kinds[0])
 #define NCONTENT (sizeof content_phrases / sizeof content_phrases[0])
 #define NDEFINITION (sizeof definition_phrases / sizeof definition_phrases[0])
 
 static char *normalised[NPHRASES], *folded[NPHRASES];
 static char *definition_folded[NDEFINITION];
+static char *scope_folded[NSCOPE], *kinds_folded[NKINDS];
 static char *content_normalised[NCONTENT], *content_folded[NCONTENT];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* folded[k] = the folded spelling of phrases[k] (NULL when it fails) */
+static void fold_list(const char *const *phrases, size_t n, char **folded_out)
+{
+    for (size_t k = 0; k < n; k++) {
+        char *norm = NULL;
+        if (ls_normalize_term(phrases[k], strlen(phrases[k]), &norm, &folded_out[k], NULL) != LS_OK)
+            folded_out[k] = NULL;
+        free(norm);
+    }
+}
 
 static void normalise_phrases(void)
 {
@@ -70,13 +97,9 @@ static void normalise_phrases(void)
         if (ls_normalize_term(content_phrases[k], strlen(content_phrases[k]),
                               &content_normalised[k], &content_folded[k], NULL) != LS_OK)
             content_normalised[k] = content_folded[k] = NULL;
-    for (size_t k = 0; k < NDEFINITION; k++) {
-        char *norm = NULL;
-        if (ls_normalize_term(definition_phrases[k], strlen(definition_phrases[k]), &norm,
-                              &definition_folded[k], NULL) != LS_OK)
-            definition_folded[k] = NULL;
-        free(norm);
-    }
+    fold_list(definition_phrases, NDEFINITION, definition_folded);
+    fold_list(scope_phrases, NSCOPE, scope_folded);
+    fold_list(text_kinds, NKINDS, kinds_folded);
 }
 
 static int phrase_matches(const ls_plan *plan, size_t at, const char *phrase, int use_folded,
@@ -183,16 +206,49 @@ void ls_plan_mark_fillers(ls_plan *plan)
     keep_negations(plan);
 }
 
+/* The length of a phrase of folded[0..n) that starts at term `at`, or 0. */
+static size_t phrase_at(const ls_plan *plan, size_t at, char *const *folded_list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t len = 0;
+        if (folded_list[k] && phrase_matches(plan, at, folded_list[k], 1, &len)) return len;
+    }
+    return 0;
+}
+
+/* 1 when one of folded_list[0..n) is somewhere in the question */
+static int has_phrase(const ls_plan *plan, char *const *folded_list, size_t n)
+{
+    for (size_t at = 0; at < plan->nterms; at++)
+        if (phrase_at(plan, at, folded_list, n)) return 1;
+    return 0;
+}
+
 void ls_plan_detect_definition(ls_plan *plan)
 {
     pthread_once(&once, normalise_phrases);
     /* "Mục tiêu của X là gì" asks for an attribute of X, not what X is */
     for (size_t at = 0; at < plan->nterms; at++)
         if (strcmp(plan->terms[at].folded, "cua") == 0) return;
-    for (size_t at = 0; at < plan->nterms && !plan->asks_definition; at++)
-        for (size_t k = 0; k < NDEFINITION && !plan->asks_definition; k++) {
-            size_t n = 0;
-            if (definition_folded[k] && phrase_matches(plan, at, definition_folded[k], 1, &n))
-                plan->asks_definition = 1;
+    if (has_phrase(plan, definition_folded, NDEFINITION)) plan->asks_definition = 1;
+}
+
+void ls_plan_detect_scope(ls_plan *plan)
+{
+    pthread_once(&once, normalise_phrases);
+    if (has_phrase(plan, scope_folded, NSCOPE)) {
+        plan->asks_scope = 1;
+        return;
+    }
+    /* "[Theo] Luật X quy định về ..." */
+    size_t at = plan->nterms && strcmp(plan->terms[0].folded, "theo") == 0 ? 1 : 0;
+    if (!phrase_at(plan, at, kinds_folded, NKINDS)) return;
+    static const char quy_dinh_ve[] = "quy dinh ve";
+    for (size_t i = at + 1; i < plan->nterms; i++) {
+        size_t n;
+        if (phrase_matches(plan, i, quy_dinh_ve, 1, &n)) {
+            plan->asks_scope = 1;
+            return;
         }
+    }
 }

@@ -97,6 +97,7 @@ ls_rc ls_plan_build(const char *q, size_t len, ls_plan **out, ls_error *err)
     }
     ls_plan_mark_fillers(plan);
     ls_plan_detect_definition(plan);
+    ls_plan_detect_scope(plan);
     *out = plan;
     return LS_OK;
 }

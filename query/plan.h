@@ -30,6 +30,7 @@ typedef struct ls_plan {
     size_t nterms;
     int any_marks;         /* the question carries diacritics somewhere */
     int asks_definition;   /* "X là gì", "thế nào là X", "X gồm những ..." */
+    int asks_scope;        /* "Luật X áp dụng cho ai", "có hiệu lực từ ..." (scope.h) */
     char *doc_id;          /* cited document number (normalised), or NULL */
     char *article;         /* cited article "5", or NULL */
     char *clause;          /* cited clause "2", or NULL */
@@ -67,5 +68,11 @@ void ls_plan_mark_fillers(ls_plan *plan);
  * ("là gì", "được hiểu thế nào", "thế nào là", "gồm những" ...), typed with
  * or without diacritics. */
 void ls_plan_detect_definition(ls_plan *plan);
+
+/* Set plan->asks_scope when the question asks what a text governs, whom it
+ * applies to, when it takes effect or its transitional rules ("phạm vi
+ * điều chỉnh", "áp dụng cho", "có hiệu lực", "Luật X quy định về ..."),
+ * typed with or without diacritics (scope.h says what follows). */
+void ls_plan_detect_scope(ls_plan *plan);
 
 #endif

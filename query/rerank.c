@@ -5,6 +5,8 @@
  * and the same cost whether the index is local or behind Xapian's remote
  * protocol (no term lists are fetched). */
 #include "rerank.h"
+#include "roles.h"
+#include "scope.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +22,8 @@ typedef struct cover_ctx {
     uint64_t is_word;             /* question terms that count */
     uint64_t pair_starts;         /* i such that (i, i+1) is a question pair */
     uint64_t seen_words, seen_pairs, seen_heading_pairs;
+    int roles;                    /* the roles the question asks about (roles.h) */
+    double most_factor;           /* the largest heading factor (scope.h, roles.h) */
     unsigned heading_words;       /* words of the article's heading */
     unsigned heading_matched;     /* of them, words the question holds */
 } cover_ctx;
@@ -71,6 +75,8 @@ static void read_field(cover_ctx *c, const ls_cover *rec, const uint64_t *masks,
 static void question_shape(const ls_plan *plan, cover_ctx *c)
 {
     c->plan = plan;
+    c->roles = ls_plan_roles(plan);
+    c->most_factor = ls_scope_most(plan) * (c->roles ? LS_ROLE_FACTOR : 1);
     c->nterms = plan->nterms < MAX_TERMS ? plan->nterms : MAX_TERMS;
     for (size_t i = 0; i < c->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
@@ -115,7 +121,9 @@ static int cannot_reach(double score, double most_gain, double kth)
 
 /* Rescale one candidate by its coverage of the question (its record rec),
  * unless its heading and title already show it cannot reach kth: the body
- * adds at most 1 to coverage. */
+ * adds at most 1 to coverage. An opening or closing article (scope.h) and
+ * an article on the rights or duties the question asks of a party
+ * (roles.h) are then scaled by their factors. */
 static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, const ls_cover *rec,
                     ls_candidate *cand)
 {
@@ -129,12 +137,15 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
     double heading_precision = c.heading_words ? (double)c.heading_matched / c.heading_words : 0;
     double heading_part = w->heading_cover * share(c.seen_heading_pairs, c.pair_starts) +
                           w->heading_precision * heading_precision;
-    if (!cannot_reach(cand->score, 1 + w->cover * (1 + heading_part), kth)) {
+    if (!cannot_reach(cand->score,
+                      (1 + w->cover * (1 + heading_part)) * c.most_factor, kth)) {
         read_field(&c, rec, masks, LS_COVER_BODY);
         double words = share(c.seen_words, c.is_word);
         double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
         cand->coverage = (words + pairs) / 2 + heading_part;
         cand->score *= 1 + w->cover * cand->coverage;
+        if (ls_scope_heading(rec)) cand->score *= ls_scope_factor(c.plan);
+        cand->score *= ls_role_factor(c.roles, rec, masks);
     }
     if (masks != stack) free(masks);
 }
@@ -149,7 +160,8 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
     if (keep > MAX_KEEP) keep = 0; /* no bound: every candidate is read */
     /* no candidate gains more than this; candidates come in first-stage
      * order, so once one cannot reach the keep-th best, none after can */
-    double most_gain = 1 + w->cover * (1 + w->heading_cover + w->heading_precision);
+    double most_gain = (1 + w->cover * (1 + w->heading_cover + w->heading_precision)) *
+                       shape.most_factor;
     double top[MAX_KEEP], kth = -1;
     size_t ntop = 0;
     for (size_t i = 0; i < depth; i++) {

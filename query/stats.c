@@ -1,10 +1,10 @@
 /* stats.c — index statistics: documents, passages, documents by type, read
  * from the XDOC terms and the stored document records. */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_json.h"
 #include "../format/doc_record.h"
 #include "../format/schema.h"
 #include "../xapian/xc_error.h"
@@ -64,8 +64,7 @@ static ls_rc stats_once(xc_db *db, char **json, int *modified, ls_error *err)
     }
     json_t *o = json_pack("{s:I, s:I, s:o}", "documents", (json_int_t)ctx.documents,
                           "passages", (json_int_t)passages, "by_type", ctx.by_type);
-    *json = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
+    *json = ls_json_text(o);
     return *json ? LS_OK : ls_error_set(err, LS_ERR_NOMEM, "out of memory");
 }
 

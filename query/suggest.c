@@ -8,7 +8,7 @@
 
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
-#include "../indexer/synonyms.h"
+#include "../text/synonyms.h"
 #include "telex.h"
 
 #define FORMS_PER_WORD 4   /* most frequent accented forms kept per word */

@@ -2,12 +2,13 @@
  * the index (doc_relations.h). */
 #include "doc_relations.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../cite/cite.h"
+#include "../common/ls_json.h"
+#include "../common/ls_str.h"
 #include "../format/doc_links.h"
 #include "../format/passage_data.h"
 #include "../format/values.h"
@@ -35,8 +36,6 @@ const char *ls_relation_label(ls_relation kind, int incoming)
 /* ---- the list ------------------------------------------------------------ */
 
 static int same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
-
-static char *dup(const char *s) { return s ? strdup(s) : NULL; }
 
 static void rel_clear(ls_doc_relation *d)
 {
@@ -91,8 +90,9 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
         if (c->doc_id && !other) return err->rc;
     }
     if (other && strcmp(other->id, r->id) == 0) return LS_OK;   /* itself */
-    d.other_id = other ? dup(other->id) : NULL;
-    d.other_title = other ? dup(other->title) : NULL;
+    int ok = 1;   /* every copy below: ls_strdup_ok */
+    d.other_id = other ? ls_strdup_ok(other->id, &ok) : NULL;
+    d.other_title = other ? ls_strdup_ok(other->title, &ok) : NULL;
     if (other) {
         ls_cite bare = {0};
         if (ls_resolve_format(&bare, other)) bare.citation = NULL;
@@ -104,14 +104,12 @@ static ls_rc add_cited(resolve_ctx *ctx, ls_doc_relations *r, ls_relation kind, 
         if (ls_cite_format(&bare, NULL, NULL, NULL)) bare.citation = NULL;
         d.other_citation = bare.citation;
     }
-    d.acting_article = dup(acting_article);
-    d.article = dup(c->article);
-    d.clause = dup(c->clause);
-    d.point = dup(c->point);
-    d.effective = dup(effective);
-    if ((other && (!d.other_id || (other->title && !d.other_title))) || !d.other_citation ||
-        (acting_article && !d.acting_article) || (c->article && !d.article) ||
-        (c->clause && !d.clause) || (c->point && !d.point) || (effective && !d.effective)) {
+    d.acting_article = ls_strdup_ok(acting_article, &ok);
+    d.article = ls_strdup_ok(c->article, &ok);
+    d.clause = ls_strdup_ok(c->clause, &ok);
+    d.point = ls_strdup_ok(c->point, &ok);
+    d.effective = ls_strdup_ok(effective, &ok);
+    if (!ok || (other && !d.other_id) || !d.other_citation) {
         rel_clear(&d);
         return nomem(err);
     }
@@ -135,7 +133,7 @@ static ls_rc scan_links(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *
         const char *end = nl ? nl : p + strlen(p);
         ls_cite c;
         ls_relation k;
-        if (ls_resolve_link_cite(p, end, &c, &k)) {
+        if (ls_doc_links_decode(p, end, &c, &k)) {
             rc = ls_resolve_cite(ctx, &c, err);
             if (!rc && !want)
                 rc = add_cited(ctx, r, k, 0, &c, NULL, NULL, eff, err);
@@ -277,20 +275,18 @@ static ls_rc scan_articles(resolve_ctx *ctx, ls_doc_relations *r, const doc_entr
 static ls_rc fill_head(ls_doc_relations *r, const doc_entry *e, const resolve_ctx *ctx,
                        ls_error *err)
 {
-    r->id = dup(e->id);
-    r->number = dup(e->number);
-    r->title = dup(e->title);
-    r->type = dup(e->type);
-    r->issued = dup(e->issued);
-    r->effective = dup(e->effective);
-    r->as_of = dup(ctx->as_of);
+    int ok = 1;
+    r->id = ls_strdup_ok(e->id, &ok);
+    r->number = ls_strdup_ok(e->number, &ok);
+    r->title = ls_strdup_ok(e->title, &ok);
+    r->type = ls_strdup_ok(e->type, &ok);
+    r->issued = ls_strdup_ok(e->issued, &ok);
+    r->effective = ls_strdup_ok(e->effective, &ok);
+    r->as_of = ls_strdup_ok(ctx->as_of, &ok);
     r->force = e->force;
-    r->force_by = dup(e->by);
-    r->force_note = dup(e->note);
-    if (!r->id || !r->as_of || (e->number && !r->number) || (e->title && !r->title) ||
-        (e->type && !r->type) || (e->issued && !r->issued) || (e->effective && !r->effective) ||
-        (e->by && !r->force_by) || (e->note && !r->force_note))
-        return nomem(err);
+    r->force_by = ls_strdup_ok(e->by, &ok);
+    r->force_note = ls_strdup_ok(e->note, &ok);
+    if (!ok || !r->id || !r->as_of) return nomem(err);
     return LS_OK;
 }
 
@@ -361,37 +357,37 @@ void ls_doc_relations_free(ls_doc_relations *r)
 
 /* ---- JSON ------------------------------------------------------------------- */
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
-
-ls_rc ls_doc_relations_json(const ls_doc_relations *r, ls_buf *out, ls_error *err)
+json_t *ls_doc_relations_object(const ls_doc_relations *r)
 {
     json_t *rels = json_array();
     for (size_t i = 0; rels && i < r->n; i++) {
         const ls_doc_relation *d = &r->v[i];
-        json_t *doc = json_pack("{s:o,s:o,s:o,s:b}", "id", str_or_null(d->other_id),
-                                "citation", str_or_null(d->other_citation), "title",
-                                str_or_null(d->other_title), "in_index", d->other_id != NULL);
+        json_t *doc = json_pack("{s:o,s:o,s:o,s:b}", "id", ls_json_str_or_null(d->other_id),
+                                "citation", ls_json_str_or_null(d->other_citation), "title",
+                                ls_json_str_or_null(d->other_title), "in_index",
+                                d->other_id != NULL);
         json_array_append_new(
             rels, json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b}", "direction",
                             d->incoming ? "in" : "out", "kind", ls_relation_name(d->kind),
                             "label", ls_relation_label(d->kind, d->incoming), "document", doc,
-                            "acting_article", str_or_null(d->acting_article), "article",
-                            str_or_null(d->article), "clause", str_or_null(d->clause), "point",
-                            str_or_null(d->point), "effective", str_or_null(d->effective),
-                            "in_effect", d->in_effect));
+                            "acting_article", ls_json_str_or_null(d->acting_article),
+                            "article", ls_json_str_or_null(d->article), "clause",
+                            ls_json_str_or_null(d->clause), "point",
+                            ls_json_str_or_null(d->point), "effective",
+                            ls_json_str_or_null(d->effective), "in_effect", d->in_effect));
     }
-    json_t *o = rels ? json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:o},s:b,s:o}", "id", r->id,
-                                 "number", str_or_null(r->number), "title", str_or_null(r->title),
-                                 "type", str_or_null(r->type), "issued", str_or_null(r->issued),
-                                 "effective", str_or_null(r->effective), "as_of", r->as_of,
-                                 "status", "force", ls_force_name(r->force), "by",
-                                 str_or_null(r->force_by), "note", str_or_null(r->force_note),
-                                 "truncated", r->truncated, "relations", rels)
-                     : NULL;
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!s) return nomem(err);
-    ls_rc rc = ls_buf_puts(out, s);
-    free(s);
-    return rc ? nomem(err) : LS_OK;
+    if (!rels) return NULL;
+    return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:o},s:b,s:o}", "id", r->id,
+                     "number", ls_json_str_or_null(r->number), "title",
+                     ls_json_str_or_null(r->title), "type", ls_json_str_or_null(r->type),
+                     "issued", ls_json_str_or_null(r->issued), "effective",
+                     ls_json_str_or_null(r->effective), "as_of", r->as_of, "status", "force",
+                     ls_force_name(r->force), "by", ls_json_str_or_null(r->force_by), "note",
+                     ls_json_str_or_null(r->force_note), "truncated", r->truncated,
+                     "relations", rels);
+}
+
+ls_rc ls_doc_relations_json(const ls_doc_relations *r, ls_buf *out, ls_error *err)
+{
+    return ls_json_put(out, ls_doc_relations_object(r)) ? nomem(err) : LS_OK;
 }

@@ -17,6 +17,7 @@
 #define LS_DOC_RELATIONS_H
 
 #include <stddef.h>
+#include <jansson.h>
 #include "../common/ls_buf.h"
 #include "../common/ls_error.h"
 #include "../corpus/document.h"
@@ -56,11 +57,15 @@ ls_rc ls_doc_relations_get(ls_searcher *s, const char *doc_id, const char *as_of
                            ls_doc_relations **out, ls_error *err);
 void ls_doc_relations_free(ls_doc_relations *r);
 
-/* Append r as JSON to out: {"id", "number", "title", "type", "issued",
- * "effective", "as_of", "status": {"force", "by", "note"}, "truncated",
- * "relations": [{"direction": "out"|"in", "kind", "label", "document":
- * {"id", "citation", "title", "in_index"}, "acting_article", "article",
- * "clause", "point", "effective", "in_effect"}]}. */
+/* r (borrowed) as a JSON object (a new reference, the caller's; NULL when
+ * out of memory): {"id", "number", "title", "type", "issued", "effective",
+ * "as_of", "status": {"force", "by", "note"}, "truncated", "relations":
+ * [{"direction": "out"|"in", "kind", "label", "document": {"id",
+ * "citation", "title", "in_index"}, "acting_article", "article", "clause",
+ * "point", "effective", "in_effect"}]}. */
+json_t *ls_doc_relations_object(const ls_doc_relations *r);
+
+/* Append ls_doc_relations_object(r) to out (ls_json_put). */
 ls_rc ls_doc_relations_json(const ls_doc_relations *r, ls_buf *out, ls_error *err);
 
 /* The Vietnamese label of a relation seen from its acting side ("sửa đổi,

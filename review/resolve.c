@@ -627,40 +627,6 @@ ls_rc ls_resolve_cite(resolve_ctx *ctx, ls_cite *c, ls_error *err)
     return rc ? nomem(err) : LS_OK;
 }
 
-/* Field k (tab-separated) of [p, end), malloc'ed, NULL when empty. */
-static char *link_field(const char *p, const char *end, int k)
-{
-    for (; k > 0 && p < end; k--) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        p = tab ? tab + 1 : end;
-    }
-    const char *tab = memchr(p, '\t', (size_t)(end - p));
-    size_t n = (size_t)((tab ? tab : end) - p);
-    if (!n) return NULL;
-    char *s = malloc(n + 1);
-    if (s) memcpy(s, p, n), s[n] = '\0';
-    return s;
-}
-
-int ls_resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind)
-{
-    memset(c, 0, sizeof *c);
-    char *k = link_field(p, end, 0);
-    int v = k ? atoi(k) : 0;
-    free(k);
-    if (v <= LS_REL_CITES || v > LS_REL_CORRECTS) return 0;
-    *kind = (ls_relation)v;
-    c->relation = *kind;
-    c->doc_number = link_field(p, end, 1);
-    c->law_name = link_field(p, end, 2);
-    c->year = link_field(p, end, 3);
-    c->doc_type = link_field(p, end, 4);
-    c->article = link_field(p, end, 5);
-    c->clause = link_field(p, end, 6);
-    c->point = link_field(p, end, 7);
-    return c->doc_number || c->law_name;
-}
-
 ls_rc ls_resolve_format(ls_cite *c, const doc_entry *e)
 {
     int numeric = e->id[0] >= '0' && e->id[0] <= '9';

@@ -100,9 +100,4 @@ doc_entry *ls_resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err)
  * documents of the index that amend, replace or repeal it (doc_status.c). */
 ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
 
-/* One line [p, end) of "links:<id>" (format/doc_links.h) as a citation to
- * resolve: c's extraction fields filled (free with ls_cite_clear), *kind
- * the relation. 0 when the line is not one. */
-int ls_resolve_link_cite(const char *p, const char *end, ls_cite *c, ls_relation *kind);
-
 #endif

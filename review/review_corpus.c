@@ -4,12 +4,14 @@
  * grouped by document. */
 #include "review_corpus.h"
 
-#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../cite/cite.h"
+#include "../common/ls_json.h"
 #include "../corpus/procedure.h"
+#include "../common/ls_str.h"
 #include "../format/doc_links.h"
 #include "../format/schema.h"
 #include "procedure_bases.h"
@@ -21,7 +23,6 @@ const char *const ls_corpus_statuses[6] = {"repealed",          "replaced",
 
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 
-static char *dup(const char *s) { return s ? strdup(s) : NULL; }
 
 static int same(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
 
@@ -72,11 +73,13 @@ static ls_rc keep(doc_run *d, const char *article, const ls_cite *c)
     d->doc.items = g;
     ls_corpus_item *it = &g[d->doc.nitems];
     const char *note = f >= 4 ? c->why : c->force_note;
-    *it = (ls_corpus_item){.article = dup(article), .citation = dup(c->citation ? c->citation : "?"),
-                           .cited_id = dup(c->doc_id), .status = status,
-                           .by = f < 4 ? dup(c->force_by) : NULL, .note = dup(note)};
-    if ((article && !it->article) || !it->citation || (c->doc_id && !it->cited_id) ||
-        (f < 4 && c->force_by && !it->by) || (note && !it->note)) {
+    int ok = 1;
+    *it = (ls_corpus_item){.article = ls_strdup_ok(article, &ok),
+                           .citation = ls_strdup_ok(c->citation ? c->citation : "?", &ok),
+                           .cited_id = ls_strdup_ok(c->doc_id, &ok), .status = status,
+                           .by = f < 4 ? ls_strdup_ok(c->force_by, &ok) : NULL,
+                           .note = ls_strdup_ok(note, &ok)};
+    if (!ok) {
         free(it->article), free(it->citation), free(it->cited_id), free(it->by), free(it->note);
         return nomem(d->err);
     }
@@ -128,7 +131,7 @@ static ls_rc preamble(doc_run *d)
         const char *end = nl ? nl : p + strlen(p);
         ls_cite c;
         ls_relation kind;
-        if (ls_resolve_link_cite(p, end, &c, &kind) && (kind == LS_REL_BASIS || kind == LS_REL_GUIDES)) {
+        if (ls_doc_links_decode(p, end, &c, &kind) && (kind == LS_REL_BASIS || kind == LS_REL_GUIDES)) {
             d->rep->citations++;
             rc = ls_resolve_cite(d->ctx, &c, d->err);
             if (!rc) rc = keep(d, NULL, &c);
@@ -152,10 +155,11 @@ static ls_rc review_procedure(doc_run *d, const char *id)
     json_t *card = json_loads(json, 0, NULL);
     free(json);
     const char *name = json_string_value(json_object_get(card, "name"));
-    d->doc.id = dup(id);
-    d->doc.number = dup(code);
-    d->doc.title = dup(name);
-    if (!d->doc.id || !d->doc.number || (name && !d->doc.title)) rc = nomem(d->err);
+    int ok = 1;
+    d->doc.id = ls_strdup_ok(id, &ok);
+    d->doc.number = ls_strdup_ok(code, &ok);
+    d->doc.title = ls_strdup_ok(name, &ok);
+    if (!ok) rc = nomem(d->err);
     json_t *bases = json_object_get(card, "legal_bases");
     for (size_t i = 0; !rc && i < json_array_size(bases); i++) {
         json_t *b = json_array_get(bases, i);
@@ -200,11 +204,11 @@ static ls_rc review_doc(doc_run *d, const char *id)
         return review_procedure(d, id);
     doc_entry *e = ls_resolve_doc_entry(d->ctx, id, d->err);
     if (!e) return d->err->rc;
-    d->doc.id = dup(id);
-    d->doc.number = dup(e->number);
-    d->doc.title = dup(e->title);
-    if (!d->doc.id || (e->number && !d->doc.number) || (e->title && !d->doc.title))
-        return nomem(d->err);
+    int ok = 1;
+    d->doc.id = ls_strdup_ok(id, &ok);
+    d->doc.number = ls_strdup_ok(e->number, &ok);
+    d->doc.title = ls_strdup_ok(e->title, &ok);
+    if (!ok) return nomem(d->err);
     ls_rc rc = preamble(d);
     if (!rc) rc = ls_searcher_each_passage_of(d->ctx->s, id, 100000, one_passage, d, NULL, d->err);
     return rc;
@@ -308,9 +312,9 @@ int ls_corpus_report_json(const ls_corpus_report *r, FILE *f)
         (json_int_t)r->docs_gone, "documents_citing_missing_document",
         (json_int_t)r->docs_doc_missing, "documents_citing_missing_provision",
         (json_int_t)r->docs_part_missing, "by_status", by, "documents", docs);
-    if (!o) return -1;
-    int bad = json_dumpf(o, f, JSON_COMPACT) != 0 || fputc('\n', f) == EOF;
-    json_decref(o);
+    char *text = ls_json_text(o);
+    int bad = !text || fputs(text, f) == EOF || fputc('\n', f) == EOF;
+    free(text);
     return bad ? -1 : 0;
 }
 

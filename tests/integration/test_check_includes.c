@@ -1,7 +1,8 @@
 /* test_check_includes.c — scripts/check-includes, the module boundaries
  * make test enforces: the real tree passes; in a small tree made for each
  * case (a mktemp directory) it fails on another module's private header, on
- * a stale allow-list line and on a cycle, and lets through an allow-listed
+ * a stale allow-list line, on a cycle and on modules kept apart (even
+ * through public headers), and lets through an allow-listed
  * pair and a module's own unit test; --matrix prints who includes whom, and
  * the README shows that matrix as it is. */
 #include <setjmp.h>
@@ -176,6 +177,31 @@ static void test_cycle_fails(void **state)
     done(root, out, err);
 }
 
+/* A pair in check-includes.apart fails even through public headers, and
+ * names the include that joined them; a pair not included passes; a line
+ * naming no module fails. */
+static void test_apart_fails(void **state)
+{
+    (void)state;
+    char *root = small_tree(), *out = NULL, *err = NULL;
+    put(root, "scripts/check-includes.apart", "# the low layer never sees mid\nmid low  # why\n");
+    assert_int_equal(check(root, "", &out, &err), 1);
+    assert_non_null(strstr(err, "mid/mid.h includes low/low.h, but mid/ is kept apart from low/"));
+    assert_non_null(strstr(out, "1 violation,"));
+    free(out);
+    free(err);
+
+    put(root, "scripts/check-includes.apart", "low mid\n");
+    assert_int_equal(check(root, "", &out, &err), 0);
+    free(out);
+    free(err);
+
+    put(root, "scripts/check-includes.apart", "low nowhere\n");
+    assert_int_equal(check(root, "", &out, &err), 1);
+    assert_non_null(strstr(err, "\"low nowhere\" names no module of the tree"));
+    done(root, out, err);
+}
+
 static void test_usage(void **state)
 {
     (void)state;
@@ -203,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_private_header_fails),
         cmocka_unit_test(test_stale_allow_line_fails),
         cmocka_unit_test(test_cycle_fails),
+        cmocka_unit_test(test_apart_fails),
         cmocka_unit_test(test_usage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

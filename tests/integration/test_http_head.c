@@ -18,26 +18,10 @@
 #include "../support/http_client.h"
 #include "../support/test_support.h"
 
-static char *dir, db[4096];
-static unsigned port;
-static pid_t server;
-
 static int setup(void **state)
 {
     (void)state;
-    dir = ts_mkdtemp();
-    snprintf(db, sizeof db, "%s/index", dir);
-    port = ts_serve_sample(db, "--threads 2", &server);
-    return port ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    if (server) ts_server_stop(server);
-    ts_rmtree(dir);
-    free(dir);
-    return 0;
+    return ts_srv_start("--threads 2");
 }
 
 /* GET path, then HEAD path: the same status and headers, GET's body length
@@ -45,7 +29,8 @@ static int teardown(void **state)
  * same_body 0), no body after HEAD. */
 static void head_is_get(const char *path, int status, int same_body)
 {
-    ts_reply get = ts_http_get(port, path), head = ts_http_request(port, "HEAD", path);
+    ts_reply get = ts_http_get(ts_srv.port, path);
+    ts_reply head = ts_http_request(ts_srv.port, "HEAD", path);
     if (get.status != status) fail_msg("GET %s: %d, not %d: %.200s", path, get.status, status, get.body);
     if (head.status != get.status) fail_msg("HEAD %s: %d, GET %d", path, head.status, get.status);
     if (head.body_len != 0) fail_msg("HEAD %s sent a body: %.100s", path, head.body);
@@ -97,14 +82,14 @@ static void test_head_on_every_get_route(void **state)
 static void test_head_length_is_the_search_body(void **state)
 {
     (void)state;
-    ts_reply get = ts_http_get(port, "/v1/search?q=khai+sinh&limit=5");
+    ts_reply get = ts_http_get(ts_srv.port, "/v1/search?q=khai+sinh&limit=5");
     assert_int_equal(get.status, 200);
     json_error_t e;
     json_t *o = json_loadb(get.body, get.body_len, 0, &e);
     if (!o) fail_msg("GET reply is not JSON: %s", e.text);
     assert_true(json_array_size(json_object_get(o, "hits")) > 0);
     json_decref(o);
-    ts_reply head = ts_http_request(port, "HEAD", "/v1/search?q=khai+sinh&limit=5");
+    ts_reply head = ts_http_request(ts_srv.port, "HEAD", "/v1/search?q=khai+sinh&limit=5");
     char length[32];
     assert_true(ts_reply_header(&head, "Content-Length", length, sizeof length));
     assert_int_equal(strtoul(length, NULL, 10), get.body_len);
@@ -123,7 +108,7 @@ static void test_head_where_get_is_not_allowed(void **state)
         {"/mcp", "POST, DELETE"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ts_reply r = ts_http_request(port, "HEAD", cases[i].path);
+        ts_reply r = ts_http_request(ts_srv.port, "HEAD", cases[i].path);
         char allow[64];
         if (r.status != 405 || !ts_reply_header(&r, "Allow", allow, sizeof allow) ||
             strcmp(allow, cases[i].allow) != 0 || r.body_len != 0)
@@ -139,5 +124,5 @@ int main(void)
         cmocka_unit_test(test_head_length_is_the_search_body),
         cmocka_unit_test(test_head_where_get_is_not_allowed),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, ts_srv_stop);
 }

@@ -24,26 +24,10 @@
 #include "../support/http_client.h"
 #include "../support/test_support.h"
 
-static char *dir, db[4096];
-static unsigned port;
-static pid_t server;
-
 static int setup(void **state)
 {
     (void)state;
-    dir = ts_mkdtemp();
-    snprintf(db, sizeof db, "%s/index", dir);
-    port = ts_serve_sample(db, "--timeout 1 --request-timeout 2 --threads 2", &server);
-    return port ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    if (server) ts_server_stop(server);
-    ts_rmtree(dir);
-    free(dir);
-    return 0;
+    return ts_srv_start("--timeout 1 --request-timeout 2 --threads 2");
 }
 
 static json_t *json_of(const ts_reply *r)
@@ -57,7 +41,7 @@ static json_t *json_of(const ts_reply *r)
 static void test_search_get_and_post(void **state)
 {
     (void)state;
-    ts_reply r = ts_http_get(port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&limit=3");
+    ts_reply r = ts_http_get(ts_srv.port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&limit=3");
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.headers, "application/json"));
     json_t *o = json_of(&r);
@@ -77,7 +61,7 @@ static void test_search_get_and_post(void **state)
     json_decref(o);
     ts_reply_free(&r);
     /* no_answer from the request's threshold; a cited article the index lacks */
-    r = ts_http_get(port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&min_confidence=1");
+    r = ts_http_get(ts_srv.port, "/v1/search?q=thu+tuc+dang+ky+khai+sinh&min_confidence=1");
     assert_int_equal(r.status, 200);
     o = json_of(&r);
     assert_true(json_is_true(json_object_get(o, "no_answer")));
@@ -85,7 +69,7 @@ static void test_search_get_and_post(void **state)
     json_decref(o);
     ts_reply_free(&r);
     const char cited[] = "{\"q\":\"Điều 99 Nghị định 123/2015/NĐ-CP\",\"min_confidence\":0.5}";
-    r = ts_http_post(port, "/v1/search", cited, strlen(cited));
+    r = ts_http_post(ts_srv.port, "/v1/search", cited, strlen(cited));
     o = json_of(&r);
     assert_string_equal(json_string_value(json_object_get(o, "notice")),
                         "Điều 99 không có trong Nghị định 123/2015/NĐ-CP");
@@ -95,7 +79,7 @@ static void test_search_get_and_post(void **state)
 
     const char body[] = "{\"q\":\"thủ tục đăng ký khai sinh\",\"limit\":2,\"offset\":1,"
                         "\"type\":\"Luật\",\"in_force\":false}";
-    r = ts_http_post(port, "/v1/search", body, strlen(body));
+    r = ts_http_post(ts_srv.port, "/v1/search", body, strlen(body));
     assert_int_equal(r.status, 200);
     o = json_of(&r);
     hits = json_object_get(o, "hits");
@@ -111,7 +95,7 @@ static void test_search_get_and_post(void **state)
 static void test_documents_and_articles(void **state)
 {
     (void)state;
-    ts_reply r = ts_http_get(port, "/v1/documents/60%2F2014%2FQH13/articles/16");
+    ts_reply r = ts_http_get(ts_srv.port, "/v1/documents/60%2F2014%2FQH13/articles/16");
     assert_int_equal(r.status, 200);
     json_t *o = json_of(&r);
     assert_string_equal(json_string_value(json_object_get(o, "heading")), "Thủ tục đăng ký khai sinh");
@@ -119,7 +103,7 @@ static void test_documents_and_articles(void **state)
     json_decref(o);
     ts_reply_free(&r);
 
-    r = ts_http_get(port, "/v1/documents/60%2F2014%2FQH13");
+    r = ts_http_get(ts_srv.port, "/v1/documents/60%2F2014%2FQH13");
     assert_int_equal(r.status, 200);
     o = json_of(&r);
     assert_string_equal(json_string_value(json_object_get(json_object_get(o, "document"), "title")),
@@ -137,7 +121,7 @@ static void test_documents_and_articles(void **state)
 static void test_procedures(void **state)
 {
     (void)state;
-    ts_reply r = ts_http_get(port, "/v1/procedures?q=dang+ky+khai+sinh&limit=3");
+    ts_reply r = ts_http_get(ts_srv.port, "/v1/procedures?q=dang+ky+khai+sinh&limit=3");
     assert_int_equal(r.status, 200);
     json_t *o = json_of(&r);
     const char *code = json_string_value(
@@ -158,7 +142,7 @@ static void test_procedures(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *p = cases[i].path ? cases[i].path : path;
-        r = ts_http_get(port, p);
+        r = ts_http_get(ts_srv.port, p);
         if (r.status != cases[i].status) fail_msg("GET %s: %d %.300s", p, r.status, r.body);
         o = json_of(&r);
         if (r.status == 200 && !json_object_get(o, cases[i].path ? "hits" : "procedure_code"))
@@ -182,7 +166,7 @@ static void test_relations(void **state)
         {"/v1/documents/123%2F2015%2FN%C4%90-CP/relations?color=red", 400, "as_of"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ts_reply r = ts_http_get(port, cases[i].path);
+        ts_reply r = ts_http_get(ts_srv.port, cases[i].path);
         if (r.status != cases[i].status || !strstr(r.body, cases[i].says))
             fail_msg("GET %s: %d %.300s", cases[i].path, r.status, r.body);
         json_decref(json_of(&r));
@@ -193,7 +177,7 @@ static void test_relations(void **state)
 static void test_health_metrics_openapi_page(void **state)
 {
     (void)state;
-    ts_reply r = ts_http_get(port, "/healthz");
+    ts_reply r = ts_http_get(ts_srv.port, "/healthz");
     assert_int_equal(r.status, 200);
     json_t *o = json_of(&r);
     assert_string_equal(json_string_value(json_object_get(o, "status")), "ok");
@@ -201,7 +185,7 @@ static void test_health_metrics_openapi_page(void **state)
     json_decref(o);
     ts_reply_free(&r);
 
-    r = ts_http_get(port, "/openapi.json");
+    r = ts_http_get(ts_srv.port, "/openapi.json");
     assert_int_equal(r.status, 200);
     o = json_of(&r);
     json_t *paths = json_object_get(o, "paths");
@@ -213,13 +197,13 @@ static void test_health_metrics_openapi_page(void **state)
     json_decref(o);
     ts_reply_free(&r);
 
-    r = ts_http_get(port, "/");
+    r = ts_http_get(ts_srv.port, "/");
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.headers, "text/html"));
     assert_non_null(strstr(r.body, "<html"));
     ts_reply_free(&r);
 
-    r = ts_http_get(port, "/metrics");
+    r = ts_http_get(ts_srv.port, "/metrics");
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.body, "luat_requests_total{route=\"search\",status=\"2xx\"}"));
     assert_non_null(strstr(r.body, "luat_request_duration_seconds_bucket{le=\"+Inf\"}"));
@@ -297,11 +281,11 @@ static void test_bad_requests(void **state)
         {"POST", "/healthz", "{}", 405, "GET"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ts_reply r = cases[i].body ? ts_http_post(port, cases[i].path, cases[i].body,
+        ts_reply r = cases[i].body ? ts_http_post(ts_srv.port, cases[i].path, cases[i].body,
                                                   strlen(cases[i].body))
                                    : strcmp(cases[i].method, "GET") == 0
-                                         ? ts_http_get(port, cases[i].path)
-                                         : ts_http_raw(port, delete_request,
+                                         ? ts_http_get(ts_srv.port, cases[i].path)
+                                         : ts_http_raw(ts_srv.port, delete_request,
                                                        sizeof delete_request - 1, 5000);
         if (r.status != cases[i].status || !strstr(r.body, cases[i].says))
             fail_msg("%s %s: got %d %.300s", cases[i].method, cases[i].path, r.status, r.body);
@@ -325,7 +309,7 @@ static void test_huge_input(void **state)
     strcpy(path, "/v1/search?q=");
     memset(path + 13, 'a', big);
     path[13 + big] = '\0';
-    ts_reply r = ts_http_get(port, path);
+    ts_reply r = ts_http_get(ts_srv.port, path);
     assert_int_equal(r.status, 414); /* over libmicrohttpd's 64 KiB for a request's head */
     ts_reply_free(&r);
 
@@ -333,7 +317,7 @@ static void test_huge_input(void **state)
     strcpy(path, "/v1/search?q=");
     for (int i = 0; i < 10000; i++) memcpy(path + 13 + 3 * i, "ab+", 3);
     path[13 + 3 * 10000] = '\0';
-    r = ts_http_get(port, path);
+    r = ts_http_get(ts_srv.port, path);
     assert_int_equal(r.status, 400);
     assert_non_null(strstr(r.body, "\"message\":\"parameter 'q' is 30000 bytes; the limit is"));
     ts_reply_free(&r);
@@ -342,7 +326,7 @@ static void test_huge_input(void **state)
     size_t n = (size_t)sprintf(words, "{\"q\":\"");
     for (int i = 0; i < 10000; i++) n += (size_t)sprintf(words + n, "ab ");
     n += (size_t)sprintf(words + n, "\"}");
-    r = ts_http_post(port, "/v1/search", words, n);
+    r = ts_http_post(ts_srv.port, "/v1/search", words, n);
     assert_int_equal(r.status, 400);
     assert_non_null(strstr(r.body, "limit"));
     ts_reply_free(&r);
@@ -354,26 +338,26 @@ static void test_huge_input(void **state)
     memset(nested + n + depth, ']', depth);
     n += 2 * depth;
     nested[n++] = '}';
-    r = ts_http_post(port, "/v1/search", nested, n);
+    r = ts_http_post(ts_srv.port, "/v1/search", nested, n);
     assert_int_equal(r.status, 400);
     ts_reply_free(&r);
 
     memset(path, ' ', 70000);
     memcpy(path, "{\"q\":\"a\"", 8);
     path[69999] = '}';
-    r = ts_http_post(port, "/v1/search", path, 70000);
+    r = ts_http_post(ts_srv.port, "/v1/search", path, 70000);
     assert_int_equal(r.status, 413);
     ts_reply_free(&r);
 
     /* a gigabyte announced: refused at once, before the body (which never comes) */
     static const char announced[] = "POST /v1/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                     "Content-Length: 1000000000\r\n\r\n{\"q\":\"a\"";
-    r = ts_http_raw(port, announced, sizeof announced - 1, 3000);
+    r = ts_http_raw(ts_srv.port, announced, sizeof announced - 1, 3000);
     assert_int_equal(r.status, 413);
     assert_non_null(strstr(r.body, "over 65536 bytes"));
     ts_reply_free(&r);
 
-    r = ts_http_get(port, "/v1/search?q=khai+sinh");
+    r = ts_http_get(ts_srv.port, "/v1/search?q=khai+sinh");
     assert_int_equal(r.status, 200);
     ts_reply_free(&r);
     free(path);
@@ -394,13 +378,13 @@ static long now_ms(void)
 static void test_slow_and_idle_clients(void **state)
 {
     (void)state;
-    int slow = ts_http_connect(port), silent = ts_http_connect(port);
+    int slow = ts_http_connect(ts_srv.port), silent = ts_http_connect(ts_srv.port);
     assert_true(slow >= 0 && silent >= 0);
     const char partial[] = "GET /v1/search?q=a HTTP/1.1\r\nHost: x\r\n";
     assert_int_equal(send(slow, partial, sizeof partial - 1, 0), (ssize_t)(sizeof partial - 1));
     int idle[100];
-    for (int i = 0; i < 100; i++) idle[i] = ts_http_connect(port);
-    ts_reply r = ts_http_get(port, "/v1/search?q=tam+tru");
+    for (int i = 0; i < 100; i++) idle[i] = ts_http_connect(ts_srv.port);
+    ts_reply r = ts_http_get(ts_srv.port, "/v1/search?q=tam+tru");
     assert_int_equal(r.status, 200);
     ts_reply_free(&r);
     long t0 = now_ms();
@@ -415,7 +399,7 @@ static void test_slow_and_idle_clients(void **state)
     assert_true(now_ms() - t0 < 5000);
     for (int i = 0; i < 100; i++)
         if (idle[i] >= 0) close(idle[i]);
-    r = ts_http_get(port, "/healthz");
+    r = ts_http_get(ts_srv.port, "/healthz");
     assert_int_equal(r.status, 200);
     ts_reply_free(&r);
 }
@@ -428,7 +412,7 @@ static void test_trickling_clients_cut_by_deadline(void **state)
 {
     (void)state;
     pid_t small = 0;
-    unsigned sport = ts_server_start(db, "--threads 1 --max-connections 4 --timeout 1 "
+    unsigned sport = ts_server_start(ts_srv.db, "--threads 1 --max-connections 4 --timeout 1 "
                                          "--request-timeout 2", &small);
     assert_true(sport > 0);
     enum { SLOW = 4 };
@@ -503,7 +487,7 @@ static void test_rate_limit(void **state)
 {
     (void)state;
     pid_t limited = 0;
-    unsigned lport = ts_server_start(db, "--quiet --rate-limit 1/s --burst 3", &limited);
+    unsigned lport = ts_server_start(ts_srv.db, "--quiet --rate-limit 1/s --burst 3", &limited);
     assert_true(lport > 0);
     int ok = 0, refused = 0, other = 0;
     char problem[300] = "";
@@ -569,7 +553,7 @@ static void test_reply_bounded(void **state)
     /* under ASan a freed block waits in quarantine: keep it small here */
     int set_asan = !getenv("ASAN_OPTIONS");
     if (set_asan) setenv("ASAN_OPTIONS", "quarantine_size_mb=1", 1);
-    unsigned sport = ts_server_start(db, "--quiet --threads 1 --max-reply 65536", &small);
+    unsigned sport = ts_server_start(ts_srv.db, "--quiet --threads 1 --max-reply 65536", &small);
     if (set_asan) unsetenv("ASAN_OPTIONS");
     assert_true(sport > 0);
     static const char cite[] = "Điều 16 Luật Hộ tịch số 60/2014/QH13; ";
@@ -612,7 +596,7 @@ static void *client(void *arg)
                                      "/v1/search?q=nghi+phep+nam&limit=5", "/healthz"};
     long ok = 0;
     for (int i = 0; i < 4; i++) {
-        ts_reply r = ts_http_get(port, qs[i]);
+        ts_reply r = ts_http_get(ts_srv.port, qs[i]);
         if (r.status == 200 && (i == 3 || strstr(r.body, "\"hits\":[{"))) ok++;
         ts_reply_free(&r);
     }
@@ -665,7 +649,7 @@ static void test_stop_while_busy(void **state)
     (void)state;
     enum { CLIENTS = 16 };
     pid_t busy = 0;
-    unsigned bport = ts_server_start(db, "--quiet --threads 1", &busy);
+    unsigned bport = ts_server_start(ts_srv.db, "--quiet --threads 1", &busy);
     busy_client c[CLIENTS];
     pthread_t t[CLIENTS];
     for (int i = 0; i < CLIENTS; i++) {
@@ -701,7 +685,7 @@ static void test_review(void **state)
     (void)state;
     const char text[] = "Theo khoản 1 Điều 16 Luật số 60/2014/QH13 và Nghị định số "
                         "99/2099/NĐ-CP.";
-    ts_reply r = ts_http_post(port, "/v1/review", text, strlen(text));
+    ts_reply r = ts_http_post(ts_srv.port, "/v1/review", text, strlen(text));
     assert_int_equal(r.status, 200);
     json_t *o = json_of(&r);
     json_t *summary = json_object_get(o, "summary");
@@ -716,7 +700,7 @@ static void test_review(void **state)
     ts_reply_free(&r);
 
     const char body[] = "{\"text\":\"khoản 2 Điều 5 Nghị định 123/2015/NĐ-CP\",\"as_of\":\"2020-01-01\"}";
-    r = ts_http_post(port, "/v1/review", body, strlen(body));
+    r = ts_http_post(ts_srv.port, "/v1/review", body, strlen(body));
     assert_int_equal(r.status, 200);
     o = json_of(&r);
     assert_string_equal(json_string_value(json_object_get(o, "as_of")), "2020-01-01");
@@ -735,12 +719,12 @@ static void test_review(void **state)
         {"{\"text\":\"Điều 5 Luật này\",\"doc\":\"99/2099/NĐ-CP\"}", 404, "99/2099"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        r = ts_http_post(port, "/v1/review", bad[i].body, strlen(bad[i].body));
+        r = ts_http_post(ts_srv.port, "/v1/review", bad[i].body, strlen(bad[i].body));
         if (r.status != bad[i].status || !strstr(r.body, bad[i].says))
             fail_msg("review '%s': got %d %.200s", bad[i].body, r.status, r.body);
         ts_reply_free(&r);
     }
-    r = ts_http_get(port, "/v1/review");
+    r = ts_http_get(ts_srv.port, "/v1/review");
     assert_int_equal(r.status, 405);
     assert_non_null(strstr(r.headers, "\r\nAllow: POST"));
     ts_reply_free(&r);
@@ -750,24 +734,24 @@ static void test_review(void **state)
 static void test_live_index(void **state)
 {
     (void)state;
-    ts_reply r = ts_http_get(port, "/v1/search?q=khinh+kh%C3%AD+c%E1%BA%A7u");
+    ts_reply r = ts_http_get(ts_srv.port, "/v1/search?q=khinh+kh%C3%AD+c%E1%BA%A7u");
     assert_int_equal(r.status, 200);
     assert_null(strstr(r.body, "999/2026"));
     ts_reply_free(&r);
     char path[4200], cmd[9000], *out = NULL, *err = NULL;
-    snprintf(path, sizeof path, "%s/nghi-dinh-999.txt", dir);
+    snprintf(path, sizeof path, "%s/nghi-dinh-999.txt", ts_srv.dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs(new_decree, f);
     fclose(f);
-    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), db, path);
+    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), ts_srv.db, path);
     int status = ts_run(cmd, NULL, &out, &err);
     if (status) fail_msg("index: %s", err);
     free(out);
     free(err);
     /* both workers see it (each has its own handle) */
     for (int i = 0; i < 4; i++) {
-        r = ts_http_get(port, "/v1/search?q=khinh+kh%C3%AD+c%E1%BA%A7u&limit=1");
+        r = ts_http_get(ts_srv.port, "/v1/search?q=khinh+kh%C3%AD+c%E1%BA%A7u&limit=1");
         assert_int_equal(r.status, 200);
         assert_non_null(strstr(r.body, "999/2026/NĐ-CP"));
         ts_reply_free(&r);
@@ -780,7 +764,7 @@ static void test_sigkill_while_serving(void **state)
 {
     (void)state;
     pid_t victim = 0;
-    unsigned vport = ts_server_start(db, "--threads 2", &victim);
+    unsigned vport = ts_server_start(ts_srv.db, "--threads 2", &victim);
     assert_true(vport > 0);
     int busy[8];
     for (int i = 0; i < 8; i++) {
@@ -796,13 +780,13 @@ static void test_sigkill_while_serving(void **state)
     for (int i = 0; i < 8; i++)
         if (busy[i] >= 0) close(busy[i]);
     char cmd[4200], *out = NULL, *err = NULL;
-    snprintf(cmd, sizeof cmd, "'%s' stats --db '%s' --json", ts_bin(), db);
+    snprintf(cmd, sizeof cmd, "'%s' stats --db '%s' --json", ts_bin(), ts_srv.db);
     assert_int_equal(ts_run(cmd, NULL, &out, &err), 0);
     assert_non_null(strstr(out, "\"passages\""));
     free(out);
     free(err);
     pid_t again = 0;
-    unsigned aport = ts_server_start(db, NULL, &again);
+    unsigned aport = ts_server_start(ts_srv.db, NULL, &again);
     assert_true(aport > 0);
     ts_reply r = ts_http_get(aport, "/v1/search?q=khai+sinh&limit=1");
     assert_int_equal(r.status, 200);
@@ -814,9 +798,9 @@ static void test_sigkill_while_serving(void **state)
 static void test_clean_stop(void **state)
 {
     (void)state;
-    assert_int_equal(ts_server_stop(server), 0);
-    server = 0;
-    ts_reply r = ts_http_get(port, "/healthz");
+    assert_int_equal(ts_server_stop(ts_srv.pid), 0);
+    ts_srv.pid = 0;
+    ts_reply r = ts_http_get(ts_srv.port, "/healthz");
     assert_int_equal(r.status, -1);
     ts_reply_free(&r);
 }
@@ -842,5 +826,5 @@ int main(void)
         cmocka_unit_test(test_sigkill_while_serving),
         cmocka_unit_test(test_clean_stop),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, ts_srv_stop);
 }

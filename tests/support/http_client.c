@@ -258,3 +258,24 @@ unsigned ts_serve_sample(const char *db, const char *extra, pid_t *pid)
     free(err);
     return status ? 0 : ts_server_start(db, extra, pid);
 }
+
+ts_served ts_srv;
+
+int ts_srv_start(const char *extra)
+{
+    if (!(ts_srv.dir = ts_mkdtemp())) return -1;
+    snprintf(ts_srv.db, sizeof ts_srv.db, "%s/index", ts_srv.dir);
+    ts_srv.port = ts_serve_sample(ts_srv.db, extra, &ts_srv.pid);
+    return ts_srv.port ? 0 : -1;
+}
+
+int ts_srv_stop(void **state)
+{
+    (void)state;
+    if (ts_srv.pid) ts_server_stop(ts_srv.pid);
+    ts_srv.pid = 0;
+    if (ts_srv.dir) ts_rmtree(ts_srv.dir);
+    free(ts_srv.dir);
+    ts_srv.dir = NULL;
+    return 0;
+}

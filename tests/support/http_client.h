@@ -51,4 +51,19 @@ unsigned ts_serve_sample(const char *db, const char *extra, pid_t *pid);
 /* SIGTERM the server and return its exit status (128+signal if killed). */
 int ts_server_stop(pid_t pid);
 
+/* A cmocka group fixture for the server tests: the sample corpus indexed
+ * into its own mktemp directory and served. A test file's group setup
+ * returns ts_srv_start(extra) (extra: serve's options, may be NULL); its
+ * group teardown is ts_srv_stop, which stops the server (unless a test did
+ * and set ts_srv.pid to 0), removes the directory and frees it. */
+typedef struct ts_served {
+    char *dir;         /* the mktemp directory (malloc'ed) */
+    char db[4096];     /* the index: dir/index */
+    unsigned port;     /* where it listens on 127.0.0.1 */
+    pid_t pid;         /* the server, 0 when stopped */
+} ts_served;
+extern ts_served ts_srv;
+int ts_srv_start(const char *extra);
+int ts_srv_stop(void **state);
+
 #endif

@@ -1,6 +1,7 @@
 /* test_api_mcp_codes.c — api/mcp_codes.c, the one ls_rc → JSON-RPC code
  * table: every ls_rc maps to a code JSON-RPC or MCP defines, every bad input
- * is -32602, a tool answers its own failures as tool errors; and an error
+ * is -32602, a tool answers its own failures as tool errors (and says why:
+ * ls_mcp_tool_error); and an error
  * message cut inside a UTF-8 character (mcp.c quotes the request with
  * "%.200s") still makes a valid UTF-8 JSON reply that keeps its text. */
 #include <setjmp.h>
@@ -87,12 +88,39 @@ static void test_cut_message_is_utf8(void **state)
     json_decref(err);
 }
 
+/* A tool's failure: bad input is a protocol error naming the tool, the
+ * rest a tool error with the reason alone; no reason given: rc's name. */
+static void test_tool_error(void **state)
+{
+    (void)state;
+    char msg[64];
+    ls_error err = {0};
+    ls_error_set(&err, LS_ERR_ARG, "the date '2026-13-01' is not YYYY-MM-DD");
+    assert_int_equal(ls_mcp_tool_error("get_relations", LS_ERR_ARG, &err, msg, sizeof msg),
+                     LS_RPC_PARAMS);
+    assert_string_equal(msg, "get_relations: the date '2026-13-01' is not YYYY-MM-DD");
+    ls_error gone = {0};   /* an error's first message sticks: a new one */
+    ls_error_set(&gone, LS_ERR_NOTFOUND, "no procedure 9.999");
+    assert_int_equal(ls_mcp_tool_error("get_procedure", LS_ERR_NOTFOUND, &gone, msg, sizeof msg),
+                     1);
+    assert_string_equal(msg, "no procedure 9.999");
+    ls_error none = {0};
+    assert_int_equal(ls_mcp_tool_error("x", LS_ERR_INDEX, &none, msg, sizeof msg), 1);
+    assert_string_equal(msg, ls_strerror(LS_ERR_INDEX));
+    /* cut to the caller's room */
+    char small[8];
+    assert_int_equal(ls_mcp_tool_error("format_citation", LS_ERR_UTF8, &none, small, sizeof small),
+                     LS_RPC_PARAMS);
+    assert_string_equal(small, "format_");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_rc_maps),
         cmocka_unit_test(test_bad_input_is_invalid_params),
         cmocka_unit_test(test_cut_message_is_utf8),
+        cmocka_unit_test(test_tool_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

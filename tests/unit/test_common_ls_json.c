@@ -2,7 +2,8 @@
  * how strings are escaped (jansson's rules, every byte accounted for),
  * bytes that are not UTF-8 made '?' instead of failing the reply, fixed
  * decimals, keys in insertion order, and a buffer's cap and first error
- * reaching the caller. */
+ * reaching the caller; a stored record (ls_json_put_stored) keeps reals
+ * exact. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -97,6 +98,50 @@ static void test_errors_reach_the_caller(void **state)
     ls_buf_free(&c);
 }
 
+/* A stored record keeps every digit of a real (it must read back exactly);
+ * a reply shows 10 significant digits. Otherwise the same dump. */
+static void test_stored_reals_exact(void **state)
+{
+    (void)state;
+    ls_buf shown = LS_BUF_INIT, stored = LS_BUF_INIT;
+    ls_error err = {0};
+    const char *shape = "{s:f,s:f,s:s}";
+    assert_int_equal(ls_json_put(&shown, json_pack(shape, "fee", 0.1, "big", 12345678901.5, "k",
+                                                   "v")), LS_OK);
+    assert_int_equal(ls_json_put_stored(&stored, json_pack(shape, "fee", 0.1, "big",
+                                                           12345678901.5, "k", "v"), &err),
+                     LS_OK);
+    assert_string_equal(shown.data, "{\"fee\":0.1,\"big\":1.23456789e10,\"k\":\"v\"}");
+    assert_string_equal(stored.data,
+                        "{\"fee\":0.10000000000000001,\"big\":12345678901.5,\"k\":\"v\"}");
+    json_t *back = json_loads(stored.data, 0, NULL);
+    assert_true(json_real_value(json_object_get(back, "fee")) == 0.1);
+    assert_true(json_real_value(json_object_get(back, "big")) == 12345678901.5);
+    json_decref(back);
+    /* errors: the buffer's, said in err */
+    stored.cap_limit = stored.len + 2;
+    assert_int_equal(ls_json_put_stored(&stored, json_pack("[s]", "too long"), &err), LS_ERR_LIMIT);
+    assert_non_null(strstr(err.msg, "cannot encode record"));
+    assert_int_equal(ls_json_put_stored(&shown, NULL, NULL), LS_ERR_NOMEM);
+    ls_buf_free(&shown);
+    ls_buf_free(&stored);
+}
+
+/* ls_json_text: the same text as ls_json_put, in a string of its own. */
+static void test_text(void **state)
+{
+    (void)state;
+    ls_buf b = LS_BUF_INIT;
+    assert_int_equal(ls_json_put(&b, json_pack("{s:[i,f],s:n}", "a", 1, 0.25, "z")), LS_OK);
+    char *t = ls_json_text(json_pack("{s:[i,f],s:n}", "a", 1, 0.25, "z"));
+    assert_non_null(t);
+    assert_string_equal(t, b.data);
+    assert_string_equal(t, "{\"a\":[1,0.25],\"z\":null}");
+    free(t);
+    ls_buf_free(&b);
+    assert_null(ls_json_text(NULL));   /* a build that failed */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -104,6 +149,8 @@ int main(void)
         cmocka_unit_test(test_object_order_and_optional),
         cmocka_unit_test(test_fixed),
         cmocka_unit_test(test_errors_reach_the_caller),
+        cmocka_unit_test(test_stored_reals_exact),
+        cmocka_unit_test(test_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

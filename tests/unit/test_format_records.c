@@ -2,7 +2,8 @@
  * encoder's output decodes back to what was encoded (passage, document,
  * cover record), the document record's bytes keep their key order (the
  * index format is unchanged, so no re-index), a restated status keeps the
- * published one, and what is not a record is refused. */
+ * published one, and what is not a record is refused (also when handed
+ * parsed: ls_doc_record_decode_object). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include "../../format/doc_record.h"
 #include "../../format/passage_data.h"
 #include "../../format/schema.h"
+#include "../support/test_support.h"
 
 static const char *TEXT = "1. Công dân có quyền tự do cư trú.\n2. Việc cư trú theo luật định.";
 
@@ -211,6 +213,23 @@ static void test_doc_record_refused(void **state)
     assert_int_equal(r.narticles, 2);
     assert_string_equal(r.articles[1], "3");
     ls_doc_record_free(&r);
+    /* the same from a parsed record, which is left as it was */
+    json_t *o = json_loads(odd, 0, NULL);
+    assert_int_equal(ls_doc_record_decode_object(o, &r, &err), LS_OK);
+    assert_string_equal(r.type, "Luật");
+    assert_int_equal(r.narticles, 2);
+    assert_string_equal(r.articles[0], "1");
+    ls_doc_record_free(&r);
+    char *again = json_dumps(o, JSON_COMPACT);
+    assert_string_equal(again, "{\"id\":5,\"type\":\"Luật\",\"articles\":[\"1\",2,\"3\"],"
+                               "\"status\":null}");
+    free(again);
+    json_decref(o);
+    o = json_loads("[1]", 0, NULL);
+    assert_int_equal(ls_doc_record_decode_object(o, &r, NULL), LS_ERR_FORMAT);
+    json_decref(o);
+    assert_int_equal(ls_doc_record_decode_object(NULL, &r, &err), LS_ERR_FORMAT);
+    assert_int_equal(r.narticles, 0);
     ls_buf b = LS_BUF_INIT;
     assert_int_equal(ls_doc_record_restate("", 0, "x", 0, NULL, &b, NULL), LS_ERR_FORMAT);
     /* a field that is not UTF-8 is refused by the encoder */
@@ -258,5 +277,5 @@ int main(void)
         cmocka_unit_test(test_doc_record_refused),
         cmocka_unit_test(test_cover_round_trip),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

@@ -1,6 +1,6 @@
 /* synonyms_everyday.c — everyday words and abbreviations citizens use for
  * notions of the law itself (not procedures: synonyms_procedure.c), mapped
- * to the law's own words; installed with the rest by synonyms.c.
+ * to the law's own words; listed with the rest by synonyms.c (ls_synonym_table).
  *
  * Where it comes from: written by hand from Vietnamese usage (forum and
  * newspaper wording against the terms of the Bộ luật Dân sự, Bộ luật Lao

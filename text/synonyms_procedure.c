@@ -1,6 +1,6 @@
 /* synonyms_procedure.c — the words citizens use for administrative
  * procedures, mapped to the words of the procedures' names on the National
- * Public Service Portal (installed with the rest by synonyms.c).
+ * Public Service Portal (listed with the rest by synonyms.c).
  *
  * Where it comes from: written by hand for this project from everyday usage
  * (shared/DOMAIN.md, "How people ask", and the way people ask on forums:

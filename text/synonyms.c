@@ -1,13 +1,13 @@
 /* synonyms.c — the built-in abbreviation and everyday-word table (from
- * shared/DOMAIN.md, "How people ask") and its installation into the index. */
+ * shared/DOMAIN.md, "How people ask"), the list of all built-in tables and
+ * the accented reading of a folded key (synonyms.h). */
 #include "synonyms.h"
 #include <pthread.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text/analyser.h"
-#include "../xapian/xc_error.h"
+#include "analyser.h"
 
 static const ls_synonym_entry table[] = {
     {"CCCD", "căn cước công dân"}, {"CMND", "chứng minh nhân dân"},
@@ -36,28 +36,14 @@ static const ls_synonym_entry table[] = {
     {"hàng quý", "hằng quý"}, {"hằng quý", "hàng quý"},
 };
 
-static ls_rc put(xc_wdb *wdb, const char *key, const char *expansion, ls_error *err)
+const ls_synonym_entry *ls_synonym_table(size_t k, size_t *n)
 {
-    xc_err xe;
-    if (xc_wdb_clear_synonyms(wdb, key, &xe) || xc_wdb_add_synonym(wdb, key, expansion, &xe))
-        return ls_error_set(err, ls_rc_of_xc(xe.rc), "writing synonym %s: %s", key, xe.msg);
-    return LS_OK;
-}
-
-static ls_rc install_table(xc_wdb *wdb, const ls_synonym_entry *table, size_t n, ls_error *err)
-{
-    ls_rc rc = LS_OK;
-    for (size_t i = 0; i < n && !rc; i++) {
-        char *key = NULL, *folded_key = NULL, *exp = NULL;
-        rc = ls_normalize_term(table[i].key, strlen(table[i].key), &key, &folded_key, err);
-        if (!rc) rc = ls_normalize_term(table[i].expansion, strlen(table[i].expansion), &exp, NULL, err);
-        if (!rc) rc = put(wdb, key, exp, err);
-        if (!rc && strcmp(key, folded_key) != 0) rc = put(wdb, folded_key, exp, err);
-        free(key);
-        free(folded_key);
-        free(exp);
+    switch (k) {
+    case 0: *n = sizeof table / sizeof table[0]; return table;
+    case 1: return ls_synonyms_procedure(n);
+    case 2: return ls_synonyms_everyday(n);
+    default: *n = 0; return NULL;
     }
-    return rc;
 }
 
 /* The built-in keys, normalised and folded, for ls_synonym_accented. */
@@ -85,14 +71,11 @@ static void fold_table(const ls_synonym_entry *t, size_t n)
 
 static void build_accented(void)
 {
-    size_t np = 0, ne = 0;
-    const ls_synonym_entry *procedures = ls_synonyms_procedure(&np);
-    const ls_synonym_entry *everyday = ls_synonyms_everyday(&ne);
-    size_t ng = sizeof table / sizeof table[0];
-    if (!(accented = calloc(ng + np + ne, sizeof *accented))) return;
-    fold_table(table, ng);
-    fold_table(procedures, np);
-    fold_table(everyday, ne);
+    size_t total = 0, n = 0;
+    for (size_t k = 0; ls_synonym_table(k, &n); k++) total += n;
+    if (!(accented = calloc(total, sizeof *accented))) return;
+    const ls_synonym_entry *t;
+    for (size_t k = 0; (t = ls_synonym_table(k, &n)); k++) fold_table(t, n);
 }
 
 const char *ls_synonym_accented(const char *folded)
@@ -101,14 +84,4 @@ const char *ls_synonym_accented(const char *folded)
     for (size_t i = 0; i < naccented; i++)
         if (strcmp(accented[i].folded, folded) == 0) return accented[i].key;
     return NULL;
-}
-
-ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
-{
-    size_t n = 0, ne = 0;
-    const ls_synonym_entry *procedures = ls_synonyms_procedure(&n);
-    const ls_synonym_entry *everyday = ls_synonyms_everyday(&ne);
-    ls_rc rc = install_table(wdb, table, sizeof table / sizeof table[0], err);
-    if (!rc) rc = install_table(wdb, procedures, n, err);
-    return rc ? rc : install_table(wdb, everyday, ne, err);
 }
