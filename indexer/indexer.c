@@ -401,7 +401,7 @@ static int same_data(xc_wdb *wdb, unsigned docid, const ls_buf *b)
     const char *data = NULL;
     size_t len = 0;
     int same = xc_doc_get_data(xd, &data, &len, &xe) == XC_OK &&
-               same_json(data, len, b->data, b->len);
+               ls_passage_same(data, len, b->data, b->len);
     xc_doc_free(xd);
     return same;
 }

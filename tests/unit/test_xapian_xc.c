@@ -638,7 +638,18 @@ static void test_bm25(void **state)
         if (cases[i].k1 == 0) assert_true(xc_mset_weight(ms, 0) == xc_mset_weight(ms, 1));
         else assert_true(xc_mset_weight(ms, 0) > xc_mset_weight(ms, 1));
         assert_int_equal(xc_mset_estimated(ms), 2);
+        /* a weight cutoff between the two leaves the lighter one out */
+        double top = xc_mset_weight(ms, 0), low = xc_mset_weight(ms, 1);
         xc_mset_free(ms);
+        if (top > low) {
+            assert_int_equal(xc_enquire_set_cutoff(enq, (top + low) / 2, &e), XC_OK);
+            assert_int_equal(xc_enquire_get_mset(enq, 0, 10, 0, &ms, &e), XC_OK);
+            assert_int_equal(xc_mset_size(ms), 1);
+            assert_true(xc_mset_weight(ms, 0) == top);
+            xc_mset_free(ms);
+            assert_int_equal(xc_enquire_set_cutoff(enq, 0, &e), XC_OK);
+        }
+        assert_int_equal(xc_enquire_set_cutoff(enq, -1, &e), XC_ERR_ARG);
         /* out of range parameters are refused */
         assert_int_equal(xc_enquire_set_bm25(enq, -1, 0, 1, 0.75, 0.5, &e), XC_ERR_ARG);
         assert_int_equal(xc_enquire_set_bm25(enq, 1.2, 0, 1, 1.5, 0.5, &e), XC_ERR_ARG);
@@ -1090,6 +1101,7 @@ static void test_null_arguments(void **state)
     EXPECT_ARG(xc_enquire_set_query(NULL, q, &e));
     EXPECT_ARG(xc_enquire_set_bm25(NULL, 1.2, 0, 1, 0.75, 0.5, &e));
     EXPECT_ARG(xc_enquire_set_collapse(NULL, 0, 1, &e));
+    EXPECT_ARG(xc_enquire_set_cutoff(NULL, 1, &e));
     EXPECT_ARG(xc_enquire_get_mset(NULL, 0, 10, 0, &ms2, &e));
     EXPECT_ARG(xc_enquire_get_mset(enq, 0, 10, 0, NULL, &e));
     EXPECT_ARG(xc_mset_document(NULL, 0, &d2, &e));
