@@ -143,16 +143,17 @@ soak: $(BIN)
 
 FUZZ_SECONDS ?= 30
 fuzz:
-	@scripts/run-fuzz $(FUZZ_SECONDS)
+	@FUZZ_BUILD="$(FUZZ_BUILD)" FUZZ_FLAGS="$(FUZZ_FLAGS)" scripts/run-fuzz $(FUZZ_SECONDS)
 
 # random kills of index, compact and remove (tests/crash-loop): CRASH_KILLS each
 CRASH_KILLS ?= 50
 crash-loop: $(BIN) $(BUILD)/tests/integration/test_crash_kills
 	@BUILD=$(BUILD) tests/crash-loop $(CRASH_KILLS)
 
-# resumable: corpus kept and minimised in build/fuzz, totals in build/fuzz/runs.tsv
+# resumable: corpus kept and minimised in build/fuzz, totals in build/fuzz/runs.tsv;
+# FUZZ_BUILD=ub: UBSan-only depth runs, the corpus replayed under ASan (scripts/run-fuzz)
 fuzz-long:
-	@scripts/run-fuzz $(FUZZ_SECONDS) --long $(FUZZ_TARGETS)
+	@FUZZ_BUILD="$(FUZZ_BUILD)" FUZZ_FLAGS="$(FUZZ_FLAGS)" scripts/run-fuzz $(FUZZ_SECONDS) --long $(FUZZ_TARGETS)
 
 # `bench` installs what it runs (wrk, SQLite, gnuplot) first, as `test` does
 bench:

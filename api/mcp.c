@@ -119,7 +119,7 @@ static json_t *call_tool(ls_searcher *s, ls_mcp_state *st, const char *tool, jso
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     json_t *result = NULL;
-    *code = ls_mcp_tools_call(s, tool, args, &result, msg, cap);
+    *code = ls_mcp_tools_call(s, st->unavailable, tool, args, &result, msg, cap);
     int failed = !result || json_is_true(json_object_get(result, "isError"));
     log_message(st, 1, json_pack("{s:s, s:b, s:f}", "tool", tool, "isError", failed, "ms",
                                  ms_since(&t0)));
@@ -325,7 +325,6 @@ static int accepts_json(const char *accept)
 void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *rq,
                  ls_api_reply *out)
 {
-    (void)open_error; /* tools say "index unavailable" themselves */
     out->status = 200;
     out->content_type = "application/json";
     if (!origin_allowed(rq->origin)) {
@@ -367,7 +366,9 @@ void ls_mcp_http(ls_searcher *s, const char *open_error, const ls_api_request *r
         return;
     }
     int was_initialized = st.initialized;
+    st.unavailable = open_error; /* this request's, never kept in a session */
     ls_rc rc = ls_mcp_handle(s, &st, rq->body ? rq->body : "", rq->body_len, &out->body);
+    st.unavailable = NULL;
     if (rc == LS_ERR_NOMEM) ls_api_error(out, 500, "out of memory");
     else if (rc == LS_ERR_FORMAT) out->status = 400;
     else if (!out->body.len) out->status = 202;

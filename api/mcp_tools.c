@@ -629,8 +629,8 @@ json_t *ls_mcp_tools_list(void)
     return list;
 }
 
-int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **result,
-                      char *msg, size_t msg_cap)
+int ls_mcp_tools_call(ls_searcher *s, const char *unavailable, const char *name, json_t *args,
+                      json_t **result, char *msg, size_t msg_cap)
 {
     *result = NULL;
     const tool *t = NULL;
@@ -644,7 +644,9 @@ int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **r
     if (!args) args = empty = json_object();
     int rc = check_args(t->name, args, t->args, msg, msg_cap);
     json_t *structured = NULL;
-    if (!rc && !s) rc = tool_fail(&structured, msg, msg_cap, "%s", "index unavailable");
+    if (!rc && !s)
+        rc = tool_fail(&structured, msg, msg_cap, "%s",
+                       unavailable ? unavailable : "index unavailable");
     if (!rc) rc = t->call(s, args, &structured, msg, msg_cap);
     json_decref(empty);
     if (rc < 0) return rc;

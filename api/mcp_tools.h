@@ -15,14 +15,15 @@
 json_t *ls_mcp_tools_list(void);
 
 /* Call tool `name` with `args` (a JSON object, or NULL for none) against s
- * (NULL when the index is unavailable: tools then answer isError). On
+ * (NULL when the index is unavailable: tools then answer isError with
+ * `unavailable`, why, or "index unavailable" when that is NULL). On
  * success returns 0 and *result holds a CallToolResult {content,
  * structuredContent, isError} (new reference, the caller decrefs). A call
  * the protocol must refuse (unknown tool, arguments that break the input
  * schema) returns a JSON-RPC error code (-32602) with a message in msg;
  * -32603 when out of memory. */
-int ls_mcp_tools_call(ls_searcher *s, const char *name, json_t *args, json_t **result,
-                      char *msg, size_t msg_cap);
+int ls_mcp_tools_call(ls_searcher *s, const char *unavailable, const char *name, json_t *args,
+                      json_t **result, char *msg, size_t msg_cap);
 
 /* A search tool's call (search_legislation, search_procedures): `args`
  * with "question" and the search API's fields, `kind` ("procedure", or NULL

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
+#include "../format/open_error.h"
 #include "../format/shard_set.h"
-#include "../xapian/xc_error.h"
 
 /* Split item "HOST:PORT" (len bytes) into host (cap bytes) and port. */
 static int parse_item(const char *item, size_t len, char *host, size_t cap, unsigned *port)
@@ -80,9 +80,7 @@ ls_rc ls_remote_open(const char *local, const char *list, unsigned timeout_ms, x
     *out = NULL;
     open_ctx oc = {.timeout_ms = timeout_ms, .dead = LS_BUF_INIT};
     xc_err xe;
-    if (xc_db_open(local, &oc.db, &xe))
-        return ls_error_set(err, ls_rc_of_xc(xe.rc),
-                            "%s: cannot open the local database: %s", local, xe.msg);
+    if (xc_db_open(local, &oc.db, &xe)) return ls_index_open_error(local, &xe, err);
     ls_rc rc = each_item(list, add_one, &oc, err);
     if (!rc && oc.down)
         rc = ls_error_set(err, LS_ERR_INDEX,

@@ -14,6 +14,7 @@
 #include "../common/ls_buf.h"
 #include "../common/ls_hash.h"
 #include "../format/schema.h"
+#include "../format/open_error.h"
 #include "../format/shard_set.h"
 #include "../format/values.h"
 #include "../corpus/procedure.h"
@@ -63,9 +64,7 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
     *out = NULL;
     struct stat st;
     if (stat(dbpath, &st) != 0 || !S_ISDIR(st.st_mode))
-        return ls_error_set(err, LS_ERR_NOTFOUND,
-                            "no index at %s (build one with: luat-search index --db %s SOURCE...)",
-                            dbpath, dbpath);
+        return ls_index_open_error(dbpath, NULL, err); /* missing, a file, unreachable */
     ls_searcher *s = calloc(1, sizeof *s);
     if (!s || !(s->path = strdup(dbpath))) {
         free(s);
@@ -78,9 +77,7 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
         orc = xc_db_open(dbpath, &s->db, &xe);
     if (orc) {
         ls_searcher_close(s);
-        char what[600];
-        snprintf(what, sizeof what, "%s: cannot open index", dbpath);
-        return xapian_error(err, what, &xe);
+        return ls_index_open_error(dbpath, &xe, err); /* what is wrong, what to do */
     }
     return check_format(s, out, err);
 }
@@ -99,7 +96,7 @@ static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err)
     }
     if (mrc || flen == 0) {
         free(format);
-        ls_error_set(err, LS_ERR_INDEX, "%s: not a luat-search index", dbpath);
+        ls_index_not_ours(dbpath, err);
         ls_searcher_close(s);
         return LS_ERR_INDEX;
     }
@@ -236,15 +233,17 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
     return ls_buf_detach(&b);
 }
 
-/* The cover record in doc's value slot into *rec; non-zero when it has
- * none (an index of an older format) or one of another version. */
-static ls_rc doc_cover(xc_doc *doc, ls_cover *rec)
+/* The cover record in doc's value slot into *rec (its spans too when
+ * with_spans); non-zero when it has none (an index of an older format) or
+ * one of another version. */
+static ls_rc doc_cover(xc_doc *doc, int with_spans, ls_cover *rec)
 {
     const char *val = NULL;
     size_t len = 0;
     xc_err xe;
     if (xc_doc_get_value(doc, LS_SLOT_COVER, &val, &len, &xe) || !len) return LS_ERR_NOTFOUND;
-    return ls_cover_decode(val, len, rec, NULL);
+    return with_spans ? ls_cover_decode(val, len, rec, NULL)
+                      : ls_cover_decode_tokens(val, len, rec, NULL);
 }
 
 /* The passage docid and its cover record (*has_rec 0 when it has none). */
@@ -254,7 +253,7 @@ static ls_rc fetch_hit(ls_searcher *s, unsigned docid, ls_passage **out, ls_cove
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
-    *has_rec = doc_cover(doc, rec) == LS_OK;
+    *has_rec = doc_cover(doc, 1, rec) == LS_OK;
     ls_rc rc = decode_passage(doc, out, err); /* frees doc */
     if (rc && *has_rec) {
         ls_cover_free(rec);
@@ -405,7 +404,7 @@ static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_mset_document(ctx, i, &doc, &xe)) return LS_ERR_INDEX;
-    if (doc_cover(doc, rec) == LS_OK) {
+    if (doc_cover(doc, 0, rec) == LS_OK) { /* coverage reads no spans */
         xc_doc_free(doc);
         return LS_OK;
     }
@@ -469,6 +468,14 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     ls_passage_free(own);
 }
 
+/* The least first-stage weight from which the second stage and the prior
+ * can raise a score to min_score: what weighs less is not matched at all
+ * (the matcher skips it). */
+static double first_stage_floor(const ls_searcher *s, const ls_plan *plan, double min_score)
+{
+    return min_score / (ls_rerank_most_gain(plan, &s->weights) * ls_prior_most());
+}
+
 /* min_score >= 0: a side list (the procedures beside the articles): only
  * the hits that reach it are built (decoding a passage is most of a hit's
  * cost), and no confidence features are read. */
@@ -501,7 +508,8 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
-        (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, &xe)) ||
+        (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, LS_SLOT_DOC_ID, &xe)) ||
+        (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, plan, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;

@@ -113,8 +113,8 @@ ls_rc ls_searcher_set_weights(ls_searcher *s, const char *spec, ls_error *err);
  * Xapian's Enquire::set_time_limit cannot end a match (it only turns
  * check_at_least off), so over one index the match is ended at the budget
  * by xc_enquire_set_deadline, its hits the best of the candidates weighed
- * by then (over a shard set, or with per_document, the match runs to its
- * end); after it the budget is checked again, and after each hit: a search
+ * by then (in a local shard set too; over remote shards, or with
+ * per_document, the match runs to its end); after it the budget is checked again, and after each hit: a search
  * past it skips the second ranking stage (hits keep the first stage's
  * order), the remaining snippets (the hits stop there) and the accent
  * suggestion, and says so with res->partial. */

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -50,9 +51,12 @@ struct xc_query {
 struct xc_enquire {
     Xapian::Enquire enq;
     Xapian::Database db;
+    std::vector<Xapian::Database> parts; /* xc_db's: a stub's local parts */
     double deadline_ms;     /* xc_enquire_set_deadline; 0 none */
+    Xapian::valueno key_slot; /* its slot that places a document in a part */
     bool collapsing;
-    explicit xc_enquire(const Xapian::Database &d) : enq(d), db(d), deadline_ms(0), collapsing(false) {}
+    explicit xc_enquire(const xc_db &d)
+        : enq(d.db), db(d.db), parts(d.parts), deadline_ms(0), key_slot(0), collapsing(false) {}
 };
 /* An MSet, or the best of what a match cut at its deadline had seen
  * (xc_enquire_set_deadline): then `cut` holds (weight, docid) best first
@@ -286,28 +290,74 @@ bool ranks_before(const scored &a, const scored &b)
 /* The deadline of a match (xc_enquire_set_deadline). Enquire::
  * set_time_limit cannot end a match: in 1.4 it only turns check_at_least
  * off (matcher/multimatch.cc, "There's not currently a way to force the
- * match to end"). This spy sees every candidate the matcher weighs (one
- * database: its docids are the database's), keeps the best `keep`, and
- * throws MatchCut once the monotonic clock passes the deadline. */
+ * match to end"). This spy sees every candidate the matcher weighs, keeps
+ * the best `keep`, and throws MatchCut once the monotonic clock passes the
+ * deadline.
+ *
+ * Over several databases the Document a spy gets carries the docid in its
+ * own part (the matcher's ValueStreamDocument), not the merged one. The
+ * matcher walks the parts one after another (MergePostList), so the spy
+ * places a candidate it keeps in the part it placed the last one in, or
+ * the next that holds that docid with the same value in `key` (a value a
+ * document shares only with documents of its own part); merged docid =
+ * (docid - 1) * parts + part + 1. A candidate no part claims turns the spy
+ * off: the match then runs to its end, as without a deadline. */
 class DeadlineSpy : public Xapian::MatchSpy {
     double deadline_;
     size_t keep_;
     unsigned seen_;
+    const std::vector<Xapian::Database> &parts_; /* <= 1: docids are merged ones */
+    Xapian::valueno key_;
+    size_t at_;   /* the part of the last candidate placed */
+    bool lost_;   /* a candidate no part claimed: no cut */
     std::vector<scored> heap_; /* the worst kept on top */
 
+    /* the merged docid of doc, 0 when no part claims it */
+    Xapian::docid merged(const Xapian::Document &doc)
+    {
+        const Xapian::docid did = doc.get_docid();
+        const size_t n = parts_.size();
+        if (n <= 1) return did;
+        const std::string key = doc.get_value(key_);
+        for (size_t i = 0; i < n; i++) {
+            const size_t k = (at_ + i) % n;
+            const Xapian::Database &part = parts_[k];
+            if (did > part.get_lastdocid() ||
+                part.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(key_) != key)
+                continue;
+            at_ = k;
+            return (did - 1) * static_cast<Xapian::docid>(n) + static_cast<Xapian::docid>(k) + 1;
+        }
+        return 0;
+    }
+
   public:
-    DeadlineSpy(double deadline, size_t keep) : deadline_(deadline), keep_(keep), seen_(0) {}
+    DeadlineSpy(double deadline, size_t keep, const std::vector<Xapian::Database> &parts,
+                Xapian::valueno key)
+        : deadline_(deadline), keep_(keep), seen_(0), parts_(parts), key_(key), at_(0),
+          lost_(false)
+    {
+    }
     void operator()(const Xapian::Document &doc, double wt) override
     {
-        scored item(wt, doc.get_docid());
+        if (lost_) return;
         seen_++;
-        if (heap_.size() < keep_) {
-            heap_.push_back(item);
-            std::push_heap(heap_.begin(), heap_.end(), ranks_before);
-        } else if (keep_ && ranks_before(item, heap_.front())) {
-            std::pop_heap(heap_.begin(), heap_.end(), ranks_before);
-            heap_.back() = item;
-            std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+        /* the docid matters only to a candidate that may be kept */
+        const bool full = heap_.size() >= keep_;
+        if (keep_ && !(full && wt < heap_.front().first)) {
+            scored item(wt, merged(doc));
+            if (!item.second) {
+                lost_ = true;
+                return;
+            }
+            if (!full) {
+                heap_.push_back(item);
+                std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+            } else if (ranks_before(item, heap_.front())) {
+                std::pop_heap(heap_.begin(), heap_.end(), ranks_before);
+                heap_.back() = item;
+                std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+            }
         }
         if (monotonic_ms() >= deadline_) throw MatchCut();
     }
@@ -456,6 +506,26 @@ xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err)
     default: return bad_arg(err, "xc_wdb_open: unknown mode");
     }
     return guard(err, [&] { *out = new xc_wdb(Xapian::WritableDatabase(path, action)); });
+}
+
+#define XC_FLUSH_ENV "XAPIAN_FLUSH_THRESHOLD"
+
+xc_rc xc_wdb_open_flushing(const char *path, int mode, unsigned flush_docs, xc_wdb **out,
+                           xc_err *err)
+{
+    static pthread_mutex_t env_lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&env_lock);
+    const char *user = getenv(XC_FLUSH_ENV);
+    bool set = flush_docs && !(user && *user);
+    if (set) {
+        char v[24];
+        snprintf(v, sizeof v, "%u", flush_docs);
+        set = setenv(XC_FLUSH_ENV, v, 1) == 0;
+    }
+    xc_rc rc = xc_wdb_open(path, mode, out, err);
+    if (set) unsetenv(XC_FLUSH_ENV);
+    pthread_mutex_unlock(&env_lock);
+    return rc;
 }
 
 void xc_wdb_close(xc_wdb *wdb)
@@ -787,7 +857,7 @@ xc_rc xc_enquire_new(xc_db *db, xc_enquire **out, xc_err *err)
 {
     if (!db || !out) return bad_arg(err, "xc_enquire_new: NULL argument");
     *out = NULL;
-    return guard(err, [&] { *out = new xc_enquire(db->db); });
+    return guard(err, [&] { *out = new xc_enquire(*db); });
 }
 
 void xc_enquire_free(xc_enquire *enq) { destroy(enq); }
@@ -822,14 +892,24 @@ xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_e
     });
 }
 
+xc_rc xc_enquire_set_cutoff(xc_enquire *enq, double weight, xc_err *err)
+{
+    if (!enq) return bad_arg(err, "xc_enquire_set_cutoff: NULL enquire");
+    if (!(weight >= 0)) return bad_arg(err, "xc_enquire_set_cutoff: weight below 0 or NaN");
+    return guard(err, [&] { enq->enq.set_cutoff(0, weight); });
+}
+
 xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigned check_at_least,
                           xc_mset **out, xc_err *err)
 {
     if (!enq || !out) return bad_arg(err, "xc_enquire_get_mset: NULL argument");
     *out = NULL;
-    if (!(enq->deadline_ms > 0 && enq->db.size() == 1 && !enq->collapsing))
+    /* one database, or a stub's local parts (not remote ones: their spies
+     * run on the server) */
+    const bool placed = enq->db.size() == 1 || enq->parts.size() == enq->db.size();
+    if (!(enq->deadline_ms > 0 && placed && !enq->collapsing))
         return guard(err, [&] { *out = new xc_mset(enq->enq.get_mset(first, max, check_at_least)); });
-    DeadlineSpy spy(enq->deadline_ms, first + max);
+    DeadlineSpy spy(enq->deadline_ms, first + max, enq->parts, enq->key_slot);
     return guard(err, [&] {
         enq->enq.clear_matchspies();
         enq->enq.add_matchspy(&spy);
@@ -851,10 +931,12 @@ xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigne
     });
 }
 
-xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, xc_err *err)
+xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, unsigned key_slot,
+                              xc_err *err)
 {
     if (!enq) return bad_arg(err, "xc_enquire_set_deadline: NULL enquire");
     enq->deadline_ms = deadline_ms;
+    enq->key_slot = key_slot;
     ok(err);
     return XC_OK;
 }

@@ -238,6 +238,56 @@ static void test_set_ranks_as_single(void **state)
     ls_searcher_close(s);
 }
 
+/* A search of the set with a budget of `budget_ms` (0 = none): every
+ * match, first stage only (cover=0: scores as the matcher weighed them). */
+static ls_results *ask_budget(ls_searcher *s, const char *q, double budget_ms)
+{
+    ls_error err = {0};
+    ls_searcher_set_time_budget(s, budget_ms);
+    ls_search_request req = {.query = q, .limit = 1000};
+    ls_results *r = NULL;
+    assert_int_equal(ls_search(s, &req, &r, &err), LS_OK);
+    return r;
+}
+
+/* The budget ends the match in a shard set too (xc_enquire_set_deadline
+ * places each candidate in its shard): past the deadline at once, the
+ * match stops at its first candidate (the estimate counts the candidates
+ * weighed: without the cut it is every match) and its hit is a passage
+ * that matches, with the score it has in the whole ranking (a candidate
+ * put in the wrong shard would be another passage); a budget not reached
+ * changes nothing. */
+static void test_time_budget_ends_match_in_set(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(set, &s, &err), LS_OK);
+    assert_int_equal(ls_searcher_set_weights(s, "cover=0", &err), LS_OK);
+    const char *q = "đăng ký thường trú tạm trú hộ tịch khai sinh";
+    ls_results *whole = ask_budget(s, q, 0);
+    assert_true(whole->estimated > 10);
+    assert_int_equal(whole->nhits, whole->estimated); /* every match listed */
+    ls_results *cut = ask_budget(s, q, 1e-6);
+    assert_true(cut->partial);
+    assert_int_equal(cut->estimated, 1);
+    assert_int_equal(cut->nhits, 1);
+    size_t at = 0;
+    while (at < whole->nhits && strcmp(whole->hits[at].passage_id, cut->hits[0].passage_id))
+        at++;
+    if (at == whole->nhits) fail_msg("cut hit %s is no match", cut->hits[0].passage_id);
+    if (fabs(whole->hits[at].score - cut->hits[0].score) > 1e-9)
+        fail_msg("cut hit %s: score %g, in the whole ranking %g", cut->hits[0].passage_id,
+                 cut->hits[0].score, whole->hits[at].score);
+    ls_results *roomy = ask_budget(s, q, 60000);
+    assert_false(roomy->partial);
+    assert_same_results(whole, roomy, q);
+    ls_results_free(roomy);
+    ls_results_free(cut);
+    ls_results_free(whole);
+    ls_searcher_close(s);
+}
+
 static void test_merged_ranks_as_single(void **state)
 {
     (void)state;
@@ -711,6 +761,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_set_ranks_as_single),
+        cmocka_unit_test(test_time_budget_ends_match_in_set),
         cmocka_unit_test(test_merged_ranks_as_single),
         cmocka_unit_test_teardown(test_remote_shards, stop_servers),
         cmocka_unit_test(test_as_of_in_set_as_single),

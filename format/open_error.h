@@ -1,0 +1,29 @@
+/* open_error.h — why an index does not open, in words a user can act on.
+ * Xapian says "Couldn't detect type of database" for an empty directory,
+ * an unreadable one and a directory of other files alike, and "EOF reading
+ * block" for a damaged table; this looks at what is on disk (the files of
+ * a glass database, a shard set's stub and parts, their permissions) and
+ * says what is wrong and what to do. One place for the readers (search,
+ * serve, mcp, stats, ...: query/search.c) and any other opener.
+ */
+#ifndef LS_FORMAT_OPEN_ERROR_H
+#define LS_FORMAT_OPEN_ERROR_H
+
+#include "../common/ls_error.h"
+#include "../xapian/xc.h"
+
+/* Record in err (first error wins) why the index at dir does not open and
+ * what to do, as "cannot open index DIR: <what is wrong>; <what to do>",
+ * with Xapian's own words (xe->msg) at the end where they say more.
+ * xe: the failed xc_db_open's error, or NULL when dir was not opened (it
+ * is missing or not a directory). Returns the code: LS_ERR_NOTFOUND when
+ * there is no index (missing, empty, other files), LS_ERR_NOMEM, else
+ * LS_ERR_INDEX (unreadable, damaged, a version this Xapian cannot read, a
+ * shard set missing a part). dir and xe are borrowed. */
+ls_rc ls_index_open_error(const char *dir, const xc_err *xe, ls_error *err);
+
+/* The message for a Xapian database that opens but holds no index format
+ * mark (not written by luat-search index): LS_ERR_INDEX. */
+ls_rc ls_index_not_ours(const char *dir, ls_error *err);
+
+#endif

@@ -1,0 +1,284 @@
+/* test_open_errors.c — an index that does not open says what is wrong and
+ * what to do (format/open_error.h), not Xapian's "Couldn't detect type of
+ * database": missing, a file, an empty directory, other files, a damaged
+ * table, a missing version file, a shard set missing a part or with a
+ * damaged one, a Xapian database that is not ours, one the user cannot
+ * read; through the library, the command line (search, mcp, serve) and a
+ * running server whose index broke (REST and /mcp). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "../../query/search.h"
+#include "../../xapian/xc.h"
+#include "../support/http_client.h"
+#include "../support/test_support.h"
+
+static char *tmp;
+static char good[4200], set[4200];
+
+static void sh(const char *fmt, const char *a, const char *b)
+{
+    char cmd[9000];
+    snprintf(cmd, sizeof cmd, fmt, a, b);
+    if (system(cmd) != 0) fail_msg("'%s' failed", cmd);
+}
+
+/* tmp/name, made by copying `from` (NULL: nothing) */
+static const char *place(const char *name, const char *from)
+{
+    static char path[4200];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    if (from) sh("cp -r '%s' '%s'", from, path);
+    return path;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!(tmp = ts_mkdtemp())) return -1;
+    chmod(tmp, 0711); /* another user may pass through, not list */
+    snprintf(good, sizeof good, "%s/good", tmp);
+    snprintf(set, sizeof set, "%s/set", tmp);
+    char cmd[9000];
+    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s' && '%s' index --quiet --shards 2 "
+             "--db '%s' '%s'", ts_bin(), good, ts_path("corpus/sample"), ts_bin(), set,
+             ts_path("corpus/sample"));
+    char *out = NULL, *err = NULL;
+    int status = ts_run(cmd, NULL, &out, &err);
+    if (status) fprintf(stderr, "indexing failed (%d): %s\n", status, err);
+    free(out);
+    free(err);
+    return status ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    ts_rmtree(tmp);
+    free(tmp);
+    return ts_shutdown_analyser(state);
+}
+
+/* ls_searcher_open(db) fails with rc and a message holding every one of
+ * the NULL-ended strings, never Xapian's bare "Couldn't detect". */
+static void expect_open_error(const char *db, ls_rc rc, ...)
+{
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    ls_rc got = ls_searcher_open(db, &s, &err);
+    if (got == LS_OK) {
+        ls_searcher_close(s);
+        fail_msg("%s opened", db);
+    }
+    if (got != rc) fail_msg("%s: rc %d, want %d (%s)", db, got, rc, err.msg);
+    va_list ap;
+    va_start(ap, rc);
+    for (const char *want; (want = va_arg(ap, const char *));)
+        if (!strstr(err.msg, want)) fail_msg("%s: '%s' not in: %s", db, want, err.msg);
+    va_end(ap);
+    if (strstr(err.msg, "Couldn't detect")) fail_msg("%s: Xapian's words only: %s", db, err.msg);
+    assert_null(s);
+}
+
+static void test_no_index(void **state)
+{
+    (void)state;
+    expect_open_error(place("missing", NULL), LS_ERR_NOTFOUND, "no index at",
+                      "luat-search index --db", NULL);
+    const char *file = place("file", NULL);
+    sh("echo x > '%s'%s", file, "");
+    expect_open_error(file, LS_ERR_NOTFOUND, "it is a file", NULL);
+    const char *empty = place("empty", NULL);
+    assert_int_equal(mkdir(empty, 0755), 0);
+    expect_open_error(empty, LS_ERR_NOTFOUND, "the directory is empty",
+                      "build one: luat-search index --db", NULL);
+    const char *other = place("other", NULL);
+    assert_int_equal(mkdir(other, 0755), 0);
+    sh("echo x > '%s/%s'", other, "notes.txt");
+    expect_open_error(other, LS_ERR_NOTFOUND, "no Xapian database there", "point --db", NULL);
+}
+
+static void test_damaged(void **state)
+{
+    (void)state;
+    const char *table = place("table", good);
+    sh("echo garbage > '%s/%s'", table, "postlist.glass");
+    expect_open_error(table, LS_ERR_INDEX, "it is damaged",
+                      "luat-search index --overwrite --db", "xapian-check", "Xapian: ", NULL);
+    const char *version = place("version", good);
+    sh("rm '%s/%s'", version, "iamglass");
+    expect_open_error(version, LS_ERR_INDEX, "version file iamglass is missing",
+                      "--overwrite", NULL);
+    /* the same index opens again once whole (the checks are about it) */
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(good, &s, &err), LS_OK);
+    ls_searcher_close(s);
+}
+
+static void test_shard_set(void **state)
+{
+    (void)state;
+    const char *missing = place("set-missing", set);
+    sh("rm -r '%s/%s'", missing, "shard-1");
+    expect_open_error(missing, LS_ERR_INDEX, "a shard set and its part", "shard-1 is missing",
+                      "--shards 2", NULL);
+    const char *broken = place("set-broken", set);
+    sh("echo junk > '%s/%s'", broken, "shard-0/termlist.glass");
+    expect_open_error(broken, LS_ERR_INDEX, "shard-0 is damaged", "--shards 2", NULL);
+}
+
+static void test_not_ours(void **state)
+{
+    (void)state;
+    const char *plain = place("plain", NULL);
+    assert_int_equal(mkdir(plain, 0755), 0);
+    xc_db_close(ts_xapian_db(plain, NULL, NULL)); /* plain/idx: Xapian, no format mark */
+    char idx[4300];
+    snprintf(idx, sizeof idx, "%s/idx", plain);
+    expect_open_error(idx, LS_ERR_INDEX, "not a luat-search index", "luat-search index --db",
+                      NULL);
+}
+
+/* Open db as another user (root drops to nobody; others meet mode 0) in a
+ * child; returns the message. */
+static char *open_as_other(const char *db)
+{
+    int fd[2];
+    assert_int_equal(pipe(fd), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fd[0]);
+        if (geteuid() == 0 && (setgid(65534) || setuid(65534))) _exit(2);
+        ls_searcher *s = NULL;
+        ls_error err = {0};
+        ls_rc rc = ls_searcher_open(db, &s, &err);
+        if (write(fd[1], err.msg, strlen(err.msg)) < 0) _exit(3);
+        _exit(rc == LS_ERR_INDEX ? 0 : 1);
+    }
+    close(fd[1]);
+    static char msg[1024];
+    ssize_t n = 0, r;
+    while ((r = read(fd[0], msg + n, sizeof msg - 1 - (size_t)n)) > 0) n += r;
+    msg[n] = '\0';
+    close(fd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status))
+        fail_msg("open as another user: status %d: %s", status, msg);
+    return msg;
+}
+
+static void test_unreadable(void **state)
+{
+    (void)state;
+    /* built under umask 027: the directory closed to others */
+    const char *closed = place("closed", good);
+    sh("chmod -R o-rwx '%s'%s", closed, "");
+    if (geteuid() != 0) sh("chmod 0 '%s'%s", closed, "");
+    char *msg = open_as_other(closed);
+    if (!strstr(msg, "Permission denied") || !strstr(msg, "chmod -R a+rX"))
+        fail_msg("closed directory: %s", msg);
+    /* the directory open, its files not */
+    const char *files = place("files", good);
+    sh("chmod 0600 '%s'/*%s", files, "");
+    if (geteuid() != 0) sh("chmod 0 '%s'/*%s", files, "");
+    msg = open_as_other(files);
+    if (!strstr(msg, "iamglass: Permission denied") && !strstr(msg, ".glass: Permission denied"))
+        fail_msg("closed files: %s", msg);
+    assert_non_null(strstr(msg, "readable by the user that searches"));
+}
+
+/* `luat-search ARGS` fails (exit 1) and says want on stderr */
+static void expect_cli(const char *args, const char *want)
+{
+    char cmd[9000];
+    snprintf(cmd, sizeof cmd, "'%s' %s", ts_bin(), args);
+    char *out = NULL, *err = NULL;
+    int status = ts_run(cmd, "", &out, &err);
+    if (status != 1 || !strstr(err, want) || !strstr(err, "cannot open index"))
+        fail_msg("%s: exit %d, stderr: %s", args, status, err);
+    free(out);
+    free(err);
+}
+
+static void test_command_line(void **state)
+{
+    (void)state;
+    char args[9000];
+    const char *empty = place("cli-empty", NULL);
+    assert_int_equal(mkdir(empty, 0755), 0);
+    snprintf(args, sizeof args, "search --db '%s' khai sinh", empty);
+    expect_cli(args, "the directory is empty");
+    const char *broken = place("cli-broken", good);
+    sh("echo garbage > '%s/%s'", broken, "postlist.glass");
+    snprintf(args, sizeof args, "mcp --db '%s'", broken);
+    expect_cli(args, "it is damaged");
+    snprintf(args, sizeof args, "serve --db '%s' --listen 127.0.0.1:0", broken);
+    expect_cli(args, "it is damaged");
+}
+
+static pid_t server;
+
+static int stop_server(void **state)
+{
+    (void)state;
+    if (server) ts_server_stop(server);
+    server = 0;
+    return 0;
+}
+
+/* A server whose index breaks before its workers open it answers 503 with
+ * what is wrong, on the REST routes and through /mcp. */
+static void test_server_index_breaks(void **state)
+{
+    (void)state;
+    const char *live = place("live", good);
+    unsigned port = ts_server_start(live, "--quiet --threads 1", &server);
+    assert_true(port > 0);
+    sh("rm -r '%s' && mkdir '%s'", live, live); /* emptied under it */
+    ts_reply r = ts_http_get(port, "/v1/search?q=khai+sinh");
+    assert_int_equal(r.status, 503);
+    json_error_t je;
+    json_t *body = json_loadb(r.body, r.body_len, 0, &je);
+    assert_non_null(body);
+    const char *message =
+        json_string_value(json_object_get(json_object_get(body, "error"), "message"));
+    if (!message || !strstr(message, "the directory is empty") ||
+        !strstr(message, "luat-search index --db"))
+        fail_msg("REST: %s", r.body);
+    json_decref(body);
+    ts_reply_free(&r);
+    const char *call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                       "{\"name\":\"search_legislation\",\"arguments\":{\"question\":\"a\"}}}";
+    r = ts_http_post(port, "/mcp", call, strlen(call));
+    if (!strstr(r.body, "the directory is empty")) fail_msg("/mcp: %d %s", r.status, r.body);
+    ts_reply_free(&r);
+    assert_int_equal(ts_server_stop(server), 0);
+    server = 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_index),
+        cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_shard_set),
+        cmocka_unit_test(test_not_ours),
+        cmocka_unit_test(test_unreadable),
+        cmocka_unit_test(test_command_line),
+        cmocka_unit_test_teardown(test_server_index_breaks, stop_server),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
