@@ -15,10 +15,10 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -3.8661;
-static const double weight[LS_CF_N] = { 0.0938,  2.8389,  2.7814, -1.1707, -0.5912,
-                                        1.8061,  1.5353,  0.0815,  0.0995,  0.8628,
-                                       -1.6686,  0.2874,  1.8439};
+static const double intercept = -3.8504;
+static const double weight[LS_CF_N] = { 0.0919,  2.8364,  2.7795, -1.1749, -0.5899,
+                                        1.8115,  1.5376,  0.0817,  0.0998,  0.8630,
+                                       -1.6851,  0.2791,  1.8459};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
