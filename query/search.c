@@ -528,7 +528,9 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
-        (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, LS_SLOT_DOC_ID, &xe)) ||
+        /* a cut match skips the second stage: its first `want` are all it needs */
+        (s->budget_ms > 0 &&
+         xc_enquire_set_deadline(enq, deadline, want, LS_SLOT_DOC_ID, &xe)) ||
         (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, plan, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
