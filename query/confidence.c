@@ -15,10 +15,10 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -3.8504;
-static const double weight[LS_CF_N] = { 0.0919,  2.8364,  2.7795, -1.1749, -0.5899,
-                                        1.8115,  1.5376,  0.0817,  0.0998,  0.8630,
-                                       -1.6851,  0.2791,  1.8459};
+static const double intercept = -3.5055;
+static const double weight[LS_CF_N] = { 0.0277,  2.7494,  2.7025, -1.1895, -0.5069,
+                                        1.8434,  1.4661,  0.0814,  0.1033,  0.8527,
+                                       -1.7077,  0.3100,  1.8588};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
