@@ -41,7 +41,7 @@ static const char help[] =
     "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 hpair, defined, defother, elite, cover, hcover, hprec, depth,\n"
-    "                 folded, synonyms, common, k1, b; see query/build.h)\n"
+    "                 folded, synonyms, common, maybe, k1, b; see query/build.h)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
 

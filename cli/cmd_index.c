@@ -32,6 +32,8 @@ static const char help[] =
     "                    shards, nor without room for a second copy)\n"
     "  --no-compact      with --overwrite: leave the index as written\n"
     "  --batch-size N    documents per atomic commit (default 1000)\n"
+    "  --one-thread      analyse and store in one thread (default: one index is\n"
+    "                    analysed by the reading thread while a second stores)\n"
     "  --shards N        make a new index a set of N shards (2..64), written in\n"
     "                    parallel, one thread per shard; search opens it as one\n"
     "  --json            print the summary as JSON on stdout: documents, added,\n"
@@ -98,7 +100,8 @@ int cmd_index(int argc, char **argv)
         {"overwrite", no_argument, 0, 'o'},        {"batch-size", required_argument, 0, 'b'},
         {"json", no_argument, 0, 'j'},             {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},             {"shards", required_argument, 0, 'S'},
-        {"no-compact", no_argument, 0, 'n'},       {0, 0, 0, 0}};
+        {"no-compact", no_argument, 0, 'n'},       {"one-thread", no_argument, 0, '1'},
+        {0, 0, 0, 0}};
     const char *db = NULL;
     int format = LS_FORMAT_AUTO, json = 0, quiet = 0, no_compact = 0;
     ls_indexer_options io = {0};
@@ -124,6 +127,7 @@ int cmd_index(int argc, char **argv)
         case 'j': json = 1; break;
         case 'q': quiet = 1; break;
         case 'n': no_compact = 1; break;
+        case '1': io.one_thread = 1; break;
         case 'h': fputs(help, stdout); return CLI_OK;
         case ':': return cli_usage_error("index", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("index", "unknown option '%s'", argv[optind - 1]);

@@ -176,7 +176,9 @@ typedef struct reader {
 
 static void *alloc_n(size_t n, size_t size) { return malloc((n ? n : 1) * size); }
 
-ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err)
+/* Decode data[0..len) into *out; with_spans 0 leaves the spans unread
+ * (out->spans NULL). */
+static ls_rc decode(const char *data, size_t len, int with_spans, ls_cover *out, ls_error *err)
 {
     memset(out, 0, sizeof *out);
     reader r = {(const unsigned char *)data, (const unsigned char *)data + len, 0};
@@ -206,7 +208,8 @@ ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err
             break;
         }
         if (!(out->tokens[f] = alloc_n(n, sizeof *out->tokens[f])) ||
-            (f == LS_COVER_BODY && !(out->spans = alloc_n(2 * n, sizeof *out->spans)))) {
+            (f == LS_COVER_BODY && with_spans &&
+             !(out->spans = alloc_n(2 * n, sizeof *out->spans)))) {
             ls_cover_free(out);
             return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
         }
@@ -216,6 +219,11 @@ ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err
             if (t == 0 || t > nwords) r.bad = 1;
             out->tokens[f][i] = (uint32_t)t;
         }
+    }
+    if (!with_spans) {
+        if (!r.bad) return LS_OK;
+        ls_cover_free(out);
+        return ls_error_set(err, LS_ERR_FORMAT, "cover record cut short or malformed");
     }
     for (size_t i = 0, at = 0; !r.bad && i < out->ntokens[LS_COVER_BODY]; i++) {
         size_t packed = ls_varint_get(&r.p, r.end, &r.bad);
@@ -231,6 +239,16 @@ ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err
         return ls_error_set(err, LS_ERR_FORMAT, "cover record cut short or malformed");
     }
     return LS_OK;
+}
+
+ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err)
+{
+    return decode(data, len, 1, out, err);
+}
+
+ls_rc ls_cover_decode_tokens(const char *data, size_t len, ls_cover *out, ls_error *err)
+{
+    return decode(data, len, 0, out, err);
 }
 
 void ls_cover_free(ls_cover *c)

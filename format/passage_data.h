@@ -1,6 +1,8 @@
-/* passage_data.h — the stored record of a passage (Xapian document data),
- * a JSON object (the document's record, metadata "doc:<id>", is
- * doc_record.h's).
+/* passage_data.h — the stored record of a passage (Xapian document data):
+ * a JSON head with the short fields, then the text and a procedure's card as
+ * they are (layout in passage_data.c; records of format 1, one JSON object,
+ * are still read). The document's record, metadata "doc:<id>", is
+ * doc_record.h's.
  *
  * The indexer encodes; the query side, the REST API and the CLI decode. One
  * encoder and one decoder, so the two sides cannot drift.
@@ -31,21 +33,28 @@ typedef struct ls_passage {
     char *procedure;       /* a procedure's card (JSON text), NULL for articles */
 } ls_passage;
 
-/* Append the JSON record of article a of doc to out. */
+/* Append the record of article a of doc to out. LS_ERR_UTF8 when a field
+ * is not valid UTF-8. */
 ls_rc ls_passage_encode(const ls_document *doc, const ls_article *a, ls_buf *out,
                         ls_error *err);
 
-/* Decode a passage record. *out is allocated; free with ls_passage_free. */
+/* Decode a passage record (format 1 or 2). *out is allocated; free with
+ * ls_passage_free. LS_ERR_FORMAT when data is not one. */
 ls_rc ls_passage_decode(const char *data, size_t len, ls_passage **out, ls_error *err);
 
 void ls_passage_free(ls_passage *p);
 
 /* Rewrite the stored passage record data[0..len) with status `status`
- * (NULL: no status) into out (reset first), the rest kept as stored: when
- * the relations between documents restate it (indexer/relations.h).
- * LS_ERR_FORMAT when data is not a JSON object, LS_ERR_NOMEM. */
+ * (NULL: no status) into out (reset first), the rest kept as stored (and in
+ * its format): when the relations between documents restate it
+ * (indexer/relations.h). LS_ERR_FORMAT when data is not a record,
+ * LS_ERR_NOMEM. */
 ls_rc ls_passage_restate(const char *data, size_t len, const char *status, ls_buf *out,
                          ls_error *err);
+
+/* Whether two stored passage records say the same (a restated status may
+ * have moved a key of the head). Records of different formats differ. */
+int ls_passage_same(const char *a, size_t alen, const char *b, size_t blen);
 
 /* Map a status as written ("còn hiệu lực", "hết hiệu lực một phần"...) to the
  * code stored in XSTATUS ("in-force", "repealed", "partly-repealed",

@@ -31,9 +31,9 @@
  * | XLEVEL   | folded level of a procedure, "cap xa", "cap tinh"    | boolean   |
  * | XFIELD   | folded field of work of a procedure, "ho tich"       | boolean   |
  *
- * Value slots are listed below; the document data is a JSON object with the
- * passage's text and metadata (see format/passage_data.h); a procedure's
- * passage adds its card under "procedure" (corpus/procedure.h).
+ * Value slots are listed below; the document data is the passage's record:
+ * a JSON head with its metadata, then its text, and a procedure's card
+ * (corpus/procedure.h) after it (see format/passage_data.h).
  * Metadata key "doc:<doc id>" holds the document-level JSON record.
  * Keys "rel:<doc id>" and "relby:<doc id>" hold the amending / replacing /
  * repealing relations between documents (layout and status rule:
@@ -77,7 +77,9 @@ extern const ls_field_prefixes ls_definition_field; /* D, DA, DB, DAB */
 
 #define LS_METADATA_DOC        "doc:"
 #define LS_METADATA_FORMAT     "luat-search:format"
-#define LS_INDEX_FORMAT_VERSION "1"
+/* 2: passage records hold their text and card outside the JSON head
+ * (passage_data.h); indexes of format 1 are still read. */
+#define LS_INDEX_FORMAT_VERSION "2"
 
 enum {
     LS_SLOT_DOC_ID = 0,     /* parent document id: the collapse key */

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "../common/ls_buf.h"
+#include "../corpus/document_copy.h"
 #include "../corpus/procedure.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
@@ -35,6 +37,15 @@
 
 #define WRITER_LOCK_FILE "writer.lock"
 
+/* Passages Xapian buffers before it writes their postings into its tables
+ * (inside the open batch: a commit is still all or nothing). A passage
+ * writes about 500 distinct terms, so Xapian's default of 10000 documents
+ * means ~5M buffered postings in std::maps (~32 KB a passage, 250 MB at the
+ * pháp điển's 7,000-passage batches), and most indexing time went into
+ * cache misses walking them. 250 passages keep the buffer near 8 MB; README
+ * "Speed, measured" has the figures. */
+#define FLUSH_PASSAGES 250
+
 struct ls_indexer {
     int lock_fd;              /* flock'ed DIR/writer.lock holding our pid */
     xc_wdb *wdb;
@@ -51,7 +62,41 @@ struct ls_indexer {
     ls_restate_hook restate;  /* LS_PART_RECORDS: passages elsewhere */
     char gone_since[11];      /* of the document being added (relations.h) */
     ls_sharded *sharded;      /* a shard set: everything goes through it */
+    ls_buf cover_buf;         /* the analysing thread's scratch */
+    struct pipe *pipe;        /* the writer thread, when there is one */
+    ls_index_counts counts_view; /* what ls_indexer_counts shows with a pipe */
+    unsigned piped_in_batch;  /* documents queued since the last commit */
 };
+
+/* ---- the writer thread ----------------------------------------------------
+ * With a pipe, ls_indexer_add analyses a document in the calling (reading)
+ * thread and queues it; one writer thread completes and stores the queued
+ * documents in order, so the output is what one thread writes. Every other
+ * call first waits for the queue to empty (pipe_drain) and then uses the
+ * database itself: the two threads never touch Xapian at once. */
+
+typedef struct analysed analysed;
+
+#define PIPE_PASSAGES 512 /* passages analysed ahead of the writer: bounds memory */
+
+typedef struct pipe {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;        /* the queue or the writer's state changed */
+    analysed *head, *tail;    /* queued documents, oldest first */
+    size_t queued_passages;
+    int busy;                 /* the writer holds a document */
+    int stop;
+    int discard;              /* drop what is queued (a failure, or close) */
+    ls_error err;             /* the writer's failure (under mu): a bad
+                                 document's until reported, else the first */
+    ls_index_counts counts;   /* ix->counts after the last stored document */
+} pipe_t;
+
+static void pipe_start(ls_indexer *ix);
+static void pipe_wait(pipe_t *p);
+static ls_rc pipe_drain(ls_indexer *ix, ls_error *err);
+static void pipe_stop(ls_indexer *ix);
 
 static ls_rc xapian_error(ls_error *err, const char *what, const xc_err *xe)
 {
@@ -118,7 +163,7 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
     ix->batch_size = opts && opts->batch_size ? opts->batch_size : 1000;
     xc_err xe;
     int mode = opts && opts->overwrite ? XC_WDB_CREATE_OR_OVERWRITE : XC_WDB_CREATE_OR_OPEN;
-    if (xc_wdb_open(dbpath, mode, &ix->wdb, &xe)) {
+    if (xc_wdb_open_flushing(dbpath, mode, FLUSH_PASSAGES, &ix->wdb, &xe)) {
         char what[600];
         snprintf(what, sizeof what, "%s: cannot open index for writing", dbpath);
         ls_rc rc = xapian_error(err, what, &xe);
@@ -135,6 +180,7 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         ls_indexer_close(ix);
         return src;
     }
+    if (ix->part == LS_PART_ALL && !(opts && opts->one_thread)) pipe_start(ix);
     *out = ix;
     return LS_OK;
 }
@@ -159,6 +205,8 @@ static ls_rc begin_batch(ls_indexer *ix, ls_error *err)
 ls_rc ls_indexer_commit_marked(ls_indexer *ix, unsigned long mark, ls_error *err)
 {
     if (ix->sharded) return ls_sharded_commit(ix->sharded, err); /* marks its own */
+    ls_rc rc = pipe_drain(ix, err);
+    if (rc) return rc;
     char v[32];
     snprintf(v, sizeof v, "%lu", mark);
     xc_err xe;
@@ -172,15 +220,31 @@ unsigned long ls_indexer_commit_mark(ls_indexer *ix)
     char *v = NULL;
     size_t len = 0;
     xc_err xe;
+    if (ix->pipe) { /* a failure stays for the next add or commit */
+        pthread_mutex_lock(&ix->pipe->mu);
+        pipe_wait(ix->pipe);
+        pthread_mutex_unlock(&ix->pipe->mu);
+    }
     if (!ix->wdb || xc_wdb_get_metadata(ix->wdb, LS_METADATA_SET_COMMIT, &v, &len, &xe)) return 0;
     unsigned long mark = len ? strtoul(v, NULL, 10) : 0;
     free(v);
     return mark;
 }
 
+static ls_rc commit_batch(ls_indexer *ix, ls_error *err);
+
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err)
 {
     if (ix->sharded) return ls_sharded_commit(ix->sharded, err);
+    ls_rc rc = pipe_drain(ix, err);
+    ix->piped_in_batch = 0;
+    return rc ? rc : commit_batch(ix, err);
+}
+
+/* Commit the open batch (the thread that stores: the writer's own commits
+ * at the end of a batch, or the caller's once the queue is empty). */
+static ls_rc commit_batch(ls_indexer *ix, ls_error *err)
+{
     xc_err xe;
     if (!ix->in_transaction) { /* metadata and synonyms written at open */
         if (xc_wdb_commit(ix->wdb, &xe)) return xapian_error(err, "commit", &xe);
@@ -337,33 +401,36 @@ static int same_data(xc_wdb *wdb, unsigned docid, const ls_buf *b)
     const char *data = NULL;
     size_t len = 0;
     int same = xc_doc_get_data(xd, &data, &len, &xe) == XC_OK &&
-               same_json(data, len, b->data, b->len);
+               ls_passage_same(data, len, b->data, b->len);
     xc_doc_free(xd);
     return same;
 }
 
-/* Build and store the passage of article a. Returns LS_OK, or an error for
- * this passage only (the caller decides whether it ends the batch). */
-static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
-                           const char *id_norm, ls_error *err)
+/* The part of article a's passage that its text makes: the text terms, the
+ * cover record, the defined phrases and its own reference, into a new *out
+ * (the caller frees it). Reads no index, so any thread may run it (the
+ * analyser is thread-safe); cover and buf are its scratch. */
+static ls_rc analyse_article(ls_cover_builder *cover, ls_buf *buf, const ls_document *doc,
+                             const ls_article *a, xc_doc **out, ls_error *err)
 {
     xc_err xe;
     xc_doc *xd = NULL;
+    *out = NULL;
     if (xc_doc_new(&xd, &xe)) return xapian_error(err, "indexing", &xe);
-    ls_termgen tg = {.doc = xd, .next_pos = 1, .cover = &ix->cover};
+    ls_termgen tg = {.doc = xd, .next_pos = 1, .cover = cover};
     ls_rc rc = LS_OK;
-    ls_cover_builder_reset(&ix->cover);
-    ls_cover_builder_field(&ix->cover, LS_COVER_HEADING);
+    ls_cover_builder_reset(cover);
+    ls_cover_builder_field(cover, LS_COVER_HEADING);
     if (a->heading) rc = ls_termgen_index_text(&tg, a->heading, strlen(a->heading),
                                                HEADING_WEIGHT, err);
-    ls_cover_builder_field(&ix->cover, LS_COVER_TITLE);
+    ls_cover_builder_field(cover, LS_COVER_TITLE);
     if (!rc && doc->title)
         rc = ls_termgen_index_text(&tg, doc->title, strlen(doc->title), 1, err);
-    ls_cover_builder_field(&ix->cover, LS_COVER_BODY);
+    ls_cover_builder_field(cover, LS_COVER_BODY);
     if (!rc && a->text) rc = ls_termgen_index_text(&tg, a->text, a->text_len, 0, err);
-    ls_buf_reset(&ix->scratch);
-    if (!rc) rc = ls_cover_builder_finish(&ix->cover, &ix->scratch, err);
-    if (!rc && xc_doc_set_value(xd, LS_SLOT_COVER, ix->scratch.data, ix->scratch.len, &xe))
+    ls_buf_reset(buf);
+    if (!rc) rc = ls_cover_builder_finish(cover, buf, err);
+    if (!rc && xc_doc_set_value(xd, LS_SLOT_COVER, buf->data, buf->len, &xe))
         rc = xapian_error(err, "indexing", &xe);
     if (!rc) {
         definition_ctx dc = {.tg = &tg, .err = err};
@@ -371,7 +438,20 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
         rc = dc.rc;
     }
     if (!rc) rc = add_own_reference(xd, a->number, err);
-    if (!rc) rc = add_metadata_terms(xd, doc, a, id_norm, err);
+    if (rc) xc_doc_free(xd);
+    else *out = xd;
+    return rc;
+}
+
+/* Complete the passage of article a, analysed into xd (borrowed), with what
+ * the index decides (status, dates, record), and store it. Returns LS_OK,
+ * or an error for this passage only (the caller decides whether it ends the
+ * batch). */
+static ls_rc store_article(ls_indexer *ix, const ls_document *doc, const ls_article *a,
+                           const char *id_norm, xc_doc *xd, ls_error *err)
+{
+    xc_err xe;
+    ls_rc rc = add_metadata_terms(xd, doc, a, id_norm, err);
     char gone[9];
     ls_gone_value(ix->gone_since, gone);
     if (!rc && gone[0] && xc_doc_set_value(xd, LS_SLOT_GONE, gone, 8, &xe))
@@ -399,12 +479,32 @@ static ls_rc index_article(ls_indexer *ix, const ls_document *doc, const ls_arti
         if (!rc && same) ix->counts.passages_unchanged++;
         if (!rc && !same) ix->doc_changed = 1;
     }
-    xc_doc_free(xd);
     return rc;
 }
 
+/* One document's passages as analysed (analyse_document), waiting to be
+ * completed and stored (store_document). */
+struct analysed {
+    ls_document *own_copy;    /* the document when it was copied for the writer */
+    const ls_document *doc;   /* own_copy, or the caller's */
+    char id_norm[DOC_ID_MAX + 1];
+    xc_doc **texts;           /* per article: its text's postings; NULL: skipped */
+    size_t passages;          /* texts not NULL */
+    struct analysed *next;    /* in the writer's queue */
+};
+
+static void analysed_free(analysed *an)
+{
+    if (!an) return;
+    for (size_t i = 0; an->texts && an->doc && i < an->doc->narticles; i++)
+        xc_doc_free(an->texts[i]);
+    free(an->texts);
+    ls_document_free(an->own_copy);
+    free(an);
+}
+
 static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *own, int restated,
-                          const char *id_norm, ls_error *err);
+                          const char *id_norm, xc_doc **texts, ls_error *err);
 
 ls_rc ls_indexer_document_key(const ls_document *doc, char *id_norm, size_t cap,
                               ls_error *err)
@@ -418,13 +518,43 @@ ls_rc ls_indexer_document_key(const ls_document *doc, char *id_norm, size_t cap,
     return ls_format_normalise_value(doc->id, 0, id_norm, cap, err);
 }
 
-ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
+/* Analyse every article of doc (the passages' text postings) into a new
+ * *out; a bad article is left NULL, to be skipped and counted. Reads no
+ * index: the reading thread runs it while the writer stores the document
+ * before. */
+static ls_rc analyse_document(ls_indexer *ix, const ls_document *doc, analysed **out,
+                              ls_error *err)
 {
-    if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
-    char id_norm[256];
-    ls_rc rc = ls_indexer_document_key(doc, id_norm, sizeof id_norm, err);
+    *out = NULL;
+    analysed *an = calloc(1, sizeof *an);
+    if (!an || !(an->texts = calloc(doc->narticles ? doc->narticles : 1, sizeof *an->texts))) {
+        free(an);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    an->doc = doc;
+    ls_rc rc = ls_indexer_document_key(doc, an->id_norm, sizeof an->id_norm, err);
+    for (size_t i = 0; !rc && i < doc->narticles && ix->part != LS_PART_RECORDS; i++) {
+        const ls_article *a = &doc->articles[i];
+        if (!a->number || !a->text || a->text_len == 0) continue;
+        ls_error one = {0};
+        rc = analyse_article(&ix->cover, &ix->cover_buf, doc, a, &an->texts[i], &one);
+        if (ls_rc_is_bad_input(rc)) rc = LS_OK; /* bad article: skip, keep going */
+        else if (rc) ls_error_set(err, rc, "%s", one.msg);
+        else an->passages++;
+    }
+    if (rc) analysed_free(an);
+    else *out = an;
+    return rc;
+}
+
+/* Store the analysed document an (borrowed): its derived status, passages
+ * and records. The writer's part of ls_indexer_add. */
+static ls_rc store_document(ls_indexer *ix, analysed *an, ls_error *err)
+{
+    const ls_document *doc = an->doc;
+    const char *id_norm = an->id_norm;
+    ls_rc rc = begin_batch(ix, err);
     if (rc) return rc;
-    if ((rc = begin_batch(ix, err))) return rc;
     /* the status other documents' relations give it (relations.h) */
     char *derived = NULL;
     ix->gone_since[0] = '\0';
@@ -440,27 +570,174 @@ ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
     }
     ls_document view = *doc;   /* borrows doc's fields */
     if (derived) view.status = derived;
-    rc = add_document(ix, &view, doc->status, derived != NULL, id_norm, err);
+    rc = add_document(ix, &view, doc->status, derived != NULL, id_norm, an->texts, err);
     free(derived);
     return rc;
 }
 
+static void *pipe_main(void *arg)
+{
+    ls_indexer *ix = arg;
+    pipe_t *p = ix->pipe;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->head && !p->stop) pthread_cond_wait(&p->cv, &p->mu);
+        if (!p->head) break;
+        analysed *an = p->head;
+        p->head = an->next;
+        if (!p->head) p->tail = NULL;
+        p->busy = 1;
+        int discard = p->discard;
+        pthread_mutex_unlock(&p->mu);
+        ls_error e = {0};
+        /* after a failure the rest is dropped: the batch cannot commit */
+        ls_rc rc = discard ? LS_OK : store_document(ix, an, &e);
+        size_t n = an->passages;
+        analysed_free(an);
+        pthread_mutex_lock(&p->mu);
+        if (rc && !p->discard) {
+            p->err = e;
+            p->err.rc = rc;
+            /* a bad document is skipped, as ls_indexer_add's caller does
+             * without the thread; anything else ends the run */
+            if (!ls_rc_is_bad_input(rc)) p->discard = 1;
+        }
+        p->counts = ix->counts;
+        p->queued_passages -= n;
+        p->busy = 0;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* Start the writer thread (NULL pipe and LS_OK when it cannot: the caller
+ * then stores documents itself). */
+static void pipe_start(ls_indexer *ix)
+{
+    pipe_t *p = calloc(1, sizeof *p);
+    if (!p) return;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv, NULL);
+    ix->pipe = p;
+    if (pthread_create(&p->thread, NULL, pipe_main, ix) != 0) {
+        pthread_mutex_destroy(&p->mu);
+        pthread_cond_destroy(&p->cv);
+        free(p);
+        ix->pipe = NULL;
+    }
+}
+
+/* The writer's failure into err (under mu): a bad document's once, any
+ * other at every call from then on. */
+static ls_rc pipe_failure(pipe_t *p, ls_error *err)
+{
+    if (!p->err.rc) return LS_OK;
+    ls_rc rc = ls_error_set(err, p->err.rc, "%s", p->err.msg);
+    if (!p->discard) p->err = (ls_error){0};
+    return rc;
+}
+
+/* Wait until the writer has stored everything queued (under mu). */
+static void pipe_wait(pipe_t *p)
+{
+    while (p->head || p->busy) pthread_cond_wait(&p->cv, &p->mu);
+}
+
+/* Wait until the writer has stored everything queued; its failure, if any.
+ * Then this thread may use the database. */
+static ls_rc pipe_drain(ls_indexer *ix, ls_error *err)
+{
+    pipe_t *p = ix->pipe;
+    if (!p) return LS_OK;
+    pthread_mutex_lock(&p->mu);
+    pipe_wait(p);
+    ls_rc rc = pipe_failure(p, err);
+    pthread_mutex_unlock(&p->mu);
+    return rc;
+}
+
+/* Stop and join the writer, dropping what is queued (close: anything not
+ * committed is dropped anyway). */
+static void pipe_stop(ls_indexer *ix)
+{
+    pipe_t *p = ix->pipe;
+    if (!p) return;
+    pthread_mutex_lock(&p->mu);
+    p->stop = p->discard = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->thread, NULL);
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->cv);
+    free(p);
+    ix->pipe = NULL;
+}
+
+/* Queue an (taken) for the writer, with a copy of the caller's document
+ * (the reader frees its own when the callback returns). Waits while
+ * PIPE_PASSAGES are queued. The writer's failure, if it had one. */
+static ls_rc pipe_push(ls_indexer *ix, analysed *an, ls_error *err)
+{
+    pipe_t *p = ix->pipe;
+    if (!(an->own_copy = ls_document_copy(an->doc))) {
+        analysed_free(an);
+        return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    }
+    an->doc = an->own_copy;
+    pthread_mutex_lock(&p->mu);
+    while ((p->head || p->busy) && p->queued_passages + an->passages > PIPE_PASSAGES &&
+           !p->discard)
+        pthread_cond_wait(&p->cv, &p->mu);
+    ls_rc rc = pipe_failure(p, err);
+    if (!rc) {
+        if (p->tail) p->tail->next = an;
+        else p->head = an;
+        p->tail = an;
+        p->queued_passages += an->passages;
+        pthread_cond_broadcast(&p->cv);
+        an = NULL;
+    }
+    pthread_mutex_unlock(&p->mu);
+    analysed_free(an);
+    /* the document that ends a batch returns once the batch is committed,
+     * as without the thread: a crash keeps the same states (indexer.h) */
+    if (!rc && ++ix->piped_in_batch >= ix->batch_size) {
+        ix->piped_in_batch = 0;
+        rc = pipe_drain(ix, err);
+    }
+    return rc;
+}
+
+ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
+{
+    if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
+    analysed *an = NULL;
+    ls_rc rc = analyse_document(ix, doc, &an, err);
+    if (rc) return rc;
+    if (ix->pipe) return pipe_push(ix, an, err); /* takes an */
+    rc = store_document(ix, an, err);
+    analysed_free(an);
+    return rc;
+}
+
 /* Index doc (its status as shown; `own` as its source published it,
- * `restated` when they differ) under id_norm. */
+ * `restated` when they differ) under id_norm, its articles' texts analysed
+ * in texts (NULL: skipped). */
 static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *own, int restated,
-                          const char *id_norm, ls_error *err)
+                          const char *id_norm, xc_doc **texts, ls_error *err)
 {
     ls_rc rc;
     ix->counts.documents++;
     ix->doc_changed = 0;
     for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_RECORDS; i++) {
         const ls_article *a = &doc->articles[i];
-        if (!a->number || !a->text || a->text_len == 0) {
+        if (!texts[i]) {
             ix->counts.passages_skipped++;
             continue;
         }
         ls_error one = {0};
-        rc = index_article(ix, doc, a, id_norm, &one);
+        rc = store_article(ix, doc, a, id_norm, texts[i], &one);
         if (ls_rc_is_bad_input(rc)) {
             ix->counts.passages_skipped++;   /* bad article: skip, keep going */
             continue;
@@ -469,7 +746,7 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         ix->counts.bytes += a->text_len;
     }
     if (ix->part == LS_PART_PASSAGES) /* records are meta's (shards.h) */
-        return ++ix->in_batch >= ix->batch_size ? ls_indexer_commit(ix, err) : LS_OK;
+        return ++ix->in_batch >= ix->batch_size ? commit_batch(ix, err) : LS_OK;
     /* the document-level record, by id (the last reader's view wins; a
      * document split over several pháp điển pages keeps its last page's
      * article list -- see the note on the corpus issue) */
@@ -496,7 +773,7 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         (rc = ls_relations_update_hooked(ix->wdb, doc, id_norm, &ix->counts.documents_restated,
                                          ix->restate.fn ? &ix->restate : NULL, err)))
         return rc;
-    if (++ix->in_batch >= ix->batch_size) return ls_indexer_commit(ix, err);
+    if (++ix->in_batch >= ix->batch_size) return commit_batch(ix, err);
     return LS_OK;
 }
 
@@ -504,7 +781,8 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
 {
     if (ix->sharded) return ls_sharded_remove(ix->sharded, doc_id, removed, err);
     char id_norm[256], term[300];
-    ls_rc rc = ls_format_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
+    ls_rc rc = pipe_drain(ix, err);
+    if (!rc) rc = ls_format_normalise_value(doc_id, 0, id_norm, sizeof id_norm, err);
     if (rc) return rc;
     if ((rc = begin_batch(ix, err))) return rc;
     snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, id_norm);
@@ -538,18 +816,27 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
 ls_rc ls_indexer_restate(ls_indexer *ix, const char *id_norm, const char *status,
                          const char *gone_since, ls_error *err)
 {
-    ls_rc rc = begin_batch(ix, err);
+    ls_rc rc = pipe_drain(ix, err);
+    if (!rc) rc = begin_batch(ix, err);
     return rc ? rc : ls_relations_restate_passages(ix->wdb, id_norm, status, gone_since, err);
 }
 
-const ls_index_counts *ls_indexer_counts(const ls_indexer *ix)
+const ls_index_counts *ls_indexer_counts(ls_indexer *ix)
 {
-    return ix->sharded ? ls_sharded_counts(ix->sharded) : &ix->counts;
+    if (ix->sharded) return ls_sharded_counts(ix->sharded);
+    pipe_t *p = ix->pipe;
+    if (!p) return &ix->counts;
+    /* the writer's last snapshot while it works; ix's own when idle */
+    pthread_mutex_lock(&p->mu);
+    ix->counts_view = p->head || p->busy ? p->counts : ix->counts;
+    pthread_mutex_unlock(&p->mu);
+    return &ix->counts_view;
 }
 
 void ls_indexer_close(ls_indexer *ix)
 {
     if (!ix) return;
+    pipe_stop(ix);
     ls_sharded_close(ix->sharded);
     if (ix->in_transaction) {
         xc_err xe;
@@ -558,6 +845,7 @@ void ls_indexer_close(ls_indexer *ix)
     xc_wdb_close(ix->wdb);
     if (ix->lock_fd >= 0) close(ix->lock_fd); /* releases the flock */
     ls_buf_free(&ix->scratch);
+    ls_buf_free(&ix->cover_buf);
     ls_cover_builder_free(&ix->cover);
     free(ix->path);
     free(ix);

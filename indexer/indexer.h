@@ -6,6 +6,13 @@
  * nothing. Work is committed every `batch_size` documents and at
  * ls_indexer_commit; each commit is atomic (Xapian transactions), so a crash
  * loses at most the uncommitted batch and the next run redoes it.
+ *
+ * One index (not a shard set) is written by two threads unless
+ * one_thread is set: ls_indexer_add analyses a document's text in the
+ * calling thread and queues it, and a writer thread stores the queued
+ * documents in order (the same index as one thread writes). The add that
+ * ends a batch returns after its commit; a writer's failure is returned by
+ * the next add or commit; every other call waits for the queue first.
  */
 #ifndef LS_INDEXER_H
 #define LS_INDEXER_H
@@ -36,6 +43,7 @@ typedef struct ls_indexer_options {
     unsigned batch_size;    /* documents per commit; 0 = 1000 */
     unsigned shards;        /* a new index as a set of N shards (2..64, see
                                shards.h); 0 = as found (a shard set stays one) */
+    int one_thread;         /* store in the calling thread: no writer thread */
     int part;               /* LS_PART_*: what this writer stores (the shard
                                set's writers split the work) */
     ls_restate_hook restate;/* LS_PART_RECORDS: where the passages of a
@@ -80,8 +88,10 @@ unsigned long ls_indexer_commit_mark(ls_indexer *ix);
 /* Commit everything pending, atomically. */
 ls_rc ls_indexer_commit(ls_indexer *ix, ls_error *err);
 
-/* Counts so far (borrowed view, valid until close). */
-const ls_index_counts *ls_indexer_counts(const ls_indexer *ix);
+/* Counts so far (borrowed view, valid until the next call or close). With
+ * the writer thread, those of the documents it has stored so far: exact
+ * after ls_indexer_commit. */
+const ls_index_counts *ls_indexer_counts(ls_indexer *ix);
 
 /* Release the writer. Anything not committed is dropped. NULL allowed. */
 void ls_indexer_close(ls_indexer *ix);

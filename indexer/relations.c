@@ -182,7 +182,20 @@ static int collect_term(void *ctx, const char *term, unsigned wdf)
     return l->n == 8;
 }
 
-/* One passage (docid) of the target: data, XSTATUS term and status slot. */
+/* Whether the stored value of slot in xd is v (len n). */
+static int value_is(xc_doc *xd, unsigned slot, const char *v, size_t n)
+{
+    const char *old = NULL;
+    size_t len = 0;
+    xc_err xe;
+    return xc_doc_get_value(xd, slot, &old, &len, &xe) == XC_OK && len == n &&
+           (n == 0 || memcmp(old, v, n) == 0);
+}
+
+/* One passage (docid) of the target: data, XSTATUS term, status and gone
+ * slots, each rewritten only when it differs; a passage where none does is
+ * left alone (no replace: every other document's relations restate their
+ * targets, most often to what they already say). */
 static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status,
                              const char *gone_since, ls_buf *scratch, ls_error *err)
 {
@@ -195,24 +208,31 @@ static ls_rc restate_passage(xc_wdb *wdb, unsigned docid, const char *status,
     if (xc_doc_get_data(xd, &data, &len, &xe)) rc = xerr(err, "restating a passage", &xe);
     else if (ls_passage_restate(data, len, status, scratch, err) == LS_ERR_FORMAT)
         rc = ls_error_set(err, LS_ERR_FORMAT, "passage %u: stored data is not JSON", docid);
-    if (!rc && xc_doc_set_data(xd, scratch->data, scratch->len, &xe))
+    const char *code = ls_status_code(status);
+    char gone[9];
+    ls_gone_value(gone_since, gone);
+    int same_data = !rc && scratch->len == len && (len == 0 || memcmp(scratch->data, data, len) == 0);
+    int same_code = !rc && value_is(xd, LS_SLOT_STATUS, code, strlen(code));
+    int same_gone = !rc && value_is(xd, LS_SLOT_GONE, gone, strlen(gone));
+    if (rc || (same_data && same_code && same_gone)) {
+        xc_doc_free(xd);
+        return rc;
+    }
+    if (!same_data && xc_doc_set_data(xd, scratch->data, scratch->len, &xe))
         rc = xerr(err, "restating a passage", &xe);
-    term_list old = {0}, q = {0};
-    if (!rc && (xc_doc_terms(xd, LS_PREFIX_STATUS, collect_term, &old, &xe) ||
-                xc_doc_terms(xd, LS_PREFIX_ID, collect_term, &q, &xe)))
+    term_list old = {0};
+    if (!rc && !same_code && xc_doc_terms(xd, LS_PREFIX_STATUS, collect_term, &old, &xe))
         rc = xerr(err, "restating a passage", &xe);
     for (size_t i = 0; !rc && i < old.n; i++)
         if (xc_doc_remove_term(xd, old.terms[i], &xe)) rc = xerr(err, "restating a passage", &xe);
-    const char *code = ls_status_code(status);
-    if (!rc) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, code, 0, err);
-    if (!rc && xc_doc_set_value(xd, LS_SLOT_STATUS, code, strlen(code), &xe))
+    if (!rc && !same_code) rc = ls_termgen_add_boolean(xd, LS_PREFIX_STATUS, code, 0, err);
+    if (!rc && !same_code && xc_doc_set_value(xd, LS_SLOT_STATUS, code, strlen(code), &xe))
         rc = xerr(err, "restating a passage", &xe);
-    char gone[9];
-    ls_gone_value(gone_since, gone);
-    if (!rc && xc_doc_set_value(xd, LS_SLOT_GONE, gone, strlen(gone), &xe))
+    if (!rc && !same_gone && xc_doc_set_value(xd, LS_SLOT_GONE, gone, strlen(gone), &xe))
         rc = xerr(err, "restating a passage", &xe);
-    if (!rc && q.n == 0) rc = ls_error_set(err, LS_ERR_INDEX, "passage %u has no id term", docid);
-    if (!rc && xc_wdb_replace_by_term(wdb, q.terms[0], xd, NULL, &xe))
+    /* by docid: the document as read, so a change of data or values alone
+     * leaves its postings untouched */
+    if (!rc && xc_wdb_replace_document(wdb, docid, xd, &xe))
         rc = xerr(err, "restating a passage", &xe);
     xc_doc_free(xd);
     return rc;

@@ -27,15 +27,23 @@ typedef struct gen_state {
     ls_rc rc;
 } gen_state;
 
-static int add(gen_state *st, const char *prefix, const char *term, size_t len,
-               unsigned pos, unsigned wdf)
+/* Post prefix + a + (when b) "_" + b: the term at pos (0: positionless),
+ * wdf. A term too long for Xapian is skipped. Built with memcpy: this runs
+ * about four times per token. */
+static int add_parts(gen_state *st, const char *prefix, const char *a, size_t alen,
+                     const char *b, size_t blen, unsigned pos, unsigned wdf)
 {
     char buf[TERM_MAX + 8];
-    size_t plen = strlen(prefix);
-    if (plen + len >= sizeof buf || len == 0) return 0; /* too long for Xapian: skip */
+    size_t plen = strlen(prefix), body = alen + (b ? 1 + blen : 0), n = plen + body;
+    if (alen == 0 || n >= sizeof buf || (b && body >= TERM_MAX))
+        return 0; /* too long for Xapian: skip */
     memcpy(buf, prefix, plen);
-    memcpy(buf + plen, term, len);
-    buf[plen + len] = '\0';
+    memcpy(buf + plen, a, alen);
+    if (b) {
+        buf[plen + alen] = '_';
+        memcpy(buf + plen + alen + 1, b, blen);
+    }
+    buf[n] = '\0';
     xc_err xe;
     xc_rc rc = pos ? xc_doc_add_posting(st->tg->doc, buf, pos, wdf, &xe)
                    : xc_doc_add_term(st->tg->doc, buf, wdf, &xe);
@@ -46,13 +54,17 @@ static int add(gen_state *st, const char *prefix, const char *term, size_t len,
     return 0;
 }
 
+static int add(gen_state *st, const char *prefix, const char *term, size_t len,
+               unsigned pos, unsigned wdf)
+{
+    return add_parts(st, prefix, term, len, NULL, 0, pos, wdf);
+}
+
+/* The pair a_b (a NUL-terminated, the previous word). */
 static int add_pair(gen_state *st, const char *prefix, const char *a, const char *b,
                     size_t blen, unsigned wdf)
 {
-    char pair[TERM_MAX];
-    int n = snprintf(pair, sizeof pair, "%s_%.*s", a, (int)blen, b);
-    if (n <= 0 || (size_t)n >= sizeof pair) return 0;
-    return add(st, prefix, pair, (size_t)n, 0, wdf);
+    return add_parts(st, prefix, a, strlen(a), b, blen, 0, wdf);
 }
 
 /* A term and its pair with the previous word, under the prefixes of a

@@ -105,29 +105,60 @@ ls_rc ls_as_of_state(xc_db *db, const char *id, const char *date, ls_doc_state *
     return rc;
 }
 
+/* The hit before i whose status was read from the same document's record
+ * (set[j]), or NULL: it says what i's would. */
+static const ls_passage *same_doc_before(const ls_results *r, const unsigned char *set, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (set[j] && strcmp(r->hits[j].passage->doc_id, r->hits[i].passage->doc_id) == 0)
+            return r->hits[j].passage;
+    return NULL;
+}
+
 ls_rc ls_as_of_restate(xc_db *db, const char *date, ls_results *r, ls_error *err)
 {
-    for (size_t i = 0; i < r->nhits; i++) {
+    /* hits of one document read its record once (a record holds the
+     * article list: decoding it is most of the cost) */
+    unsigned char *set = calloc(r->nhits ? r->nhits : 1, 1);
+    if (!set) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; i < r->nhits && !rc; i++) {
         ls_passage *p = r->hits[i].passage;
         if (!p || !p->doc_id) continue;
+        const ls_passage *same = same_doc_before(r, set, i);
+        if (same) {
+            free(p->status);
+            p->status = same->status ? strdup(same->status) : NULL;
+            if (same->status && !p->status) rc = ls_error_set(err, LS_ERR_NOMEM, "out of memory");
+            set[i] = 1;
+            continue;
+        }
         char key[400], *lines = NULL;
         xc_err xe;
         snprintf(key, sizeof key, "%s%s", LS_METADATA_RELATIONS, p->doc_id);
-        if (xc_db_get_metadata(db, key, &lines, NULL, &xe))
-            return ls_error_set(err, LS_ERR_INDEX, "reading the relations of %s: %s", p->doc_id,
-                                xe.msg);
+        if (xc_db_get_metadata(db, key, &lines, NULL, &xe)) {
+            rc = ls_error_set(err, LS_ERR_INDEX, "reading the relations of %s: %s", p->doc_id,
+                              xe.msg);
+            break;
+        }
         ls_doc_state st;
         char *own = NULL;
         ls_error local = {0};
-        ls_rc rc;
         int lines_read = lines[0] != '\0';
         if (!lines_read)   /* no relations: the passage holds its published status and dates */
             rc = ls_relations_state(NULL, p->status, p->issued, p->effective, date, &st, &local);
         else
             rc = ls_as_of_state(db, p->doc_id, date, &st, &own, &local);
         free(lines);
-        if (rc == LS_ERR_NOTFOUND) continue;   /* a passage without a record */
-        if (rc) return ls_error_set(err, rc, "%s", local.msg);
+        if (rc == LS_ERR_NOTFOUND) {   /* a passage without a record */
+            rc = LS_OK;
+            continue;
+        }
+        if (rc) {
+            rc = ls_error_set(err, rc, "%s", local.msg);
+            break;
+        }
+        set[i] = lines_read;
         if (!st.text) {   /* as published (own; kept when read from the passage) */
             if (lines_read) {
                 free(p->status);
@@ -139,5 +170,6 @@ ls_rc ls_as_of_restate(xc_db *db, const char *date, ls_results *r, ls_error *err
         free(p->status);
         p->status = st.text;
     }
-    return LS_OK;
+    free(set);
+    return rc;
 }

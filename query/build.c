@@ -47,7 +47,7 @@ ls_weights ls_weights_default(void)
                     .defined = 1.0, .defined_other = 0.05, .folded_in_marked = 0.0,
                     .elite = 24, .cover = 1.0, .heading_cover = 0.3,
                     .heading_precision = 0.3, .depth = 40,
-                    .synonyms = 1, .common = 0.2,
+                    .synonyms = 1, .common = 0.2, .maybe = 0.02,
                     .bm25_k1 = 0.5, .bm25_b = 0.5};
     return w;
 }
@@ -67,6 +67,7 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         {"depth", offsetof(ls_weights, depth)},
         {"folded", offsetof(ls_weights, folded_in_marked)},
         {"synonyms", offsetof(ls_weights, synonyms)}, {"common", offsetof(ls_weights, common)},
+        {"maybe", offsetof(ls_weights, maybe)},
         {"k1", offsetof(ls_weights, bm25_k1)},
         {"b", offsetof(ls_weights, bm25_b)},
     };
@@ -84,7 +85,7 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         if (k == sizeof keys / sizeof keys[0])
             return ls_error_set(err, LS_ERR_ARG, "weights: unknown name '%s' (filler, pair, heading, "
                                 "hpair, defined, defother, elite, cover, hcover, hprec, depth, "
-                                "folded, synonyms, common, k1, "
+                                "folded, synonyms, common, maybe, k1, "
                                 "b)", item);
         *(double *)((char *)w + keys[k].off) = v;
     }
@@ -282,19 +283,36 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
         }
     }
     if (words.failed) p.failed = 1;
+    parts extra = {0}; /* the common words and pairs, AND_MAYBE's right side */
     if (words.n && !p.failed && words.db) {
         keep_elite(&words, (size_t)w->elite);
-        for (size_t i = 0; i < words.n; i++) push(&p, words.q[i]);
+        double m = w->maybe * words.ndocs; /* the weight of a part held by m passages */
+        double low = w->maybe > 0 ? log((words.ndocs - m + 0.5) / (m + 0.5) + 1.0) : 0;
+        size_t rare = 0;
+        for (size_t i = 0; i < words.n; i++) rare += words.est[i] >= low;
+        if (!rare) low = 0; /* no rarer body word or pair: every part ORed */
+        for (size_t i = 0; i < words.n; i++) push(words.est[i] < low ? &extra : &p, words.q[i]);
         words.n = 0;
     } else if (words.n && !p.failed) {
         push(&p, xc_query_combine(XC_OP_ELITE_SET, words.q, words.n, (unsigned)w->elite, &p.xe));
     }
     free_parts(&words);
+    if (extra.failed) p.failed = 1;
     if (p.failed) {
+        free_parts(&extra);
         free_parts(&p);
         return ls_error_set(err, LS_ERR_INDEX, "building the query: %s", p.xe.msg);
     }
     if (p.n) *out = xc_query_combine(XC_OP_OR, p.q, p.n, 0, &p.xe);
+    if (*out && extra.n) {
+        xc_query *more = xc_query_combine(XC_OP_OR, extra.q, extra.n, 0, &p.xe);
+        xc_query *both[2] = {*out, more};
+        xc_query *q = more ? xc_query_combine(XC_OP_AND_MAYBE, both, 2, 0, &p.xe) : NULL;
+        xc_query_free(more);
+        xc_query_free(*out);
+        *out = q;
+    }
+    free_parts(&extra);
     free_parts(&p);
     if (p.n && !*out) return ls_error_set(err, LS_ERR_INDEX, "building the query: %s", p.xe.msg);
     return LS_OK;

@@ -29,6 +29,9 @@ typedef struct ls_weights {
     double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
     double common;        /* >0: leave out a body word held by more than this share
                              of the passages when its pair is asked for (0 = keep all) */
+    double maybe;         /* >0: a body word or pair held by more than this share of
+                             the passages only adds to passages the rest of the
+                             query matches (Xapian's AND_MAYBE; 0 = plain OR) */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
@@ -36,7 +39,7 @@ ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
  * hpair, defined, defother, elite, cover, hcover, hprec, depth, folded, synonyms, common,
- * k1, b). LS_ERR_ARG names a bad item. */
+ * maybe, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

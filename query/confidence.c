@@ -10,19 +10,22 @@
 #include "../text/analyser.h"
 
 const char *const ls_confidence_feature_names[LS_CF_N] = {
-    "top", "gap", "gap5", "cover", "hcover", "pcover", "hprec", "norm", "words", "cited"};
+    "top",   "gap",   "gap5", "cover", "hcover", "pcover",   "hprec",
+    "norm",  "words", "cited", "ndoc", "same",   "gap10"};
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -5.8491;
-static const double weight[LS_CF_N] = {0.4924, 2.8804, 4.0999, -1.2153, -0.2536,
-                                       1.9599, 1.5119, 0.0404, 0.0504, 0.9662};
+static const double intercept = -3.5951;
+static const double weight[LS_CF_N] = {0.0124,  2.7370, 2.7652,  -1.0479, -0.5643,
+                                       1.7611,  1.7264, 0.0762,  0.0576,  0.8694,
+                                       -1.6622, 0.3170, 2.0571};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
 static const double proc_intercept = -1.0004;
 static const double proc_weight[LS_CF_N] = {1.2060, 1.4122, 0.0000, -0.4869, 0.0000,
-                                            0.0000, 1.7521, 0.0000, -2.5437, 0.0000};
+                                            0.0000, 1.7521, 0.0000, -2.5437, 0.0000,
+                                            0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
 
@@ -93,11 +96,32 @@ static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double n
     return log((ndocs + 1) / ((double)tf + 1));
 }
 
-void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *scores, size_t n,
+/* How far the head's documents agree: a question whose answer the index
+ * holds tends to draw several articles of one document (the answer and its
+ * neighbours); one whose answer is missing, scattered documents
+ * (bench/confidence.md). */
+static void read_head(const ls_confidence_head *h, ls_confidence_features *f)
+{
+    size_t n = h->n < LS_CF_HEAD ? h->n : LS_CF_HEAD;
+    size_t distinct = 0, same = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < i && !(h->doc[k] && h->doc[k] == h->doc[i])) k++;
+        if (k == i) distinct++;
+        if (i > 0 && h->doc[0] && h->doc[i] == h->doc[0]) same++;
+    }
+    f->x[LS_CF_NDOC] = (double)distinct / LS_CF_HEAD;
+    f->x[LS_CF_SAME] = n > 1 ? (double)same / (double)(n - 1) : 0;
+    f->x[LS_CF_GAP10] = h->score[0] > 0 ? (h->score[0] - h->score[n - 1]) / h->score[0] : 0;
+}
+
+void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confidence_head *head,
                                const ls_passage *first, int cited_found,
                                ls_confidence_features *f)
 {
     memset(f, 0, sizeof *f); /* missing is the caller's to set */
+    size_t n = head->n < LS_CF_HEAD ? head->n : LS_CF_HEAD;
+    const double *scores = head->score;
     f->nhits = (int)n;
     cover_ctx c = {.plan = plan};
     unsigned ndocs = 0;
@@ -133,6 +157,7 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *sco
             read_text(&c, first->heading, strlen(first->heading), &f->x[LS_CF_HCOVER], NULL,
                       &f->x[LS_CF_HPREC]);
     }
+    read_head(head, f);
 }
 
 double ls_confidence_of(const ls_confidence_features *f)

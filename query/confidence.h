@@ -2,13 +2,16 @@
  * question, in [0, 1], from what the ranking knows: the first scores and
  * the gaps between them, how much of the question the first hit holds (its
  * words weighted by rarity, in the text and the heading, and its word
- * pairs), how much of the heading the question holds, how long it is, and whether a cited article resolved. A logistic model whose
- * coefficients are fitted by bench/fit-confidence (the method and the fit
- * are in bench/confidence.md); procedures' cards have their own fit. */
+ * pairs), how much of the heading the question holds, how long it is,
+ * whether a cited article resolved, and how far the first ten hits'
+ * documents agree. A logistic model whose coefficients are fitted by
+ * bench/fit-confidence (the method and the fit are in bench/confidence.md);
+ * procedures' cards have their own fit. */
 #ifndef LS_CONFIDENCE_H
 #define LS_CONFIDENCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "../xapian/xc.h"
 #include "../format/passage_data.h"
 #include "plan.h"
@@ -29,6 +32,9 @@ enum {
     LS_CF_NORM,       /* first score / the question's summed word rarity */
     LS_CF_WORDS,      /* log(1 + content words of the question) */
     LS_CF_CITED,      /* 1 when the question cites an article the index holds */
+    LS_CF_NDOC,       /* distinct documents among the first 10 hits / 10 */
+    LS_CF_SAME,       /* share of hits 2..10 from hit 1's document */
+    LS_CF_GAP10,      /* (s1 - s10) / s1 */
     LS_CF_N
 };
 
@@ -39,11 +45,20 @@ typedef struct ls_confidence_features {
     int procedure;    /* hit 1 is a procedure's card: the procedure model */
 } ls_confidence_features;
 
-/* Fill f from the plan, the first scores of the ranking (scores[0..n),
- * best first), the first hit's passage (NULL when there is none) and
- * whether a cited article was found. Reads term frequencies from db (NULL:
- * every word weighs alike). */
-void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const double *scores, size_t n,
+/* The head of a ranking, best first, as the confidence reads it. */
+#define LS_CF_HEAD 10
+typedef struct ls_confidence_head {
+    size_t n;                   /* hits (at most LS_CF_HEAD) */
+    double score[LS_CF_HEAD];
+    uint64_t doc[LS_CF_HEAD];   /* each hit's document: any stable key (e.g.
+                                   ls_hash_bytes of its id); 0 unknown */
+} ls_confidence_head;
+
+/* Fill f from the plan, the head of the ranking (*head; caller-owned), the
+ * first hit's passage (NULL when there is none) and whether a cited
+ * article was found. Reads term frequencies from db (NULL: every word
+ * weighs alike). */
+void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confidence_head *head,
                                const ls_passage *first, int cited_found,
                                ls_confidence_features *f);
 

@@ -26,6 +26,8 @@ double ls_prior_factor(const char *id)
     return strcmp(type, "Nghị định") == 0 ? 1 + DECREE_BOOST : 1;
 }
 
+double ls_prior_most(void) { return 1 + LAW_BOOST; }
+
 void ls_prior_apply(ls_candidate *cands, size_t n, size_t depth, size_t keep,
                     ls_prior_id_fn id_of, void *ctx)
 {
@@ -34,7 +36,7 @@ void ls_prior_apply(ls_candidate *cands, size_t n, size_t depth, size_t keep,
     if (depth == 0) return;
     /* factors are >= 1: the keep-th score only rises, so a candidate below
      * it even at the largest factor stays out of the first keep places */
-    double floor = cands[keep - 1].score / (1 + LAW_BOOST);
+    double floor = cands[keep - 1].score / ls_prior_most();
     for (size_t i = 0; i < depth; i++) {
         if (cands[i].score < floor) continue;
         char id[256];

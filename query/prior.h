@@ -13,6 +13,9 @@
  * 1.10 for a law, 1.05 for a decree, 1 otherwise (NULL too). */
 double ls_prior_factor(const char *doc_id);
 
+/* The largest factor ls_prior_factor gives. */
+double ls_prior_most(void);
+
 /* Writes candidate c's document id into buf (cap bytes); 0 when unknown. */
 typedef int (*ls_prior_id_fn)(void *ctx, const ls_candidate *c, char *buf, size_t cap);
 

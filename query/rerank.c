@@ -150,6 +150,21 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
     if (masks != stack) free(masks);
 }
 
+/* The most a candidate's score is multiplied by for a question of this
+ * shape: full coverage, heading parts and the largest heading factor. */
+static double gain_bound(const cover_ctx *shape, const ls_weights *w)
+{
+    if (w->cover <= 0 || !shape->is_word) return 1; /* no second stage */
+    return (1 + w->cover * (1 + w->heading_cover + w->heading_precision)) * shape->most_factor;
+}
+
+double ls_rerank_most_gain(const ls_plan *plan, const ls_weights *w)
+{
+    cover_ctx shape = {0};
+    question_shape(plan, &shape);
+    return gain_bound(&shape, w);
+}
+
 void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
                            ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx)
 {
@@ -160,8 +175,7 @@ void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t dept
     if (keep > MAX_KEEP) keep = 0; /* no bound: every candidate is read */
     /* no candidate gains more than this; candidates come in first-stage
      * order, so once one cannot reach the keep-th best, none after can */
-    double most_gain = (1 + w->cover * (1 + w->heading_cover + w->heading_precision)) *
-                       shape.most_factor;
+    double most_gain = gain_bound(&shape, w);
     double top[MAX_KEEP], kth = -1;
     size_t ntop = 0;
     for (size_t i = 0; i < depth; i++) {

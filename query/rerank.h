@@ -44,4 +44,8 @@ void ls_candidates_sort(ls_candidate *cands, size_t n);
 void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
                            ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx);
 
+/* The most ls_rerank_by_coverage multiplies a score by for plan under w
+ * (>= 1). */
+double ls_rerank_most_gain(const ls_plan *plan, const ls_weights *w);
+
 #endif

@@ -12,6 +12,7 @@
 
 #include "../cite/cite.h"
 #include "../common/ls_buf.h"
+#include "../common/ls_hash.h"
 #include "../format/schema.h"
 #include "../format/open_error.h"
 #include "../format/shard_set.h"
@@ -232,15 +233,17 @@ char *ls_citation_format(const ls_passage *p, const char *clause)
     return ls_buf_detach(&b);
 }
 
-/* The cover record in doc's value slot into *rec; non-zero when it has
- * none (an index of an older format) or one of another version. */
-static ls_rc doc_cover(xc_doc *doc, ls_cover *rec)
+/* The cover record in doc's value slot into *rec (its spans too when
+ * with_spans); non-zero when it has none (an index of an older format) or
+ * one of another version. */
+static ls_rc doc_cover(xc_doc *doc, int with_spans, ls_cover *rec)
 {
     const char *val = NULL;
     size_t len = 0;
     xc_err xe;
     if (xc_doc_get_value(doc, LS_SLOT_COVER, &val, &len, &xe) || !len) return LS_ERR_NOTFOUND;
-    return ls_cover_decode(val, len, rec, NULL);
+    return with_spans ? ls_cover_decode(val, len, rec, NULL)
+                      : ls_cover_decode_tokens(val, len, rec, NULL);
 }
 
 /* The passage docid and its cover record (*has_rec 0 when it has none). */
@@ -250,7 +253,7 @@ static ls_rc fetch_hit(ls_searcher *s, unsigned docid, ls_passage **out, ls_cove
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
-    *has_rec = doc_cover(doc, rec) == LS_OK;
+    *has_rec = doc_cover(doc, 1, rec) == LS_OK;
     ls_rc rc = decode_passage(doc, out, err); /* frees doc */
     if (rc && *has_rec) {
         ls_cover_free(rec);
@@ -401,7 +404,7 @@ static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_mset_document(ctx, i, &doc, &xe)) return LS_ERR_INDEX;
-    if (doc_cover(doc, rec) == LS_OK) {
+    if (doc_cover(doc, 0, rec) == LS_OK) { /* coverage reads no spans */
         xc_doc_free(doc);
         return LS_OK;
     }
@@ -439,23 +442,38 @@ static int candidate_doc_id(void *ctx, const ls_candidate *c, char *buf, size_t 
 }
 
 /* The confidence features of the ranking (confidence.h): its first scores,
- * the cited article first, and its first passage (read when the page
- * starts further down). */
+ * the cited article first, their documents, and its first passage (read
+ * when the page starts further down). */
 static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *cands, size_t n,
-                       unsigned pinned, unsigned offset, ls_results *res)
+                       const xc_mset *ms, unsigned pinned, unsigned offset, ls_results *res)
 {
-    double head[5];
-    size_t nh = 0;
-    if (pinned) head[nh++] = n ? cands[0].score + 1 : 1;
-    for (size_t i = 0; i < n && nh < 5; i++)
-        if (cands[i].docid != pinned) head[nh++] = cands[i].score;
+    ls_confidence_head head = {0};
+    char id[256];
+    if (pinned) {
+        head.doc[0] = ls_hash_bytes(plan->doc_id, strlen(plan->doc_id));
+        head.score[head.n++] = n ? cands[0].score + 1 : 1;
+    }
+    for (size_t i = 0; i < n && head.n < LS_CF_HEAD; i++)
+        if (cands[i].docid != pinned) {
+            if (candidate_doc_id((void *)ms, &cands[i], id, sizeof id))
+                head.doc[head.n] = ls_hash_bytes(id, strlen(id));
+            head.score[head.n++] = cands[i].score;
+        }
     ls_passage *own = NULL;
     const ls_passage *first = offset == 0 && res->nhits ? res->hits[0].passage : NULL;
     ls_error one = {0};
-    if (!first && nh && !fetch_passage(s, pinned ? pinned : cands[0].docid, &own, &one))
+    if (!first && head.n && !fetch_passage(s, pinned ? pinned : cands[0].docid, &own, &one))
         first = own;
-    ls_confidence_features_of(s->db, plan, head, nh, first, pinned != 0, &res->features);
+    ls_confidence_features_of(s->db, plan, &head, first, pinned != 0, &res->features);
     ls_passage_free(own);
+}
+
+/* The least first-stage weight from which the second stage and the prior
+ * can raise a score to min_score: what weighs less is not matched at all
+ * (the matcher skips it). */
+static double first_stage_floor(const ls_searcher *s, const ls_plan *plan, double min_score)
+{
+    return min_score / (ls_rerank_most_gain(plan, &s->weights) * ls_prior_most());
 }
 
 /* min_score >= 0: a side list (the procedures beside the articles): only
@@ -480,6 +498,10 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     /* the second stage reorders the first `depth` candidates; pages past
      * them follow the first-stage order */
     unsigned want = first + limit + 1;
+    /* the confidence reads the first LS_CF_HEAD places: as a first page of
+     * that many ranks them, whatever the page (the pruning of the second
+     * stage makes places near `want` depend on it) */
+    if (min_score < 0 && want < LS_CF_HEAD + 1) want = LS_CF_HEAD + 1;
     unsigned depth = s->weights.cover > 0 ? (unsigned)s->weights.depth : 0;
     unsigned fetch = depth > want ? depth : want;
     ls_candidate *cands = NULL;
@@ -489,6 +511,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         /* a cut match skips the second stage: its first `want` are all it needs */
         (s->budget_ms > 0 &&
          xc_enquire_set_deadline(enq, deadline, want, LS_SLOT_DOC_ID, &xe)) ||
+        (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, plan, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
         goto done;
@@ -533,7 +556,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
-    if (!rc && min_score < 0) rate_first(s, plan, cands, n, pinned, req->offset, res);
+    if (!rc && min_score < 0) rate_first(s, plan, cands, n, ms, pinned, req->offset, res);
 done:
     for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);

@@ -145,6 +145,7 @@ ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
     /* the document as a whole: the one rule search uses too (query/as_of.h) */
     ls_doc_state st;
     ls_rc rc = ls_searcher_as_of_state(ctx->s, e->id, ctx->as_of, &st, NULL, err);
+    if (rc == LS_ERR_NOTFOUND) e->arts_done = 1; /* no state: nothing read of its provisions */
     if (rc == LS_ERR_NOTFOUND) return LS_OK;
     if (rc) return rc;
     e->force = force_of(st.text ? st.text : e->status);
@@ -163,12 +164,21 @@ ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err)
     ls_doc_state_free(&st);
     if (rc) return nomem(err);
     if (e->force == LS_FORCE_NOT_YET || !(e->id[0] >= '0' && e->id[0] <= '9')) return LS_OK;
-    /* its provisions other texts amend or repeal (the cited article's status) */
-    if ((rc = scan_relations(ctx, e, err))) return rc;
     if (e->force == LS_FORCE_UNKNOWN && e->effective && !e->note &&
         set_str(&e->note, "presumed: no status stored, effective %s, no repeal found in the index%s",
                 e->effective, NULL))
         return nomem(err);
     if (e->force == LS_FORCE_UNKNOWN && e->effective) e->force = LS_FORCE_IN_FORCE;
     return LS_OK;
+}
+
+ls_rc ls_resolve_doc_arts(resolve_ctx *ctx, doc_entry *e, ls_error *err)
+{
+    ls_rc rc = ls_resolve_doc_status(ctx, e, err);
+    if (rc || e->arts_done) return rc;
+    e->arts_done = 1;
+    if (!e->found || e->force == LS_FORCE_NOT_YET || !(e->id[0] >= '0' && e->id[0] <= '9'))
+        return LS_OK;
+    /* its provisions other texts amend or repeal (the cited article's status) */
+    return scan_relations(ctx, e, err);
 }

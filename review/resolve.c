@@ -557,7 +557,7 @@ static ls_rc copy_doc_fields(ls_cite *c, const doc_entry *e)
 /* The cited provision's status from its document's. */
 static ls_rc set_force(resolve_ctx *ctx, ls_cite *c, doc_entry *e, ls_error *err)
 {
-    ls_rc rc = ls_resolve_doc_status(ctx, e, err);
+    ls_rc rc = c->article ? ls_resolve_doc_arts(ctx, e, err) : ls_resolve_doc_status(ctx, e, err);
     if (rc) return rc;
     c->force = e->force;
     const char *by = e->by, *note = e->note;

@@ -40,7 +40,8 @@ typedef struct doc_entry {
     char *id;                     /* NULL: empty slot */
     int found;                    /* a "doc:<id>" record exists */
     char *number, *type, *title, *issued, *effective, *status;
-    int status_done;              /* force..arts filled */
+    int status_done;              /* force..note filled */
+    int arts_done;                /* arts filled */
     ls_force force;
     char *by, *note;
     art_relation *arts;
@@ -99,5 +100,10 @@ doc_entry *ls_resolve_doc_entry(resolve_ctx *ctx, const char *id, ls_error *err)
 /* Fill e's status as of ctx->as_of (once): stored status, dates, and the
  * documents of the index that amend, replace or repeal it (doc_status.c). */
 ls_rc ls_resolve_doc_status(resolve_ctx *ctx, doc_entry *e, ls_error *err);
+
+/* The same, and (once) e->arts: its provisions that other documents amend,
+ * replace or repeal, read back from their passages -- only a citation of an
+ * article needs them, and reading them is most of the cost. */
+ls_rc ls_resolve_doc_arts(resolve_ctx *ctx, doc_entry *e, ls_error *err);
 
 #endif

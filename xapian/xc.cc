@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -511,6 +512,26 @@ xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err)
     return guard(err, [&] { *out = new xc_wdb(Xapian::WritableDatabase(path, action)); });
 }
 
+#define XC_FLUSH_ENV "XAPIAN_FLUSH_THRESHOLD"
+
+xc_rc xc_wdb_open_flushing(const char *path, int mode, unsigned flush_docs, xc_wdb **out,
+                           xc_err *err)
+{
+    static pthread_mutex_t env_lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&env_lock);
+    const char *user = getenv(XC_FLUSH_ENV);
+    bool set = flush_docs && !(user && *user);
+    if (set) {
+        char v[24];
+        snprintf(v, sizeof v, "%u", flush_docs);
+        set = setenv(XC_FLUSH_ENV, v, 1) == 0;
+    }
+    xc_rc rc = xc_wdb_open(path, mode, out, err);
+    if (set) unsetenv(XC_FLUSH_ENV);
+    pthread_mutex_unlock(&env_lock);
+    return rc;
+}
+
 void xc_wdb_close(xc_wdb *wdb)
 {
     if (!wdb) return;
@@ -873,6 +894,13 @@ xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_e
         else enq->enq.set_collapse_key(Xapian::BAD_VALUENO);
         enq->collapsing = max != 0;
     });
+}
+
+xc_rc xc_enquire_set_cutoff(xc_enquire *enq, double weight, xc_err *err)
+{
+    if (!enq) return bad_arg(err, "xc_enquire_set_cutoff: NULL enquire");
+    if (!(weight >= 0)) return bad_arg(err, "xc_enquire_set_cutoff: weight below 0 or NaN");
+    return guard(err, [&] { enq->enq.set_cutoff(0, weight); });
 }
 
 xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigned check_at_least,

@@ -92,6 +92,13 @@ xc_rc xc_db_allterms(xc_db *db, const char *prefix,
  * transaction, and (Xapian's rule) commits changes made outside one, but
  * cannot report a failure: call xc_wdb_commit first. NULL is allowed. */
 xc_rc xc_wdb_open(const char *path, int mode, xc_wdb **out, xc_err *err);
+/* xc_wdb_open, with Xapian writing its buffered postings to the tables
+ * every flush_docs added or replaced documents, inside a transaction too
+ * (0: Xapian's default, 10000). Xapian 1.4 takes this only from the
+ * environment (XAPIAN_FLUSH_THRESHOLD) when the database is opened, so it is
+ * set for the open under a lock and put back; a value the user set wins. */
+xc_rc xc_wdb_open_flushing(const char *path, int mode, unsigned flush_docs, xc_wdb **out,
+                           xc_err *err);
 void xc_wdb_close(xc_wdb *wdb);
 /* Begin a transaction: nothing is visible or durable until
  * xc_wdb_commit_transaction; xc_wdb_cancel_transaction drops it. */
@@ -205,6 +212,10 @@ xc_rc xc_enquire_set_bm25(xc_enquire *enq, double k1, double k2, double k3, doub
                           double min_normlen, xc_err *err);
 /* Keep at most `max` results per distinct value of slot (0 = off). */
 xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_err *err);
+/* Leave out of the match every document weighing less than `weight`
+ * (Enquire::set_cutoff; 0 = none): the matcher then skips what cannot
+ * reach it. XC_ERR_ARG for a negative or NaN weight. */
+xc_rc xc_enquire_set_cutoff(xc_enquire *enq, double weight, xc_err *err);
 /* End the next match (xc_enquire_get_mset) once CLOCK_MONOTONIC passes
  * deadline_ms (milliseconds; 0 = no deadline). Enquire::set_time_limit
  * cannot end a match; this does, with the best `keep` of the candidates

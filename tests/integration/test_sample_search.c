@@ -371,6 +371,37 @@ static void test_pages_agree(void **state)
     ls_searcher_close(s);
 }
 
+/* The confidence rates the first hit of one ranking: the page asked for
+ * (its size, its offset) does not change it, nor the features it reads. */
+static void test_confidence_whatever_the_page(void **state)
+{
+    (void)state;
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    static const char *const qs[] = {"quyền và nghĩa vụ của công dân về đăng ký cư trú",
+                                     "thủ tục đăng ký tạm trú", "xử phạt vi phạm hành chính"};
+    static const unsigned pages[][2] = {{1, 0}, {3, 0}, {7, 7}, {2, 12}}; /* limit, offset */
+    for (size_t k = 0; k < sizeof qs / sizeof *qs; k++) {
+        ls_results *ten = ask(s, qs[k], 10);
+        assert_true(ten->nhits == 10);
+        for (size_t p = 0; p < sizeof pages / sizeof *pages; p++) {
+            ls_search_request req = {.query = qs[k], .limit = pages[p][0], .offset = pages[p][1]};
+            ls_results *r = NULL;
+            assert_int_equal(ls_search(s, &req, &r, &err), LS_OK);
+            for (size_t i = 0; i < LS_CF_N; i++)
+                if (r->features.x[i] != ten->features.x[i])
+                    fail_msg("'%s' limit %u offset %u: %s %f, on a first page of 10 %f", qs[k],
+                             pages[p][0], pages[p][1], ls_confidence_feature_names[i],
+                             r->features.x[i], ten->features.x[i]);
+            assert_true(r->confidence == ten->confidence);
+            ls_results_free(r);
+        }
+        ls_results_free(ten);
+    }
+    ls_searcher_close(s);
+}
+
 static void test_reindex_is_idempotent(void **state)
 {
     (void)state;
@@ -447,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_bad_questions),
         cmocka_unit_test(test_reindex_is_idempotent),
         cmocka_unit_test(test_pages_agree),
+        cmocka_unit_test(test_confidence_whatever_the_page),
         cmocka_unit_test(test_short_citations),
         cmocka_unit_test(test_suggestion),
         cmocka_unit_test(test_notice_and_confidence),

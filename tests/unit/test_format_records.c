@@ -17,6 +17,7 @@
 #include "../../format/doc_record.h"
 #include "../../format/passage_data.h"
 #include "../../format/schema.h"
+#include "../../corpus/procedure.h"
 #include "../support/test_support.h"
 
 static const char *TEXT = "1. Công dân có quyền tự do cư trú.\n2. Việc cư trú theo luật định.";
@@ -104,6 +105,96 @@ static void test_passage_round_trip(void **state)
     assert_int_equal(ls_passage_restate("[1]", 3, "x", &r, NULL), LS_ERR_FORMAT);
     ls_buf_free(&r);
     ls_passage_free(p);
+    ls_buf_free(&b);
+}
+
+/* format 2: the head is JSON, the text and a card follow as they are; a
+ * format 1 record (one JSON object) still decodes; a record cut short or
+ * whose text runs past its end is refused; ls_passage_same sees a moved key */
+static void test_passage_formats(void **state)
+{
+    (void)state;
+    sample x;
+    make_doc(&x);
+    ls_procedure proc = {.code = "1.001193", .name = "Đăng ký khai sinh"};
+    x.d.procedure = &proc;
+    ls_buf b = LS_BUF_INIT;
+    ls_error err = {0};
+    assert_int_equal(ls_passage_encode(&x.d, &x.arts[0], &b, &err), LS_OK);
+    const char *nl = memchr(b.data, '\n', b.len);
+    assert_non_null(nl);
+    assert_memory_equal(nl + 1, TEXT, strlen(TEXT));   /* the text as it is */
+    assert_null(strstr(b.data, "\"text\""));
+    ls_passage *p = NULL;
+    assert_int_equal(ls_passage_decode(b.data, b.len, &p, &err), LS_OK);
+    assert_int_equal(p->text_len, strlen(TEXT));
+    assert_string_equal(p->text, TEXT);
+    assert_int_equal(p->nclauses, 2);
+    assert_non_null(p->procedure);
+    json_t *card = json_loads(p->procedure, 0, NULL);
+    assert_string_equal(json_string_value(json_object_get(card, "procedure_code")), "1.001193");
+    json_decref(card);
+    ls_passage_free(p);
+
+    /* restated: status dropped, then set again at the head's end; text and
+     * card kept */
+    ls_buf r = LS_BUF_INIT;
+    assert_int_equal(ls_passage_restate(b.data, b.len, NULL, &r, &err), LS_OK);
+    assert_false(ls_passage_same(b.data, b.len, r.data, r.len));
+    ls_buf back = LS_BUF_INIT;
+    assert_int_equal(ls_passage_restate(r.data, r.len, x.d.status, &back, &err), LS_OK);
+    assert_true(back.len != b.len || memcmp(back.data, b.data, b.len) != 0); /* key moved */
+    assert_true(ls_passage_same(b.data, b.len, back.data, back.len));
+    assert_int_equal(ls_passage_decode(back.data, back.len, &p, &err), LS_OK);
+    assert_string_equal(p->text, TEXT);
+    assert_non_null(p->procedure);
+    ls_passage_free(p);
+
+    /* escapes in the head: quotes, backslash, tab, newline (the fast
+     * reader), and a control byte jansson writes as \u0001 (jansson reads
+     * that head): both give the fields back as encoded */
+    static const char *const headings[] = {"Điều \"đặc biệt\" \\ a\tb\nc /x", "a\x01z"};
+    for (size_t i = 0; i < 2; i++) {
+        ls_article a = x.arts[0];
+        a.heading = (char *)headings[i];
+        ls_buf e = LS_BUF_INIT;
+        assert_int_equal(ls_passage_encode(&x.d, &a, &e, &err), LS_OK);
+        assert_int_equal(ls_passage_decode(e.data, e.len, &p, &err), LS_OK);
+        assert_string_equal(p->heading, headings[i]);
+        assert_string_equal(p->doc_title, x.d.title);
+        assert_string_equal(p->text, TEXT);
+        assert_int_equal(p->nclauses, 2);
+        assert_int_equal(p->clauses[1].end, strlen(TEXT));
+        ls_passage_free(p);
+        ls_buf_free(&e);
+    }
+    /* a clause past the text is dropped, as format 1's reader does */
+    static const char wide[] = "{\"article\":\"1\",\"text_bytes\":3,\"clauses\":[[\"1\",0,3],"
+                               "[\"2\",2,9]]}\nabc";
+    assert_int_equal(ls_passage_decode(wide, strlen(wide), &p, &err), LS_OK);
+    assert_int_equal(p->nclauses, 1);
+    assert_string_equal(p->text, "abc");
+    ls_passage_free(p);
+    /* not JSON at all: refused */
+    assert_int_equal(ls_passage_decode("{\"article\":\n", 12, &p, NULL), LS_ERR_FORMAT);
+
+    /* the text cut short: refused */
+    assert_int_equal(ls_passage_decode(b.data, (size_t)(nl - b.data) + 5, &p, NULL), LS_ERR_FORMAT);
+    assert_null(p);
+
+    /* format 1, as indexes built before store it */
+    static const char v1[] = "{\"doc_id\":\"68/2020/QH14\",\"article\":\"2\",\"text\":\"1. Công "
+                             "dân\\ncó quyền.\",\"clauses\":[[\"1\",0,10]],"
+                             "\"procedure\":{\"procedure_code\":\"1.2\"}}";
+    assert_int_equal(ls_passage_decode(v1, strlen(v1), &p, &err), LS_OK);
+    assert_string_equal(p->text, "1. Công dân\ncó quyền.");
+    assert_int_equal(p->nclauses, 1);
+    assert_string_equal(p->procedure, "{\"procedure_code\":\"1.2\"}");
+    ls_passage_free(p);
+    assert_false(ls_passage_same(v1, strlen(v1), b.data, b.len));
+    assert_true(ls_passage_same(v1, strlen(v1), v1, strlen(v1)));
+    ls_buf_free(&back);
+    ls_buf_free(&r);
     ls_buf_free(&b);
 }
 
@@ -262,9 +353,22 @@ static void test_cover_round_trip(void **state)
         assert_int_equal(c.spans[2 * i + 1] - c.spans[2 * i], strlen(words[i]));
         assert_memory_equal(body + c.spans[2 * i], words[i], strlen(words[i]));
     }
+    /* without the spans: the same tokens, no spans */
+    ls_cover k;
+    assert_int_equal(ls_cover_decode_tokens(b.data, b.len, &k, &err), LS_OK);
+    assert_int_equal(k.nwords, c.nwords);
+    assert_memory_equal(k.keys, c.keys, 2 * c.nwords * sizeof *c.keys);
+    for (int f = 0; f < LS_COVER_NFIELDS; f++) {
+        assert_int_equal(k.ntokens[f], c.ntokens[f]);
+        if (c.ntokens[f])
+            assert_memory_equal(k.tokens[f], c.tokens[f], c.ntokens[f] * sizeof *c.tokens[f]);
+    }
+    assert_null(k.spans);
+    ls_cover_free(&k);
     ls_cover_free(&c);
     /* cut short: refused, nothing left to free */
     assert_int_equal(ls_cover_decode(b.data, b.len - 1, &c, NULL), LS_ERR_FORMAT);
+    assert_int_equal(ls_cover_decode_tokens(b.data, 12, &k, NULL), LS_ERR_FORMAT);
     ls_buf_free(&b);
 }
 
@@ -272,6 +376,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_passage_round_trip),
+        cmocka_unit_test(test_passage_formats),
         cmocka_unit_test(test_doc_record_round_trip),
         cmocka_unit_test(test_doc_record_restated),
         cmocka_unit_test(test_doc_record_refused),

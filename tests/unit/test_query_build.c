@@ -6,7 +6,8 @@
  * fillers weigh w.filler (out at 0) unless the question has nothing else;
  * without statistics the body words go to Xapian's ELITE_SET, with an
  * index's statistics a common word whose pair is asked for is left to the
- * pair. */
+ * pair, and a body word or pair held by more than w.maybe of the passages
+ * only adds to what the rarer ones match (AND_MAYBE). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,6 +130,7 @@ static void common_fill(xc_wdb *wdb, void *ctx)
     }
 }
 
+/* a common word left to its pair, or (maybe) only adding to the rarer parts */
 static void test_common_word_left_to_its_pair(void **state)
 {
     (void)state;
@@ -140,8 +142,26 @@ static void test_common_word_left_to_its_pair(void **state)
     assert_true(has(d, "ký") && has(d, "Bđăng_ký"));
     free(d);
     w.common = 0;                                  /* off: every word kept */
+    w.maybe = 0;
     d = describe("đăng ký", &w, ix->db);
     assert_true(has(d, "đăng") && has(d, "ký"));
+    assert_null(strstr(d, "AND_MAYBE"));
+    free(d);
+    /* maybe 0.2: "ký" (1 in 10) is rarer, "đăng" (10 in 10) and the pair
+     * no passage holds only add to what it matches */
+    w.maybe = 0.2;
+    d = describe("đăng ký", &w, ix->db);
+    const char *maybe = strstr(d, " AND_MAYBE ");
+    assert_non_null(maybe);
+    const char *ky = strstr(d, "ký");
+    assert_true(ky && ky < maybe);
+    assert_true(has(maybe, "đăng") && has(maybe, "Bđăng_ký"));
+    assert_false(has(maybe, "ký"));
+    free(d);
+    w.maybe = 0.05;                                /* every body part common: plain OR */
+    d = describe("đăng ký", &w, ix->db);
+    assert_true(has(d, "đăng") && has(d, "ký"));
+    assert_null(strstr(d, "AND_MAYBE"));
     free(d);
     void *st = ix;
     ts_index_teardown(&st);

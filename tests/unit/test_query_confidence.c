@@ -1,7 +1,8 @@
 /* test_query_confidence.c — the confidence features (query/confidence.h) read
- * from a question and a first hit, and the model's bounds: no hit is 0, a
- * citation the index lacks is near 0, a clearer first place is surer; a
- * procedure's card is rated by the procedure model. */
+ * from a question, a first hit and the head of the ranking (its documents'
+ * agreement), and the model's bounds: no hit is 0, a citation the index
+ * lacks is near 0, a clearer first place is surer; a procedure's card is
+ * rated by the procedure model. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,17 @@ static ls_plan *plan_of(const char *q)
     return p;
 }
 
+/* the head of a ranking: scores[0..n), every hit of document 1 */
+static ls_confidence_head head_of(const double *scores, size_t n)
+{
+    ls_confidence_head h = {.n = n};
+    for (size_t i = 0; i < n && i < LS_CF_HEAD; i++) {
+        h.score[i] = scores[i];
+        h.doc[i] = 1;
+    }
+    return h;
+}
+
 static ls_confidence_features features(const char *q, const char *heading, const char *text,
                                        const double *scores, size_t n)
 {
@@ -27,7 +39,8 @@ static ls_confidence_features features(const char *q, const char *heading, const
     ls_passage p = {.heading = (char *)heading, .text = (char *)text,
                     .text_len = text ? strlen(text) : 0};
     ls_confidence_features f;
-    ls_confidence_features_of(NULL, plan, scores, n, n ? &p : NULL, 0, &f);
+    ls_confidence_head h = head_of(scores, n);
+    ls_confidence_features_of(NULL, plan, &h, n ? &p : NULL, 0, &f);
     ls_plan_free(plan);
     return f;
 }
@@ -90,20 +103,61 @@ static void test_procedure_model(void **state)
     ls_passage card = {.heading = "Thủ tục đăng ký khai sinh", .text = "Thủ tục đăng ký khai sinh",
                        .text_len = strlen("Thủ tục đăng ký khai sinh"), .procedure = "{}"};
     ls_confidence_features f, a, other;
-    ls_confidence_features_of(NULL, plan, clear, 5, &card, 0, &f);
+    ls_confidence_head h = head_of(clear, 5);
+    ls_confidence_features_of(NULL, plan, &h, &card, 0, &f);
     assert_int_equal(f.procedure, 1);
     ls_passage article = card;
     article.procedure = NULL;
-    ls_confidence_features_of(NULL, plan, clear, 5, &article, 0, &a);
+    ls_confidence_features_of(NULL, plan, &h, &article, 0, &a);
     assert_int_equal(a.procedure, 0);
     assert_true(ls_confidence_of(&f) >= LS_MIN_CONFIDENCE);
     assert_true(ls_confidence_of(&f) != ls_confidence_of(&a));
     ls_passage unrelated = {.heading = "Cấp giấy phép bay", .text = "Cấp giấy phép bay",
                             .text_len = strlen("Cấp giấy phép bay"), .procedure = "{}"};
-    ls_confidence_features_of(NULL, plan, clear, 5, &unrelated, 0, &other);
+    ls_confidence_features_of(NULL, plan, &h, &unrelated, 0, &other);
     assert_true(ls_confidence_of(&other) < ls_confidence_of(&f));
     f.missing = 1;
     assert_true(ls_confidence_of(&f) <= 0.02);
+    ls_plan_free(plan);
+}
+
+/* the head's documents: how many, and how many share hit 1's; the fall of
+ * the score to the last of them */
+static void test_head_agreement(void **state)
+{
+    (void)state;
+    ls_plan *plan = plan_of("thủ tục đăng ký khai sinh");
+    ls_passage p = {.heading = "Đăng ký khai sinh", .text = "Thủ tục đăng ký khai sinh",
+                    .text_len = strlen("Thủ tục đăng ký khai sinh")};
+    ls_confidence_head h = {.n = 10};
+    const uint64_t docs[] = {7, 7, 3, 7, 4, 5, 7, 0, 0, 6}; /* 0: unknown, never alike */
+    for (size_t i = 0; i < 10; i++) {
+        h.score[i] = 40 - 3.0 * (double)i;
+        h.doc[i] = docs[i];
+    }
+    ls_confidence_features f;
+    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    assert_true(f.x[LS_CF_NDOC] > 0.699 && f.x[LS_CF_NDOC] < 0.701); /* 7 3 4 5 6 and two unknown */
+    assert_true(f.x[LS_CF_SAME] > 3.0 / 9 - 1e-9 && f.x[LS_CF_SAME] < 3.0 / 9 + 1e-9);
+    assert_true(f.x[LS_CF_GAP10] > 27.0 / 40 - 1e-9 && f.x[LS_CF_GAP10] < 27.0 / 40 + 1e-9);
+    /* fewer hits: the last one's score; one hit: nothing beside it */
+    h.n = 3;
+    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    assert_true(f.x[LS_CF_NDOC] > 0.199 && f.x[LS_CF_NDOC] < 0.201);
+    assert_true(f.x[LS_CF_SAME] > 0.499 && f.x[LS_CF_SAME] < 0.501);
+    assert_true(f.x[LS_CF_GAP10] > 6.0 / 40 - 1e-9 && f.x[LS_CF_GAP10] < 6.0 / 40 + 1e-9);
+    h.n = 1;
+    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    assert_true(f.x[LS_CF_SAME] == 0 && f.x[LS_CF_GAP10] == 0);
+    assert_true(f.x[LS_CF_NDOC] > 0.099 && f.x[LS_CF_NDOC] < 0.101);
+    /* the model: one document's articles all along is surer than ten documents */
+    h.n = 10;
+    for (size_t i = 0; i < 10; i++) h.doc[i] = 7;
+    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    double one_doc = ls_confidence_of(&f);
+    for (size_t i = 0; i < 10; i++) h.doc[i] = 10 + i;
+    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    assert_true(one_doc > ls_confidence_of(&f));
     ls_plan_free(plan);
 }
 
@@ -113,6 +167,7 @@ int main(void)
         cmocka_unit_test(test_coverage),
         cmocka_unit_test(test_model_bounds),
         cmocka_unit_test(test_procedure_model),
+        cmocka_unit_test(test_head_agreement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

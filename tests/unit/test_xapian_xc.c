@@ -397,6 +397,43 @@ static void test_transactions(void **state)
     xc_db_close(db);
 }
 
+/* Flushing every 2 documents inside a transaction still commits or cancels
+ * the whole of it; the environment is put back after the open, and a value
+ * the user set is left alone. */
+static void test_flushing_transactions(void **state)
+{
+    (void)state;
+    xc_wdb *w = NULL;
+    xc_err e;
+    unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    assert_int_equal(xc_wdb_open_flushing(path("f"), XC_WDB_CREATE_OR_OVERWRITE, 2, &w, &e),
+                     XC_OK);
+    assert_null(getenv("XAPIAN_FLUSH_THRESHOLD"));
+    static const char *ids[] = {"a", "b", "c", "d", "e"};
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(xc_wdb_begin_transaction(w, &e), XC_OK);
+        for (size_t i = 0; i < 5; i++) {
+            const passage p = {ids[i], "thủ tục đăng ký thường trú tại công an xã", "ct", NULL};
+            put(w, &p);
+        }
+        if (round == 0) assert_int_equal(xc_wdb_cancel_transaction(w, &e), XC_OK);
+        else assert_int_equal(xc_wdb_commit_transaction(w, &e), XC_OK);
+        xc_db *db = open_db("f");
+        unsigned n = 99;
+        assert_int_equal(xc_db_doccount(db, &n, &e), XC_OK);
+        assert_int_equal(n, round == 0 ? 0 : 5);
+        assert_int_equal(xc_db_termfreq(db, "Qe", &n, &e), XC_OK);
+        assert_int_equal(n, round == 0 ? 0 : 1);
+        xc_db_close(db);
+    }
+    xc_wdb_close(w);
+    setenv("XAPIAN_FLUSH_THRESHOLD", "7", 1);
+    assert_int_equal(xc_wdb_open_flushing(path("f"), XC_WDB_OPEN, 2, &w, &e), XC_OK);
+    assert_string_equal(getenv("XAPIAN_FLUSH_THRESHOLD"), "7");
+    xc_wdb_close(w);
+    unsetenv("XAPIAN_FLUSH_THRESHOLD");
+}
+
 static void test_lock(void **state)
 {
     (void)state;
@@ -601,7 +638,18 @@ static void test_bm25(void **state)
         if (cases[i].k1 == 0) assert_true(xc_mset_weight(ms, 0) == xc_mset_weight(ms, 1));
         else assert_true(xc_mset_weight(ms, 0) > xc_mset_weight(ms, 1));
         assert_int_equal(xc_mset_estimated(ms), 2);
+        /* a weight cutoff between the two leaves the lighter one out */
+        double top = xc_mset_weight(ms, 0), low = xc_mset_weight(ms, 1);
         xc_mset_free(ms);
+        if (top > low) {
+            assert_int_equal(xc_enquire_set_cutoff(enq, (top + low) / 2, &e), XC_OK);
+            assert_int_equal(xc_enquire_get_mset(enq, 0, 10, 0, &ms, &e), XC_OK);
+            assert_int_equal(xc_mset_size(ms), 1);
+            assert_true(xc_mset_weight(ms, 0) == top);
+            xc_mset_free(ms);
+            assert_int_equal(xc_enquire_set_cutoff(enq, 0, &e), XC_OK);
+        }
+        assert_int_equal(xc_enquire_set_cutoff(enq, -1, &e), XC_ERR_ARG);
         /* out of range parameters are refused */
         assert_int_equal(xc_enquire_set_bm25(enq, -1, 0, 1, 0.75, 0.5, &e), XC_ERR_ARG);
         assert_int_equal(xc_enquire_set_bm25(enq, 1.2, 0, 1, 1.5, 0.5, &e), XC_ERR_ARG);
@@ -1053,6 +1101,7 @@ static void test_null_arguments(void **state)
     EXPECT_ARG(xc_enquire_set_query(NULL, q, &e));
     EXPECT_ARG(xc_enquire_set_bm25(NULL, 1.2, 0, 1, 0.75, 0.5, &e));
     EXPECT_ARG(xc_enquire_set_collapse(NULL, 0, 1, &e));
+    EXPECT_ARG(xc_enquire_set_cutoff(NULL, 1, &e));
     EXPECT_ARG(xc_enquire_get_mset(NULL, 0, 10, 0, &ms2, &e));
     EXPECT_ARG(xc_enquire_get_mset(enq, 0, 10, 0, NULL, &e));
     EXPECT_ARG(xc_mset_document(NULL, 0, &d2, &e));
@@ -1102,6 +1151,7 @@ int main(void)
         cmocka_unit_test(test_write_replace_delete_reopen),
         cmocka_unit_test(test_document_terms_and_data),
         cmocka_unit_test(test_transactions),
+        cmocka_unit_test(test_flushing_transactions),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_missing_and_bad_databases),
         cmocka_unit_test(test_queries),
