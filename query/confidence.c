@@ -15,10 +15,10 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -3.5951;
-static const double weight[LS_CF_N] = {0.0124,  2.7370, 2.7652,  -1.0479, -0.5643,
-                                       1.7611,  1.7264, 0.0762,  0.0576,  0.8694,
-                                       -1.6622, 0.3170, 2.0571};
+static const double intercept = -3.8504;
+static const double weight[LS_CF_N] = { 0.0919,  2.8364,  2.7795, -1.1749, -0.5899,
+                                        1.8115,  1.5376,  0.0817,  0.0998,  0.8630,
+                                       -1.6851,  0.2791,  1.8459};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */

@@ -224,6 +224,12 @@ static int has_phrase(const ls_plan *plan, char *const *folded_list, size_t n)
     return 0;
 }
 
+int ls_plan_has_folded_phrase(const ls_plan *plan, const char *phrase)
+{
+    char *const list[1] = {(char *)phrase};
+    return has_phrase(plan, list, 1);
+}
+
 void ls_plan_detect_definition(ls_plan *plan)
 {
     pthread_once(&once, normalise_phrases);

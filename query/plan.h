@@ -64,6 +64,10 @@ uint32_t ls_plan_word_key(const ls_plan *plan, const uint32_t keys[2]);
  * ("như thế nào", "là gì", "có được không" ...), with or without diacritics. */
 void ls_plan_mark_fillers(ls_plan *plan);
 
+/* 1 when the question holds phrase, given as folded syllables separated
+ * by single spaces ("bao lau"), at consecutive word terms. */
+int ls_plan_has_folded_phrase(const ls_plan *plan, const char *phrase);
+
 /* Set plan->asks_definition when the question asks what something is
  * ("là gì", "được hiểu thế nào", "thế nào là", "gồm những" ...), typed with
  * or without diacritics. */

@@ -5,6 +5,7 @@
  * and the same cost whether the index is local or behind Xapian's remote
  * protocol (no term lists are fetched). */
 #include "rerank.h"
+#include "answer_type.h"
 #include "roles.h"
 #include "scope.h"
 
@@ -23,6 +24,7 @@ typedef struct cover_ctx {
     uint64_t pair_starts;         /* i such that (i, i+1) is a question pair */
     uint64_t seen_words, seen_pairs, seen_heading_pairs;
     int roles;                    /* the roles the question asks about (roles.h) */
+    int answer_types;             /* the kinds of answer it asks for (answer_type.h) */
     double most_factor;           /* the largest heading factor (scope.h, roles.h) */
     unsigned heading_words;       /* words of the article's heading */
     unsigned heading_matched;     /* of them, words the question holds */
@@ -76,7 +78,9 @@ static void question_shape(const ls_plan *plan, cover_ctx *c)
 {
     c->plan = plan;
     c->roles = ls_plan_roles(plan);
-    c->most_factor = ls_scope_most(plan) * (c->roles ? LS_ROLE_FACTOR : 1);
+    c->answer_types = ls_plan_answer_types(plan);
+    c->most_factor = ls_scope_most(plan) * (c->roles ? LS_ROLE_FACTOR : 1) *
+                     (c->answer_types ? LS_ANSWER_TYPE_FACTOR : 1);
     c->nterms = plan->nterms < MAX_TERMS ? plan->nterms : MAX_TERMS;
     for (size_t i = 0; i < c->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
@@ -123,7 +127,8 @@ static int cannot_reach(double score, double most_gain, double kth)
  * unless its heading and title already show it cannot reach kth: the body
  * adds at most 1 to coverage. An opening or closing article (scope.h) and
  * an article on the rights or duties the question asks of a party
- * (roles.h) are then scaled by their factors. */
+ * (roles.h) and an article headed by the kind of answer the question
+ * asks for (answer_type.h) are then scaled by their factors. */
 static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, const ls_cover *rec,
                     ls_candidate *cand)
 {
@@ -146,6 +151,7 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
         cand->score *= 1 + w->cover * cand->coverage;
         if (ls_scope_heading(rec)) cand->score *= ls_scope_factor(c.plan);
         cand->score *= ls_role_factor(c.roles, rec, masks);
+        cand->score *= ls_answer_type_factor(c.answer_types, rec, masks);
     }
     if (masks != stack) free(masks);
 }

@@ -339,13 +339,17 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
 }
 
 /* Combine rank, cited-document filter and request filters into one query. */
+/* The query of req: the ranking query, filtered. Unless `plain` (every
+ * part ORed), a common word or pair may only add (build.h, maybe): then
+ * *narrowed is 1, and a match that came out shorter than the candidates
+ * wanted (a filter, a cited document) is asked again plain (search_once). */
 static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
-                         int doc_known, xc_query **out, ls_error *err)
+                         int doc_known, int plain, xc_query **out, int *narrowed,
+                         ls_error *err)
 {
     *out = NULL;
     xc_query *rank = NULL, *filter = NULL, *q = NULL;
-    ls_rc rc = ls_query_rank(plan, &s->weights, s->db, &rank, err);
-    if (!rc) rc = ls_query_filter(req, &filter, err);
+    ls_rc rc = ls_query_filter(req, &filter, err);
     xc_err xe = {0};
     if (!rc && doc_known) {
         char term[600];
@@ -362,6 +366,10 @@ static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_re
         }
         if (!filter) rc = xapian_error(err, "building the query", &xe);
     }
+    ls_weights w = s->weights;
+    if (plain) w.maybe = 0;
+    if (narrowed) *narrowed = w.maybe > 0;
+    if (!rc) rc = ls_query_rank(plan, &w, s->db, &rank, err);
     if (!rc && filter) {
         xc_query *base = rank ? rank : xc_query_match_all(&xe);
         xc_query *pair[2] = {base, filter};
@@ -468,6 +476,18 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     ls_passage_free(own);
 }
 
+/* How many candidates a match is asked for: the second stage's depth, or
+ * the page and one more when that is further. */
+static unsigned fetch_size(const ls_searcher *s, const ls_search_request *req, unsigned pinned)
+{
+    unsigned limit = req->limit ? req->limit : 10;
+    unsigned first = req->offset;
+    if (pinned && first > 0) first--;
+    unsigned want = first + limit + 1;
+    unsigned depth = s->weights.cover > 0 ? (unsigned)s->weights.depth : 0;
+    return depth > want ? depth : want;
+}
+
 /* The least first-stage weight from which the second stage and the prior
  * can raise a score to min_score: what weighs less is not matched at all
  * (the matcher skips it). */
@@ -503,12 +523,14 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
      * stage makes places near `want` depend on it) */
     if (min_score < 0 && want < LS_CF_HEAD + 1) want = LS_CF_HEAD + 1;
     unsigned depth = s->weights.cover > 0 ? (unsigned)s->weights.depth : 0;
-    unsigned fetch = depth > want ? depth : want;
+    unsigned fetch = fetch_size(s, req, pinned);
     ls_candidate *cands = NULL;
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
-        (s->budget_ms > 0 && xc_enquire_set_deadline(enq, deadline, LS_SLOT_DOC_ID, &xe)) ||
+        /* a cut match skips the second stage: its first `want` are all it needs */
+        (s->budget_ms > 0 &&
+         xc_enquire_set_deadline(enq, deadline, want, LS_SLOT_DOC_ID, &xe)) ||
         (min_score > 0 && xc_enquire_set_cutoff(enq, first_stage_floor(s, plan, min_score), &xe)) ||
         xc_enquire_get_mset(enq, 0, fetch, fetch, &ms, &xe)) {
         rc = xapian_error(err, "searching", &xe);
@@ -582,7 +604,9 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
     preq.per_document = 0;
     ls_results pres = {0};
     xc_query *q = NULL;
-    ls_rc rc = final_query(s, plan, &preq, 0, &q, err);
+    /* every part ORed: a procedure is shown when it reaches a share of the
+     * best article's score, which the weight cutoff makes cheap (run_query) */
+    ls_rc rc = final_query(s, plan, &preq, 0, 1, &q, NULL, err);
     /* the second stage over a shallower list: only the first few can be
      * shown (zalo-dev's 375 questions: 6.2 -> 5.7 s CPU with depth 8) */
     ls_weights saved = s->weights;
@@ -672,8 +696,21 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     }
     xc_query *q = NULL;
     res->kind = req->kind;
-    rc = final_query(s, plan, req, doc_known, &q, err);
+    int narrowed = 0;
+    rc = final_query(s, plan, req, doc_known, 0, &q, &narrowed, err);
     if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, res, err);
+    if (!rc && q && narrowed && res->estimated < fetch_size(s, req, pinned)) {
+        /* fewer matches than candidates wanted: every part ORed finds more */
+        free_hits(res->hits, res->nhits);
+        res->hits = NULL;
+        res->nhits = 0;
+        res->estimated = 0;
+        res->partial = 0;
+        memset(&res->features, 0, sizeof res->features);
+        xc_query_free(q);
+        rc = final_query(s, plan, req, doc_known, 1, &q, NULL, err);
+        if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, res, err);
+    }
     xc_query_free(q);
     /* the default: procedures that match well, beside the articles (not
      * for a cited document, nor on later pages) */

@@ -53,10 +53,14 @@ struct xc_enquire {
     Xapian::Database db;
     std::vector<Xapian::Database> parts; /* xc_db's: a stub's local parts */
     double deadline_ms;     /* xc_enquire_set_deadline; 0 none */
+    unsigned cut_keep;      /* how many a cut match keeps; 0 all asked for */
     Xapian::valueno key_slot; /* its slot that places a document in a part */
     bool collapsing;
     explicit xc_enquire(const xc_db &d)
-        : enq(d.db), db(d.db), parts(d.parts), deadline_ms(0), key_slot(0), collapsing(false) {}
+        : enq(d.db), db(d.db), parts(d.parts), deadline_ms(0), cut_keep(0), key_slot(0),
+          collapsing(false)
+    {
+    }
 };
 /* An MSet, or the best of what a match cut at its deadline had seen
  * (xc_enquire_set_deadline): then `cut` holds (weight, docid) best first
@@ -909,7 +913,8 @@ xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigne
     const bool placed = enq->db.size() == 1 || enq->parts.size() == enq->db.size();
     if (!(enq->deadline_ms > 0 && placed && !enq->collapsing))
         return guard(err, [&] { *out = new xc_mset(enq->enq.get_mset(first, max, check_at_least)); });
-    DeadlineSpy spy(enq->deadline_ms, first + max, enq->parts, enq->key_slot);
+    const size_t keep = enq->cut_keep && enq->cut_keep < first + max ? enq->cut_keep : first + max;
+    DeadlineSpy spy(enq->deadline_ms, keep, enq->parts, enq->key_slot);
     return guard(err, [&] {
         enq->enq.clear_matchspies();
         enq->enq.add_matchspy(&spy);
@@ -931,11 +936,12 @@ xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max, unsigne
     });
 }
 
-xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, unsigned key_slot,
-                              xc_err *err)
+xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, unsigned keep,
+                              unsigned key_slot, xc_err *err)
 {
     if (!enq) return bad_arg(err, "xc_enquire_set_deadline: NULL enquire");
     enq->deadline_ms = deadline_ms;
+    enq->cut_keep = keep;
     enq->key_slot = key_slot;
     ok(err);
     return XC_OK;

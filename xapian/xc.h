@@ -218,14 +218,15 @@ xc_rc xc_enquire_set_collapse(xc_enquire *enq, unsigned slot, unsigned max, xc_e
 xc_rc xc_enquire_set_cutoff(xc_enquire *enq, double weight, xc_err *err);
 /* End the next match (xc_enquire_get_mset) once CLOCK_MONOTONIC passes
  * deadline_ms (milliseconds; 0 = no deadline). Enquire::set_time_limit
- * cannot end a match; this does, with the best of the candidates weighed
- * so far as its results (xc_mset_cut says so). Over one database, or a
+ * cannot end a match; this does, with the best `keep` of the candidates
+ * weighed so far as its results (0: as many as get_mset asks for; fewer
+ * cost less to keep), xc_mset_cut says so. Over one database, or a
  * shard set opened from its stub with every part local: there key_slot
  * names a value a document shares only with documents of its own part
  * (it places each candidate in its part). Remote parts or collapsing: the
  * match runs to its end. */
-xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, unsigned key_slot,
-                              xc_err *err);
+xc_rc xc_enquire_set_deadline(xc_enquire *enq, double deadline_ms, unsigned keep,
+                              unsigned key_slot, xc_err *err);
 /* Run the query: results first..first+max-1. Free *out with xc_mset_free.
  * `check_at_least` asks Xapian to count at least that many for the estimate. */
 xc_rc xc_enquire_get_mset(xc_enquire *enq, unsigned first, unsigned max,

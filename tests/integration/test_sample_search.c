@@ -200,6 +200,32 @@ static void test_short_citations(void **state)
     ls_searcher_close(s);
 }
 
+/* A common word only adds to the rarer parts' matches (build.h, maybe):
+ * when those are fewer than the candidates wanted (here a cited document
+ * and "luật", in most of the sample's passages), the match is asked again
+ * with every part ORed, so the hits are those of maybe=0. */
+static void test_narrowed_match_asked_again(void **state)
+{
+    (void)state;
+    static const char *const qs[] = {"Luật 68/2020/QH14", "luật cư trú", "quy định của luật"};
+    ls_searcher *s = NULL, *plain = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(db_dir, &s, &err), LS_OK);
+    assert_int_equal(ls_searcher_open(db_dir, &plain, &err), LS_OK);
+    assert_int_equal(ls_searcher_set_weights(plain, "maybe=0", &err), LS_OK);
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+        ls_results *a = ask(s, qs[i], 10), *b = ask(plain, qs[i], 10);
+        if (a->nhits != b->nhits || a->nhits == 0)
+            fail_msg("'%s': %zu hits, %zu with every part ORed", qs[i], a->nhits, b->nhits);
+        for (size_t k = 0; k < a->nhits; k++)
+            assert_string_equal(a->hits[k].passage_id, b->hits[k].passage_id);
+        ls_results_free(a);
+        ls_results_free(b);
+    }
+    ls_searcher_close(plain);
+    ls_searcher_close(s);
+}
+
 /* "Did you mean": the accented reading the corpus supports, only for
  * questions typed without diacritics; words stay in place. */
 static void test_suggestion(void **state)
@@ -480,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_pages_agree),
         cmocka_unit_test(test_confidence_whatever_the_page),
         cmocka_unit_test(test_short_citations),
+        cmocka_unit_test(test_narrowed_match_asked_again),
         cmocka_unit_test(test_suggestion),
         cmocka_unit_test(test_notice_and_confidence),
         cmocka_unit_test(test_time_budget_cuts),

@@ -4,6 +4,9 @@
 #include "../../corpus/reader.h"
 #include "../../indexer/indexer.h"
 #include "../../query/search.h"
+#include "../../query/plan.h"
+#include "../../format/cover_record.h"
+#include "../../common/ls_buf.h"
 #include "../../text/analyser.h"
 
 #include <stdarg.h>
@@ -236,4 +239,26 @@ int ts_sample_teardown(void **state)
     ts_sample = NULL;
     ls_analyser_shutdown();
     return 0;
+}
+
+double ts_heading_factor(const char *q, const char *h, ts_heading_rule f)
+{
+    ls_plan *p = NULL;
+    assert_int_equal(ls_plan_build(q, strlen(q), &p, NULL), LS_OK);
+    ls_buf buf = LS_BUF_INIT;
+    ls_cover rec;
+    assert_int_equal(ls_cover_encode_texts(h, NULL, "Nội dung.", 9, &buf, NULL), LS_OK);
+    assert_int_equal(ls_cover_decode(buf.data, buf.len, &rec, NULL), LS_OK);
+    uint64_t *masks = calloc(rec.nwords ? rec.nwords : 1, sizeof *masks);
+    assert_non_null(masks);
+    for (size_t w = 0; w < rec.nwords; w++)
+        for (size_t i = 0; i < p->nterms; i++)
+            if (ls_plan_term_key(p, &p->terms[i]) == ls_plan_word_key(p, &rec.keys[2 * w]))
+                masks[w] = 1;
+    double factor = f(p, &rec, masks);
+    free(masks);
+    ls_cover_free(&rec);
+    ls_buf_free(&buf);
+    ls_plan_free(p);
+    return factor;
 }

@@ -5,6 +5,7 @@
 #define LS_TEST_SUPPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "../../xapian/xc.h"
 
 /* Repository root (LS_ROOT, else the current directory). Static storage. */
@@ -72,6 +73,16 @@ typedef struct ts_index {
 } ts_index;
 ts_index *ts_index_new(void (*fill)(xc_wdb *w, void *ctx), void *ctx);
 int ts_index_teardown(void **state);
+
+/* The factor a second-stage heading rule (query/roles.h, answer_type.h)
+ * gives heading h under question q: f is called with q's plan, h's cover
+ * record and masks[w] = 1 when the question holds word w of h (as
+ * rerank.c's word masks). Fails the test when q or h cannot be read. */
+struct ls_plan;
+struct ls_cover;
+typedef double (*ts_heading_rule)(const struct ls_plan *plan, const struct ls_cover *rec,
+                                  const uint64_t *masks);
+double ts_heading_factor(const char *q, const char *h, ts_heading_rule f);
 
 /* cmocka group teardown: release the analyser's process-wide state so
  * leak checkers see nothing. */

@@ -36,27 +36,15 @@ static void test_questions(void **state)
     assert_int_equal(roles_of("ý nghĩa của quốc kỳ; trách móc"), 0);
 }
 
-/* the factor of heading h under question q, whose words are the question's */
+static double role_rule(const ls_plan *p, const ls_cover *rec, const uint64_t *masks)
+{
+    return ls_role_factor(ls_plan_roles(p), rec, masks);
+}
+
+/* the factor of heading h under question q */
 static double factor(const char *q, const char *h)
 {
-    ls_plan *p = NULL;
-    assert_int_equal(ls_plan_build(q, strlen(q), &p, NULL), LS_OK);
-    ls_buf buf = LS_BUF_INIT;
-    ls_cover rec;
-    assert_int_equal(ls_cover_encode_texts(h, NULL, "Nội dung.", 9, &buf, NULL), LS_OK);
-    assert_int_equal(ls_cover_decode(buf.data, buf.len, &rec, NULL), LS_OK);
-    uint64_t *masks = calloc(rec.nwords ? rec.nwords : 1, sizeof *masks);
-    assert_non_null(masks);
-    for (size_t w = 0; w < rec.nwords; w++) /* 1 when the question holds word w */
-        for (size_t i = 0; i < p->nterms; i++)
-            if (ls_plan_term_key(p, &p->terms[i]) == ls_plan_word_key(p, &rec.keys[2 * w]))
-                masks[w] = 1;
-    double f = ls_role_factor(ls_plan_roles(p), &rec, masks);
-    free(masks);
-    ls_cover_free(&rec);
-    ls_buf_free(&buf);
-    ls_plan_free(p);
-    return f;
+    return ts_heading_factor(q, h, role_rule);
 }
 
 static void test_headings(void **state)
