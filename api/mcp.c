@@ -121,8 +121,8 @@ static json_t *call_tool(ls_searcher *s, ls_mcp_state *st, const char *tool, jso
     json_t *result = NULL;
     *code = ls_mcp_tools_call(s, st->unavailable, tool, args, &result, msg, cap);
     int failed = !result || json_is_true(json_object_get(result, "isError"));
-    log_message(st, 1, json_pack("{s:s, s:b, s:f}", "tool", tool, "isError", failed, "ms",
-                                 ms_since(&t0)));
+    log_message(st, 1, json_pack("{s:s, s:b, s:o}", "tool", tool, "isError", failed, "ms",
+                                 ls_json_fixed(ms_since(&t0), 3)));
     if (failed) {
         json_t *content = json_array_get(json_object_get(result, "content"), 0);
         const char *why = result ? json_string_value(json_object_get(content, "text")) : msg;

@@ -352,8 +352,7 @@ int ls_mcp_search_tool(ls_searcher *s, json_t *args, const char *tool, const cha
     json_object_set(body, "q", json_object_get(args, "question"));
     json_object_del(body, "question");
     if (kind) json_object_set_new(body, "kind", json_string(kind));
-    char *text = json_dumps(body, JSON_COMPACT);
-    json_decref(body);
+    char *text = ls_json_text(body);
     if (!text) return LS_RPC_INTERNAL;
     ls_api_search p;
     ls_error err = {0};

@@ -162,10 +162,9 @@ static void write_features(FILE *f, const char *id, const ls_results *r, const j
     for (size_t i = 0; i < LS_CF_N; i++)
         json_object_set_new(x, ls_confidence_feature_names[i], json_real(r->features.x[i]));
     json_object_set_new(o, "features", x);
-    char *line = json_dumps(o, JSON_COMPACT);
+    char *line = ls_json_text(o);   /* reals exact: read again by calibration */
     if (line) fprintf(f, "%s\n", line);
     free(line);
-    json_decref(o);
 }
 
 /* Area under the ROC curve of confidence: first hit right (positive) vs

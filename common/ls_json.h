@@ -1,12 +1,13 @@
 /* ls_json.h — JSON out: jansson is the project's one JSON writer; these
  * helpers build its values from the project's strings and put them into an
- * ls_buf. Every reply, report and log line goes through ls_json_put (or
- * ls_json_text), every stored record through ls_json_put_stored: one dump,
- * so the flags (compact, insertion order) are the same everywhere, and only
- * how reals print differs (shown: 10 digits; stored: exact). json_dumps is
- * left only where a real's digits are the point: eval --features and the
- * MCP search arguments (full precision, read again), a procedure card as
- * stored, index --json (6 digits). */
+ * ls_buf. Every reply, report, log line and stored record goes through
+ * ls_json_put (or ls_json_text, ls_json_put_stored): one dump, so the flags
+ * (compact, insertion order) and how a real prints are the same everywhere.
+ * A real prints as the shortest text that reads back to the same double
+ * (the first of %.15g, %.16g, %.17g that does: 0.1, not jansson's
+ * 0.10000000000000001), so what is shown is short and what is stored reads
+ * back exactly. json_dumps is left only for index --json (6 digits) and in
+ * format/passage_data.c (a card re-dumped before ls_json_put shows it). */
 #ifndef LS_JSON_H
 #define LS_JSON_H
 
@@ -14,16 +15,15 @@
 #include <jansson.h>
 #include "ls_buf.h"
 
-/* Append o as compact JSON text to b (keys in insertion order, a real with
- * up to 10 significant digits: the reals of ls_json_fixed print as "%.Nf"
- * would, without trailing zeros) and drop the caller's reference to o
- * (steals it). NULL o (a build that failed) is LS_ERR_NOMEM; else b's
+/* Append o as compact JSON text to b (keys in insertion order, a real as
+ * the shortest text that reads back to it: the reals of ls_json_fixed
+ * print as "%.Nf" would, without trailing zeros) and drop the caller's
+ * reference to o (steals it). NULL o (a build that failed) is LS_ERR_NOMEM; else b's
  * error (its first sticks). */
 ls_rc ls_json_put(ls_buf *b, json_t *o);
 
-/* ls_json_put for a record the index stores (format/): the same but reals
- * at full precision (17 significant digits, so they read back exactly),
- * and err (may be NULL) says why on failure. */
+/* ls_json_put for a record the index stores (format/): the same text (its
+ * reals read back exactly), and err (may be NULL) says why on failure. */
 ls_rc ls_json_put_stored(ls_buf *b, json_t *o, ls_error *err);
 
 /* ls_json_put into a string of its own: o's compact text (malloc'ed, the

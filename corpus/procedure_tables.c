@@ -34,7 +34,8 @@ static int trim(const char **s, size_t *n)
 }
 
 /* A number "15", "1,5", "200.000", "1,000,000" at s: its value and length.
- * Groups of three after '.' or ',' are thousands; else a decimal part. */
+ * Groups of three after '.' or ',' are thousands; else a decimal part,
+ * read to the double nearest the decimal (while its digits fit in 2^53). */
 static size_t read_number(const char *s, size_t len, double *value)
 {
     size_t i = 0;
@@ -50,8 +51,9 @@ static size_t read_number(const char *s, size_t len, double *value)
                 i = k;
                 continue;
             }
-            double f = 0.1;
-            for (size_t j = i + 1; j < k; j++, f /= 10) v += (s[j] - '0') * f;
+            double frac = 0, scale = 1;   /* one division: "0,7" is 0.7 as strtod reads it */
+            for (size_t j = i + 1; j < k; j++, scale *= 10) frac = frac * 10 + (s[j] - '0');
+            v = (v * scale + frac) / scale;
             i = k;
         }
         break;

@@ -11,12 +11,42 @@
 #include "../common/ls_str.h"
 #include "../text/analyser.h"
 
+/* The rule of a reverse key: the number [num, +nnum) when there is one,
+ * else the folded words of the name [name, +nname); 0 when none fits. */
+static int key_of(const char *num, size_t nnum, const char *name, size_t nname, char *out,
+                  size_t cap)
+{
+    if (nnum) {
+        if (nnum >= cap) return 0;
+        memcpy(out, num, nnum);
+        out[nnum] = '\0';
+        return 1;
+    }
+    ls_error local = {0};
+    return nname && ls_folded_words(name, nname, out, cap, &local) == LS_OK && out[0];
+}
+
 int ls_doc_links_key(const char *num, const char *name, char *out, size_t cap)
 {
-    ls_error local = {0};
-    if (num && *num) return snprintf(out, cap, "%s", num) < (int)cap;
-    if (!name || !*name) return 0;
-    return ls_folded_words(name, strlen(name), out, cap, &local) == LS_OK && out[0];
+    return key_of(num, num ? strlen(num) : 0, name, name ? strlen(name) : 0, out, cap);
+}
+
+int ls_doc_links_line_key(const char *p, const char *end, char *out, size_t cap)
+{
+    size_t nnum, nname;
+    const char *num = ls_tab_field(p, end, 1, &nnum), *name = ls_tab_field(p, end, 2, &nname);
+    return key_of(num, nnum, name, nname, out, cap);
+}
+
+/* Field k of [p, end), malloc'ed, NULL when empty. */
+static char *link_field(const char *p, const char *end, int k)
+{
+    size_t n;
+    p = ls_tab_field(p, end, k, &n);
+    if (!n) return NULL;
+    char *s = malloc(n + 1);
+    if (s) memcpy(s, p, n), s[n] = '\0';
+    return s;
 }
 
 static int put_field(ls_buf *b, const char *s)
@@ -35,17 +65,6 @@ int ls_doc_links_encode(ls_buf *b, const ls_cite *r)
            put_field(b, r->doc_type) | put_field(b, r->article) | put_field(b, r->clause) |
            put_field(b, r->point);
     return bad;
-}
-
-/* Field k of [p, end), malloc'ed, NULL when empty. */
-static char *link_field(const char *p, const char *end, int k)
-{
-    size_t n;
-    p = ls_tab_field(p, end, k, &n);
-    if (!n) return NULL;
-    char *s = malloc(n + 1);
-    if (s) memcpy(s, p, n), s[n] = '\0';
-    return s;
 }
 
 int ls_doc_links_decode(const char *p, const char *end, ls_cite *c, ls_relation *kind)

@@ -33,8 +33,18 @@ int ls_doc_links_encode(ls_buf *b, const ls_cite *r);
  * link, or neither number nor name). The one decoder. */
 int ls_doc_links_decode(const char *p, const char *end, ls_cite *c, ls_relation *kind);
 
+/* Room for a reverse key: a longer one (a number of 400 bytes or more, a
+ * name whose folded words are) is none. */
+#define LS_DOC_LINKS_KEY_CAP 400
+
 /* The reverse key of a reference by number (num) or by name (name), both
  * borrowed: into out (cap bytes, the caller's); 0 when it has none. */
 int ls_doc_links_key(const char *num, const char *name, char *out, size_t cap);
+
+/* The reverse key of the stored line [p, end) (ls_doc_links_encode's):
+ * ls_doc_links_key of its number and name fields, read whole. The one rule
+ * for the key of a link, used both when a line is written and when an old
+ * line's key is let go, so the two never differ. 0 when it has none. */
+int ls_doc_links_line_key(const char *p, const char *end, char *out, size_t cap);
 
 #endif

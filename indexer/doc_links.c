@@ -20,26 +20,33 @@ static ls_rc xerr(ls_error *err, const xc_err *xe)
 static ls_rc nomem(ls_error *err) { return ls_error_set(err, LS_ERR_NOMEM, "out of memory"); }
 
 /* One line per reference of refs that acts or bases (not a plain citation,
- * not the document itself); the reverse keys into keys, one a line. */
+ * not the document itself) and has a key; the reverse keys into keys, one a
+ * line, each the key of the line as stored (ls_doc_links_line_key: what
+ * keys_of reads back when the line is let go). */
 static int add_lines(ls_buf *lines, ls_buf *keys, const ls_cite *refs, size_t n)
 {
     int bad = 0;
+    ls_buf line = LS_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
         const ls_cite *r = &refs[i];
-        char key[400];
-        if (r->self || r->relation == LS_REL_CITES ||
-            !ls_doc_links_key(r->doc_number, r->law_name, key, sizeof key))
+        char key[LS_DOC_LINKS_KEY_CAP];
+        if (r->self || r->relation == LS_REL_CITES) continue;
+        ls_buf_reset(&line);
+        bad |= ls_doc_links_encode(&line, r);
+        if (bad || !ls_doc_links_line_key(line.data, line.data + line.len, key, sizeof key))
             continue;
-        bad |= ls_doc_links_encode(lines, r);
+        if (lines->len) bad |= ls_buf_putc(lines, '\n') != LS_OK;
+        bad |= ls_buf_append(lines, line.data, line.len) != LS_OK;
         bad |= ls_buf_printf(keys, "%s\n", key) != LS_OK;
     }
+    ls_buf_free(&line);
     return bad;
 }
 
 /* Add (add = 1) or drop id from the lines of "linksto:<key>". */
 static ls_rc reverse(xc_wdb *wdb, const char *key, const char *id, int add, ls_error *err)
 {
-    char mkey[500], *old = NULL;
+    char mkey[sizeof LS_METADATA_LINKS_TO + LS_DOC_LINKS_KEY_CAP], *old = NULL;
     snprintf(mkey, sizeof mkey, "%s%s", LS_METADATA_LINKS_TO, key);
     xc_err xe;
     if (xc_wdb_get_metadata(wdb, mkey, &old, NULL, &xe)) return xerr(err, &xe);
@@ -81,21 +88,15 @@ static int holds(const char *list, const char *s, size_t n)
     return 0;
 }
 
-/* The reverse keys of stored lines (their number, else their name). */
+/* The reverse keys of stored lines, one a line. */
 static int keys_of(const char *lines, ls_buf *keys)
 {
     int bad = 0;
     for (const char *p = lines; p && *p;) {
         const char *nl = strchr(p, '\n');
         const char *end = nl ? nl : p + strlen(p);
-        char num[400], name[400];   /* fields 1 and 2 (format/doc_links.h) */
-        size_t n;
-        const char *q = ls_tab_field(p, end, 1, &n);
-        snprintf(num, sizeof num, "%.*s", (int)n, q);
-        q = ls_tab_field(p, end, 2, &n);
-        snprintf(name, sizeof name, "%.*s", (int)n, q);
-        char key[400];
-        if (ls_doc_links_key(num, name, key, sizeof key))
+        char key[LS_DOC_LINKS_KEY_CAP];
+        if (ls_doc_links_line_key(p, end, key, sizeof key))
             bad |= ls_buf_printf(keys, "%s\n", key) != LS_OK;
         p = nl ? nl + 1 : end;
     }
@@ -134,14 +135,14 @@ ls_rc ls_doc_links_update(xc_wdb *wdb, const ls_document *doc, const char *id_no
         /* keys no longer named, then the new ones */
         for (const char *p = old_keys.data; !rc && p && *p;) {
             const char *nl = strchr(p, '\n');
-            char key[400];
+            char key[LS_DOC_LINKS_KEY_CAP];
             snprintf(key, sizeof key, "%.*s", (int)(nl - p), p);
             if (!holds(keys.data, p, (size_t)(nl - p))) rc = reverse(wdb, key, id_norm, 0, err);
             p = nl + 1;
         }
         for (const char *p = keys.data; !rc && p && *p;) {
             const char *nl = strchr(p, '\n');
-            char key[400];
+            char key[LS_DOC_LINKS_KEY_CAP];
             snprintf(key, sizeof key, "%.*s", (int)(nl - p), p);
             rc = reverse(wdb, key, id_norm, 1, err);
             p = nl + 1;

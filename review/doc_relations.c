@@ -152,7 +152,7 @@ static ls_rc scan_links(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *
 static ls_rc scan_links_to(resolve_ctx *ctx, ls_doc_relations *r, const doc_entry *self,
                            ls_error *err)
 {
-    char keys[2][400];
+    char keys[2][LS_DOC_LINKS_KEY_CAP];
     int nkeys = 0;
     if (ls_doc_links_key(self->id, NULL, keys[nkeys], sizeof keys[0])) nkeys++;
     if (self->title && ls_doc_links_key(NULL, self->title, keys[nkeys], sizeof keys[0])) nkeys++;

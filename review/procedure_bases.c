@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../common/ls_buf.h"
+#include "../common/ls_json.h"
 #include "review.h"
 #include "../text/analyser.h"
 #include "../corpus/procedure.h"
@@ -88,9 +89,11 @@ ls_rc ls_procedure_resolve_text(ls_searcher *s, char **card_json, const char *as
         return ls_error_set(err, LS_ERR_FORMAT, "a stored procedure card is not a JSON object");
     }
     ls_rc rc = ls_procedure_resolve_bases(s, card, as_of, err);
-    char *out = rc ? NULL : json_dumps(card, JSON_COMPACT);
-    json_decref(card);
-    if (rc) return rc;
+    if (rc) {
+        json_decref(card);
+        return rc;
+    }
+    char *out = ls_json_text(card);   /* reals as short as they read back */
     if (!out) return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     free(*card_json);
     *card_json = out;

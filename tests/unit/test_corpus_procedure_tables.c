@@ -67,6 +67,13 @@ static void test_fees_and_times(void **state)
     assert_true(v == 15);
     assert_string_equal(unit, "ngày làm việc");
     assert_int_equal(ls_proc_parse_time("Không quy định", strlen("Không quy định"), &v, &unit), 0);
+    /* a decimal part reads as strtod reads it: 0.7, not 0.7000000000000001 */
+    assert_int_equal(ls_proc_parse_time("0,7 Ngày", strlen("0,7 Ngày"), &v, &unit), 1);
+    assert_true(v == 0.7);
+    assert_int_equal(ls_proc_parse_time("1,25 Giờ", strlen("1,25 Giờ"), &v, &unit), 1);
+    assert_true(v == 1.25);
+    assert_int_equal(ls_proc_parse_fee("0,3 Đồng", strlen("0,3 Đồng"), NULL, &v), LS_FEE_AMOUNT);
+    assert_true(v == 0.3);
 }
 
 static void test_dossier(void **state)
