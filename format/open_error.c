@@ -7,10 +7,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "schema.h"
 #include "shard_set.h"
 
 #define GLASS_VERSION_FILE "iamglass"
@@ -203,4 +205,25 @@ ls_rc ls_index_not_ours(const char *dir, ls_error *err)
                         "index (no index format mark); point --db at an index that luat-search "
                         "index --db wrote, or build one: luat-search index --db DIR SOURCE...",
                         dir);
+}
+
+ls_rc ls_index_format_check(const char *dir, const char *format, size_t len, ls_error *err)
+{
+    char hint[4200];
+    rebuild_hint(dir, hint, sizeof hint);
+    unsigned long max = strtoul(LS_INDEX_FORMAT_VERSION, NULL, 10), n = 0;
+    size_t i = 0;
+    for (; i < len && i < 9 && format[i] >= '0' && format[i] <= '9'; i++)
+        n = n * 10 + (unsigned long)(format[i] - '0');
+    if (len == 0 || i < len)
+        return ls_error_set(err, LS_ERR_INDEX,
+                            "cannot open index %s: its index format mark '%.*s' is not a "
+                            "format number (this luat-search reads up to %lu); rebuild the "
+                            "index with %s", dir, (int)(len > 40 ? 40 : len), format, max, hint);
+    if (n > max)
+        return ls_error_set(err, LS_ERR_INDEX,
+                            "cannot open index %s: index format %lu is newer than this "
+                            "luat-search reads (up to %lu): upgrade luat-search, or rebuild "
+                            "the index with %s", dir, n, max, hint);
+    return LS_OK;
 }

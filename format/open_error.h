@@ -26,4 +26,12 @@ ls_rc ls_index_open_error(const char *dir, const xc_err *xe, ls_error *err);
  * mark (not written by luat-search index): LS_ERR_INDEX. */
 ls_rc ls_index_not_ours(const char *dir, ls_error *err);
 
+/* Whether this binary reads an index whose format mark (the metadata
+ * LS_METADATA_FORMAT, len bytes, not NUL-ended) is format: LS_OK for a
+ * decimal number up to LS_INDEX_FORMAT_VERSION; else err is set ("index
+ * format N is newer than this luat-search reads (up to M): upgrade ... or
+ * rebuild ...", or a mark that is not a number) and LS_ERR_INDEX returned.
+ * dir and format are borrowed. */
+ls_rc ls_index_format_check(const char *dir, const char *format, size_t len, ls_error *err);
+
 #endif

@@ -82,7 +82,8 @@ ls_rc ls_searcher_open(const char *dbpath, ls_searcher **out, ls_error *err)
     return check_format(s, out, err);
 }
 
-/* Hand out s once its database says it is a luat-search index. */
+/* Hand out s once its database says it is a luat-search index of a
+ * format this binary reads. */
 static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err)
 {
     const char *dbpath = s->path;
@@ -100,7 +101,12 @@ static ls_rc check_format(ls_searcher *s, ls_searcher **out, ls_error *err)
         ls_searcher_close(s);
         return LS_ERR_INDEX;
     }
+    ls_rc frc = ls_index_format_check(dbpath, format, flen, err); /* not newer than ours */
     free(format);
+    if (frc) {
+        ls_searcher_close(s);
+        return frc;
+    }
     *out = s;
     return LS_OK;
 }

@@ -3,7 +3,7 @@
  * database": missing, a file, an empty directory, other files, a damaged
  * table, a missing version file, a shard set missing a part or with a
  * damaged one, a Xapian database that is not ours, one the user cannot
- * read; through the library, the command line (search, mcp, serve) and a
+ * read, one of a format newer than this binary reads; through the library, the command line (search, mcp, serve) and a
  * running server whose index broke (REST and /mcp). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +19,7 @@
 
 #include <jansson.h>
 
+#include "../../format/schema.h"
 #include "../../query/search.h"
 #include "../../xapian/xc.h"
 #include "../support/http_client.h"
@@ -229,6 +230,39 @@ static void test_command_line(void **state)
     expect_cli(args, "it is damaged");
 }
 
+/* A copy of the sample index with its format mark set to mark. */
+static const char *with_format(const char *name, const char *mark)
+{
+    const char *db = place(name, good);
+    xc_wdb *w = NULL;
+    xc_err xe;
+    if (xc_wdb_open(db, XC_WDB_OPEN, &w, &xe)) fail_msg("%s: %s", db, xe.msg);
+    if (xc_wdb_set_metadata(w, LS_METADATA_FORMAT, mark, strlen(mark), &xe) ||
+        xc_wdb_commit(w, &xe))
+        fail_msg("%s: %s", db, xe.msg);
+    xc_wdb_close(w);
+    return db;
+}
+
+static void test_newer_format(void **state)
+{
+    (void)state;
+    const char *db = with_format("newer", "99");
+    expect_open_error(db, LS_ERR_INDEX, "index format 99 is newer than this luat-search reads "
+                      "(up to " LS_INDEX_FORMAT_VERSION "): upgrade luat-search, or rebuild the "
+                      "index with luat-search index --overwrite --db", NULL);
+    char args[9000];
+    snprintf(args, sizeof args, "search --db '%s' khai sinh", db);
+    expect_cli(args, "index format 99 is newer than this luat-search reads");
+    expect_open_error(with_format("garbled", "2x"), LS_ERR_INDEX, "'2x' is not a format number",
+                      "--overwrite", NULL);
+    /* format 1 (older) is still read */
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    assert_int_equal(ls_searcher_open(with_format("older", "1"), &s, &err), LS_OK);
+    ls_searcher_close(s);
+}
+
 static pid_t server;
 
 static int stop_server(void **state)
@@ -278,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_not_ours),
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_command_line),
+        cmocka_unit_test(test_newer_format),
         cmocka_unit_test_teardown(test_server_index_breaks, stop_server),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
