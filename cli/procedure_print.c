@@ -2,11 +2,42 @@
 #include "procedure_print.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *str(json_t *o, const char *key)
 {
     return json_string_value(json_object_get(o, key));
+}
+
+/* A fee amount as a Vietnamese card writes it: a whole amount as it always
+ * printed ("8000"); one with a fraction grouped by '.' with a decimal ','
+ * ("12.345.678.901,5"), its fraction the shortest (up to 9 places) that
+ * reads back to v, never rounded away. */
+static void print_amount(FILE *out, double v)
+{
+    char num[400];
+    if (v == (double)(long long)v || v != v || v > 1e300 || v < -1e300) {
+        fprintf(out, "%.0f", v);
+        return;
+    }
+    int places = 1;
+    for (; places < 9; places++) {
+        snprintf(num, sizeof num, "%.*f", places, v);
+        if (strtod(num, NULL) == v) break;
+    }
+    snprintf(num, sizeof num, "%.*f", places, v);
+    char *dot = strchr(num, '.');
+    size_t len = strlen(num);
+    while (dot && len > (size_t)(dot - num) + 2 && num[len - 1] == '0') num[--len] = '\0';
+    const char *p = num;
+    if (*p == '-') fputc(*p++, out);
+    size_t whole = (size_t)((dot ? dot : num + len) - p);
+    for (size_t i = 0; i < whole; i++) {
+        if (i && (whole - i) % 3 == 0) fputc('.', out);
+        fputc(p[i], out);
+    }
+    if (dot) fprintf(out, ",%s", dot + 1);
 }
 
 static void print_channel(FILE *out, json_t *c, const char *in)
@@ -20,8 +51,11 @@ static void print_channel(FILE *out, json_t *c, const char *in)
     json_t *fee = json_object_get(c, "fee");
     const char *kind = str(fee, "kind");
     if (kind && strcmp(kind, "free") == 0) fputs("; miễn phí", out);
-    else if (kind && strcmp(kind, "amount") == 0)
-        fprintf(out, "; phí, lệ phí %.0f đồng", json_number_value(json_object_get(fee, "amount")));
+    else if (kind && strcmp(kind, "amount") == 0) {
+        fputs("; phí, lệ phí ", out);
+        print_amount(out, json_number_value(json_object_get(fee, "amount")));
+        fputs(" đồng", out);
+    }
     else if (kind && strcmp(kind, "province") == 0) fputs("; phí do tỉnh quy định", out);
     else if (kind && strcmp(kind, "other") == 0 && str(fee, "text"))
         fprintf(out, "; %.160s", str(fee, "text"));

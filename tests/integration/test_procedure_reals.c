@@ -5,7 +5,8 @@
  * its search hit (search --json, REST, MCP search_procedures) show 0.7 and
  * 12345678901.5, the shortest text that reads back to the stored double
  * (not jansson's 0.69999999999999996, nor 1.23456789e10 at 10 digits), and
- * read back exactly. */
+ * read back exactly; the plain-text card (`procedure CODE`) shows the fee
+ * as "12.345.678.901,5 đồng". */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -96,11 +97,34 @@ static void test_search_hit_shows_short_reals(void **state)
     ls_buf_free(&b);
 }
 
+/* `luat-search procedure CODE` (the plain-text card): the fractional fee
+ * as Vietnamese writes it, not rounded to "12345678902"; a whole fee (the
+ * sample's 9.000001, "8000 Đồng") as it always printed. */
+static void expect_card_fee(const char *code, const char *want)
+{
+    char cmd[9000];
+    snprintf(cmd, sizeof cmd, "'%s' procedure --db '%s' %s", ts_bin(), dir, code);
+    char *out = NULL, *err = NULL;
+    int status = ts_run(cmd, "", &out, &err);
+    if (status != 0 || !strstr(out, want))
+        fail_msg("%s: exit %d, '%s' not in: %s%s", code, status, want, out, err);
+    free(out);
+    free(err);
+}
+
+static void test_card_text_fee(void **state)
+{
+    (void)state;
+    expect_card_fee("9.000101", "; phí, lệ phí 12.345.678.901,5 đồng\n");
+    expect_card_fee("9.000001", "; phí, lệ phí 8000 đồng\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_card_shows_short_reals),
         cmocka_unit_test(test_search_hit_shows_short_reals),
+        cmocka_unit_test(test_card_text_fee),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
