@@ -73,7 +73,7 @@ typedef struct request_ctx {
  * a later one while it cannot open (error says why). */
 typedef struct worker_searcher {
     ls_searcher *s;
-    char error[512];
+    char error[sizeof "index unavailable: " + sizeof ((ls_error *)0)->msg]; /* all of it */
 } worker_searcher;
 
 static void *worker_init(void *arg)
@@ -101,7 +101,7 @@ static void worker_run(void *state, ls_work_item *job, void *arg)
         ls_error err = {0};
         if (ls_searcher_open_remote(srv->db_path, srv->remotes, srv->remote_timeout_ms, &w->s,
                                     &err))
-            snprintf(w->error, sizeof w->error, "index unavailable: %.400s", err.msg);
+            snprintf(w->error, sizeof w->error, "index unavailable: %s", err.msg);
         else ls_searcher_set_time_budget(w->s, srv->time_budget_ms);
     }
     ls_api_handle(w ? w->s : NULL, w ? w->error : "out of memory", &ctx->rq, &ctx->reply);

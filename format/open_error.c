@@ -6,12 +6,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/ls_buf.h"
 #include "schema.h"
 #include "shard_set.h"
 
@@ -31,10 +33,64 @@ static int ends_with(const char *s, const char *tail)
     return n >= t && strcmp(s + n - t, tail) == 0;
 }
 
+/* The shortest of a path in a message: its head and tail around "…", the
+ * cuts on character boundaries, keep bytes in all (at least). */
+static void put_elided(ls_buf *b, const char *path, size_t len, size_t keep)
+{
+    size_t head = keep / 3, tail = keep - head;
+    if (head + tail + 3 >= len) {
+        ls_buf_append(b, path, len);
+        return;
+    }
+    while (head && ((unsigned char)path[head] & 0xC0) == 0x80) head--;
+    size_t from = len - tail;
+    while (from < len && ((unsigned char)path[from] & 0xC0) == 0x80) from++;
+    ls_buf_append(b, path, head);
+    ls_buf_append(b, "\xE2\x80\xA6", 3);
+    ls_buf_append(b, path + from, len - from);
+}
+
+/* ls_error_set for a message about index: when it does not fit err's
+ * message, each time index's path appears in it (a part's path starts with
+ * it) it is shortened ("/tmp/a…/idx") so that what is wrong and what to do
+ * still fit; ls_error_set then cuts what is left on a character. */
+static ls_rc say(ls_error *err, const char *index, ls_rc rc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static ls_rc say(ls_error *err, const char *index, ls_rc rc, const char *fmt, ...)
+{
+    if (!err || err->rc != LS_OK) return rc;
+    char *full = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&full, fmt, ap);
+    va_end(ap);
+    if (n < 0) return ls_error_set(err, LS_ERR_NOMEM, "cannot open index: out of memory");
+    size_t cap = sizeof err->msg - 1, plen = strlen(index), count = 0;
+    for (const char *p = full; plen && (p = strstr(p, index)); p += plen) count++;
+    if ((size_t)n <= cap || !count) {
+        ls_error_set(err, rc, "%s", full);
+        free(full);
+        return rc;
+    }
+    size_t rest = (size_t)n - count * plen;
+    size_t keep = rest + 40 * count < cap ? (cap - rest) / count - 3 : 40;
+    ls_buf b = LS_BUF_INIT;
+    const char *p = full;
+    for (const char *q; (q = strstr(p, index)); p = q + plen) {
+        ls_buf_append(&b, p, (size_t)(q - p));
+        put_elided(&b, index, plen, keep);
+    }
+    ls_buf_append(&b, p, strlen(p));
+    ls_error_set(err, rc, "%s", b.data ? b.data : full);
+    ls_buf_free(&b);
+    free(full);
+    return rc;
+}
+
 /* "... readable by the user that searches" */
 static ls_rc unreadable(const char *index, const char *path, int eno, ls_error *err)
 {
-    return ls_error_set(err, LS_ERR_INDEX,
+    return say(err, index, LS_ERR_INDEX,
                         "cannot open index %s: %s: %s (running as uid %u); the index must be "
                         "readable by the user that searches: chmod -R a+rX %s (or build it "
                         "under umask 022)",
@@ -86,13 +142,13 @@ static ls_rc from_xapian(const char *index, const char *part, const xc_err *xe, 
     const char *msg = xe && xe->msg[0] ? xe->msg : "no reason given";
     const char *what = strcmp(part, index) == 0 ? "it" : part;
     if (xe && xe->rc == XC_ERR_NOMEM)
-        return ls_error_set(err, LS_ERR_NOMEM, "cannot open index %s: out of memory", index);
+        return say(err, index, LS_ERR_NOMEM, "cannot open index %s: out of memory", index);
     if (strncmp(msg, "DatabaseVersionError", 20) == 0)
-        return ls_error_set(err, LS_ERR_INDEX,
+        return say(err, index, LS_ERR_INDEX,
                             "cannot open index %s: %s is in a format this Xapian (1.4) cannot "
                             "read; rebuild it with this luat-search: %s (Xapian: %s)",
                             index, what, hint, msg);
-    return ls_error_set(err, LS_ERR_INDEX,
+    return say(err, index, LS_ERR_INDEX,
                         "cannot open index %s: %s is damaged; rebuild it (%s) or restore a "
                         "copy; xapian-check %s says more (Xapian: %s)",
                         index, what, hint, part, msg);
@@ -123,7 +179,7 @@ static ls_rc diagnose_stub(const char *index, const char *dir, int depth, ls_err
         if (stat(part, &st) != 0 && errno == ENOENT) {
             char hint[4200];
             rebuild_hint(index, hint, sizeof hint);
-            rc = ls_error_set(err, LS_ERR_INDEX,
+            rc = say(err, index, LS_ERR_INDEX,
                               "cannot open index %s: it is a shard set and its part %s is "
                               "missing; restore the part or rebuild the set: %s",
                               index, part, hint);
@@ -144,12 +200,12 @@ static ls_rc diagnose(const char *index, const char *dir, int depth, ls_error *e
     struct stat st;
     if (stat(dir, &st) != 0) {
         if (errno != ENOENT) return unreadable(index, dir, errno, err);
-        return ls_error_set(err, LS_ERR_NOTFOUND,
+        return say(err, index, LS_ERR_NOTFOUND,
                             "no index at %s (build one with: luat-search index --db %s "
                             "SOURCE...)", dir, dir);
     }
     if (!S_ISDIR(st.st_mode))
-        return ls_error_set(err, LS_ERR_NOTFOUND,
+        return say(err, index, LS_ERR_NOTFOUND,
                             "no index at %s: it is a file, and an index is the directory that "
                             "luat-search index --db DIR SOURCE... writes", dir);
     dir_files f;
@@ -158,17 +214,17 @@ static ls_rc diagnose(const char *index, const char *dir, int depth, ls_error *e
     if (f.stub && depth < 2) return diagnose_stub(index, dir, depth, err);
     if (!f.version) {
         if (f.tables)
-            return ls_error_set(err, LS_ERR_INDEX,
+            return say(err, index, LS_ERR_INDEX,
                                 "cannot open index %s: %s is damaged, its version file %s is "
                                 "missing; rebuild it: luat-search index --overwrite --db %s "
                                 "SOURCE...", index, strcmp(dir, index) ? dir : "it",
                                 GLASS_VERSION_FILE, index);
         if (!f.others)
-            return ls_error_set(err, LS_ERR_NOTFOUND,
+            return say(err, index, LS_ERR_NOTFOUND,
                                 "cannot open index %s: the directory is empty, no index was "
                                 "built there; build one: luat-search index --db %s SOURCE...",
                                 dir, dir);
-        return ls_error_set(err, LS_ERR_NOTFOUND,
+        return say(err, index, LS_ERR_NOTFOUND,
                             "cannot open index %s: no Xapian database there (no %s or %s "
                             "among its %u files); point --db at the directory that "
                             "luat-search index --db wrote, or build one there",
@@ -200,7 +256,7 @@ ls_rc ls_index_open_error(const char *dir, const xc_err *xe, ls_error *err)
 
 ls_rc ls_index_not_ours(const char *dir, ls_error *err)
 {
-    return ls_error_set(err, LS_ERR_INDEX,
+    return say(err, dir, LS_ERR_INDEX,
                         "cannot open index %s: it is a Xapian database but not a luat-search "
                         "index (no index format mark); point --db at an index that luat-search "
                         "index --db wrote, or build one: luat-search index --db DIR SOURCE...",
@@ -216,12 +272,12 @@ ls_rc ls_index_format_check(const char *dir, const char *format, size_t len, ls_
     for (; i < len && i < 9 && format[i] >= '0' && format[i] <= '9'; i++)
         n = n * 10 + (unsigned long)(format[i] - '0');
     if (len == 0 || i < len)
-        return ls_error_set(err, LS_ERR_INDEX,
+        return say(err, dir, LS_ERR_INDEX,
                             "cannot open index %s: its index format mark '%.*s' is not a "
                             "format number (this luat-search reads up to %lu); rebuild the "
                             "index with %s", dir, (int)(len > 40 ? 40 : len), format, max, hint);
     if (n > max)
-        return ls_error_set(err, LS_ERR_INDEX,
+        return say(err, dir, LS_ERR_INDEX,
                             "cannot open index %s: index format %lu is newer than this "
                             "luat-search reads (up to %lu): upgrade luat-search, or rebuild "
                             "the index with %s", dir, n, max, hint);

@@ -4,7 +4,9 @@
  * block" for a damaged table; this looks at what is on disk (the files of
  * a glass database, a shard set's stub and parts, their permissions) and
  * says what is wrong and what to do. One place for the readers (search,
- * serve, mcp, stats, ...: query/search.c) and any other opener.
+ * serve, mcp, stats, ...: query/search.c) and any other opener. A message
+ * that would not fit an ls_error has the index's path shortened in its
+ * middle ("…", on a character boundary), so the advice at its end stays.
  */
 #ifndef LS_FORMAT_OPEN_ERROR_H
 #define LS_FORMAT_OPEN_ERROR_H

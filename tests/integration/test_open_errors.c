@@ -303,6 +303,37 @@ static void test_server_index_breaks(void **state)
     server = 0;
 }
 
+/* The same with an index path long enough that the message passes 400
+ * bytes and the error record (its Vietnamese letters multi-byte): REST
+ * gives what is wrong and the advice at its end, the path shortened in
+ * the middle ("…") on a character boundary, the tail of the path kept. */
+static void test_server_long_path(void **state)
+{
+    (void)state;
+    char name[300] = "";
+    while (strlen(tmp) + strlen(name) < 190) strcat(name, "chỉ-mục-");
+    const char *live = place(name, good);
+    unsigned port = ts_server_start(live, "--quiet --threads 1", &server);
+    assert_true(port > 0);
+    sh("rm -r '%s' && mkdir '%s'", live, live);
+    ts_reply r = ts_http_get(port, "/v1/search?q=khai+sinh");
+    assert_int_equal(r.status, 503);
+    json_error_t je;
+    json_t *body = json_loadb(r.body, r.body_len, 0, &je); /* fails on a split character */
+    if (!body) fail_msg("REST body not JSON (%s): %s", je.text, r.body);
+    const char *message =
+        json_string_value(json_object_get(json_object_get(body, "error"), "message"));
+    size_t len = message ? strlen(message) : 0;
+    if (len <= 400 || !strstr(message, "the directory is empty") ||
+        !strstr(message, "build one: luat-search index --db /") ||
+        strcmp(message + len - 10, " SOURCE...") != 0 || !strstr(message, "chỉ-mục-: "))
+        fail_msg("REST: %s", r.body);
+    json_decref(body);
+    ts_reply_free(&r);
+    assert_int_equal(ts_server_stop(server), 0);
+    server = 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_command_line),
         cmocka_unit_test(test_newer_format),
         cmocka_unit_test_teardown(test_server_index_breaks, stop_server),
+        cmocka_unit_test_teardown(test_server_long_path, stop_server),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
