@@ -21,7 +21,9 @@ static void test_page_in_chromium(void **state)
     snprintf(cmd, sizeof cmd, "'%s' '%s'", ts_path("tests/browser/run-browser-test"), ts_bin());
     int status = ts_run(cmd, NULL, &out, &err);
     if (status) {
-        print_error("%s%s", out, err);
+        /* whole, on stderr: cmocka's print_error cuts a long text short,
+         * and the FAILED lines come last */
+        fprintf(stderr, "%s%s", out, err);
         free(out);
         free(err);
         fail_msg("tests/browser/run-browser-test exited with %d (FAILED lines above)", status);
