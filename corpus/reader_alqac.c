@@ -75,7 +75,7 @@ static ls_rc read_law(const char *name, json_t *law, const ls_reader_sink *sink,
 {
     const char *id = json_string_value(json_object_get(law, "id"));
     json_t *articles = json_object_get(law, "articles");
-    if (!id || !json_is_array(articles)) {
+    if (!id || !*id || !json_is_array(articles)) { /* an empty id names nothing */
         problem(sink, name, "%s: a law without \"id\" or \"articles\": skipped", "record");
         return LS_OK;
     }

@@ -90,7 +90,8 @@ static void test_alqac(void **state)
         "[{\"id\": \"Luật Phòng, chống ma túy\", \"articles\": [{\"id\": \"32\", \"text\": "
         "\"Đối tượng bị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc\\n\\n1. Người nghiện ma túy từ đủ 18 tuổi trở lên.\\n2. Trường hợp khác.\"}]},"
         " {\"id\": \"91/2015/QH13\", \"articles\": [{\"id\": \"1\", \"text\": \"Phạm vi điều chỉnh\\n\\nBộ luật này quy định.\"}]},"
-        " {\"articles\": []}]";
+        " {\"articles\": []},"
+        " {\"id\": \"\", \"articles\": [{\"id\": \"5\", \"text\": \"Văn bản.\"}]}]";
     seen s = {0};
     ls_reader_sink sink = {on_doc, on_problem, &s};
     assert_int_equal(ls_read_alqac("laws.json", data, strlen(data), &sink, NULL), LS_OK);
@@ -101,7 +102,7 @@ static void test_alqac(void **state)
     assert_string_equal(s.first_number, "32");
     assert_int_equal(s.first_clauses, 2);
     assert_string_equal(s.ids[1], "91/2015/qh13");
-    assert_int_equal(s.problems, 1); /* the law without an id */
+    assert_int_equal(s.problems, 2); /* the laws without an id, and with an empty one */
     memset(&s, 0, sizeof s);
     assert_int_equal(ls_read_alqac("bad.json", "[{", 2, &sink, NULL), LS_OK);
     assert_int_equal(s.docs, 0);
