@@ -78,6 +78,14 @@ typedef struct ls_cover {
                             end) in the body text */
 } ls_cover;
 
+/* The folded key of token i (0-based) of field f: the one reading of the
+ * layout (tokens are 1 + a distinct token's index; keys are 2 per distinct
+ * token, term then folded). i must be < rec->ntokens[f]. */
+static inline uint32_t ls_cover_folded_at(const ls_cover *rec, int f, size_t i)
+{
+    return rec->keys[2 * (rec->tokens[f][i] - 1) + 1];
+}
+
 /* Decode data[0..len). LS_ERR_FORMAT when it is not a record of this
  * version (or is cut short), LS_ERR_NOMEM; *out is then empty. */
 ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err);

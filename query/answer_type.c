@@ -62,12 +62,6 @@ static int is_link(uint32_t folded)
     return 0;
 }
 
-/* the folded key of token i of the heading */
-static uint32_t folded_at(const ls_cover *rec, size_t i)
-{
-    return rec->keys[2 * (rec->tokens[LS_COVER_HEADING][i] - 1) + 1];
-}
-
 double ls_answer_type_factor(int types, const ls_cover *rec, const uint64_t *masks)
 {
     if (!types) return 1;
@@ -75,14 +69,14 @@ double ls_answer_type_factor(int types, const ls_cover *rec, const uint64_t *mas
     size_t n = rec->ntokens[LS_COVER_HEADING];
     if (n < 3) return 1; /* the kind alone, or nothing */
     size_t k = 0;
-    while (k < NHEADS && !((heads[k].type & types) && folded_at(rec, 0) == head_key[k][0] &&
-                           folded_at(rec, 1) == head_key[k][1]))
+    while (k < NHEADS && !((heads[k].type & types) && ls_cover_folded_at(rec, LS_COVER_HEADING, 0) == head_key[k][0] &&
+                           ls_cover_folded_at(rec, LS_COVER_HEADING, 1) == head_key[k][1]))
         k++;
     if (k == NHEADS) return 1;
     const uint32_t *tok = rec->tokens[LS_COVER_HEADING];
     for (size_t i = 2; i < n; i++) { /* the rest: the question's words */
         uint32_t w = tok[i] - 1;
-        if (rec->nonword[w] || masks[w] || is_link(rec->keys[2 * w + 1])) continue;
+        if (rec->nonword[w] || masks[w] || is_link(ls_cover_folded_at(rec, LS_COVER_HEADING, i))) continue;
         return 1;
     }
     return LS_ANSWER_TYPE_FACTOR;

@@ -51,7 +51,7 @@ double ls_role_factor(int qroles, const ls_cover *rec, const uint64_t *masks)
     size_t i = 0;
     for (; i < n; i++) { /* role words up to "của" */
         if (rec->nonword[tok[i] - 1]) return 1;
-        int k = which(rec->keys[2 * (tok[i] - 1) + 1]);
+        int k = which(ls_cover_folded_at(rec, LS_COVER_HEADING, i));
         if (k == CUA) break;
         if (k == QUYEN) hroles |= LS_ROLE_RIGHTS;
         else if (k == VU || k == TRACH) hroles |= LS_ROLE_DUTIES;

@@ -46,11 +46,10 @@ int ls_scope_heading(const ls_cover *rec)
 {
     pthread_once(&once, fold_headings);
     size_t n = rec->ntokens[LS_COVER_HEADING];
-    const uint32_t *tok = rec->tokens[LS_COVER_HEADING];
     for (size_t k = 0; k < NHEADINGS; k++) {
         if (nkeys[k] != n) continue;
         size_t i = 0;
-        while (i < n && rec->keys[2 * (tok[i] - 1) + 1] == keys[k][i]) i++;
+        while (i < n && ls_cover_folded_at(rec, LS_COVER_HEADING, i) == keys[k][i]) i++;
         if (i == n) return 1;
     }
     return 0;
