@@ -30,8 +30,9 @@ typedef struct ls_weights {
     double common;        /* >0: leave out a body word held by more than this share
                              of the passages when its pair is asked for (0 = keep all) */
     double maybe;         /* >0: a body word or pair held by more than this share of
-                             the passages only adds to passages the rest of the
-                             query matches (Xapian's AND_MAYBE; 0 = plain OR) */
+                             the passages, and every heading and definition part,
+                             only adds to passages the rest of the query matches
+                             (Xapian's AND_MAYBE; 0 = plain OR) */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
