@@ -22,9 +22,9 @@ static const double weight[LS_CF_N] = { 0.0277,  2.7494,  2.7025, -1.1895, -0.50
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
-static const double proc_intercept = -1.0004;
-static const double proc_weight[LS_CF_N] = {1.2060, 1.4122, 0.0000, -0.4869, 0.0000,
-                                            0.0000, 1.7521, 0.0000, -2.5437, 0.0000,
+static const double proc_intercept = -1.4949;
+static const double proc_weight[LS_CF_N] = {1.2032, 1.4958, 0.0000, -0.4889, 0.0000,
+                                            0.0000, 1.8912, 0.0000, -2.3642, 0.0000,
                                             0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
