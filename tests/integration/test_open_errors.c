@@ -353,8 +353,9 @@ static void test_server_index_breaks(void **state)
 
 /* The same with an index path long enough that the message passes 400
  * bytes and the error record (its Vietnamese letters multi-byte): REST
- * gives what is wrong and the advice at its end, the path shortened in
- * the middle ("…") on a character boundary, the tail of the path kept. */
+ * and MCP's resources/read give what is wrong and the advice at its end,
+ * the path shortened in the middle ("…") on a character boundary, the
+ * tail of the path kept. */
 static void test_server_long_path(void **state)
 {
     (void)state;
@@ -376,6 +377,21 @@ static void test_server_long_path(void **state)
         !strstr(message, "build one: luat-search index --db /") ||
         strcmp(message + len - 10, " SOURCE...") != 0 || !strstr(message, "chỉ-mục-: "))
         fail_msg("REST: %s", r.body);
+    json_decref(body);
+    ts_reply_free(&r);
+    /* MCP's resources/read says all of it too (it cut its own message at
+     * 400 bytes, or said only "the index is unavailable") */
+    const char *read = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/read\",\"params\":"
+                       "{\"uri\":\"luat://index\"}}";
+    r = ts_http_post(port, "/mcp", read, strlen(read));
+    body = json_loadb(r.body, r.body_len, 0, &je);
+    if (!body) fail_msg("/mcp body not JSON (%s): %s", je.text, r.body);
+    message = json_string_value(json_object_get(json_object_get(body, "error"), "message"));
+    len = message ? strlen(message) : 0;
+    if (len <= 400 || strncmp(message, "resources/read: ", 16) != 0 ||
+        !strstr(message, "the directory is empty") ||
+        strcmp(message + len - 10, " SOURCE...") != 0 || !strstr(message, "chỉ-mục-: "))
+        fail_msg("/mcp resources/read: %s", r.body);
     json_decref(body);
     ts_reply_free(&r);
     assert_int_equal(ts_server_stop(server), 0);
