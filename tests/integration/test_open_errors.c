@@ -71,8 +71,17 @@ static int teardown(void **state)
     return ts_shutdown_analyser(state);
 }
 
-/* ls_searcher_open(db) fails with rc and a message holding every one of
- * the NULL-ended strings, never Xapian's bare "Couldn't detect". */
+/* got is rc and err's message holds every one of the NULL-ended strings
+ * of ap, never Xapian's bare "Couldn't detect". */
+static void expect_words(const char *db, ls_rc got, ls_rc rc, const ls_error *err, va_list ap)
+{
+    if (got != rc) fail_msg("%s: rc %d, want %d (%s)", db, got, rc, err->msg);
+    for (const char *want; (want = va_arg(ap, const char *));)
+        if (!strstr(err->msg, want)) fail_msg("%s: '%s' not in: %s", db, want, err->msg);
+    if (strstr(err->msg, "Couldn't detect")) fail_msg("%s: Xapian's words only: %s", db, err->msg);
+}
+
+/* ls_searcher_open(db) fails as expect_words says. */
 static void expect_open_error(const char *db, ls_rc rc, ...)
 {
     ls_searcher *s = NULL;
@@ -82,13 +91,10 @@ static void expect_open_error(const char *db, ls_rc rc, ...)
         ls_searcher_close(s);
         fail_msg("%s opened", db);
     }
-    if (got != rc) fail_msg("%s: rc %d, want %d (%s)", db, got, rc, err.msg);
     va_list ap;
     va_start(ap, rc);
-    for (const char *want; (want = va_arg(ap, const char *));)
-        if (!strstr(err.msg, want)) fail_msg("%s: '%s' not in: %s", db, want, err.msg);
+    expect_words(db, got, rc, &err, ap);
     va_end(ap);
-    if (strstr(err.msg, "Couldn't detect")) fail_msg("%s: Xapian's words only: %s", db, err.msg);
     assert_null(s);
 }
 
@@ -128,8 +134,8 @@ static void test_damaged(void **state)
     ls_searcher_close(s);
 }
 
-/* ls_indexer_open(db) (the writer: luat-search index) fails with rc and a
- * message holding every one of the NULL-ended strings, not Xapian's alone */
+/* ls_indexer_open(db) (the writer: luat-search index) fails as
+ * expect_words says. */
 static void expect_write_error(const char *db, ls_rc rc, ...)
 {
     ls_indexer *ix = NULL;
@@ -139,11 +145,9 @@ static void expect_write_error(const char *db, ls_rc rc, ...)
         ls_indexer_close(ix);
         fail_msg("%s opened for writing", db);
     }
-    if (got != rc) fail_msg("%s: rc %d, want %d (%s)", db, got, rc, err.msg);
     va_list ap;
     va_start(ap, rc);
-    for (const char *want; (want = va_arg(ap, const char *));)
-        if (!strstr(err.msg, want)) fail_msg("%s: '%s' not in: %s", db, want, err.msg);
+    expect_words(db, got, rc, &err, ap);
     va_end(ap);
     assert_null(ix);
 }
