@@ -154,6 +154,17 @@ xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *c
     return db;
 }
 
+void ts_add_terms_doc(xc_wdb *w, const char *const *terms, size_t n)
+{
+    xc_err xe;
+    xc_doc *d = NULL;
+    assert_int_equal(xc_doc_new(&d, &xe), XC_OK);
+    for (size_t i = 0; i < n; i++) assert_int_equal(xc_doc_add_term(d, terms[i], 1, &xe), XC_OK);
+    unsigned id;
+    assert_int_equal(xc_wdb_add_document(w, d, &id, &xe), XC_OK);
+    xc_doc_free(d);
+}
+
 ts_index *ts_index_new(void (*fill)(xc_wdb *w, void *ctx), void *ctx)
 {
     ts_index *ix = calloc(1, sizeof *ix);

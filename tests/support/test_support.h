@@ -63,6 +63,10 @@ int ts_sample_teardown(void **state);
  * error. The caller closes it (xc_db_close); removing dir removes it. */
 xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *ctx);
 
+/* Add one document holding terms[0..n) (wdf 1 each, as given: prefixes
+ * included) to w, for a fill function. Fails the test on any error. */
+void ts_add_terms_doc(xc_wdb *w, const char *const *terms, size_t n);
+
 /* A group fixture over such a database in its own mktemp directory: a
  * group setup sets *state = ts_index_new(fill, ctx); the tests read
  * ((ts_index *)*state)->db; ts_index_teardown (a group teardown) closes and
