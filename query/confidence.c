@@ -14,21 +14,21 @@
 
 const char *const ls_confidence_feature_names[LS_CF_N] = {
     "top",   "gap",   "gap5", "cover", "hcover", "pcover",   "hprec",
-    "norm",  "words", "cited", "ndoc", "same",   "gap10", "older", "unheld"};
+    "norm",  "words", "cited", "ndoc", "same",   "gap10", "unheld"};
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -3.1946;
-static const double weight[LS_CF_N] = { 0.1340,  2.8545,  2.8358, -0.9095, -0.4890,
-                                        1.6329,  1.4623,  0.0652, -0.1275,  0.7990,
-                                       -1.2073,  0.2686,  1.5758, -1.5955, -2.2745};
+static const double intercept = -3.7576;
+static const double weight[LS_CF_N] = { 0.2051,  2.8134,  2.6539, -1.1592, -0.4401,
+                                        1.7834,  1.3296,  0.0689, -0.0661,  0.8128,
+                                       -1.6916,  0.4382,  1.6915, -2.2212};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
 static const double proc_intercept = -1.4949;
 static const double proc_weight[LS_CF_N] = {1.2032, 1.4958, 0.0000, -0.4889, 0.0000,
                                             0.0000, 1.8912, 0.0000, -2.3642, 0.0000,
-                                            0.0000, 0.0000, 0.0000, 0.0000, 0.0000};
+                                            0.0000, 0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
 
@@ -133,20 +133,6 @@ static void read_head(const ls_confidence_head *h, ls_confidence_features *f)
     f->x[LS_CF_GAP10] = h->score[0] > 0 ? (h->score[0] - h->score[n - 1]) / h->score[0] : 0;
 }
 
-/* How much older hit 1's document is than the newest among the head's:
- * a question whose answer the index lacks often gets an older text on the
- * topic, while newer ones (which would have replaced it) rank below it
- * (bench/confidence.md). */
-static double older(const ls_confidence_head *h, size_t n)
-{
-    if (n == 0 || h->year[0] <= 0) return 0;
-    int newest = h->year[0];
-    for (size_t i = 1; i < n; i++)
-        if (h->year[i] > newest) newest = h->year[i];
-    double d = (newest - h->year[0]) / 10.0;
-    return d < 2 ? d : 2;
-}
-
 /* 1 when document id's title or preamble (its stored links, format/
  * doc_links.h) says it details or guides a document, cited by number, that
  * the index does not hold (the rule of a held document: its XDOC term, as
@@ -216,7 +202,6 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confiden
     if (first) f->procedure = first->procedure != NULL;
     if (first_rec) read_first(&c, first_rec, f);
     read_head(head, f);
-    f->x[LS_CF_OLDER] = older(head, n);
     f->x[LS_CF_UNHELD] = details_unheld(db, head->first_doc);
 }
 

@@ -4,8 +4,8 @@
  * words weighted by rarity, in the text and the heading, and its word
  * pairs), how much of the heading the question holds, how long it is,
  * whether a cited article resolved, how far the first ten hits'
- * documents agree, how much older hit 1's document is than the newest of
- * them, and whether it details a document the index does not hold. A logistic model whose coefficients are fitted by
+ * documents agree, and whether hit 1's document details a document the
+ * index does not hold. A logistic model whose coefficients are fitted by
  * bench/fit-confidence (the method and the fit are in bench/confidence.md);
  * procedures' cards have their own fit. */
 #ifndef LS_CONFIDENCE_H
@@ -37,8 +37,6 @@ enum {
     LS_CF_NDOC,       /* distinct documents among the first 10 hits / 10 */
     LS_CF_SAME,       /* share of hits 2..10 from hit 1's document */
     LS_CF_GAP10,      /* (s1 - s10) / s1 */
-    LS_CF_OLDER,      /* years from hit 1's document to the newest of the first
-                         10 hits' / 10, at most 2 (0 when a year is unknown) */
     LS_CF_UNHELD,     /* 1 when hit 1's document's title or preamble says it
                          details (quy định chi tiết, hướng dẫn) a document,
                          cited by number, that the index does not hold */
@@ -59,7 +57,6 @@ typedef struct ls_confidence_head {
     double score[LS_CF_HEAD];
     uint64_t doc[LS_CF_HEAD];   /* each hit's document: any stable key (e.g.
                                    ls_hash_bytes of its id); 0 unknown */
-    int year[LS_CF_HEAD];       /* the year each hit's document was issued; 0 unknown */
     const char *first_doc;      /* hit 1's document id (borrowed), NULL unknown */
 } ls_confidence_head;
 

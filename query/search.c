@@ -440,12 +440,11 @@ static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
     return doc_cover_or_made(doc, &c->passage, rec);
 }
 
-/* The candidate's value in slot (the MSet's fetched block, found by
- * docid) into buf (cap bytes, NUL-terminated); 0 when it has none or it
- * does not fit. */
-static int candidate_value(const xc_mset *ms, const ls_candidate *c, unsigned slot, char *buf,
-                           size_t cap)
+/* ls_prior_id_fn over an MSet: the candidate's document id, from its value
+ * slot (the MSet's fetched block, found by docid) */
+static int candidate_doc_id(void *ctx, const ls_candidate *c, char *buf, size_t cap)
 {
+    const xc_mset *ms = ctx;
     for (size_t i = 0; i < xc_mset_size(ms); i++) {
         if (xc_mset_docid(ms, i) != c->docid) continue;
         xc_doc *doc = NULL;
@@ -453,7 +452,7 @@ static int candidate_value(const xc_mset *ms, const ls_candidate *c, unsigned sl
         const char *v;
         size_t len = 0;
         if (xc_mset_document(ms, i, &doc, &xe)) return 0;
-        int ok = !xc_doc_get_value(doc, slot, &v, &len, &xe) && len > 0 && len < cap;
+        int ok = !xc_doc_get_value(doc, LS_SLOT_DOC_ID, &v, &len, &xe) && len > 0 && len < cap;
         if (ok) {
             memcpy(buf, v, len);
             buf[len] = '\0';
@@ -462,44 +461,6 @@ static int candidate_value(const xc_mset *ms, const ls_candidate *c, unsigned sl
         return ok;
     }
     return 0;
-}
-
-/* ls_prior_id_fn over an MSet: the candidate's document id, from its value
- * slot */
-static int candidate_doc_id(void *ctx, const ls_candidate *c, char *buf, size_t cap)
-{
-    return candidate_value(ctx, c, LS_SLOT_DOC_ID, buf, cap);
-}
-
-/* The year of an issue date as stored (YYYYMMDD), 0 when there is none. */
-static int issued_year(const char *v, size_t len)
-{
-    int y = 0;
-    for (size_t i = 0; i < 4; i++) {
-        if (i >= len || v[i] < '0' || v[i] > '9') return 0;
-        y = y * 10 + (v[i] - '0');
-    }
-    return y;
-}
-
-/* The year the candidate's document was issued (its value slot), 0 unknown. */
-static int candidate_year(const xc_mset *ms, const ls_candidate *c)
-{
-    char v[16];
-    return candidate_value(ms, c, LS_SLOT_ISSUED, v, sizeof v) ? issued_year(v, strlen(v)) : 0;
-}
-
-/* The same for passage docid, read from the index. */
-static int docid_year(ls_searcher *s, unsigned docid)
-{
-    xc_doc *doc = NULL;
-    xc_err xe;
-    const char *v;
-    size_t len = 0;
-    if (xc_db_get_document(s->db, docid, &doc, &xe)) return 0;
-    int y = xc_doc_get_value(doc, LS_SLOT_ISSUED, &v, &len, &xe) ? 0 : issued_year(v, len);
-    xc_doc_free(doc);
-    return y;
 }
 
 /* The confidence features of the ranking (confidence.h): its first scores,
@@ -513,7 +474,6 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     if (pinned) {
         head.doc[0] = ls_hash_bytes(plan->doc_id, strlen(plan->doc_id));
         head.first_doc = plan->doc_id;
-        head.year[0] = docid_year(s, pinned);
         head.score[head.n++] = n ? cands[0].score + 1 : 1;
     }
     for (size_t i = 0; i < n && head.n < LS_CF_HEAD; i++)
@@ -525,7 +485,6 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
                     head.first_doc = first_id;
                 }
             }
-            head.year[head.n] = candidate_year(ms, &cands[i]);
             head.score[head.n++] = cands[i].score;
         }
     ls_passage *own = NULL;
