@@ -585,7 +585,8 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     if (xc_mset_cut(ms) || past_budget(s, deadline)) res->partial = 1; /* no second stage */
     else {
         xc_mset_fetch(ms, 0, fetch);
-        ls_rerank_by_coverage(plan, &s->weights, depth, want, cands, n, load_candidate, ms);
+        ls_rerank_by_coverage(plan, &s->weights, s->db, depth, want, cands, n, load_candidate,
+                              ms);
         ls_prior_apply(cands, n, depth, want, candidate_doc_id, ms);
     }
     res->estimated = xc_mset_estimated(ms);
