@@ -19,6 +19,7 @@
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "../format/doc_record.h"
+#include "../format/open_error.h"
 #include "../format/passage_data.h"
 #include "../format/schema.h"
 #include "aliases.h"
@@ -165,9 +166,7 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
     xc_err xe;
     int mode = opts && opts->overwrite ? XC_WDB_CREATE_OR_OVERWRITE : XC_WDB_CREATE_OR_OPEN;
     if (xc_wdb_open_flushing(dbpath, mode, FLUSH_PASSAGES, &ix->wdb, &xe)) {
-        char what[600];
-        snprintf(what, sizeof what, "%s: cannot open index for writing", dbpath);
-        ls_rc rc = xapian_error(err, what, &xe);
+        ls_rc rc = ls_index_write_error(dbpath, &xe, err);
         ls_indexer_close(ix);
         return rc;
     }
