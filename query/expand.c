@@ -107,7 +107,7 @@ static int adjacent_words(const ls_plan *plan, size_t original, size_t i, size_t
  * When "đơn" stands between a content word and one of these act nouns,
  * the phrase without it is appended, so its pair ("rút_tố") is searched
  * too. Folded forms, so questions without diacritics read the same;
- * "nguyên đơn", "bị đơn", "hóa đơn" are words of their own. */
+ * "nguyên đơn", "bị đơn", "hóa đơn", "thực đơn" are words of their own. */
 static const char *const act_nouns[] = {
     "to cao", "khieu nai", "khang cao", "khang nghi", "khoi kien", "kien nghi",
     "yeu cau", "de nghi", "to giac",

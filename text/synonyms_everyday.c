@@ -43,7 +43,7 @@ static const ls_synonym_entry table[] = {
     {"xe hơi", "xe ô tô"},
     /* bodies and places as people name them */
     {"ủy ban xã", "ủy ban nhân dân cấp xã"}, {"ủy ban huyện", "ủy ban nhân dân cấp huyện"},
-    {"ủy ban tỉnh", "ủy ban nhân dân cấp tỉnh"}, {"sân bay", "cảng hàng không sân bay"},
+    {"ủy ban tỉnh", "ủy ban nhân dân cấp tỉnh"},
     {"quán karaoke", "cơ sở kinh doanh dịch vụ karaoke"}, {"quán bar", "vũ trường"},
     {"quán net", "điểm truy nhập internet công cộng"},
     {"quán internet", "điểm truy nhập internet công cộng"},
