@@ -283,6 +283,8 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
     for (size_t i = 0; i < plan->nterms && !p.failed && !extra.failed; i++) {
         const ls_qterm *t = &plan->terms[i];
         double weight = t->filler && !only_fillers ? w->filler : 1.0;
+        double x = t->expansion ? w->synonyms : 1.0; /* a synonym's words weigh less */
+        weight *= x;
         if (weight <= 0) continue; /* a filler left out of the query altogether */
         if (!carried_by_pair(&words, plan, w, i))
             add_term(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, weight);
@@ -290,13 +292,13 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
             push(&p, scaled(prefixed(LS_PREFIX_FOLDED, t->folded, &p.xe),
                             w->folded_in_marked * weight, &p.xe));
         if (t->filler) continue;
-        add_term(adds, plan, &ls_heading_field, t, w->heading);
-        add_term(adds, plan, &ls_definition_field, t, defined);
+        add_term(adds, plan, &ls_heading_field, t, w->heading * x);
+        add_term(adds, plan, &ls_definition_field, t, defined * x);
         if (ls_plan_is_pair(plan, i)) {
             const ls_qterm *next = &plan->terms[i + 1];
-            add_pair(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, next, w->pair);
-            add_pair(adds, plan, &ls_heading_field, t, next, w->heading_pair);
-            add_pair(adds, plan, &ls_definition_field, t, next, defined);
+            add_pair(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, next, w->pair * x);
+            add_pair(adds, plan, &ls_heading_field, t, next, w->heading_pair * x);
+            add_pair(adds, plan, &ls_definition_field, t, next, defined * x);
         }
     }
     if (words.failed && !p.failed) {

@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include "../../corpus/reader.h"
+#include "../../corpus/structure.h"
 #include "../../indexer/indexer.h"
 #include "../../query/search.h"
 #include "../../query/plan.h"
@@ -272,4 +273,28 @@ double ts_heading_factor(const char *q, const char *h, ts_heading_rule f)
     ls_buf_free(&buf);
     ls_plan_free(p);
     return factor;
+}
+
+ls_article *ts_article_parse(const char *text)
+{
+    ls_article *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    a->text = strdup(text);
+    a->text_len = strlen(text);
+    ls_error err = {0};
+    assert_int_equal(ls_structure_parse_clauses(a, &err), LS_OK);
+    return a;
+}
+
+void ts_article_free(ls_article *a)
+{
+    if (!a) return;
+    for (size_t c = 0; c < a->nclauses; c++) {
+        free(a->clauses[c].number);
+        for (size_t p = 0; p < a->clauses[c].npoints; p++) free(a->clauses[c].points[p].label);
+        free(a->clauses[c].points);
+    }
+    free(a->clauses);
+    free(a->text);
+    free(a);
 }

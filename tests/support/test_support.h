@@ -88,6 +88,13 @@ typedef double (*ts_heading_rule)(const struct ls_plan *plan, const struct ls_co
                                   const uint64_t *masks);
 double ts_heading_factor(const char *q, const char *h, ts_heading_rule f);
 
+/* An article holding a copy of text, its clauses and points parsed
+ * (corpus/structure.h); fails the test when they cannot be. Free with
+ * ts_article_free. */
+struct ls_article;
+struct ls_article *ts_article_parse(const char *text);
+void ts_article_free(struct ls_article *a);
+
 /* cmocka group teardown: release the analyser's process-wide state so
  * leak checkers see nothing. */
 int ts_shutdown_analyser(void **state);
