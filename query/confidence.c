@@ -4,10 +4,10 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../format/schema.h"
-#include "../text/analyser.h"
 
 const char *const ls_confidence_feature_names[LS_CF_N] = {
     "top",   "gap",   "gap5", "cover", "hcover", "pcover",   "hprec",
@@ -22,9 +22,9 @@ static const double weight[LS_CF_N] = { 0.0277,  2.7494,  2.7025, -1.1895, -0.50
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
-static const double proc_intercept = -1.0004;
-static const double proc_weight[LS_CF_N] = {1.2060, 1.4122, 0.0000, -0.4869, 0.0000,
-                                            0.0000, 1.7521, 0.0000, -2.5437, 0.0000,
+static const double proc_intercept = -1.4949;
+static const double proc_weight[LS_CF_N] = {1.2032, 1.4958, 0.0000, -0.4889, 0.0000,
+                                            0.0000, 1.8912, 0.0000, -2.3642, 0.0000,
                                             0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
@@ -32,56 +32,71 @@ static const double proc_weight[LS_CF_N] = {1.2060, 1.4122, 0.0000, -0.4869, 0.0
 typedef struct cover_ctx {
     const ls_plan *plan;
     size_t idx[TERMS_MAX];   /* the plan's content words */
+    uint32_t key[TERMS_MAX]; /* each one's key (ls_plan_term_key) */
     double idf[TERMS_MAX];
-    int pair[TERMS_MAX];     /* idx[k], idx[k + 1] are a pair (plan.h) */
+    uint64_t pairs;          /* bit k: idx[k], idx[k + 1] are a pair (plan.h) */
     size_t n;
-    /* per text read */
-    int seen[TERMS_MAX], pair_seen[TERMS_MAX];
-    uint64_t prev;           /* the content words the previous word was */
-    size_t words, matched;   /* its words, and those the question has */
 } cover_ctx;
 
-static int on_token(void *vctx, const ls_token *tok)
+/* One field of hit 1's cover record (masks[w]: the content words distinct
+ * token w is): the rarity-weighted share of the content words it holds
+ * (into *cover), of the pairs it holds adjacent (*pcover, -1 without
+ * pairs) and of its words that the question has (*prec). */
+static void read_field(const cover_ctx *c, const ls_cover *rec, const uint64_t *masks, int field,
+                       double *cover, double *pcover, double *prec)
 {
-    cover_ctx *c = vctx;
-    uint64_t cur = 0;
-    for (size_t k = 0; k < c->n; k++)
-        if (ls_plan_term_matches(c->plan, &c->plan->terms[c->idx[k]], tok)) {
-            cur |= (uint64_t)1 << k;
-            c->seen[k] = 1;
-            if (k > 0 && c->pair[k - 1] && (c->prev >> (k - 1) & 1)) c->pair_seen[k - 1] = 1;
+    uint64_t seen = 0, pair_seen = 0, prev = 0;
+    size_t words = 0, matched = 0;
+    for (size_t i = 0; i < rec->ntokens[field]; i++) {
+        uint32_t t = rec->tokens[field][i] - 1;
+        if (rec->nonword[t]) { /* a number, date or reference: breaks adjacency */
+            prev = 0;
+            continue;
         }
-    if (tok->kind == LS_TOKEN_WORD) {
-        c->words++;
-        if (cur) c->matched++;
+        uint64_t cur = masks[t];
+        seen |= cur;
+        pair_seen |= prev & cur >> 1 & c->pairs;
+        words++;
+        if (cur) matched++;
+        prev = cur;
     }
-    c->prev = cur;
-    return 0;
-}
-
-/* Read text: the rarity-weighted share of the content words it holds (into
- * *cover), of the pairs it holds adjacent (*pcover, -1 without pairs) and
- * of its words that the question has (*prec). */
-static void read_text(cover_ctx *c, const char *text, size_t len, double *cover, double *pcover,
-                      double *prec)
-{
-    memset(c->seen, 0, sizeof c->seen);
-    memset(c->pair_seen, 0, sizeof c->pair_seen);
-    c->prev = 0;
-    c->words = c->matched = 0;
-    if (text && len) ls_tokenize(text, len, LS_TOKENIZE_DOCUMENT, on_token, c, NULL);
-    double got = 0, all = 0, pairs = 0, pairs_got = 0;
+    double got = 0, all = 0;
     for (size_t k = 0; k < c->n; k++) {
         all += c->idf[k];
-        if (c->seen[k]) got += c->idf[k];
-        if (c->pair[k]) {
-            pairs++;
-            pairs_got += c->pair_seen[k];
-        }
+        if (seen >> k & 1) got += c->idf[k];
     }
+    int npairs = 0, npairs_got = 0;
+    for (uint64_t p = c->pairs; p; p &= p - 1) npairs++;
+    for (uint64_t p = pair_seen; p; p &= p - 1) npairs_got++;
     *cover = all > 0 ? got / all : 0;
-    if (pcover) *pcover = pairs ? pairs_got / pairs : -1;
-    if (prec) *prec = c->words ? (double)c->matched / (double)c->words : 0;
+    if (pcover) *pcover = npairs ? (double)npairs_got / npairs : -1;
+    if (prec) *prec = words ? (double)matched / (double)words : 0;
+}
+
+/* masks[w]: the content words that distinct token w of rec is */
+static void word_masks(const cover_ctx *c, const ls_cover *rec, uint64_t *masks)
+{
+    for (size_t w = 0; w < rec->nwords; w++) {
+        uint32_t key = ls_plan_word_key(c->plan, &rec->keys[2 * w]);
+        masks[w] = 0;
+        for (size_t k = 0; k < c->n; k++)
+            if (c->key[k] == key) masks[w] |= UINT64_C(1) << k;
+    }
+}
+
+/* The coverage features from hit 1's cover record: its body and its
+ * heading, read as keys (no text is analysed again). */
+static void read_first(const cover_ctx *c, const ls_cover *rec, ls_confidence_features *f)
+{
+    uint64_t stack[512] = {0}; /* (gcc cannot see word_masks fill it) */
+    uint64_t *masks = rec->nwords <= 512 ? stack : malloc(rec->nwords * sizeof *masks);
+    if (!masks) return; /* out of memory: no coverage */
+    word_masks(c, rec, masks);
+    double pcover = 0;
+    read_field(c, rec, masks, LS_COVER_BODY, &f->x[LS_CF_COVER], &pcover, NULL);
+    f->x[LS_CF_PCOVER] = pcover < 0 ? f->x[LS_CF_COVER] : pcover; /* no pairs: the words */
+    read_field(c, rec, masks, LS_COVER_HEADING, &f->x[LS_CF_HCOVER], NULL, &f->x[LS_CF_HPREC]);
+    if (masks != stack) free(masks);
 }
 
 static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double ndocs)
@@ -116,8 +131,8 @@ static void read_head(const ls_confidence_head *h, ls_confidence_features *f)
 }
 
 void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confidence_head *head,
-                               const ls_passage *first, int cited_found,
-                               ls_confidence_features *f)
+                               const ls_passage *first, const ls_cover *first_rec,
+                               int cited_found, ls_confidence_features *f)
 {
     memset(f, 0, sizeof *f); /* missing is the caller's to set */
     size_t n = head->n < LS_CF_HEAD ? head->n : LS_CF_HEAD;
@@ -131,12 +146,14 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confiden
         const ls_qterm *t = &plan->terms[i];
         if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) continue;
         c.idx[c.n] = i;
+        c.key[c.n] = ls_plan_term_key(plan, t);
         c.idf[c.n++] = idf_of(db, plan, t, (double)ndocs);
     }
     double idf_sum = 0;
     for (size_t k = 0; k < c.n; k++) {
         idf_sum += c.idf[k];
-        c.pair[k] = k + 1 < c.n && c.idx[k + 1] == c.idx[k] + 1 && ls_plan_is_pair(plan, c.idx[k]);
+        if (k + 1 < c.n && c.idx[k + 1] == c.idx[k] + 1 && ls_plan_is_pair(plan, c.idx[k]))
+            c.pairs |= UINT64_C(1) << k;
     }
     f->x[LS_CF_WORDS] = log1p((double)c.n);
     f->x[LS_CF_CITED] = cited_found ? 1 : 0;
@@ -148,15 +165,8 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confiden
         f->x[LS_CF_GAP] = n > 1 ? (s1 - scores[1]) / s1 : 1;
         f->x[LS_CF_GAP5] = n > 4 ? (s1 - scores[4]) / s1 : 1;
     }
-    if (first) {
-        f->procedure = first->procedure != NULL;
-        double pcover = 0;
-        read_text(&c, first->text, first->text_len, &f->x[LS_CF_COVER], &pcover, NULL);
-        f->x[LS_CF_PCOVER] = pcover < 0 ? f->x[LS_CF_COVER] : pcover; /* no pairs: the words */
-        if (first->heading)
-            read_text(&c, first->heading, strlen(first->heading), &f->x[LS_CF_HCOVER], NULL,
-                      &f->x[LS_CF_HPREC]);
-    }
+    if (first) f->procedure = first->procedure != NULL;
+    if (first_rec) read_first(&c, first_rec, f);
     read_head(head, f);
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../xapian/xc.h"
+#include "../format/cover_record.h"
 #include "../format/passage_data.h"
 #include "plan.h"
 
@@ -55,12 +56,14 @@ typedef struct ls_confidence_head {
 } ls_confidence_head;
 
 /* Fill f from the plan, the head of the ranking (*head; caller-owned), the
- * first hit's passage (NULL when there is none) and whether a cited
- * article was found. Reads term frequencies from db (NULL: every word
- * weighs alike). */
+ * first hit's passage (NULL when there is none; only whether it is a
+ * procedure's card is read) and its cover record (format/cover_record.h,
+ * NULL when there is none: no coverage), and whether a cited article was
+ * found. Reads term frequencies from db (NULL: every word weighs alike).
+ * All arguments stay the caller's. */
 void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confidence_head *head,
-                               const ls_passage *first, int cited_found,
-                               ls_confidence_features *f);
+                               const ls_passage *first, const ls_cover *first_rec,
+                               int cited_found, ls_confidence_features *f);
 
 /* The model: a probability in [0, 1]; near 0 when f->missing or no hit.
  * A procedure's card (f->procedure) is rated by its own coefficients,

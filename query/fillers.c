@@ -38,10 +38,12 @@ static const char *const definition_phrases[] = {
      * the held-out half, left out) */
     "là những ai", "là ai", "là những trường hợp nào",
 };
-/* Phrases that begin with a filler syllable but are words of the law, or
- * ask a quantity the answer states: never fillers ("bảo hiểm xã hội một
- * lần", "công ty một thành viên", "bị cáo", "cho thuê", "theo dõi"). They
- * win over a filler phrase of the same length or shorter. */
+/* Phrases that hold a filler syllable but are words of the law, or ask a
+ * quantity the answer states: never fillers ("bảo hiểm xã hội một lần",
+ * "công ty một thành viên", "bị cáo", "cho thuê", "theo dõi"; "trẻ em",
+ * "hàng không", "không khí", "bản sao", "chuẩn bị", whose filler syllable
+ * comes second or is one of a word's two). They win over a filler phrase
+ * of the same length or shorter. */
 static const char *const content_phrases[] = {
     "một lần", "một năm", "một tháng", "một ngày", "một tuần", "một người", "một phần",
     "một cửa", "một chiều", "một thành viên", "một vợ một chồng",
@@ -50,6 +52,12 @@ static const char *const content_phrases[] = {
     "để lại", "có thời hạn", "có thẩm quyền", "có điều kiện",
     "không xác định", "không thời hạn", "không kỳ hạn", "không quốc tịch", "không hoàn lại",
     "không chuyên trách", "không vì lợi nhuận", "không dùng tiền mặt",
+    /* words whose second syllable is a filler's, or that begin with "không" */
+    "trẻ em", "anh chị em", "anh em", "chị em", "em trai", "em gái", "em ruột",
+    "hàng không", "phòng không", "không khí", "không gian", "không quân", "không phận",
+    "bản sao", "sao chép", "sao y", "sao lục",
+    "chuẩn bị", "thiết bị", "trang bị", "dự bị", "phòng bị",
+    "đòi hỏi", "câu hỏi", "của cải", "kèm theo", "trong nước",
 };
 /* Phrases that ask what a text governs, whom it applies to, when it takes
  * effect or its transitional rules: the answer is an opening or closing

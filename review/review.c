@@ -87,6 +87,13 @@ ls_rc ls_review(ls_searcher *s, const char *text, size_t len, const ls_review_op
     rc = review_once(s, canon, strlen(canon), opts, 0, NULL, &again, err);
     free(canon);
     if (!rc && !ls_review_unread(again)) {
+        /* its offsets are into the standard form: the citation read is
+         * the whole text as typed */
+        for (size_t i = 0; i < again->ncites; i++) {
+            ls_cite *c = &again->cites[i];
+            c->start = c->group_start = 0;
+            c->end = c->group_end = len;
+        }
         ls_review_result_free(*out);
         *out = again;
     } else {

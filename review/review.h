@@ -45,7 +45,7 @@ typedef struct ls_review_opts {
  * is read as search reads a question (query/cite_resolve.h: a number
  * without its code, a law by name), rewritten in the standard form and
  * reviewed again: so review, /v1/review and MCP agree with search's short
- * citations. opts may be NULL. *out is allocated; free with ls_review_result_free.
+ * citations (the items read so then span the whole text). opts may be NULL. *out is allocated; free with ls_review_result_free.
  * LS_ERR_ARG for a bad as_of, LS_ERR_UTF8 for invalid text, LS_ERR_INDEX
  * when the index fails. The searcher is used by one thread at a time. */
 ls_rc ls_review(ls_searcher *s, const char *text, size_t len, const ls_review_opts *opts,

@@ -50,6 +50,13 @@ static void by_review(const char *q, answer *a)
     ls_error err = {0};
     if (ls_review(ts_sample, q, strlen(q), NULL, &r, &err)) fail_msg("review %s: %s", q, err.msg);
     assert_true(r->ncites > 0);
+    for (size_t i = 0; i < r->ncites; i++) { /* offsets into q, not into a rewritten form */
+        const ls_cite *o = &r->cites[i];
+        if (o->group_start > o->start || o->start >= o->end || o->end > o->group_end ||
+            o->group_end > strlen(q))
+            fail_msg("review %s: item %zu at [%zu, %zu) in [%zu, %zu), the text has %zu bytes", q,
+                     i, o->start, o->end, o->group_start, o->group_end, strlen(q));
+    }
     const ls_cite *c = &r->cites[0];
     set(a->resolution, sizeof a->resolution, ls_cite_resolution_name(c->resolution));
     set(a->doc_id, sizeof a->doc_id, c->doc_id);

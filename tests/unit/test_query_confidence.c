@@ -12,6 +12,8 @@
 
 #include "../../query/confidence.h"
 #include "../../query/plan.h"
+#include "../../format/cover_record.h"
+#include "../../common/ls_buf.h"
 
 static ls_plan *plan_of(const char *q)
 {
@@ -19,6 +21,26 @@ static ls_plan *plan_of(const char *q)
     ls_error err = {0};
     assert_int_equal(ls_plan_build(q, strlen(q), &p, &err), LS_OK);
     return p;
+}
+
+/* ls_confidence_features_of with p's cover record made as the indexer
+ * makes it (p NULL: no hit) */
+static void features_of(const ls_plan *plan, const ls_confidence_head *h, const ls_passage *p,
+                        ls_confidence_features *f)
+{
+    if (!p) {
+        ls_confidence_features_of(NULL, plan, h, NULL, NULL, 0, f);
+        return;
+    }
+    ls_buf b = LS_BUF_INIT;
+    ls_cover rec;
+    ls_error err = {0};
+    assert_int_equal(ls_cover_encode_texts(p->heading, p->doc_title, p->text, p->text_len, &b, &err),
+                     LS_OK);
+    assert_int_equal(ls_cover_decode(b.data, b.len, &rec, &err), LS_OK);
+    ls_confidence_features_of(NULL, plan, h, p, &rec, 0, f);
+    ls_cover_free(&rec);
+    ls_buf_free(&b);
 }
 
 /* the head of a ranking: scores[0..n), every hit of document 1 */
@@ -40,7 +62,7 @@ static ls_confidence_features features(const char *q, const char *heading, const
                     .text_len = text ? strlen(text) : 0};
     ls_confidence_features f;
     ls_confidence_head h = head_of(scores, n);
-    ls_confidence_features_of(NULL, plan, &h, n ? &p : NULL, 0, &f);
+    features_of(plan, &h, n ? &p : NULL, &f);
     ls_plan_free(plan);
     return f;
 }
@@ -104,17 +126,17 @@ static void test_procedure_model(void **state)
                        .text_len = strlen("Thủ tục đăng ký khai sinh"), .procedure = "{}"};
     ls_confidence_features f, a, other;
     ls_confidence_head h = head_of(clear, 5);
-    ls_confidence_features_of(NULL, plan, &h, &card, 0, &f);
+    features_of(plan, &h, &card, &f);
     assert_int_equal(f.procedure, 1);
     ls_passage article = card;
     article.procedure = NULL;
-    ls_confidence_features_of(NULL, plan, &h, &article, 0, &a);
+    features_of(plan, &h, &article, &a);
     assert_int_equal(a.procedure, 0);
     assert_true(ls_confidence_of(&f) >= LS_MIN_CONFIDENCE);
     assert_true(ls_confidence_of(&f) != ls_confidence_of(&a));
     ls_passage unrelated = {.heading = "Cấp giấy phép bay", .text = "Cấp giấy phép bay",
                             .text_len = strlen("Cấp giấy phép bay"), .procedure = "{}"};
-    ls_confidence_features_of(NULL, plan, &h, &unrelated, 0, &other);
+    features_of(plan, &h, &unrelated, &other);
     assert_true(ls_confidence_of(&other) < ls_confidence_of(&f));
     f.missing = 1;
     assert_true(ls_confidence_of(&f) <= 0.02);
@@ -136,27 +158,27 @@ static void test_head_agreement(void **state)
         h.doc[i] = docs[i];
     }
     ls_confidence_features f;
-    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    features_of(plan, &h, &p, &f);
     assert_true(f.x[LS_CF_NDOC] > 0.699 && f.x[LS_CF_NDOC] < 0.701); /* 7 3 4 5 6 and two unknown */
     assert_true(f.x[LS_CF_SAME] > 3.0 / 9 - 1e-9 && f.x[LS_CF_SAME] < 3.0 / 9 + 1e-9);
     assert_true(f.x[LS_CF_GAP10] > 27.0 / 40 - 1e-9 && f.x[LS_CF_GAP10] < 27.0 / 40 + 1e-9);
     /* fewer hits: the last one's score; one hit: nothing beside it */
     h.n = 3;
-    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    features_of(plan, &h, &p, &f);
     assert_true(f.x[LS_CF_NDOC] > 0.199 && f.x[LS_CF_NDOC] < 0.201);
     assert_true(f.x[LS_CF_SAME] > 0.499 && f.x[LS_CF_SAME] < 0.501);
     assert_true(f.x[LS_CF_GAP10] > 6.0 / 40 - 1e-9 && f.x[LS_CF_GAP10] < 6.0 / 40 + 1e-9);
     h.n = 1;
-    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    features_of(plan, &h, &p, &f);
     assert_true(f.x[LS_CF_SAME] == 0 && f.x[LS_CF_GAP10] == 0);
     assert_true(f.x[LS_CF_NDOC] > 0.099 && f.x[LS_CF_NDOC] < 0.101);
     /* the model: one document's articles all along is surer than ten documents */
     h.n = 10;
     for (size_t i = 0; i < 10; i++) h.doc[i] = 7;
-    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    features_of(plan, &h, &p, &f);
     double one_doc = ls_confidence_of(&f);
     for (size_t i = 0; i < 10; i++) h.doc[i] = 10 + i;
-    ls_confidence_features_of(NULL, plan, &h, &p, 0, &f);
+    features_of(plan, &h, &p, &f);
     assert_true(one_doc > ls_confidence_of(&f));
     ls_plan_free(plan);
 }

@@ -58,6 +58,16 @@ static void test_fillers(void **state)
          "công ty trách nhiệm hữu hạn một thành viên do làm chủ sở hữu"},
         {"xin hoi bao hiem xa hoi mot lan", "bao hiem xa hoi mot lan"},
         {"Thời gian thử việc tối đa bao lâu?", "thời gian thử việc tối đa"},
+        /* a filler syllable that is one of a word's two (real dev questions) */
+        {"Đảm bảo quyền khai sinh của trẻ em được sinh ra trong tù?",
+         "đảm bảo quyền khai sinh trẻ em sinh ra tù"},
+        {"Chuẩn bị phiên họp giải quyết tranh chấp bao gồm những nội dung nào?",
+         "chuẩn bị phiên họp giải quyết tranh chấp bao gồm nội dung"},
+        {"Lấy ý kiến về quy hoạch cảng hàng không, sân bay như thế nào?",
+         "lấy ý kiến quy hoạch cảng hàng không sân bay"},
+        {"huy dong luc luong du bi dong vien", "huy dong luc luong du bi dong vien"},
+        {"Cho em hỏi bản sao có phải chứng thực không", "bản sao chứng thực"},
+        {"Chị ruột có thể đại diện cho em trai mình không?", "chị ruột đại diện em trai"},
     };
     char got[256];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
