@@ -13,8 +13,8 @@
  * | B        | adjacent pair "thủ_tục" (text, heading)              | no (wdf)  |
  * | AB       | folded pair "thu_tuc", for every pair (marks or not: | no (wdf)  |
  * |          | a question without marks reads this list alone)      |           |
- * | SAB      | folded heading/title pair (every pair; S, SA, SB up  | no (wdf)  |
- * |          | to format 2: term, folded term, pair)                |           |
+ * | SB, SAB  | heading/title pair, and its folded form (every pair) | no (wdf)  |
+ * |          | (S, SA, its terms, up to format 2)                   |           |
  * | D, DA    | term of a phrase the passage defines ("X là ...")    | no        |
  * | DAB      | folded pair of a defined phrase (DB up to format 2)  | no        |
  * | XLEN     | the wdf of the kinds not stored (format 3), so each  | no (wdf)  |
@@ -86,15 +86,15 @@ typedef struct ls_field_prefixes {
 } ls_field_prefixes;
 
 extern const ls_field_prefixes ls_body_field;       /* "", A, B, AB: all */
-extern const ls_field_prefixes ls_heading_field;    /* SAB only (S, SA, SB) */
+extern const ls_field_prefixes ls_heading_field;    /* SB, SAB (not S, SA) */
 extern const ls_field_prefixes ls_definition_field; /* D, DA, DAB (DB) */
 
 #define LS_METADATA_DOC        "doc:"
 #define LS_METADATA_FORMAT     "luat-search:format"
 /* 2: passage records hold their text and card outside the JSON head
  * (passage_data.h); indexes of format 1 are still read.
- * 3: no S, SA, SB, DB terms (the query reads SAB and DAB; their wdf goes
- * to XLEN); indexes of formats 1 and 2 are still read, the same way. */
+ * 3: no S, SA (never read), DB terms (the query reads DAB); their wdf goes
+ * to XLEN; indexes of formats 1 and 2 are still read, the same way. */
 #define LS_INDEX_FORMAT_VERSION "3"
 
 enum {
