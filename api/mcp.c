@@ -170,7 +170,7 @@ static json_t *dispatch(ls_searcher *s, ls_mcp_state *st, const char *name, json
             *code = LS_RPC_PARAMS;
             snprintf(msg, cap, "resources/read: params.uri (a string) is required");
         } else {
-            *code = ls_mcp_resources_read(s, uri, &result, msg, cap);
+            *code = ls_mcp_resources_read(s, st->unavailable, uri, &result, msg, cap);
         }
     } else if (strcmp(name, "prompts/list") == 0) {
         result = ls_mcp_prompts_list();

@@ -37,7 +37,8 @@ typedef struct ls_mcp_state {
      * fails, at warning (the error), if at or above log_level. */
     ls_buf *log;
     /* why the index is unavailable when ls_mcp_handle's s is NULL (tools
-     * say it; borrowed, one request's); NULL: "index unavailable" */
+     * and resources/read say it; borrowed, one request's); NULL: "index
+     * unavailable" */
     const char *unavailable;
 } ls_mcp_state;
 #define LS_MCP_STATE_INIT {.log_level = 3, .initialized = 0, .log = NULL} /* warning */

@@ -78,8 +78,8 @@ static int contents(const char *uri, ls_buf *text, json_t **result)
     return *result ? 0 : LS_RPC_INTERNAL;
 }
 
-int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char *msg,
-                          size_t msg_cap)
+int ls_mcp_resources_read(ls_searcher *s, const char *unavailable, const char *uri,
+                          json_t **result, char *msg, size_t msg_cap)
 {
     *result = NULL;
     int is_index = strcmp(uri, index_uri) == 0;
@@ -106,7 +106,8 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
         }
     }
     if (!s) {
-        snprintf(msg, msg_cap, "resources/read: the index is unavailable");
+        snprintf(msg, msg_cap, "resources/read: %s",
+                 unavailable ? unavailable : "the index is unavailable");
         return LS_RPC_INTERNAL;
     }
     ls_buf text = LS_BUF_INIT;
@@ -127,10 +128,9 @@ int ls_mcp_resources_read(ls_searcher *s, const char *uri, json_t **result, char
     }
     int code = ls_mcp_code_of(rc);
     if (code == LS_MCP_RESOURCE_NOT_FOUND) {
-        snprintf(msg, msg_cap, "resource not found: %.200s (%.300s)", uri, err.msg);
+        snprintf(msg, msg_cap, "resource not found: %.200s (%s)", uri, err.msg);
     } else if (code) {
-        snprintf(msg, msg_cap, "resources/read: %.400s",
-                 err.msg[0] ? err.msg : ls_strerror(rc));
+        snprintf(msg, msg_cap, "resources/read: %s", err.msg[0] ? err.msg : ls_strerror(rc));
     } else {
         code = contents(uri, &text, result);
         if (code) snprintf(msg, msg_cap, "out of memory");

@@ -11,6 +11,9 @@
  *
  *   bench_peers OUT_DIR CORPUS_PATH QUESTIONS.jsonl...
  *
+ * Every questions file is checked first (one JSON object a line with a
+ * "question" string, at least one): a bad one ends it, exit 1, before the
+ * long indexing.
  * A standalone main linked with libluat, libsqlite3 and libxapian. */
 #include <jansson.h>
 #include <sqlite3.h>
@@ -207,6 +210,35 @@ static void write_latencies(const char *out_dir, const engine *e, const char *ba
     if (fclose(f)) die(name, "writing failed");
 }
 
+/* Check a questions file before the long indexing: it opens, and every
+ * line is a JSON object with a "question" string; at least one. */
+static void check_questions(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) die(path, "cannot open");
+    char *line = NULL;
+    size_t cap = 0, n = 0, lineno = 0;
+    while (getline(&line, &cap, f) > 0) {
+        lineno++;
+        if (strspn(line, " \t\r\n") == strlen(line)) continue; /* a blank line */
+        json_t *o = json_loads(line, 0, NULL);
+        int ok = json_is_string(json_object_get(o, "question"));
+        json_decref(o);
+        if (!ok) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "line %zu is not a JSON object with a \"question\" string",
+                     lineno);
+            free(line);
+            fclose(f);
+            die(path, msg);
+        }
+        n++;
+    }
+    free(line);
+    fclose(f);
+    if (n == 0) die(path, "holds no questions (one JSON object a line, with a \"question\")");
+}
+
 static void run_questions(engine *e, const char *path, const char *out_dir)
 {
     FILE *f = fopen(path, "r");
@@ -273,6 +305,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_peers OUT_DIR CORPUS_PATH QUESTIONS.jsonl...\n");
         return 2;
     }
+    for (int i = 3; i < argc; i++) check_questions(argv[i]);
     corpus c = {0};
     ls_reader_sink sink = {.on_document = on_document, .ctx = &c};
     ls_error err = {0};

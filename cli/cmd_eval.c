@@ -40,7 +40,7 @@ static const char help[] =
     "  --features F   write each question's confidence, its features and whether\n"
     "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
-    "                 hpair, defined, defother, elite, cover, hcover, hprec, depth,\n"
+    "                 hpair, defined, defother, elite, cover, hcover, hprec, cidf, depth,\n"
     "                 folded, synonyms, common, maybe, k1, b; see query/build.h)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";

@@ -254,6 +254,23 @@ ls_rc ls_index_open_error(const char *dir, const xc_err *xe, ls_error *err)
     return from_xapian(dir, dir, xe, err);
 }
 
+ls_rc ls_index_write_error(const char *dir, const xc_err *xe, ls_error *err)
+{
+    const char *msg = xe && xe->msg[0] ? xe->msg : "no reason given";
+    if (xe && xe->rc == XC_ERR_NOMEM)
+        return say(err, dir, LS_ERR_NOMEM, "cannot open index %s: out of memory", dir);
+    dir_files f;
+    if (list_dir(dir, &f) == 0 && (f.version || f.tables || f.stub) &&
+        !strstr(msg, "Permission denied")) {
+        ls_rc rc = diagnose(dir, dir, 0, err);
+        return rc ? rc : from_xapian(dir, dir, xe, err);
+    }
+    return say(err, dir, LS_ERR_INDEX,
+               "cannot open index %s for writing: %s; --db must name a directory this user "
+               "(uid %u) can write that holds a luat-search index or nothing",
+               dir, msg, (unsigned)geteuid());
+}
+
 ls_rc ls_index_not_ours(const char *dir, ls_error *err)
 {
     return say(err, dir, LS_ERR_INDEX,

@@ -24,6 +24,14 @@
  * shard set missing a part). dir and xe are borrowed. */
 ls_rc ls_index_open_error(const char *dir, const xc_err *xe, ls_error *err);
 
+/* The same for the writer (luat-search index) when the index at dir does
+ * not open for writing: a directory holding an index (its glass files or
+ * a shard set's stub) is looked at as ls_index_open_error does ("it is
+ * damaged; rebuild it (...) or restore a copy", a missing version file,
+ * a set's missing part); anything else, Xapian's words with what --db must
+ * name. Returns LS_ERR_INDEX (LS_ERR_NOMEM). dir and xe are borrowed. */
+ls_rc ls_index_write_error(const char *dir, const xc_err *xe, ls_error *err);
+
 /* The message for a Xapian database that opens but holds no index format
  * mark (not written by luat-search index): LS_ERR_INDEX. */
 ls_rc ls_index_not_ours(const char *dir, ls_error *err);

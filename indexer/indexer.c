@@ -19,8 +19,10 @@
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 #include "../format/doc_record.h"
+#include "../format/open_error.h"
 #include "../format/passage_data.h"
 #include "../format/schema.h"
+#include "aliases.h"
 #include "synonyms.h"
 #include "termgen.h"
 #include "../format/values.h"
@@ -164,9 +166,7 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
     xc_err xe;
     int mode = opts && opts->overwrite ? XC_WDB_CREATE_OR_OVERWRITE : XC_WDB_CREATE_OR_OPEN;
     if (xc_wdb_open_flushing(dbpath, mode, FLUSH_PASSAGES, &ix->wdb, &xe)) {
-        char what[600];
-        snprintf(what, sizeof what, "%s: cannot open index for writing", dbpath);
-        ls_rc rc = xapian_error(err, what, &xe);
+        ls_rc rc = ls_index_write_error(dbpath, &xe, err);
         ls_indexer_close(ix);
         return rc;
     }
@@ -745,6 +745,13 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         }
         if (rc) return ls_error_set(err, rc, "%s", one.msg);
         ix->counts.bytes += a->text_len;
+    }
+    /* the other names and acronyms the text gives, where the synonyms are
+     * (aliases.h); an article whose text does not normalise gives none */
+    for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_PASSAGES; i++) {
+        ls_error one = {0};
+        rc = ls_aliases_install(ix->wdb, &doc->articles[i], &one);
+        if (rc && !ls_rc_is_bad_input(rc)) return ls_error_set(err, rc, "%s", one.msg);
     }
     if (ix->part == LS_PART_PASSAGES) /* records are meta's (shards.h) */
         return ++ix->in_batch >= ix->batch_size ? commit_batch(ix, err) : LS_OK;

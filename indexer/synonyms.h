@@ -14,4 +14,11 @@
  * to the normalised expansion. Replaces earlier entries of the same keys. */
 ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err);
 
+/* Add one synonym to wdb's store: key[0..klen) (normalised, and folded
+ * too) -> expansion[0..elen) (normalised), beside what the key holds
+ * already (the built-in entry, other texts' names). Both spans are
+ * borrowed; invalid UTF-8 is an error. */
+ls_rc ls_synonym_add(xc_wdb *wdb, const char *key, size_t klen, const char *expansion,
+                     size_t elen, ls_error *err);
+
 #endif

@@ -27,20 +27,24 @@ typedef struct ls_weights {
     double depth;         /* how many first-stage candidates the second stage sees */
     double elite;         /* >0: of the body words and pairs, only the N that can
                              weigh most (Xapian's ELITE_SET); 0 = all */
-    double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
+    double synonyms;      /* expand from the synonym store: the weight of an
+                             expansion's words and pairs (0 = off) */
     double common;        /* >0: leave out a body word held by more than this share
                              of the passages when its pair is asked for (0 = keep all) */
     double maybe;         /* >0: a body word or pair held by more than this share of
-                             the passages only adds to passages the rest of the
-                             query matches (Xapian's AND_MAYBE; 0 = plain OR) */
+                             the passages, and every heading and definition part,
+                             only adds to passages the rest of the query matches
+                             (Xapian's AND_MAYBE; 0 = plain OR) */
+    double cover_idf;     /* second stage: 1 = a word counts in coverage by its idf
+                             (a pair by its words' mean), 0 = every word alike */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
 ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
- * hpair, defined, defother, elite, cover, hcover, hprec, depth, folded, synonyms, common,
- * maybe, k1, b). LS_ERR_ARG names a bad item. */
+ * hpair, defined, defother, elite, cover, hcover, hprec, cidf, depth, folded, synonyms,
+ * common, maybe, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

@@ -8,8 +8,11 @@
 #include "answer_type.h"
 #include "roles.h"
 #include "scope.h"
+#include "../format/schema.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +22,7 @@ typedef struct cover_ctx {
     const ls_plan *plan;
     size_t nterms;                /* min(plan->nterms, MAX_TERMS) */
     uint32_t keys[MAX_TERMS];     /* each term's key (ls_plan_term_key) */
+    double weight[MAX_TERMS];     /* each counted word's weight in coverage: its idf */
     uint64_t counted;             /* terms that can match (not expansions) */
     uint64_t is_word;             /* question terms that count */
     uint64_t pair_starts;         /* i such that (i, i+1) is a question pair */
@@ -72,9 +76,28 @@ static void read_field(cover_ctx *c, const ls_cover *rec, const uint64_t *masks,
     }
 }
 
+/* How much a question word tells which passage answers: its idf over the
+ * whole index (db, every shard of a set alike; the folded twin for a
+ * question without diacritics, as build.c asks), at least 0.1; 1 for all
+ * without db or when w->cover_idf is 0. */
+static double word_weight(const ls_plan *plan, const ls_weights *w, xc_db *db, double ndocs,
+                          const ls_qterm *t)
+{
+    if (w->cover_idf <= 0 || !db || ndocs <= 0) return 1;
+    char key[600];
+    snprintf(key, sizeof key, "%s%s", plan->any_marks ? ls_body_field.term : ls_body_field.folded,
+             plan->any_marks ? t->term : t->folded);
+    unsigned df = 0;
+    xc_err xe;
+    if (xc_db_termfreq(db, key, &df, &xe)) df = 0;
+    double idf = log((ndocs + 1) / (df + 1.0));
+    return idf > 0.1 ? idf : 0.1;
+}
+
 /* The question's content words and adjacent content pairs, as the query
- * builder (build.c) asks for them. */
-static void question_shape(const ls_plan *plan, cover_ctx *c)
+ * builder (build.c) asks for them, and each word's weight (db may be
+ * NULL: every word weighs 1). */
+static void question_shape(const ls_plan *plan, const ls_weights *w, xc_db *db, cover_ctx *c)
 {
     c->plan = plan;
     c->roles = ls_plan_roles(plan);
@@ -82,12 +105,17 @@ static void question_shape(const ls_plan *plan, cover_ctx *c)
     c->most_factor = ls_scope_most(plan) * (c->roles ? LS_ROLE_FACTOR : 1) *
                      (c->answer_types ? LS_ANSWER_TYPE_FACTOR : 1);
     c->nterms = plan->nterms < MAX_TERMS ? plan->nterms : MAX_TERMS;
+    unsigned ndocs = 0;
+    xc_err xe;
+    if (db && w->cover_idf > 0 && xc_db_doccount(db, &ndocs, &xe)) ndocs = 0;
     for (size_t i = 0; i < c->nterms; i++) {
         const ls_qterm *t = &plan->terms[i];
         c->keys[i] = ls_plan_term_key(plan, t);
+        c->weight[i] = 1;
         if (!t->expansion) c->counted |= UINT64_C(1) << i;
         if (t->filler || t->expansion) continue;
         c->is_word |= UINT64_C(1) << i;
+        c->weight[i] = word_weight(plan, w, db, ndocs, t);
         if (i + 1 < c->nterms && ls_plan_is_pair(plan, i) && !plan->terms[i + 1].expansion)
             c->pair_starts |= UINT64_C(1) << i;
     }
@@ -97,6 +125,20 @@ static double share(uint64_t seen, uint64_t of)
 {
     int n = popcount64(of);
     return n ? (double)popcount64(seen & of) / n : 0;
+}
+
+/* The weighted share of the question's words (pairs = 0) or pairs
+ * (pairs = 1, a pair weighing the mean of its two words) that seen holds. */
+static double weighted_share(const cover_ctx *c, uint64_t seen, uint64_t of, int pairs)
+{
+    double all = 0, got = 0;
+    for (size_t i = 0; i < c->nterms; i++) {
+        if (!(of >> i & 1)) continue;
+        double x = pairs && i + 1 < c->nterms ? (c->weight[i] + c->weight[i + 1]) / 2 : c->weight[i];
+        all += x;
+        if (seen >> i & 1) got += x;
+    }
+    return all > 0 ? got / all : 0;
 }
 
 #define MAX_KEEP 64 /* beyond this many shown places, every candidate is read */
@@ -145,8 +187,8 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
     if (!cannot_reach(cand->score,
                       (1 + w->cover * (1 + heading_part)) * c.most_factor, kth)) {
         read_field(&c, rec, masks, LS_COVER_BODY);
-        double words = share(c.seen_words, c.is_word);
-        double pairs = c.pair_starts ? share(c.seen_pairs, c.pair_starts) : words;
+        double words = weighted_share(&c, c.seen_words, c.is_word, 0);
+        double pairs = c.pair_starts ? weighted_share(&c, c.seen_pairs, c.pair_starts, 1) : words;
         cand->coverage = (words + pairs) / 2 + heading_part;
         cand->score *= 1 + w->cover * cand->coverage;
         if (ls_scope_heading(rec)) cand->score *= ls_scope_factor(c.plan);
@@ -167,15 +209,16 @@ static double gain_bound(const cover_ctx *shape, const ls_weights *w)
 double ls_rerank_most_gain(const ls_plan *plan, const ls_weights *w)
 {
     cover_ctx shape = {0};
-    question_shape(plan, &shape);
+    question_shape(plan, w, NULL, &shape);
     return gain_bound(&shape, w);
 }
 
-void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
-                           ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx)
+void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, xc_db *db, size_t depth,
+                           size_t keep, ls_candidate *cands, size_t n, ls_candidate_loader load,
+                           void *ctx)
 {
     cover_ctx shape = {0};
-    question_shape(plan, &shape);
+    question_shape(plan, w, db, &shape);
     if (w->cover <= 0 || !shape.is_word) return;
     if (depth > n) depth = n;
     if (keep > MAX_KEEP) keep = 0; /* no bound: every candidate is read */

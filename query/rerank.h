@@ -16,7 +16,8 @@ typedef struct ls_candidate {
     unsigned docid;
     double score;         /* after rerank: first-stage score x (1 + weight x coverage) */
     double coverage;      /* share of the question's words and pairs in the passage
-                             (0..1), plus heading_cover x the share of its pairs in
+                             (0..1; each word weighing its idf, each pair the mean
+                             of its two words', when w->cover_idf), plus heading_cover x the share of its pairs in
                              the heading or the document title, plus
                              heading_precision x the share of the heading's words
                              that the question holds */
@@ -40,9 +41,13 @@ void ls_candidates_sort(ls_candidate *cands, size_t n);
  * every page of a result list cuts the same ordering. Only the first `keep`
  * places are exact (0: all of the block): a candidate whose first-stage
  * score, raised by the most coverage can give, stays below the keep-th
- * best is not read, nor any after it. Records are read with `load`. */
-void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, size_t depth, size_t keep,
-                           ls_candidate *cands, size_t n, ls_candidate_loader load, void *ctx);
+ * best is not read, nor any after it. Records are read with `load`. With db
+ * (may be NULL; borrowed) and w->cover_idf, a question word counts in
+ * coverage by its idf over db's whole index: the rare word that names the
+ * subject outweighs "quy định" or "trường hợp". */
+void ls_rerank_by_coverage(const ls_plan *plan, const ls_weights *w, xc_db *db, size_t depth,
+                           size_t keep, ls_candidate *cands, size_t n, ls_candidate_loader load,
+                           void *ctx);
 
 /* The most ls_rerank_by_coverage multiplies a score by for plan under w
  * (>= 1). */

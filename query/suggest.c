@@ -8,6 +8,7 @@
 
 #include "../common/ls_buf.h"
 #include "../format/schema.h"
+#include "../text/analyser.h"
 #include "../text/synonyms.h"
 #include "telex.h"
 
@@ -15,25 +16,20 @@
 #define WORD_MAX 16        /* longer ASCII words are left as typed */
 #define MAX_WORDS 64       /* longer questions get no suggestion */
 
-/* Combining marks (UTF-8): vowel qualities and the five tones. */
-static const char *const tones[] = {"", "\xcc\x80", "\xcc\x81", "\xcc\x89", "\xcc\x83",
-                                    "\xcc\xa3"};
-#define BREVE "\xcc\x86"
-#define CIRCUMFLEX "\xcc\x82"
-#define HORN "\xcc\x9b"
-
-/* The marks a vowel letter may carry for its quality ("" = none). */
-static size_t qualities(char v, const char **out)
+/* The marks a vowel letter may carry for its quality (LS_VOWEL_*). */
+static size_t qualities(char v, int *out)
 {
     switch (v) {
-    case 'a': out[0] = ""; out[1] = BREVE; out[2] = CIRCUMFLEX; return 3;
-    case 'e': out[0] = ""; out[1] = CIRCUMFLEX; return 2;
-    case 'o': out[0] = ""; out[1] = CIRCUMFLEX; out[2] = HORN; return 3;
-    case 'u': out[0] = ""; out[1] = HORN; return 2;
-    case 'i': case 'y': out[0] = ""; return 1;
+    case 'a': out[0] = LS_VOWEL_PLAIN; out[1] = LS_VOWEL_BREVE; out[2] = LS_VOWEL_CIRCUMFLEX; return 3;
+    case 'e': out[0] = LS_VOWEL_PLAIN; out[1] = LS_VOWEL_CIRCUMFLEX; return 2;
+    case 'o': out[0] = LS_VOWEL_PLAIN; out[1] = LS_VOWEL_CIRCUMFLEX; out[2] = LS_VOWEL_HORN; return 3;
+    case 'u': out[0] = LS_VOWEL_PLAIN; out[1] = LS_VOWEL_HORN; return 2;
+    case 'i': case 'y': out[0] = LS_VOWEL_PLAIN; return 1;
     default: return 0;
     }
 }
+
+#define TONES 6 /* none, huyền, sắc, hỏi, ngã, nặng (ls_vowel_utf8) */
 
 typedef struct form {
     char term[64];
@@ -46,10 +42,19 @@ typedef struct word_forms {
     size_t start, end;   /* span in the question */
 } word_forms;
 
-static unsigned termfreq(xc_db *db, const char *prefix, const char *term)
+/* How many passages hold prefix + a, or, with b, the pair prefix + a_b. */
+static unsigned termfreq(xc_db *db, const char *prefix, const char *a, const char *b)
 {
     char buf[200];
-    snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    size_t np = strlen(prefix), na = strlen(a), nb = b ? strlen(b) + 1 : 0;
+    if (np + na + nb >= sizeof buf) return 0;
+    memcpy(buf, prefix, np);
+    memcpy(buf + np, a, na);
+    if (b) {
+        buf[np + na] = '_';
+        memcpy(buf + np + na + 1, b, nb - 1);
+    }
+    buf[np + na + nb] = '\0';
     unsigned n = 0;
     xc_err xe;
     return xc_db_termfreq(db, buf, &n, &xe) ? 0 : n;
@@ -73,51 +78,71 @@ static void keep_if_frequent(word_forms *w, const char *term, unsigned freq)
 }
 
 /* Spell word with the chosen marks: quality[k] on the k-th vowel, tone on
- * vowel tone_at (or none), d or đ first; normalise and look it up. */
-static void try_form(xc_db *db, const char *word, int stroked_d, const char *const *quality,
-                     size_t tone_at, const char *tone, word_forms *w)
+ * vowel tone_at (or none), d or đ first; normalise and look it up. The
+ * letters are spelled precomposed, so the normaliser needs no ICU. */
+static void try_form(xc_db *db, const char *word, int stroked_d, const int *quality,
+                     size_t tone_at, int tone, word_forms *w)
 {
-    char raw[128];
+    char raw[WORD_MAX * 4];
     size_t n = 0, vowel = 0;
     for (const char *p = word; *p; p++) {
+        int qs[3];
         if (p == word && stroked_d) {
             memcpy(raw + n, "\xc4\x91", 2); /* đ */
             n += 2;
-            continue;
-        }
-        raw[n++] = *p;
-        const char *qs[3];
-        if (qualities(*p, qs)) {
-            n += (size_t)snprintf(raw + n, sizeof raw - n, "%s%s", quality[vowel],
-                                  vowel == tone_at ? tone : "");
+        } else if (qualities(*p, qs)) {
+            size_t k = ls_vowel_utf8(*p, quality[vowel], vowel == tone_at ? tone : 0, raw + n);
+            if (!k) return;
+            n += k;
             vowel++;
+        } else {
+            raw[n++] = *p;
         }
     }
     char *norm = NULL;
     if (ls_normalize_term(raw, n, &norm, NULL, NULL) != LS_OK) return;
-    unsigned freq = termfreq(db, "", norm);
+    unsigned freq = termfreq(db, "", norm, NULL);
     if (freq) keep_if_frequent(w, norm, freq);
     free(norm);
 }
 
-/* Every accented form of an ASCII word that the index holds, best kept. */
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Every accented form of an ASCII word that the index holds, best kept.
+ * Forms Vietnamese spelling rules out are not looked up: ă before anything
+ * but a final consonant, â ending the syllable, and huyền, hỏi or ngã on a
+ * syllable ending in p, t, c or ch (only sắc and nặng go there). */
 static void forms_of(xc_db *db, const char *word, word_forms *w)
 {
-    const char *choices[WORD_MAX][3];
+    int choices[WORD_MAX][3];
     size_t nchoices[WORD_MAX], nvowels = 0;
     for (const char *p = word; *p; p++) {
-        size_t k = qualities(*p, choices[nvowels]);
-        if (k) nchoices[nvowels++] = k;
+        int all[3];
+        size_t k = qualities(*p, all), kept = 0;
+        for (size_t i = 0; i < k; i++) {
+            if (*p == 'a' && all[i] == LS_VOWEL_BREVE && (!p[1] || is_vowel(p[1]))) continue;
+            if (*p == 'a' && all[i] == LS_VOWEL_CIRCUMFLEX && !p[1]) continue;
+            choices[nvowels][kept++] = all[i];
+        }
+        if (k) nchoices[nvowels++] = kept;
     }
     if (nvowels == 0 || nvowels > 3) return;
+    size_t len = strlen(word);
+    char last = word[len - 1];
+    int stop = last == 'p' || last == 't' || last == 'c' || (len > 1 && last == 'h' && word[len - 2] == 'c');
     size_t pick[3] = {0, 0, 0};
     for (;;) {
-        const char *quality[3];
+        int quality[3];
         for (size_t v = 0; v < nvowels; v++) quality[v] = choices[v][pick[v]];
         for (int d = 0; d <= (word[0] == 'd'); d++)
-            for (size_t t = 0; t < sizeof tones / sizeof tones[0]; t++)
+            for (int t = 0; t < TONES; t++) {
+                if (stop && (t == 1 || t == 3 || t == 4)) continue;
                 for (size_t at = 0; at < (t ? nvowels : 1); at++)
-                    try_form(db, word, d, quality, at, tones[t], w);
+                    try_form(db, word, d, quality, at, t, w);
+            }
         size_t v = 0; /* next combination of vowel qualities */
         while (v < nvowels && ++pick[v] == nchoices[v]) pick[v++] = 0;
         if (v == nvowels) break;
@@ -147,9 +172,8 @@ static void choose(xc_db *db, word_forms *w, size_t nwords, size_t *best)
             if (i == 0 || w[i - 1].n == 0) continue;
             double top = -1;
             for (size_t p = 0; p < w[i - 1].n; p++) {
-                char pair[140];
-                snprintf(pair, sizeof pair, "%s_%s", w[i - 1].forms[p].term, w[i].forms[c].term);
-                double s = score[i - 1][p] + log1p(termfreq(db, LS_PREFIX_PAIR, pair));
+                double s = score[i - 1][p] + log1p(termfreq(db, LS_PREFIX_PAIR, w[i - 1].forms[p].term,
+                                                             w[i].forms[c].term));
                 if (s > top) {
                     top = s;
                     from[i][c] = p;

@@ -73,6 +73,17 @@ ls_rc ls_tokenize(const char *text, size_t len, int flags,
 ls_rc ls_normalize_term(const char *s, size_t len, char **out, char **folded_out,
                         ls_error *err);
 
+/* Vowel marks for ls_vowel_utf8 (a tone is a separate mark). */
+enum { LS_VOWEL_PLAIN = 0, LS_VOWEL_BREVE, LS_VOWEL_CIRCUMFLEX, LS_VOWEL_HORN };
+
+/* The lower-case Vietnamese vowel v ('a' 'e' 'i' 'o' 'u' 'y') with vowel
+ * mark `mark` (LS_VOWEL_*: ă; â ê ô; ơ ư) and tone `tone` (0 none, 1
+ * huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng), as one precomposed (NFC) letter in
+ * UTF-8 into out (room for 4 bytes). Returns the bytes written, 0 when there
+ * is no such letter (a breve on e, an unknown vowel or tone). Pure;
+ * thread-safe. */
+size_t ls_vowel_utf8(char v, int mark, int tone, char *out);
+
 /* The accent-folded words of text[0..len), joined by single spaces, into
  * out (size cap, NUL-terminated): "Luật Phòng, chống ma túy" -> "luat phong
  * chong ma tuy". LS_ERR_LIMIT when they do not fit; LS_ERR_UTF8 as

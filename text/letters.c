@@ -1,6 +1,9 @@
 /* letters.c — builds the letter table of letters_internal.h from ICU's case folding
- * and canonical decompositions, once per process. */
+ * and canonical decompositions, once per process; spells a Vietnamese vowel
+ * with its marks from it (ls_vowel_utf8, analyser.h). */
 #include "letters_internal.h"
+#include "analyser.h"
+#include "../common/utf8.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -112,4 +115,20 @@ uint32_t ls_letter_with_tone(uint32_t untoned, int tone)
     for (size_t v = 0; v < NVOWELS; v++)
         if (vowels[v] == untoned) return toned[v][tone];
     return 0;
+}
+
+size_t ls_vowel_utf8(char v, int mark, int tone, char *out)
+{
+    uint32_t untoned = 0;
+    switch (mark) {
+    case LS_VOWEL_PLAIN:
+        if (v && strchr("aeiouy", v)) untoned = (unsigned char)v;
+        break;
+    case LS_VOWEL_BREVE: untoned = v == 'a' ? 0x103 : 0; break;
+    case LS_VOWEL_CIRCUMFLEX: untoned = v == 'a' ? 0xE2 : v == 'e' ? 0xEA : v == 'o' ? 0xF4 : 0; break;
+    case LS_VOWEL_HORN: untoned = v == 'o' ? 0x1A1 : v == 'u' ? 0x1B0 : 0; break;
+    default: break;
+    }
+    uint32_t cp = untoned ? ls_letter_with_tone(untoned, tone) : 0;
+    return cp ? ls_utf8_encode(cp, out) : 0;
 }

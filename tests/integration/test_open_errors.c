@@ -3,7 +3,7 @@
  * database": missing, a file, an empty directory, other files, a damaged
  * table, a missing version file, a shard set missing a part or with a
  * damaged one, a Xapian database that is not ours, one the user cannot
- * read, one of a format newer than this binary reads; through the library, the command line (search, mcp, serve) and a
+ * read, one of a format newer than this binary reads; through the library, the command line (search, mcp, serve, and index: the writer) and a
  * running server whose index broke (REST and /mcp). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "../../format/schema.h"
+#include "../../indexer/indexer.h"
 #include "../../query/search.h"
 #include "../../xapian/xc.h"
 #include "../support/http_client.h"
@@ -70,8 +71,17 @@ static int teardown(void **state)
     return ts_shutdown_analyser(state);
 }
 
-/* ls_searcher_open(db) fails with rc and a message holding every one of
- * the NULL-ended strings, never Xapian's bare "Couldn't detect". */
+/* got is rc and err's message holds every one of the NULL-ended strings
+ * of ap, never Xapian's bare "Couldn't detect". */
+static void expect_words(const char *db, ls_rc got, ls_rc rc, const ls_error *err, va_list ap)
+{
+    if (got != rc) fail_msg("%s: rc %d, want %d (%s)", db, got, rc, err->msg);
+    for (const char *want; (want = va_arg(ap, const char *));)
+        if (!strstr(err->msg, want)) fail_msg("%s: '%s' not in: %s", db, want, err->msg);
+    if (strstr(err->msg, "Couldn't detect")) fail_msg("%s: Xapian's words only: %s", db, err->msg);
+}
+
+/* ls_searcher_open(db) fails as expect_words says. */
 static void expect_open_error(const char *db, ls_rc rc, ...)
 {
     ls_searcher *s = NULL;
@@ -81,13 +91,10 @@ static void expect_open_error(const char *db, ls_rc rc, ...)
         ls_searcher_close(s);
         fail_msg("%s opened", db);
     }
-    if (got != rc) fail_msg("%s: rc %d, want %d (%s)", db, got, rc, err.msg);
     va_list ap;
     va_start(ap, rc);
-    for (const char *want; (want = va_arg(ap, const char *));)
-        if (!strstr(err.msg, want)) fail_msg("%s: '%s' not in: %s", db, want, err.msg);
+    expect_words(db, got, rc, &err, ap);
     va_end(ap);
-    if (strstr(err.msg, "Couldn't detect")) fail_msg("%s: Xapian's words only: %s", db, err.msg);
     assert_null(s);
 }
 
@@ -125,6 +132,51 @@ static void test_damaged(void **state)
     ls_error err = {0};
     assert_int_equal(ls_searcher_open(good, &s, &err), LS_OK);
     ls_searcher_close(s);
+}
+
+/* ls_indexer_open(db) (the writer: luat-search index) fails as
+ * expect_words says. */
+static void expect_write_error(const char *db, ls_rc rc, ...)
+{
+    ls_indexer *ix = NULL;
+    ls_error err = {0};
+    ls_rc got = ls_indexer_open(db, NULL, &ix, &err);
+    if (got == LS_OK) {
+        ls_indexer_close(ix);
+        fail_msg("%s opened for writing", db);
+    }
+    va_list ap;
+    va_start(ap, rc);
+    expect_words(db, got, rc, &err, ap);
+    va_end(ap);
+    assert_null(ix);
+}
+
+/* The writer over a damaged index says what the readers say: what is
+ * wrong, what to do, Xapian's words last */
+static void test_damaged_writer(void **state)
+{
+    (void)state;
+    char table[4200]; /* place's path is overwritten by the next call */
+    snprintf(table, sizeof table, "%s", place("w-table", good));
+    sh("truncate -s 100 '%s/%s'", table, "postlist.glass");
+    expect_write_error(table, LS_ERR_INDEX, "cannot open index ", "it is damaged",
+                       "luat-search index --overwrite --db", "or restore a copy", "xapian-check",
+                       "(Xapian: ", NULL);
+    const char *version = place("w-version", good);
+    sh("rm '%s/%s'", version, "iamglass");
+    expect_write_error(version, LS_ERR_INDEX, "version file iamglass is missing",
+                       "luat-search index --overwrite --db", NULL);
+    char cmd[9000];
+    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), table,
+             ts_path("corpus/sample"));
+    char *out = NULL, *err = NULL;
+    int status = ts_run(cmd, "", &out, &err);
+    if (status != 1 || !strstr(err, "it is damaged; rebuild it (luat-search index --overwrite") ||
+        strstr(err, "cannot open index for writing: DatabaseError"))
+        fail_msg("%s: exit %d, stderr: %s", cmd, status, err);
+    free(out);
+    free(err);
 }
 
 static void test_shard_set(void **state)
@@ -305,8 +357,9 @@ static void test_server_index_breaks(void **state)
 
 /* The same with an index path long enough that the message passes 400
  * bytes and the error record (its Vietnamese letters multi-byte): REST
- * gives what is wrong and the advice at its end, the path shortened in
- * the middle ("…") on a character boundary, the tail of the path kept. */
+ * and MCP's resources/read give what is wrong and the advice at its end,
+ * the path shortened in the middle ("…") on a character boundary, the
+ * tail of the path kept. */
 static void test_server_long_path(void **state)
 {
     (void)state;
@@ -330,6 +383,21 @@ static void test_server_long_path(void **state)
         fail_msg("REST: %s", r.body);
     json_decref(body);
     ts_reply_free(&r);
+    /* MCP's resources/read says all of it too (it cut its own message at
+     * 400 bytes, or said only "the index is unavailable") */
+    const char *read = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/read\",\"params\":"
+                       "{\"uri\":\"luat://index\"}}";
+    r = ts_http_post(port, "/mcp", read, strlen(read));
+    body = json_loadb(r.body, r.body_len, 0, &je);
+    if (!body) fail_msg("/mcp body not JSON (%s): %s", je.text, r.body);
+    message = json_string_value(json_object_get(json_object_get(body, "error"), "message"));
+    len = message ? strlen(message) : 0;
+    if (len <= 400 || strncmp(message, "resources/read: ", 16) != 0 ||
+        !strstr(message, "the directory is empty") ||
+        strcmp(message + len - 10, " SOURCE...") != 0 || !strstr(message, "chỉ-mục-: "))
+        fail_msg("/mcp resources/read: %s", r.body);
+    json_decref(body);
+    ts_reply_free(&r);
     assert_int_equal(ts_server_stop(server), 0);
     server = 0;
 }
@@ -339,6 +407,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_index),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_damaged_writer),
         cmocka_unit_test(test_shard_set),
         cmocka_unit_test(test_not_ours),
         cmocka_unit_test(test_unreadable),

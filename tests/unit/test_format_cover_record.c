@@ -216,7 +216,7 @@ static void rank(const char *question, unsigned *order)
     assert_int_equal(ls_plan_build(question, strlen(question), &plan, &err), LS_OK);
     ls_weights w = ls_weights_default();
     ls_candidate cands[2] = {{.docid = 1, .score = 10}, {.docid = 2, .score = 9}};
-    ls_rerank_by_coverage(plan, &w, 2, 0, cands, 2, load, (void *)passages);
+    ls_rerank_by_coverage(plan, &w, NULL, 2, 0, cands, 2, load, (void *)passages);
     order[0] = cands[0].docid;
     order[1] = cands[1].docid;
     assert_true(cands[0].coverage > cands[1].coverage);
@@ -237,7 +237,7 @@ static void test_rerank_by_record(void **state)
     static const texts one[] = {{"Thủ tục", "thủ tục"}};
     ls_weights w = ls_weights_default();
     ls_candidate c = {.docid = 1, .score = 10};
-    ls_rerank_by_coverage(plan, &w, 1, 0, &c, 1, load, (void *)one);
+    ls_rerank_by_coverage(plan, &w, NULL, 1, 0, &c, 1, load, (void *)one);
     assert_true(c.coverage == 0 && c.score == 10);
     ls_plan_free(plan);
 }

@@ -8,7 +8,8 @@
  * without statistics the body words go to Xapian's ELITE_SET, with an
  * index's statistics a common word whose pair is asked for is left to the
  * pair, and a body word or pair held by more than w.maybe of the passages
- * only adds to what the rarer ones match (AND_MAYBE). */
+ * only adds to what the rarer ones match (AND_MAYBE), as do the heading and
+ * definition parts (ORed with the rest when w.maybe is 0). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,16 +124,8 @@ static void test_weights_shape_the_query(void **state)
 static void common_fill(xc_wdb *wdb, void *ctx)
 {
     (void)ctx;
-    xc_err xe;
-    for (int i = 0; i < 10; i++) {
-        xc_doc *d = NULL;
-        assert_int_equal(xc_doc_new(&d, &xe), XC_OK);
-        assert_int_equal(xc_doc_add_term(d, "đăng", 1, &xe), XC_OK);
-        if (i == 0) assert_int_equal(xc_doc_add_term(d, "ký", 1, &xe), XC_OK);
-        unsigned id;
-        assert_int_equal(xc_wdb_add_document(wdb, d, &id, &xe), XC_OK);
-        xc_doc_free(d);
-    }
+    static const char *const terms[] = {"đăng", "ký"};
+    for (int i = 0; i < 10; i++) ts_add_terms_doc(wdb, terms, i == 0 ? 2 : 1);
 }
 
 /* a common word left to its pair, or (maybe) only adding to the rarer parts */
@@ -162,11 +155,25 @@ static void test_common_word_left_to_its_pair(void **state)
     assert_true(ky && ky < maybe);
     assert_true(has(maybe, "đăng") && has(maybe, "Bđăng_ký"));
     assert_false(has(maybe, "ký"));
+    /* the heading and definition parts only add too; with maybe 0 they
+     * are ORed with the rest */
+    assert_true(has(maybe, "SBđăng_ký") && has(maybe, "Dđăng") && has(maybe, "DBđăng_ký"));
     free(d);
-    w.maybe = 0.05;                                /* every body part common: plain OR */
+    w.maybe = 0;
     d = describe("đăng ký", &w, ix->db);
-    assert_true(has(d, "đăng") && has(d, "ký"));
     assert_null(strstr(d, "AND_MAYBE"));
+    assert_true(has(d, "SBđăng_ký") && has(d, "Dđăng") && has(d, "DBđăng_ký"));
+    free(d);
+    w.maybe = 0.05;               /* every body part common: the body parts ORed */
+    d = describe("đăng ký", &w, ix->db);
+    maybe = strstr(d, " AND_MAYBE ");
+    assert_non_null(maybe);
+    char *left = strndup(d, (size_t)(maybe - d));
+    assert_true(has(left, "đăng") && has(left, "ký"));
+    assert_false(has(left, "SBđăng_ký") || has(left, "Dđăng") || has(left, "DBđăng_ký"));
+    free(left);
+    assert_false(has(maybe, "đăng") || has(maybe, "ký") || has(maybe, "Bđăng_ký"));
+    assert_true(has(maybe, "SBđăng_ký") && has(maybe, "Dđăng"));
     free(d);
     void *st = ix;
     ts_index_teardown(&st);

@@ -44,7 +44,7 @@ static void test_apply(void **state)
     lookups = 0;
     ls_prior_apply(c, 4, 4, 3, id_of, NULL);
     assert_int_equal(c[0].docid, 2); /* 9.6 x 1.10 = 10.56 */
-    assert_int_equal(c[1].docid, 1); /* 9.8 x 1.05 = 10.29 */
+    assert_int_equal(c[1].docid, 1); /* 9.8 x 1.075 = 10.535 */
     assert_int_equal(c[2].docid, 0);
     assert_int_equal(c[3].docid, 3);
     assert_int_equal(lookups, 3); /* the fourth cannot reach the third place */

@@ -4,7 +4,9 @@
  * the words break the pairs; the sort is best first and stable; cover 0
  * changes nothing and reads nothing; only the first `depth` candidates
  * move; an unreadable record keeps the first-stage score; and with `keep`
- * a candidate that cannot reach the shown places is never read. */
+ * a candidate that cannot reach the shown places is never read; with an
+ * index, a rare question word counts for more of the coverage than a
+ * word every passage holds. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,7 +56,7 @@ static void test_coverage(void **state)
     ls_weights w = ls_weights_default();
     ls_candidate c[3] = {{.docid = 1, .score = 5}, {.docid = 2, .score = 5},
                          {.docid = 3, .score = 5}};
-    ls_rerank_by_coverage(p, &w, 3, 0, c, 3, load, &b);
+    ls_rerank_by_coverage(p, &w, NULL, 3, 0, c, 3, load, &b);
     assert_int_equal(b.reads, 3);
     /* best first: whole, then broken pairs, then half */
     assert_int_equal(c[0].docid, 1);
@@ -68,7 +70,7 @@ static void test_coverage(void **state)
     ls_plan_free(p);
     p = plan_of("dang ky khai sinh");
     ls_candidate d = {.docid = 1, .score = 5};
-    ls_rerank_by_coverage(p, &w, 1, 0, &d, 1, load, &b);
+    ls_rerank_by_coverage(p, &w, NULL, 1, 0, &d, 1, load, &b);
     assert_float_equal(d.coverage, 1.0, 1e-9);
     ls_plan_free(p);
 }
@@ -96,13 +98,13 @@ static void test_off_depth_and_unreadable(void **state)
     bodies b = {texts, 0};
     ls_candidate c[4] = {{.docid = 1, .score = 4}, {.docid = 2, .score = 3},
                          {.docid = 3, .score = 2.5}, {.docid = 4, .score = 1}};
-    ls_rerank_by_coverage(p, &w, 4, 0, c, 4, load, &b);
+    ls_rerank_by_coverage(p, &w, NULL, 4, 0, c, 4, load, &b);
     assert_int_equal(b.reads, 0);
     for (size_t i = 0; i < 4; i++) assert_int_equal(c[i].docid, i + 1);
     /* depth 3: the fourth stays where it is, whatever it holds; the second's
      * record cannot be read, so it keeps 3 and falls below the third */
     w = ls_weights_default();
-    ls_rerank_by_coverage(p, &w, 3, 0, c, 4, load, &b);
+    ls_rerank_by_coverage(p, &w, NULL, 3, 0, c, 4, load, &b);
     assert_int_equal(b.reads, 3);
     assert_int_equal(c[0].docid, 3);
     assert_int_equal(c[1].docid, 1);
@@ -127,7 +129,7 @@ static void test_keep_bounds_reads(void **state)
     ls_candidate c[3] = {{.docid = 1, .score = 100}, {.docid = 2, .score = 100 / most / 2},
                          {.docid = 3, .score = 100 / most / 4}};
     bodies b = {texts, 0};
-    ls_rerank_by_coverage(p, &w, 3, 1, c, 3, load, &b);
+    ls_rerank_by_coverage(p, &w, NULL, 3, 1, c, 3, load, &b);
     assert_int_equal(b.reads, 1);
     assert_int_equal(c[0].docid, 1);
     assert_float_equal(c[1].score, 100 / most / 2, 1e-12); /* not rescaled */
@@ -135,9 +137,46 @@ static void test_keep_bounds_reads(void **state)
     ls_candidate d[3] = {{.docid = 1, .score = 100}, {.docid = 2, .score = 100 / most / 2},
                          {.docid = 3, .score = 100 / most / 4}};
     b.reads = 0;
-    ls_rerank_by_coverage(p, &w, 3, 0, d, 3, load, &b);
+    ls_rerank_by_coverage(p, &w, NULL, 3, 0, d, 3, load, &b);
     assert_int_equal(b.reads, 3);
     ls_plan_free(p);
+}
+
+/* 20 passages say "quy định"; one of them "karaoke" */
+static void common_and_rare(xc_wdb *wdb, void *ctx)
+{
+    (void)ctx;
+    static const char *const terms[] = {"quy", "định", "karaoke"};
+    for (int i = 0; i < 20; i++) ts_add_terms_doc(wdb, terms, i == 0 ? 3 : 2);
+}
+
+static void test_rare_words_weigh_more(void **state)
+{
+    (void)state;
+    ts_index *ix = ts_index_new(common_and_rare, NULL);
+    static const char *const texts[] = {
+        "Quy định về dịch vụ.", /* two of the three words and their pair, all common */
+        "Dịch vụ karaoke.",     /* the one rare word */
+    };
+    bodies b = {texts, 0};
+    ls_plan *p = plan_of("quy định karaoke");
+    ls_weights w = ls_weights_default();
+    assert_true(w.cover_idf > 0);
+    ls_candidate c[2] = {{.docid = 1, .score = 5}, {.docid = 2, .score = 5}};
+    ls_rerank_by_coverage(p, &w, ix->db, 2, 0, c, 2, load, &b);
+    assert_int_equal(c[0].docid, 2);
+    assert_true(c[0].coverage > 2 * c[1].coverage);
+    /* without the index, or with cidf 0, every word weighs alike */
+    ls_candidate d[2] = {{.docid = 1, .score = 5}, {.docid = 2, .score = 5}};
+    ls_rerank_by_coverage(p, &w, NULL, 2, 0, d, 2, load, &b);
+    assert_int_equal(d[0].docid, 1);
+    ls_candidate e[2] = {{.docid = 1, .score = 5}, {.docid = 2, .score = 5}};
+    w.cover_idf = 0;
+    ls_rerank_by_coverage(p, &w, ix->db, 2, 0, e, 2, load, &b);
+    assert_int_equal(e[0].docid, 1);
+    assert_true(e[0].coverage == d[0].coverage && e[1].coverage == d[1].coverage);
+    ls_plan_free(p);
+    ts_index_teardown((void **)&ix);
 }
 
 int main(void)
@@ -147,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_sort_stable),
         cmocka_unit_test(test_off_depth_and_unreadable),
         cmocka_unit_test(test_keep_bounds_reads),
+        cmocka_unit_test(test_rare_words_weigh_more),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }

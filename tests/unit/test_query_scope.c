@@ -104,14 +104,14 @@ static void test_rerank(void **state)
      * other article first */
     ls_plan *p = plan_of("đăng ký khai sinh cho trẻ em");
     ls_candidate c[2] = {{.docid = 0, .score = 10.5}, {.docid = 1, .score = 10}};
-    ls_rerank_by_coverage(p, &w, 2, 0, c, 2, load, NULL);
+    ls_rerank_by_coverage(p, &w, NULL, 2, 0, c, 2, load, NULL);
     assert_int_equal(c[0].docid, 1);
     ls_plan_free(p);
     /* a scope question keeps the opening article first, even from behind */
     p = plan_of("Nghị định này áp dụng cho đăng ký khai sinh cho trẻ em không?");
     assert_true(p->asks_scope);
     ls_candidate d[2] = {{.docid = 1, .score = 11.5}, {.docid = 0, .score = 10}};
-    ls_rerank_by_coverage(p, &w, 2, 0, d, 2, load, NULL);
+    ls_rerank_by_coverage(p, &w, NULL, 2, 0, d, 2, load, NULL);
     assert_int_equal(d[0].docid, 0);
     ls_plan_free(p);
 }

@@ -2,9 +2,10 @@
  * typed without diacritics, over a small index written here (word terms and
  * the pair terms of schema.h): the accented forms the index holds are
  * found, d/đ included; a pair seen in the corpus outweighs a form that is
- * more frequent alone; alone, the more frequent form wins; the rest of the
- * question stays as typed; no suggestion for a question with diacritics or
- * when no word reads better. */
+ * more frequent alone; alone, the more frequent form wins; forms
+ * Vietnamese spelling rules out are not offered (ă, â, tones before p t c
+ * ch); the rest of the question stays as typed; no suggestion for a
+ * question with diacritics or when no word reads better. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +26,9 @@ static const char *const corpus[] = {
     "thủ", "tục", "Bthủ_tục", "đăng", "ký", "Bđăng_ký", "",
     "thú", "", "thú", "", "thú", "", "thú", "", "thú", "",   /* "thú" alone: more frequent */
     "tuc", "",                                               /* an unaccented word as typed */
+    "bắt", "", "lạc", "", "ăn", "", "cân", "", "ắp", "",
+    /* misspellings Vietnamese rules out, commoner than the words above */
+    "bàt", "", "bàt", "", "bă", "", "bă", "", "câ", "", "câ", "", "ằp", "", "ằp", "",
 };
 
 static void fill(xc_wdb *w, void *ctx)
@@ -88,6 +92,19 @@ static void test_pairs_outweigh_frequency(void **state)
     expect(state, "dang ky", "đăng ký");     /* d read as đ */
 }
 
+/* huyền, hỏi and ngã never end in p t c ch, ă stands before a final
+ * consonant only, â never ends a syllable: such forms are not looked up */
+static void test_spelling_rules(void **state)
+{
+    expect(state, "bat", "bắt");
+    expect(state, "lac", "lạc");
+    expect(state, "ap", "ắp");
+    expect(state, "an", "ăn");
+    expect(state, "can", "cân");
+    expect(state, "ba", NULL);
+    expect(state, "ca", NULL);
+}
+
 static void test_rest_as_typed(void **state)
 {
     expect(state, "  thu   tuc!", "  thủ   tục!");
@@ -105,6 +122,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs_outweigh_frequency),
+        cmocka_unit_test(test_spelling_rules),
         cmocka_unit_test(test_rest_as_typed),
         cmocka_unit_test(test_no_suggestion),
     };

@@ -472,6 +472,35 @@ static void test_threads_agree(void **state)
 }
 
 /* Names as keys: punctuation, case, diacritics and numbers drop out. */
+/* one precomposed letter per vowel, mark and tone; none for what Vietnamese
+ * lacks; each the NFC form ICU gives for the letter plus combining marks */
+static void test_vowel_utf8(void **state)
+{
+    (void)state;
+    static const struct { char v; int mark, tone; const char *want; } cases[] = {
+        {'a', LS_VOWEL_PLAIN, 0, "a"}, {'a', LS_VOWEL_BREVE, 5, "ặ"},
+        {'a', LS_VOWEL_CIRCUMFLEX, 2, "ấ"}, {'e', LS_VOWEL_CIRCUMFLEX, 3, "ể"},
+        {'o', LS_VOWEL_HORN, 1, "ờ"}, {'o', LS_VOWEL_CIRCUMFLEX, 4, "ỗ"},
+        {'u', LS_VOWEL_HORN, 0, "ư"}, {'i', LS_VOWEL_PLAIN, 2, "í"}, {'y', LS_VOWEL_PLAIN, 4, "ỹ"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[8] = {0};
+        size_t n = ls_vowel_utf8(cases[i].v, cases[i].mark, cases[i].tone, out);
+        assert_int_equal(n, strlen(cases[i].want));
+        assert_memory_equal(out, cases[i].want, n);
+        char *norm = NULL;   /* what the normaliser makes of it: itself */
+        assert_int_equal(ls_normalize_term(out, n, &norm, NULL, NULL), LS_OK);
+        assert_string_equal(norm, cases[i].want);
+        free(norm);
+    }
+    char out[8];
+    assert_int_equal(ls_vowel_utf8('e', LS_VOWEL_BREVE, 0, out), 0);
+    assert_int_equal(ls_vowel_utf8('i', LS_VOWEL_HORN, 0, out), 0);
+    assert_int_equal(ls_vowel_utf8('b', LS_VOWEL_PLAIN, 0, out), 0);
+    assert_int_equal(ls_vowel_utf8('a', LS_VOWEL_PLAIN, 6, out), 0);
+    assert_int_equal(ls_vowel_utf8('a', 7, 0, out), 0);
+}
+
 static void test_folded_words(void **state)
 {
     (void)state;
@@ -508,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_alqac_nfd_equals_nfc),
         cmocka_unit_test(test_threads_agree),
         cmocka_unit_test(test_folded_words),
+        cmocka_unit_test(test_vowel_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }
