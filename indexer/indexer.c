@@ -438,6 +438,7 @@ static ls_rc analyse_article(ls_cover_builder *cover, ls_buf *buf, const ls_docu
         rc = dc.rc;
     }
     if (!rc) rc = add_own_reference(xd, a->number, err);
+    if (!rc) rc = ls_termgen_add_length(&tg, err);
     if (rc) xc_doc_free(xd);
     else *out = xd;
     return rc;

@@ -222,14 +222,15 @@ static xc_query *scaled(xc_query *q, double factor, xc_err *xe)
 static void add_term(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
                      const ls_qterm *t, double weight)
 {
-    if (weight <= 0) return;
+    if (weight <= 0 || !(f->indexed & LS_INDEXED_TERM)) return;
     push(p, scaled(term_or_twin(plan, f->term, f->folded, t->term, t->folded, &p->xe), weight,
                    &p->xe));
     estimate(p, plan, f->term, t->term, f->folded, t->folded, weight);
 }
 
-/* exact pair, or, for a question without diacritics, its folded form: the
- * indexer writes that for every pair (termgen.h), one posting list */
+/* exact pair, or, for a question without diacritics or a field that
+ * indexes no exact pairs (schema.h), its folded form: the indexer writes
+ * that for every pair (termgen.h), one posting list */
 static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
                      const ls_qterm *a, const ls_qterm *b, double weight)
 {
@@ -237,6 +238,11 @@ static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
     char exact[512], folded[512];
     snprintf(exact, sizeof exact, "%s_%s", a->term, b->term);
     snprintf(folded, sizeof folded, "%s_%s", a->folded, b->folded);
+    if (!(f->indexed & LS_INDEXED_PAIR)) {
+        push(p, scaled(prefixed(f->folded_pair, folded, &p->xe), weight, &p->xe));
+        estimate(p, plan, f->folded_pair, folded, f->folded_pair, folded, weight);
+        return;
+    }
     push(p, scaled(plan->any_marks ? prefixed(f->pair, exact, &p->xe)
                                    : prefixed(f->folded_pair, folded, &p->xe),
                    weight, &p->xe));

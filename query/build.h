@@ -11,7 +11,8 @@
 typedef struct ls_weights {
     double filler;        /* scale of a question word / filler term */
     double pair;          /* scale of an adjacent-pair term */
-    double heading;       /* scale of a heading/title term */
+    double heading;       /* scale of a heading/title term: reads nothing, the
+                             index holds none since format 3 (schema.h) */
     double heading_pair;  /* scale of a heading/title adjacent pair */
     double defined;       /* scale of a term/pair of a defined phrase ("X là ...")
                              when the question asks what something is */
