@@ -13,11 +13,13 @@
  * | B        | adjacent pair "thủ_tục" (text, heading)              | no (wdf)  |
  * | AB       | folded pair "thu_tuc", for every pair (marks or not: | no (wdf)  |
  * |          | a question without marks reads this list alone)      |           |
- * | S        | term of the article heading or document title        | no (wdf)  |
- * | SA       | folded heading/title term, when it has marks         | no (wdf)  |
  * | SB, SAB  | heading/title pair, and its folded form (every pair) | no (wdf)  |
+ * |          | (S, SA, its terms, up to format 2)                   |           |
  * | D, DA    | term of a phrase the passage defines ("X là ...")    | no        |
- * | DB, DAB  | pair of a defined phrase, and its folded twin        | no        |
+ * | DAB      | folded pair of a defined phrase (DB up to format 2)  | no        |
+ * | XLEN     | the wdf of the kinds not stored (format 3), so each  | no (wdf)  |
+ * |          | passage's length, which BM25 reads, stays the full   |           |
+ * |          | analysis's (Xapian 1.4 sums wdf; it has no setter)   |           |
  * | Q        | unique passage id: Q<doc id>#<article>[#<pd label>]  | boolean   |
  * | XDOC     | parent document id (normalised number or law name)  | boolean   |
  * | XART     | XART<doc id>#<article> for citation look-up          | boolean   |
@@ -63,23 +65,37 @@
 #define LS_PREFIX_KIND         "XKIND"
 #define LS_PREFIX_LEVEL        "XLEVEL"
 #define LS_PREFIX_FIELD        "XFIELD"
+#define LS_PREFIX_LENGTH       "XLEN"
 #define LS_KIND_PROCEDURE_TERM LS_PREFIX_KIND "procedure"
 
+/* The kinds of term a text field can index. */
+enum {
+    LS_INDEXED_TERM = 1, LS_INDEXED_FOLDED = 2, LS_INDEXED_PAIR = 4, LS_INDEXED_FOLDED_PAIR = 8,
+    LS_INDEXED_ALL = 15
+};
+
 /* The four prefixes of a text field: term, folded twin, adjacent pair,
- * folded pair. The indexer writes and the query side reads these tables. */
+ * folded pair, and which of them the index holds (`indexed`, LS_INDEXED_*).
+ * The indexer writes and the query side reads these tables: a kind not
+ * indexed is not asked for (a pair not indexed is read in its folded
+ * form, for questions with marks too). Indexes up to format 2 hold every
+ * kind; what they hold beyond `indexed` is not read. */
 typedef struct ls_field_prefixes {
     const char *term, *folded, *pair, *folded_pair;
+    unsigned indexed;
 } ls_field_prefixes;
 
-extern const ls_field_prefixes ls_body_field;       /* "", A, B, AB */
-extern const ls_field_prefixes ls_heading_field;    /* S, SA, SB, SAB */
-extern const ls_field_prefixes ls_definition_field; /* D, DA, DB, DAB */
+extern const ls_field_prefixes ls_body_field;       /* "", A, B, AB: all */
+extern const ls_field_prefixes ls_heading_field;    /* SB, SAB (not S, SA) */
+extern const ls_field_prefixes ls_definition_field; /* D, DA, DAB (DB) */
 
 #define LS_METADATA_DOC        "doc:"
 #define LS_METADATA_FORMAT     "luat-search:format"
 /* 2: passage records hold their text and card outside the JSON head
- * (passage_data.h); indexes of format 1 are still read. */
-#define LS_INDEX_FORMAT_VERSION "2"
+ * (passage_data.h); indexes of format 1 are still read.
+ * 3: no S, SA (never read), DB terms (the query reads DAB); their wdf goes
+ * to XLEN; indexes of formats 1 and 2 are still read, the same way. */
+#define LS_INDEX_FORMAT_VERSION "3"
 
 enum {
     LS_SLOT_DOC_ID = 0,     /* parent document id: the collapse key */

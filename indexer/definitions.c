@@ -106,34 +106,95 @@ static size_t skip_quotes(const char *s, size_t *n)
     return k;
 }
 
-static int visit(const char *text, size_t start, size_t end, ls_definition_fn fn, void *ctx)
+/* The markers of a parenthesis that gives a second name, not a short one:
+ * "Dược chất (còn gọi là hoạt chất) là ...". */
+static const char *const other_name_markers[] = {"còn gọi là ", "hay gọi là ", "hoặc gọi là "};
+
+/* The definition text[start..end) opens with, if any: the phrase (*phrase,
+ * returned length, 0 when none) and the name a parenthesis gives it
+ * (*alias, *alias_len, 0 when none; *other: it says "còn gọi là" ...). */
+typedef struct defined {
+    const char *phrase, *alias;
+    size_t len, alias_len;
+    int other;
+} defined;
+
+static int clause_definition(const char *text, size_t start, size_t end, defined *d)
 {
+    memset(d, 0, sizeof *d);
     if (end <= start) return 0;
     const char *s = text + start;
     size_t len = end - start;
     size_t at = skip_label(s, len);
     size_t alias = 0, alias_len = 0;
-    size_t n = trim_quotes(s + at, defined_phrase(s + at, len - at, &alias, &alias_len));
-    int rc = n ? fn(ctx, s + at, n) : 0;
-    if (!rc && n && alias_len) {
-        const char *a = s + at + alias;
-        a += skip_quotes(a, &alias_len);
-        alias_len = trim_quotes(a, alias_len);
-        if (alias_len) rc = fn(ctx, a, alias_len);
+    d->phrase = s + at;
+    d->len = trim_quotes(s + at, defined_phrase(s + at, len - at, &alias, &alias_len));
+    if (!d->len || !alias_len) return d->len != 0;
+    const char *a = s + at + alias;
+    for (size_t m = 0; m < sizeof other_name_markers / sizeof *other_name_markers; m++) {
+        size_t k = strlen(other_name_markers[m]);
+        d->other |= alias >= k && memcmp(a - k, other_name_markers[m], k) == 0;
     }
+    a += skip_quotes(a, &alias_len);
+    d->alias = a;
+    d->alias_len = trim_quotes(a, alias_len);
+    return 1;
+}
+
+static int visit(const char *text, size_t start, size_t end, ls_definition_fn fn, void *ctx)
+{
+    defined d;
+    if (!clause_definition(text, start, end, &d)) return 0;
+    int rc = fn(ctx, d.phrase, d.len);
+    if (!rc && d.alias_len) rc = fn(ctx, d.alias, d.alias_len);
     return rc;
+}
+
+/* What a walk calls back: one of the two, with ctx. */
+typedef struct walker {
+    ls_definition_fn definition;
+    ls_other_name_fn other_name;
+    void *ctx;
+} walker;
+
+/* The clauses and points of a (or its text, when it has no clauses), each
+ * as text[start..end) to visit_fn. */
+typedef int (*span_fn)(const char *text, size_t start, size_t end, const walker *w);
+
+static int each_span(const ls_article *a, span_fn visit_fn, const walker *w)
+{
+    if (!a->text) return 0;
+    if (a->nclauses == 0) return visit_fn(a->text, 0, a->text_len, w);
+    for (size_t c = 0; c < a->nclauses; c++) {
+        const ls_clause *cl = &a->clauses[c];
+        int rc = visit_fn(a->text, cl->start, cl->end, w);
+        for (size_t p = 0; !rc && p < cl->npoints; p++)
+            rc = visit_fn(a->text, cl->points[p].start, cl->points[p].end, w);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static int visit_definition(const char *text, size_t start, size_t end, const walker *w)
+{
+    return visit(text, start, end, w->definition, w->ctx);
 }
 
 int ls_definitions_each(const ls_article *a, ls_definition_fn fn, void *ctx)
 {
-    if (!a->text) return 0;
-    if (a->nclauses == 0) return visit(a->text, 0, a->text_len, fn, ctx);
-    for (size_t c = 0; c < a->nclauses; c++) {
-        const ls_clause *cl = &a->clauses[c];
-        int rc = visit(a->text, cl->start, cl->end, fn, ctx);
-        for (size_t p = 0; !rc && p < cl->npoints; p++)
-            rc = visit(a->text, cl->points[p].start, cl->points[p].end, fn, ctx);
-        if (rc) return rc;
-    }
-    return 0;
+    walker w = {.definition = fn, .ctx = ctx};
+    return each_span(a, visit_definition, &w);
+}
+
+static int visit_other_name(const char *text, size_t start, size_t end, const walker *w)
+{
+    defined d;
+    if (!clause_definition(text, start, end, &d) || !d.other || !d.alias_len) return 0;
+    return w->other_name(w->ctx, d.phrase, d.len, d.alias, d.alias_len);
+}
+
+int ls_definitions_other_names(const ls_article *a, ls_other_name_fn fn, void *ctx)
+{
+    walker w = {.other_name = fn, .ctx = ctx};
+    return each_span(a, visit_other_name, &w);
 }

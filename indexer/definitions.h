@@ -20,6 +20,18 @@ typedef int (*ls_definition_fn)(void *ctx, const char *phrase, size_t len);
  * words within one sentence. Returns 0 or fn's non-zero result. */
 int ls_definitions_each(const ls_article *a, ls_definition_fn fn, void *ctx);
 
+/* Called with a defined phrase and the other name a parenthesis gives it
+ * ("Dược chất (còn gọi là hoạt chất) là ...": "Dược chất", "hoạt chất"),
+ * spans of the article's text; non-zero stops the walk and is returned. */
+typedef int (*ls_other_name_fn)(void *ctx, const char *phrase, size_t len,
+                                const char *other, size_t other_len);
+
+/* Walk a as ls_definitions_each does and call fn for every defined phrase
+ * whose parenthesis says "còn gọi là" / "hay gọi là" / "hoặc gọi là" (a
+ * second name; "sau đây gọi là", "gọi tắt là" give a short name for the
+ * text itself and are not reported). Returns 0 or fn's non-zero result. */
+int ls_definitions_other_names(const ls_article *a, ls_other_name_fn fn, void *ctx);
+
 #define LS_DEFINITION_MAX_WORDS 14
 
 #endif

@@ -22,6 +22,7 @@
 #include "../format/open_error.h"
 #include "../format/passage_data.h"
 #include "../format/schema.h"
+#include "aliases.h"
 #include "synonyms.h"
 #include "termgen.h"
 #include "../format/values.h"
@@ -437,6 +438,7 @@ static ls_rc analyse_article(ls_cover_builder *cover, ls_buf *buf, const ls_docu
         rc = dc.rc;
     }
     if (!rc) rc = add_own_reference(xd, a->number, err);
+    if (!rc) rc = ls_termgen_add_length(&tg, err);
     if (rc) xc_doc_free(xd);
     else *out = xd;
     return rc;
@@ -743,6 +745,13 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         }
         if (rc) return ls_error_set(err, rc, "%s", one.msg);
         ix->counts.bytes += a->text_len;
+    }
+    /* the other names and acronyms the text gives, where the synonyms are
+     * (aliases.h); an article whose text does not normalise gives none */
+    for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_PASSAGES; i++) {
+        ls_error one = {0};
+        rc = ls_aliases_install(ix->wdb, &doc->articles[i], &one);
+        if (rc && !ls_rc_is_bad_input(rc)) return ls_error_set(err, rc, "%s", one.msg);
     }
     if (ix->part == LS_PART_PASSAGES) /* records are meta's (shards.h) */
         return ++ix->in_batch >= ix->batch_size ? commit_batch(ix, err) : LS_OK;

@@ -68,16 +68,28 @@ static int add_pair(gen_state *st, const char *prefix, const char *a, const char
 }
 
 /* A term and its pair with the previous word, under the prefixes of a
- * field (positionless, wdf each). */
+ * field (positionless, wdf each): the kinds the field indexes; the wdf of
+ * the others is counted in unstored_wdf (schema.h XLEN). */
 static int add_field_terms(gen_state *st, const ls_field_prefixes *f, unsigned wdf,
                            const ls_token *tok, const char *folded, size_t folded_len,
                            int pair_with_prev)
 {
-    if (add(st, f->term, tok->term, tok->term_len, 0, wdf)) return 1;
-    if (tok->folded && add(st, f->folded, tok->folded, tok->folded_len, 0, wdf)) return 1;
-    if (!pair_with_prev) return 0;
-    if (add_pair(st, f->pair, st->prev, tok->term, tok->term_len, wdf)) return 1;
-    return add_pair(st, f->folded_pair, st->prev_folded, folded, folded_len, wdf);
+    unsigned skipped = 0;
+    if (!(f->indexed & LS_INDEXED_TERM)) skipped += wdf;
+    else if (add(st, f->term, tok->term, tok->term_len, 0, wdf)) return 1;
+    if (tok->folded) {
+        if (!(f->indexed & LS_INDEXED_FOLDED)) skipped += wdf;
+        else if (add(st, f->folded, tok->folded, tok->folded_len, 0, wdf)) return 1;
+    }
+    if (pair_with_prev) {
+        if (!(f->indexed & LS_INDEXED_PAIR)) skipped += wdf;
+        else if (add_pair(st, f->pair, st->prev, tok->term, tok->term_len, wdf)) return 1;
+        if (!(f->indexed & LS_INDEXED_FOLDED_PAIR)) skipped += wdf;
+        else if (add_pair(st, f->folded_pair, st->prev_folded, folded, folded_len, wdf))
+            return 1;
+    }
+    st->tg->unstored_wdf += skipped;
+    return 0;
 }
 
 static int on_token(void *ctx, const ls_token *tok)
@@ -134,6 +146,15 @@ ls_rc ls_termgen_index_text(ls_termgen *tg, const char *text, size_t len,
 ls_rc ls_termgen_index_definition(ls_termgen *tg, const char *term, size_t len, ls_error *err)
 {
     return index_field(tg, term, len, 0, &ls_definition_field, 1, err);
+}
+
+ls_rc ls_termgen_add_length(ls_termgen *tg, ls_error *err)
+{
+    xc_err xe;
+    if (tg->unstored_wdf && xc_doc_add_term(tg->doc, LS_PREFIX_LENGTH, tg->unstored_wdf, &xe))
+        return ls_error_set(err, LS_ERR_INDEX, "indexing %s: %s", LS_PREFIX_LENGTH, xe.msg);
+    tg->unstored_wdf = 0;
+    return LS_OK;
 }
 
 ls_rc ls_termgen_add_boolean(xc_doc *doc, const char *prefix, const char *value, int fold,

@@ -222,14 +222,15 @@ static xc_query *scaled(xc_query *q, double factor, xc_err *xe)
 static void add_term(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
                      const ls_qterm *t, double weight)
 {
-    if (weight <= 0) return;
+    if (weight <= 0 || !(f->indexed & LS_INDEXED_TERM)) return;
     push(p, scaled(term_or_twin(plan, f->term, f->folded, t->term, t->folded, &p->xe), weight,
                    &p->xe));
     estimate(p, plan, f->term, t->term, f->folded, t->folded, weight);
 }
 
-/* exact pair, or, for a question without diacritics, its folded form: the
- * indexer writes that for every pair (termgen.h), one posting list */
+/* exact pair, or, for a question without diacritics or a field that
+ * indexes no exact pairs (schema.h), its folded form: the indexer writes
+ * that for every pair (termgen.h), one posting list */
 static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
                      const ls_qterm *a, const ls_qterm *b, double weight)
 {
@@ -237,6 +238,11 @@ static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
     char exact[512], folded[512];
     snprintf(exact, sizeof exact, "%s_%s", a->term, b->term);
     snprintf(folded, sizeof folded, "%s_%s", a->folded, b->folded);
+    if (!(f->indexed & LS_INDEXED_PAIR)) {
+        push(p, scaled(prefixed(f->folded_pair, folded, &p->xe), weight, &p->xe));
+        estimate(p, plan, f->folded_pair, folded, f->folded_pair, folded, weight);
+        return;
+    }
     push(p, scaled(plan->any_marks ? prefixed(f->pair, exact, &p->xe)
                                    : prefixed(f->folded_pair, folded, &p->xe),
                    weight, &p->xe));
@@ -283,6 +289,8 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
     for (size_t i = 0; i < plan->nterms && !p.failed && !extra.failed; i++) {
         const ls_qterm *t = &plan->terms[i];
         double weight = t->filler && !only_fillers ? w->filler : 1.0;
+        double x = t->expansion ? w->synonyms : 1.0; /* a synonym's words weigh less */
+        weight *= x;
         if (weight <= 0) continue; /* a filler left out of the query altogether */
         if (!carried_by_pair(&words, plan, w, i))
             add_term(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, weight);
@@ -290,13 +298,13 @@ ls_rc ls_query_rank(const ls_plan *plan, const ls_weights *w, xc_db *db, xc_quer
             push(&p, scaled(prefixed(LS_PREFIX_FOLDED, t->folded, &p.xe),
                             w->folded_in_marked * weight, &p.xe));
         if (t->filler) continue;
-        add_term(adds, plan, &ls_heading_field, t, w->heading);
-        add_term(adds, plan, &ls_definition_field, t, defined);
+        add_term(adds, plan, &ls_heading_field, t, w->heading * x);
+        add_term(adds, plan, &ls_definition_field, t, defined * x);
         if (ls_plan_is_pair(plan, i)) {
             const ls_qterm *next = &plan->terms[i + 1];
-            add_pair(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, next, w->pair);
-            add_pair(adds, plan, &ls_heading_field, t, next, w->heading_pair);
-            add_pair(adds, plan, &ls_definition_field, t, next, defined);
+            add_pair(w->elite > 0 ? &words : &p, plan, &ls_body_field, t, next, w->pair * x);
+            add_pair(adds, plan, &ls_heading_field, t, next, w->heading_pair * x);
+            add_pair(adds, plan, &ls_definition_field, t, next, defined * x);
         }
     }
     if (words.failed && !p.failed) {

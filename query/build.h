@@ -11,7 +11,8 @@
 typedef struct ls_weights {
     double filler;        /* scale of a question word / filler term */
     double pair;          /* scale of an adjacent-pair term */
-    double heading;       /* scale of a heading/title term */
+    double heading;       /* scale of a heading/title term: reads nothing, the
+                             index holds none since format 3 (schema.h) */
     double heading_pair;  /* scale of a heading/title adjacent pair */
     double defined;       /* scale of a term/pair of a defined phrase ("X là ...")
                              when the question asks what something is */
@@ -26,7 +27,8 @@ typedef struct ls_weights {
     double depth;         /* how many first-stage candidates the second stage sees */
     double elite;         /* >0: of the body words and pairs, only the N that can
                              weigh most (Xapian's ELITE_SET); 0 = all */
-    double synonyms;      /* 1 = expand abbreviations from the synonym store, 0 = off */
+    double synonyms;      /* expand from the synonym store: the weight of an
+                             expansion's words and pairs (0 = off) */
     double common;        /* >0: leave out a body word held by more than this share
                              of the passages when its pair is asked for (0 = keep all) */
     double maybe;         /* >0: a body word or pair held by more than this share of

@@ -7,25 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cite/cite.h"
+#include "../format/cite_keys.h"
+#include "../format/doc_links.h"
 #include "../format/schema.h"
 
 const char *const ls_confidence_feature_names[LS_CF_N] = {
     "top",   "gap",   "gap5", "cover", "hcover", "pcover",   "hprec",
-    "norm",  "words", "cited", "ndoc", "same",   "gap10"};
+    "norm",  "words", "cited", "ndoc", "same",   "gap10", "unheld"};
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -3.5055;
-static const double weight[LS_CF_N] = { 0.0277,  2.7494,  2.7025, -1.1895, -0.5069,
-                                        1.8434,  1.4661,  0.0814,  0.1033,  0.8527,
-                                       -1.7077,  0.3100,  1.8588};
+static const double intercept = -3.7576;
+static const double weight[LS_CF_N] = { 0.2051,  2.8134,  2.6539, -1.1592, -0.4401,
+                                        1.7834,  1.3296,  0.0689, -0.0661,  0.8128,
+                                       -1.6916,  0.4382,  1.6915, -2.2212};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
 static const double proc_intercept = -1.4949;
 static const double proc_weight[LS_CF_N] = {1.2032, 1.4958, 0.0000, -0.4889, 0.0000,
                                             0.0000, 1.8912, 0.0000, -2.3642, 0.0000,
-                                            0.0000, 0.0000, 0.0000};
+                                            0.0000, 0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
 
@@ -130,6 +133,37 @@ static void read_head(const ls_confidence_head *h, ls_confidence_features *f)
     f->x[LS_CF_GAP10] = h->score[0] > 0 ? (h->score[0] - h->score[n - 1]) / h->score[0] : 0;
 }
 
+/* 1 when document id's title or preamble (its stored links, format/
+ * doc_links.h) says it details or guides a document, cited by number, that
+ * the index does not hold (the rule of a held document: its XDOC term, as
+ * search.c asks): what the question asks may be in that document. */
+static int details_unheld(xc_db *db, const char *id)
+{
+    if (!db || !id) return 0;
+    char key[600], term[600];
+    snprintf(key, sizeof key, "%s%s", LS_METADATA_LINKS, id);
+    char *lines = NULL;
+    ls_error err = {0};
+    if (ls_cite_key_get(db, key, &lines, &err)) return 0;
+    int unheld = 0;
+    for (const char *p = lines; !unheld && *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        ls_cite c;
+        ls_relation kind;
+        if (ls_doc_links_decode(p, end, &c, &kind) && kind == LS_REL_GUIDES && c.doc_number) {
+            unsigned tf = 0;
+            xc_err xe;
+            snprintf(term, sizeof term, "%s%s", LS_PREFIX_DOC, c.doc_number);
+            unheld = !xc_db_termfreq(db, term, &tf, &xe) && tf == 0;
+        }
+        ls_cite_clear(&c);
+        p = nl ? nl + 1 : end;
+    }
+    free(lines);
+    return unheld;
+}
+
 void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confidence_head *head,
                                const ls_passage *first, const ls_cover *first_rec,
                                int cited_found, ls_confidence_features *f)
@@ -168,6 +202,7 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confiden
     if (first) f->procedure = first->procedure != NULL;
     if (first_rec) read_first(&c, first_rec, f);
     read_head(head, f);
+    f->x[LS_CF_UNHELD] = details_unheld(db, head->first_doc);
 }
 
 double ls_confidence_of(const ls_confidence_features *f)

@@ -3,8 +3,9 @@
  * the gaps between them, how much of the question the first hit holds (its
  * words weighted by rarity, in the text and the heading, and its word
  * pairs), how much of the heading the question holds, how long it is,
- * whether a cited article resolved, and how far the first ten hits'
- * documents agree. A logistic model whose coefficients are fitted by
+ * whether a cited article resolved, how far the first ten hits'
+ * documents agree, and whether hit 1's document details a document the
+ * index does not hold. A logistic model whose coefficients are fitted by
  * bench/fit-confidence (the method and the fit are in bench/confidence.md);
  * procedures' cards have their own fit. */
 #ifndef LS_CONFIDENCE_H
@@ -36,6 +37,9 @@ enum {
     LS_CF_NDOC,       /* distinct documents among the first 10 hits / 10 */
     LS_CF_SAME,       /* share of hits 2..10 from hit 1's document */
     LS_CF_GAP10,      /* (s1 - s10) / s1 */
+    LS_CF_UNHELD,     /* 1 when hit 1's document's title or preamble says it
+                         details (quy định chi tiết, hướng dẫn) a document,
+                         cited by number, that the index does not hold */
     LS_CF_N
 };
 
@@ -53,9 +57,11 @@ typedef struct ls_confidence_head {
     double score[LS_CF_HEAD];
     uint64_t doc[LS_CF_HEAD];   /* each hit's document: any stable key (e.g.
                                    ls_hash_bytes of its id); 0 unknown */
+    const char *first_doc;      /* hit 1's document id (borrowed), NULL unknown */
 } ls_confidence_head;
 
-/* Fill f from the plan, the head of the ranking (*head; caller-owned), the
+/* Fill f from the plan, the head of the ranking (*head; caller-owned; its
+ * first_doc's stored links are read from db), the
  * first hit's passage (NULL when there is none; only whether it is a
  * procedure's card is read) and its cover record (format/cover_record.h,
  * NULL when there is none: no coverage), and whether a cited article was

@@ -470,15 +470,21 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
                        const xc_mset *ms, unsigned pinned, unsigned offset, ls_results *res)
 {
     ls_confidence_head head = {0};
-    char id[256];
+    char id[256], first_id[256] = "";
     if (pinned) {
         head.doc[0] = ls_hash_bytes(plan->doc_id, strlen(plan->doc_id));
+        head.first_doc = plan->doc_id;
         head.score[head.n++] = n ? cands[0].score + 1 : 1;
     }
     for (size_t i = 0; i < n && head.n < LS_CF_HEAD; i++)
         if (cands[i].docid != pinned) {
-            if (candidate_doc_id((void *)ms, &cands[i], id, sizeof id))
+            if (candidate_doc_id((void *)ms, &cands[i], id, sizeof id)) {
                 head.doc[head.n] = ls_hash_bytes(id, strlen(id));
+                if (head.n == 0) {
+                    memcpy(first_id, id, sizeof id);
+                    head.first_doc = first_id;
+                }
+            }
             head.score[head.n++] = cands[i].score;
         }
     ls_passage *own = NULL;

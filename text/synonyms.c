@@ -27,13 +27,15 @@ static const ls_synonym_entry table[] = {
     {"đk", "đăng ký"}, {"sổ đỏ", "giấy chứng nhận quyền sử dụng đất"},
     {"sổ hồng", "giấy chứng nhận quyền sử dụng đất quyền sở hữu nhà ở"},
     {"bằng lái", "giấy phép lái xe"}, {"xe máy", "xe mô tô xe gắn máy"},
-    {"ly dị", "ly hôn"}, {"nghỉ đẻ", "thai sản"}, {"đuổi việc", "sa thải"},
+    {"ly dị", "ly hôn"}, {"nghỉ đẻ", "thai sản"},
+    {"đuổi việc", "sa thải đơn phương chấm dứt hợp đồng lao động"},
     {"phạt nguội", "xử phạt qua hình ảnh"}, {"hộ khẩu", "thường trú"},
     /* both spellings are in use, in the law and in questions alike */
     {"hàng tháng", "hằng tháng"}, {"hằng tháng", "hàng tháng"},
     {"hàng năm", "hằng năm"}, {"hằng năm", "hàng năm"},
     {"hàng ngày", "hằng ngày"}, {"hằng ngày", "hàng ngày"},
     {"hàng quý", "hằng quý"}, {"hằng quý", "hàng quý"},
+    {"đảm bảo", "bảo đảm"}, {"bảo đảm", "đảm bảo"},
 };
 
 const ls_synonym_entry *ls_synonym_table(size_t k, size_t *n)

@@ -6,8 +6,8 @@
  * newspaper wording against the terms of the Bộ luật Dân sự, Bộ luật Lao
  * động, Bộ luật Hình sự, Luật Hôn nhân và gia đình, Luật Thi hành án hình
  * sự); THAHS, HS and SV were noticed in zalo-dev questions, the rest not
- * taken from the evaluation questions. Each key is one word or two
- * adjacent words (what query/expand.c looks up). A key whose unaccented
+ * taken from the evaluation questions. Each key is one to four adjacent
+ * words (what query/expand.c looks up). A key whose unaccented
  * form is another common word is left out, because the "did you mean" reads
  * a folded pair as the key (ls_synonym_accented): "bạo hành" (= bảo hành),
  * "tù nhân" (= tư nhân), "công nhân" (= công nhận), "đèn đỏ" (= đến đó),
@@ -41,6 +41,16 @@ static const ls_synonym_entry table[] = {
     /* money and property */
     {"vay tiền", "vay tài sản"}, {"nhà đất", "nhà ở quyền sử dụng đất"},
     {"xe hơi", "xe ô tô"},
+    /* bodies and places as people name them */
+    {"ủy ban xã", "ủy ban nhân dân cấp xã"}, {"ủy ban huyện", "ủy ban nhân dân cấp huyện"},
+    {"ủy ban tỉnh", "ủy ban nhân dân cấp tỉnh"},
+    {"quán karaoke", "cơ sở kinh doanh dịch vụ karaoke"}, {"quán bar", "vũ trường"},
+    {"quán net", "điểm truy nhập internet công cộng"},
+    {"quán internet", "điểm truy nhập internet công cộng"},
+    /* school */
+    {"đuổi học", "buộc thôi học"},
+    /* debts and fines */
+    {"trả nợ thay", "thực hiện nghĩa vụ thay"}, {"tiền phạt", "phạt tiền"},
     /* offences and prison */
     {"ăn trộm", "trộm cắp tài sản"}, {"ăn cắp", "trộm cắp tài sản"},
     {"đánh người", "cố ý gây thương tích"}, {"đánh nhau", "cố ý gây thương tích gây rối"},

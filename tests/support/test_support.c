@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include "../../corpus/reader.h"
+#include "../../corpus/structure.h"
 #include "../../indexer/indexer.h"
 #include "../../query/search.h"
 #include "../../query/plan.h"
@@ -154,6 +155,17 @@ xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *c
     return db;
 }
 
+void ts_add_terms_doc(xc_wdb *w, const char *const *terms, size_t n)
+{
+    xc_err xe;
+    xc_doc *d = NULL;
+    assert_int_equal(xc_doc_new(&d, &xe), XC_OK);
+    for (size_t i = 0; i < n; i++) assert_int_equal(xc_doc_add_term(d, terms[i], 1, &xe), XC_OK);
+    unsigned id;
+    assert_int_equal(xc_wdb_add_document(w, d, &id, &xe), XC_OK);
+    xc_doc_free(d);
+}
+
 ts_index *ts_index_new(void (*fill)(xc_wdb *w, void *ctx), void *ctx)
 {
     ts_index *ix = calloc(1, sizeof *ix);
@@ -261,4 +273,28 @@ double ts_heading_factor(const char *q, const char *h, ts_heading_rule f)
     ls_buf_free(&buf);
     ls_plan_free(p);
     return factor;
+}
+
+ls_article *ts_article_parse(const char *text)
+{
+    ls_article *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    a->text = strdup(text);
+    a->text_len = strlen(text);
+    ls_error err = {0};
+    assert_int_equal(ls_structure_parse_clauses(a, &err), LS_OK);
+    return a;
+}
+
+void ts_article_free(ls_article *a)
+{
+    if (!a) return;
+    for (size_t c = 0; c < a->nclauses; c++) {
+        free(a->clauses[c].number);
+        for (size_t p = 0; p < a->clauses[c].npoints; p++) free(a->clauses[c].points[p].label);
+        free(a->clauses[c].points);
+    }
+    free(a->clauses);
+    free(a->text);
+    free(a);
 }

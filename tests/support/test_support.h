@@ -63,6 +63,10 @@ int ts_sample_teardown(void **state);
  * error. The caller closes it (xc_db_close); removing dir removes it. */
 xc_db *ts_xapian_db(const char *dir, void (*fill)(xc_wdb *w, void *ctx), void *ctx);
 
+/* Add one document holding terms[0..n) (wdf 1 each, as given: prefixes
+ * included) to w, for a fill function. Fails the test on any error. */
+void ts_add_terms_doc(xc_wdb *w, const char *const *terms, size_t n);
+
 /* A group fixture over such a database in its own mktemp directory: a
  * group setup sets *state = ts_index_new(fill, ctx); the tests read
  * ((ts_index *)*state)->db; ts_index_teardown (a group teardown) closes and
@@ -83,6 +87,13 @@ struct ls_cover;
 typedef double (*ts_heading_rule)(const struct ls_plan *plan, const struct ls_cover *rec,
                                   const uint64_t *masks);
 double ts_heading_factor(const char *q, const char *h, ts_heading_rule f);
+
+/* An article holding a copy of text, its clauses and points parsed
+ * (corpus/structure.h); fails the test when they cannot be. Free with
+ * ts_article_free. */
+struct ls_article;
+struct ls_article *ts_article_parse(const char *text);
+void ts_article_free(struct ls_article *a);
 
 /* cmocka group teardown: release the analyser's process-wide state so
  * leak checkers see nothing. */

@@ -32,20 +32,10 @@ static int collect(void *ctx, const char *phrase, size_t len)
 /* Parse text into one article's clauses and collect its definitions. */
 static void definitions_of(const char *text, found *f)
 {
-    ls_article a = {0};
-    a.text = strdup(text);
-    a.text_len = strlen(text);
-    ls_error err = {0};
-    assert_int_equal(ls_structure_parse_clauses(&a, &err), LS_OK);
+    ls_article *a = ts_article_parse(text);
     memset(f, 0, sizeof *f);
-    assert_int_equal(ls_definitions_each(&a, collect, f), 0);
-    for (size_t c = 0; c < a.nclauses; c++) {
-        free(a.clauses[c].number);
-        for (size_t p = 0; p < a.clauses[c].npoints; p++) free(a.clauses[c].points[p].label);
-        free(a.clauses[c].points);
-    }
-    free(a.clauses);
-    free(a.text);
+    assert_int_equal(ls_definitions_each(a, collect, f), 0);
+    ts_article_free(a);
 }
 
 static void test_numbered_clauses(void **state)

@@ -3,8 +3,9 @@
  * X..), read back from the document: each word with its
  * folded twin only when it has marks, adjacent pairs (folded pairs when
  * either word has marks), numbers breaking pairs, repeats raising wdf,
- * heading terms and pairs under S/SA/SB/SAB with the heading's wdf,
- * definitions under D/DA/DB/DAB only, positions advancing by the field and
+ * heading pairs under SB/SAB only with the heading's wdf, definitions under
+ * D/DA/DAB only, the wdf of the kinds a field leaves out (S, SA, DB)
+ * under XLEN, so the passage's length is unchanged; positions advancing by the field and
  * the gap, boolean values normalised (folded on request) and a value too
  * long for its buffer refused. */
 #include <setjmp.h>
@@ -54,8 +55,20 @@ static xc_doc *index_text(const char *text, unsigned heading, unsigned *next_pos
     ls_termgen tg = {.doc = doc, .next_pos = 1};
     ls_error err = {0};
     assert_int_equal(ls_termgen_index_text(&tg, text, strlen(text), heading, &err), LS_OK);
+    assert_int_equal(ls_termgen_add_length(&tg, &err), LS_OK);
+    assert_int_equal(tg.unstored_wdf, 0);
     if (next_pos) *next_pos = tg.next_pos;
     return doc;
+}
+
+/* the sum of the wdf of doc's terms: the length Xapian gives it */
+static unsigned doc_length(xc_doc *doc)
+{
+    terms t;
+    read_terms(doc, "", &t);
+    unsigned sum = 0;
+    for (const char *c = strchr(t.text, ':'); c; c = strchr(c + 1, ':')) sum += (unsigned)atoi(c + 1);
+    return sum;
 }
 
 static void test_body(void **state)
@@ -95,13 +108,25 @@ static void test_heading(void **state)
     xc_doc *doc = index_text("Khai sinh", 3, NULL);
     terms t;
     read_terms(doc, "S", &t);
-    assert_string_equal(t.text, " SABkhai_sinh:3 SBkhai_sinh:3 Skhai:3 Ssinh:3");
+    assert_string_equal(t.text, " SABkhai_sinh:3 SBkhai_sinh:3");
+    /* Skhai, Ssinh at 3 each are not stored: XLEN holds 6 */
+    read_terms(doc, "XLEN", &t);
+    assert_string_equal(t.text, " XLEN:6");
     read_terms(doc, "", &t);
     assert_non_null(strstr(t.text, " khai:1"));   /* the body postings as well */
+    /* body: khai, sinh, Bkhai_sinh, ABkhai_sinh; heading: 4 kinds x 3 */
+    assert_int_equal(doc_length(doc), 4 + 4 * 3);
     xc_doc_free(doc);
     doc = index_text("Hộ tịch", 1, NULL);
     read_terms(doc, "S", &t);
-    assert_string_equal(t.text, " SABho_tich:1 SAho:1 SAtich:1 SBhộ_tịch:1 Shộ:1 Stịch:1");
+    assert_string_equal(t.text, " SABho_tich:1 SBhộ_tịch:1");
+    read_terms(doc, "XLEN", &t);
+    assert_string_equal(t.text, " XLEN:4"); /* Shộ Stịch SAho SAtich */
+    xc_doc_free(doc);
+    /* a body field leaves nothing out: no XLEN */
+    doc = index_text("Hộ tịch", 0, NULL);
+    read_terms(doc, "XLEN", &t);
+    assert_string_equal(t.text, "");
     xc_doc_free(doc);
 }
 
@@ -113,10 +138,12 @@ static void test_definition(void **state)
     const char *term = "dịch vụ karaoke";
     assert_int_equal(ls_termgen_index_definition(&tg, term, strlen(term), NULL), LS_OK);
     assert_int_equal(tg.next_pos, 7);              /* no body positions used */
+    assert_int_equal(ls_termgen_add_length(&tg, NULL), LS_OK);
     terms t;
     read_terms(doc, "", &t);
+    /* DBdịch_vụ, DBvụ_karaoke not stored: XLEN 2 */
     assert_string_equal(t.text, " DABdich_vu:1 DABvu_karaoke:1 DAdich:1 DAvu:1"
-                                " DBdịch_vụ:1 DBvụ_karaoke:1 Ddịch:1 Dkaraoke:1 Dvụ:1");
+                                " Ddịch:1 Dkaraoke:1 Dvụ:1 XLEN:2");
     xc_doc_free(doc);
 }
 

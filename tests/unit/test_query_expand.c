@@ -3,7 +3,8 @@
  * do not depend on the built-in table): the exact key when the question has
  * diacritics, the folded one when it has none; fillers never expanded;
  * expansions appended after the question at positions of their own; at most
- * eight expansions of one key. */
+ * eight expansions of one key; keys of up to four words; the paper word
+ * "đơn" dropped before a legal act ("rút đơn tố cáo" -> "rút tố cáo"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,6 +29,10 @@ static void write_store(xc_wdb *w, void *ctx)
         {"ho khau", "thường trú"},         /* folded only */
         {"là", "định nghĩa"},              /* a filler's word: never looked up */
         {"gì", "cái"},
+        {"ủy ban xã", "ủy ban nhân dân cấp xã"},        /* three words */
+        {"uy ban xa", "ủy ban nhân dân cấp xã"},
+        {"sàng lọc trước sinh", "tầm soát trước sinh"}, /* four words */
+        {"một hai ba bốn năm", "sáu"},                  /* five: too long */
         /* more than the eight expansions kept */
         {"xe", "một"}, {"xe", "hai"}, {"xe", "ba"}, {"xe", "bốn"}, {"xe", "năm"},
         {"xe", "sáu"}, {"xe", "bảy"}, {"xe", "tám"}, {"xe", "chín"}, {"xe", "mười"},
@@ -85,6 +90,19 @@ static void test_expansions(void **state)
         /* "là gì" is a filler phrase: its words are not expanded */
         {"sổ đỏ là gì", "giấy@10000 chứng@10001 nhận@10002"},
         {"thủ tục ly hôn", ""},
+        /* keys of three and four words, and never longer */
+        {"Ủy ban xã có thẩm quyền", "ủy@10000 ban@10001 nhân@10002 dân@10003 cấp@10004 xã@10005"},
+        {"uy ban xa", "ủy@10000 ban@10001 nhân@10002 dân@10003 cấp@10004 xã@10005"},
+        {"quy định sàng lọc trước sinh", "tầm@10000 soát@10001 trước@10002 sinh@10003"},
+        {"một hai ba bốn năm", ""},
+        /* "đơn" between a word and a legal act: the phrase without it */
+        {"rút đơn tố cáo", "rút@10000 tố@10001 cáo@10002"},
+        {"rut don khieu nai", "rut@10000 khieu@10001 nai@10002"},
+        {"Việc rút đơn khởi kiện", "rút@10000 khởi@10001 kiện@10002"},
+        /* not before another noun, nor in a word of its own */
+        {"rút đơn xin việc", ""},
+        {"nguyên đơn khởi kiện", ""},
+        {"đơn tố cáo", ""},
     };
     char got[1024];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

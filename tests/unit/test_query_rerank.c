@@ -146,17 +146,8 @@ static void test_keep_bounds_reads(void **state)
 static void common_and_rare(xc_wdb *wdb, void *ctx)
 {
     (void)ctx;
-    xc_err xe;
-    for (int i = 0; i < 20; i++) {
-        xc_doc *d = NULL;
-        assert_int_equal(xc_doc_new(&d, &xe), XC_OK);
-        assert_int_equal(xc_doc_add_term(d, "quy", 1, &xe), XC_OK);
-        assert_int_equal(xc_doc_add_term(d, "định", 1, &xe), XC_OK);
-        if (i == 0) assert_int_equal(xc_doc_add_term(d, "karaoke", 1, &xe), XC_OK);
-        unsigned id;
-        assert_int_equal(xc_wdb_add_document(wdb, d, &id, &xe), XC_OK);
-        xc_doc_free(d);
-    }
+    static const char *const terms[] = {"quy", "định", "karaoke"};
+    for (int i = 0; i < 20; i++) ts_add_terms_doc(wdb, terms, i == 0 ? 3 : 2);
 }
 
 static void test_rare_words_weigh_more(void **state)
