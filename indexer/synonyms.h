@@ -9,9 +9,15 @@
 #include "../text/synonyms.h"
 #include "../xapian/xc.h"
 
+/* The metadata key holding the hash of the built-in tables an index holds. */
+#define LS_METADATA_SYNONYMS "luat-search:synonyms"
+
 /* Write every built-in table into wdb: each key under its normalised form
  * and its folded form (so "BHXH", "sổ đỏ" and "so do" all expand), mapping
- * to the normalised expansion. Replaces earlier entries of the same keys. */
+ * to the normalised expansion. Replaces earlier entries of the same keys —
+ * only when the tables differ from those the index holds (a new binary):
+ * an index that holds these tables already is left as it is, so aliases
+ * mined into shared keys (ls_synonym_add) are kept. */
 ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err);
 
 /* Add one synonym to wdb's store: key[0..klen) (normalised, and folded

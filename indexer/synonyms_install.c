@@ -1,10 +1,16 @@
 /* synonyms_install.c — the built-in synonym tables (text/synonyms.h)
- * written into an index's synonym store (synonyms.h). */
+ * written into an index's synonym store (synonyms.h), once per version of
+ * the tables (their hash is kept in the index's metadata), so that the
+ * aliases mined from documents (aliases.h) under the same keys survive a
+ * later incremental run. */
 #include "synonyms.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_buf.h"
+#include "../common/ls_hash.h"
 #include "../text/analyser.h"
 #include "../xapian/xc_error.h"
 
@@ -49,12 +55,45 @@ ls_rc ls_synonym_add(xc_wdb *wdb, const char *key, size_t klen, const char *expa
     return put_forms(wdb, key, klen, expansion, elen, 0, err);
 }
 
-ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
+/* The hash of every built-in table, as 16 hex digits in out[17]. */
+static ls_rc tables_hash(char out[17], ls_error *err)
 {
+    ls_buf all = LS_BUF_INIT;
     ls_rc rc = LS_OK;
     size_t n = 0;
     const ls_synonym_entry *t;
     for (size_t k = 0; !rc && (t = ls_synonym_table(k, &n)); k++)
+        for (size_t i = 0; i < n && !rc; i++) {
+            rc = ls_buf_append(&all, t[i].key, strlen(t[i].key) + 1);
+            if (!rc) rc = ls_buf_append(&all, t[i].expansion, strlen(t[i].expansion) + 1);
+        }
+    if (rc) {
+        ls_buf_free(&all);
+        return ls_error_set(err, rc, "hashing the synonym tables: out of memory");
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)ls_hash_bytes(all.data ? all.data : "", all.len));
+    ls_buf_free(&all);
+    return LS_OK;
+}
+
+ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err)
+{
+    char hash[17];
+    ls_rc rc = tables_hash(hash, err);
+    if (rc) return rc;
+    char *held = NULL;
+    size_t held_len = 0;
+    xc_err xe;
+    if (xc_wdb_get_metadata(wdb, LS_METADATA_SYNONYMS, &held, &held_len, &xe))
+        return ls_error_set(err, ls_rc_of_xc(xe.rc), "reading index metadata: %s", xe.msg);
+    int same = held && held_len == 16 && memcmp(held, hash, 16) == 0;
+    free(held);
+    if (same) return LS_OK; /* installed by an earlier run: the mined aliases stay */
+    size_t n = 0;
+    const ls_synonym_entry *t;
+    for (size_t k = 0; !rc && (t = ls_synonym_table(k, &n)); k++)
         rc = install_table(wdb, t, n, err);
+    if (!rc && xc_wdb_set_metadata(wdb, LS_METADATA_SYNONYMS, hash, 16, &xe))
+        rc = ls_error_set(err, ls_rc_of_xc(xe.rc), "writing index metadata: %s", xe.msg);
     return rc;
 }

@@ -3,7 +3,8 @@
  * synonym store, each key under its normalised form and its accent-folded
  * form (what query/expand.c looks up), never as typed in capitals;
  * installing replaces a key's earlier expansions and twice is the same as
- * once. */
+ * once; a second install of the same tables keeps what was mined into a
+ * shared key since (an incremental run), a changed table replaces it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,10 +85,45 @@ static void test_install(void **state)
     }
 }
 
+/* Install, mine an alias into a built-in key, install again: *ctx 0 with
+ * the same tables, 1 after the index's record of them changed (a newer
+ * binary's tables). */
+static void install_mine_install(xc_wdb *w, void *ctx)
+{
+    ls_error err = {0};
+    xc_err xe;
+    assert_int_equal(ls_synonyms_install(w, &err), LS_OK);
+    assert_int_equal(ls_synonym_add(w, "BHXH", 4, "bảo hiểm xã hội bắt buộc", strlen("bảo hiểm xã hội bắt buộc"), &err), LS_OK);
+    if (*(int *)ctx)
+        assert_int_equal(xc_wdb_set_metadata(w, LS_METADATA_SYNONYMS, "0000000000000000", 16, &xe), XC_OK);
+    assert_int_equal(ls_synonyms_install(w, &err), LS_OK);
+}
+
+static void test_mined_alias_kept(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "bảo hiểm xã hội|bảo hiểm xã hội bắt buộc", /* the same tables: kept */
+        "bảo hiểm xã hội",                          /* other tables: replaced */
+    };
+    for (int changed = 0; changed <= 1; changed++) {
+        char *dir = ts_mkdtemp();
+        xc_db *db = ts_xapian_db(dir, install_mine_install, &changed);
+        got g = {{0}, 0};
+        xc_err xe;
+        assert_int_equal(xc_db_synonyms(db, "bhxh", collect, &g, &xe), XC_OK);
+        assert_string_equal(g.all, want[changed]);
+        xc_db_close(db);
+        ts_rmtree(dir);
+        free(dir);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_install),
+        cmocka_unit_test(test_mined_alias_kept),
     };
     return cmocka_run_group_tests(tests, NULL, ts_shutdown_analyser);
 }
