@@ -18,16 +18,16 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
  * then one weight per feature in enum order. */
-static const double intercept = -3.7576;
-static const double weight[LS_CF_N] = { 0.2051,  2.8134,  2.6539, -1.1592, -0.4401,
-                                        1.7834,  1.3296,  0.0689, -0.0661,  0.8128,
-                                       -1.6916,  0.4382,  1.6915, -2.2212};
+static const double intercept = -3.8039;
+static const double weight[LS_CF_N] = { 0.0662,  2.1588,  2.8225, -1.5529, -0.4781,
+                                        2.2466,  1.1680,  0.0709,  0.0559,  0.8396,
+                                       -0.9839,  0.7866,  2.0607, -2.1010};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card. */
-static const double proc_intercept = -1.4949;
-static const double proc_weight[LS_CF_N] = {1.2032, 1.4958, 0.0000, -0.4889, 0.0000,
-                                            0.0000, 1.8912, 0.0000, -2.3642, 0.0000,
+static const double proc_intercept = -1.4988;
+static const double proc_weight[LS_CF_N] = {1.1702, 1.6138, 0.0000, -0.4830, 0.0000,
+                                            0.0000, 1.9581, 0.0000, -2.3317, 0.0000,
                                             0.0000, 0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
