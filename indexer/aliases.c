@@ -1,5 +1,6 @@
-/* aliases.c — the other names and acronyms an article gives, written into
- * the synonym store (aliases.h). */
+/* aliases.c — the other names and acronyms an article gives (mined from
+ * its text: ls_aliases_each), written into the synonym store
+ * (ls_aliases_install; aliases.h). */
 #include "aliases.h"
 
 #include <stdlib.h>
@@ -13,9 +14,9 @@
 #define ACRONYM_MAX 8
 
 typedef struct alias_ctx {
-    xc_wdb *wdb;
-    ls_error *err;
-    ls_rc rc;
+    ls_alias_fn fn;
+    void *ctx;
+    int stop; /* fn's non-zero result */
 } alias_ctx;
 
 /* The alternatives of an other name: "chất dẫn, chất mang", "dị tật bẩm
@@ -43,16 +44,16 @@ static int on_other_name(void *vctx, const char *phrase, size_t len, const char 
 {
     alias_ctx *c = vctx;
     size_t next = 0;
-    while (!c->rc && other_len > 0) {
+    while (!c->stop && other_len > 0) {
         size_t n = first_alternative(other, other_len, &next);
         if (n > 0) {
-            c->rc = ls_synonym_add(c->wdb, phrase, len, other, n, c->err);
-            if (!c->rc) c->rc = ls_synonym_add(c->wdb, other, n, phrase, len, c->err);
+            c->stop = c->fn(c->ctx, phrase, len, other, n);
+            if (!c->stop) c->stop = c->fn(c->ctx, other, n, phrase, len);
         }
         other += next;
         other_len -= next;
     }
-    return c->rc != LS_OK;
+    return c->stop;
 }
 
 /* Letters of an acronym at s[0..len) up to ')': ACRONYM_MIN..ACRONYM_MAX
@@ -111,7 +112,7 @@ static int spells(const char *folded_phrase, const char *folded_acronym, size_t 
 
 /* "words (ACR)" or "words (sau đây gọi tắt là ACR)" at text[open] == '(':
  * ACR -> the words, when their initials spell it. */
-static ls_rc acronym_at(alias_ctx *c, const char *text, size_t len, size_t open)
+static int acronym_at(alias_ctx *c, const char *text, size_t len, size_t open)
 {
     static const char *const intros[] = {"sau đây gọi tắt là ", "sau đây viết tắt là ",
                                           "sau đây gọi là ", "gọi tắt là ", "viết tắt là "};
@@ -124,7 +125,7 @@ static ls_rc acronym_at(alias_ctx *c, const char *text, size_t len, size_t open)
         }
     }
     size_t bytes = 0, letters = acronym_letters(text + at, len - at, &bytes);
-    if (!letters || open < 2 || text[open - 1] != ' ') return LS_OK;
+    if (!letters || open < 2 || text[open - 1] != ' ') return 0;
     /* the `letters` words before " (" */
     size_t end = open - 1, start = end, words = 0;
     while (start > 0 && words < letters) {
@@ -138,30 +139,49 @@ static ls_rc acronym_at(alias_ctx *c, const char *text, size_t len, size_t open)
             start--;
         }
     }
-    if (words != letters) return LS_OK;
+    if (words != letters) return 0;
     char *norm = NULL, *folded = NULL, *acr = NULL, *acr_folded = NULL;
     ls_error ignored = {0}; /* a span that does not normalise is no alias */
     int ok = ls_normalize_term(text + start, end - start, &norm, &folded, &ignored) == LS_OK &&
              ls_normalize_term(text + at, bytes, &acr, &acr_folded, &ignored) == LS_OK &&
              spells(folded, acr_folded, letters) && !syllable_like(acr_folded);
-    ls_rc rc = ok ? ls_synonym_add(c->wdb, text + at, bytes, text + start, end - start, c->err)
-                  : LS_OK;
     free(norm);
     free(folded);
     free(acr);
     free(acr_folded);
-    return rc;
+    return ok ? c->fn(c->ctx, text + at, bytes, text + start, end - start) : 0;
+}
+
+int ls_aliases_each(const ls_article *a, ls_alias_fn fn, void *ctx)
+{
+    alias_ctx c = {.fn = fn, .ctx = ctx};
+    ls_definitions_other_names(a, on_other_name, &c);
+    if (c.stop || !a->text) return c.stop;
+    const char *p = a->text, *end = a->text + a->text_len;
+    while (!c.stop && (p = memchr(p, '(', (size_t)(end - p)))) {
+        c.stop = acronym_at(&c, a->text, a->text_len, (size_t)(p - a->text));
+        p++;
+    }
+    return c.stop;
+}
+
+typedef struct install_ctx {
+    xc_wdb *wdb;
+    ls_error *err;
+    ls_rc rc;
+} install_ctx;
+
+static int install_one(void *vctx, const char *key, size_t key_len, const char *expansion,
+                       size_t expansion_len)
+{
+    install_ctx *c = vctx;
+    c->rc = ls_synonym_add(c->wdb, key, key_len, expansion, expansion_len, c->err);
+    return c->rc != LS_OK;
 }
 
 ls_rc ls_aliases_install(xc_wdb *wdb, const ls_article *a, ls_error *err)
 {
-    alias_ctx c = {.wdb = wdb, .err = err};
-    ls_definitions_other_names(a, on_other_name, &c);
-    if (c.rc || !a->text) return c.rc;
-    const char *p = a->text, *end = a->text + a->text_len;
-    while (!c.rc && (p = memchr(p, '(', (size_t)(end - p)))) {
-        c.rc = acronym_at(&c, a->text, a->text_len, (size_t)(p - a->text));
-        p++;
-    }
+    install_ctx c = {.wdb = wdb, .err = err};
+    ls_aliases_each(a, install_one, &c);
     return c.rc;
 }

@@ -11,12 +11,22 @@
 #include "../corpus/document.h"
 #include "../xapian/xc.h"
 
-/* Write every alias article a gives into wdb's synonym store (added to
- * what the keys hold; a is borrowed). An acronym counts only when the
- * initials of as many words just before the parenthesis spell it (folded:
- * Đ = D), so "Quy chuẩn kỹ thuật quốc gia (QCVN)" gives nothing, when it
- * has three to eight letters ("CA", "TT" stand for different things in
- * different texts) and does not read as a Vietnamese syllable. */
+/* One alias: key[0..key_len) -> expansion[0..expansion_len), both spans of
+ * the article's text (borrowed; not NUL-ended). Non-zero stops the walk. */
+typedef int (*ls_alias_fn)(void *ctx, const char *key, size_t key_len, const char *expansion,
+                           size_t expansion_len);
+
+/* Call fn for every alias article a gives (a is borrowed): a defined
+ * phrase's other name, both ways, and an acronym -> its words. An acronym
+ * counts only when the initials of as many words just before the
+ * parenthesis spell it (folded: Đ = D), so "Quy chuẩn kỹ thuật quốc gia
+ * (QCVN)" gives nothing, when it has three to eight letters ("CA", "TT"
+ * stand for different things in different texts) and does not read as a
+ * Vietnamese syllable. Returns 0, or fn's non-zero result. */
+int ls_aliases_each(const ls_article *a, ls_alias_fn fn, void *ctx);
+
+/* Write every alias of ls_aliases_each into wdb's synonym store (added to
+ * what the keys hold; normalised and folded as ls_synonym_add does). */
 ls_rc ls_aliases_install(xc_wdb *wdb, const ls_article *a, ls_error *err);
 
 #endif

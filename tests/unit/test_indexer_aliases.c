@@ -4,7 +4,8 @@
  * with or without "sau đây gọi tắt là", and not when they do not ("QCVN"),
  * when it has two letters ("CA") or reads as a syllable ("TAN"), nor for a
  * short name ("sau đây gọi là Quỹ"); what a key held before is
- * kept; keys normalised and folded. */
+ * kept; keys normalised and folded; the walk alone (ls_aliases_each)
+ * reports spans of the text and stops when asked. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -80,10 +81,42 @@ static void test_store(void **state)
     }
 }
 
+typedef struct walk {
+    const ls_article *a;
+    int calls, stop_at;
+} walk;
+
+static int count_alias(void *ctx, const char *key, size_t key_len, const char *expansion,
+                       size_t expansion_len)
+{
+    walk *w = ctx;
+    const char *lo = w->a->text, *hi = w->a->text + w->a->text_len;
+    assert_true(key_len > 0 && key >= lo && key + key_len <= hi);
+    assert_true(expansion_len > 0 && expansion >= lo && expansion + expansion_len <= hi);
+    return ++w->calls == w->stop_at ? 7 : 0;
+}
+
+/* ls_aliases_each: eleven aliases (three other names both ways, one split
+ * in two, and three acronyms), each a span of the text; a non-zero answer
+ * stops the walk and is returned */
+static void test_each(void **state)
+{
+    (void)state;
+    ls_article *a = ts_article_parse(text);
+    walk all = {a, 0, 0};
+    assert_int_equal(ls_aliases_each(a, count_alias, &all), 0);
+    assert_int_equal(all.calls, 11);
+    walk stopped = {a, 0, 3};
+    assert_int_equal(ls_aliases_each(a, count_alias, &stopped), 7);
+    assert_int_equal(stopped.calls, 3);
+    ts_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_store),
+        cmocka_unit_test(test_each),
     };
     return cmocka_run_group_tests(tests, setup, ts_index_teardown);
 }
