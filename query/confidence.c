@@ -11,6 +11,7 @@
 #include "../format/cite_keys.h"
 #include "../format/doc_links.h"
 #include "../format/schema.h"
+#include "word_stats.h"
 
 const char *const ls_confidence_feature_names[LS_CF_N] = {
     "top",   "gap",   "gap5", "cover", "hcover", "pcover",   "hprec",
@@ -76,17 +77,6 @@ static void read_field(const cover_ctx *c, const ls_cover *rec, const uint64_t *
     if (prec) *prec = words ? (double)matched / (double)words : 0;
 }
 
-/* masks[w]: the content words that distinct token w of rec is */
-static void word_masks(const cover_ctx *c, const ls_cover *rec, uint64_t *masks)
-{
-    for (size_t w = 0; w < rec->nwords; w++) {
-        uint32_t key = ls_plan_word_key(c->plan, &rec->keys[2 * w]);
-        masks[w] = 0;
-        for (size_t k = 0; k < c->n; k++)
-            if (c->key[k] == key) masks[w] |= UINT64_C(1) << k;
-    }
-}
-
 /* The coverage features from hit 1's cover record: its body and its
  * heading, read as keys (no text is analysed again). */
 static void read_first(const cover_ctx *c, const ls_cover *rec, ls_confidence_features *f)
@@ -94,24 +84,12 @@ static void read_first(const cover_ctx *c, const ls_cover *rec, ls_confidence_fe
     uint64_t stack[512] = {0}; /* (gcc cannot see word_masks fill it) */
     uint64_t *masks = rec->nwords <= 512 ? stack : malloc(rec->nwords * sizeof *masks);
     if (!masks) return; /* out of memory: no coverage */
-    word_masks(c, rec, masks);
+    ls_word_masks(c->plan, rec, c->key, c->n, masks); /* the content words each token is */
     double pcover = 0;
     read_field(c, rec, masks, LS_COVER_BODY, &f->x[LS_CF_COVER], &pcover, NULL);
     f->x[LS_CF_PCOVER] = pcover < 0 ? f->x[LS_CF_COVER] : pcover; /* no pairs: the words */
     read_field(c, rec, masks, LS_COVER_HEADING, &f->x[LS_CF_HCOVER], NULL, &f->x[LS_CF_HPREC]);
     if (masks != stack) free(masks);
-}
-
-static double idf_of(xc_db *db, const ls_plan *plan, const ls_qterm *t, double ndocs)
-{
-    char term[300];
-    snprintf(term, sizeof term, "%s%s", plan->any_marks ? "" : LS_PREFIX_FOLDED,
-             plan->any_marks ? t->term : t->folded);
-    unsigned tf = 0;
-    xc_err xe;
-    if (!db) return 1; /* no index: every word weighs alike */
-    if (xc_db_termfreq(db, term, &tf, &xe)) tf = 0;
-    return log((ndocs + 1) / ((double)tf + 1));
 }
 
 /* How far the head's documents agree: a question whose answer the index
@@ -181,7 +159,7 @@ void ls_confidence_features_of(xc_db *db, const ls_plan *plan, const ls_confiden
         if (t->filler || t->expansion || t->kind != LS_TOKEN_WORD) continue;
         c.idx[c.n] = i;
         c.key[c.n] = ls_plan_term_key(plan, t);
-        c.idf[c.n++] = idf_of(db, plan, t, (double)ndocs);
+        c.idf[c.n++] = ls_word_idf(plan, t, db, (double)ndocs);
     }
     double idf_sum = 0;
     for (size_t k = 0; k < c.n; k++) {

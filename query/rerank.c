@@ -8,11 +8,9 @@
 #include "answer_type.h"
 #include "roles.h"
 #include "scope.h"
-#include "../format/schema.h"
+#include "word_stats.h"
 
-#include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,16 +39,12 @@ static int popcount64(uint64_t x)
     return n;
 }
 
-/* masks[w]: the question terms (fillers included) that token w of rec is */
+/* masks[w]: the counted question terms (fillers included) that token w
+ * of rec is */
 static void word_masks(const cover_ctx *c, const ls_cover *rec, uint64_t *masks)
 {
-    for (size_t w = 0; w < rec->nwords; w++) {
-        uint32_t key = ls_plan_word_key(c->plan, &rec->keys[2 * w]);
-        uint64_t any = 0;
-        for (size_t i = 0; i < c->nterms; i++)
-            if (c->keys[i] == key) any |= UINT64_C(1) << i;
-        masks[w] = any & c->counted;
-    }
+    ls_word_masks(c->plan, rec, c->keys, c->nterms, masks);
+    for (size_t w = 0; w < rec->nwords; w++) masks[w] &= c->counted;
 }
 
 static void read_field(cover_ctx *c, const ls_cover *rec, const uint64_t *masks, int field)
@@ -84,13 +78,7 @@ static double word_weight(const ls_plan *plan, const ls_weights *w, xc_db *db, d
                           const ls_qterm *t)
 {
     if (w->cover_idf <= 0 || !db || ndocs <= 0) return 1;
-    char key[600];
-    snprintf(key, sizeof key, "%s%s", plan->any_marks ? ls_body_field.term : ls_body_field.folded,
-             plan->any_marks ? t->term : t->folded);
-    unsigned df = 0;
-    xc_err xe;
-    if (xc_db_termfreq(db, key, &df, &xe)) df = 0;
-    double idf = log((ndocs + 1) / (df + 1.0));
+    double idf = ls_word_idf(plan, t, db, ndocs);
     return idf > 0.1 ? idf : 0.1;
 }
 
