@@ -68,6 +68,7 @@ struct ls_indexer {
     struct pipe *pipe;        /* the writer thread, when there is one */
     ls_index_counts counts_view; /* what ls_indexer_counts shows with a pipe */
     unsigned piped_in_batch;  /* documents queued since the last commit */
+    int removing;             /* opened to remove only (ls_indexer_options) */
 };
 
 /* ---- the writer thread ----------------------------------------------------
@@ -139,6 +140,31 @@ static ls_rc take_writer_lock(const char *dbpath, int *fd_out, ls_error *err)
     return LS_OK;
 }
 
+/* The index's format mark (schema.h): a new or overwritten index gets this
+ * binary's; an index of another format is refused (a newer one, and for
+ * adding an older one: open_error.h), but a remover opens an older one as
+ * it is and leaves its mark. A part of a shard set is named by the set. */
+static ls_rc mark_format(ls_indexer *ix, int overwrite, ls_error *err)
+{
+    char name[4096];
+    snprintf(name, sizeof name, "%s", ix->path);
+    char *slash = strrchr(name, '/');
+    if (ix->part != LS_PART_ALL && slash && slash != name) *slash = '\0'; /* DIR/meta */
+    char *mark = NULL;
+    size_t len = 0;
+    xc_err xe;
+    if (!overwrite && xc_wdb_get_metadata(ix->wdb, LS_METADATA_FORMAT, &mark, &len, &xe))
+        return xapian_error(err, "reading index metadata", &xe);
+    ls_rc rc = len && ix->removing ? ls_index_format_check(name, mark, len, err)
+                                   : ls_index_format_writable(name, mark, len, err);
+    free(mark);
+    if (rc || (len && ix->removing)) return rc;
+    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_FORMAT, LS_INDEX_FORMAT_VERSION,
+                            strlen(LS_INDEX_FORMAT_VERSION), &xe))
+        return xapian_error(err, "writing index metadata", &xe);
+    return LS_OK;
+}
+
 ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
                       ls_indexer **out, ls_error *err)
 {
@@ -170,12 +196,14 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         ls_indexer_close(ix);
         return rc;
     }
-    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_FORMAT, LS_INDEX_FORMAT_VERSION,
-                            strlen(LS_INDEX_FORMAT_VERSION), &xe)) {
+    ix->removing = opts && opts->removing;
+    ls_rc frc = mark_format(ix, opts && opts->overwrite, err);
+    if (frc) {
         ls_indexer_close(ix);
-        return xapian_error(err, "writing index metadata", &xe);
+        return frc;
     }
-    ls_rc src = ix->part == LS_PART_PASSAGES ? LS_OK : ls_synonyms_install(ix->wdb, err);
+    ls_rc src = ix->part == LS_PART_PASSAGES || ix->removing ? LS_OK /* as they are */
+                                                            : ls_synonyms_install(ix->wdb, err);
     if (src) {
         ls_indexer_close(ix);
         return src;
@@ -713,6 +741,9 @@ static ls_rc pipe_push(ls_indexer *ix, analysed *an, ls_error *err)
 ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
 {
     if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
+    if (ix->removing)
+        return ls_error_set(err, LS_ERR_ARG, "%s: this writer was opened to remove documents "
+                            "only", ix->path);
     analysed *an = NULL;
     ls_rc rc = analyse_document(ix, doc, &an, err);
     if (rc) return rc;
