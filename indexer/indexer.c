@@ -22,7 +22,7 @@
 #include "../format/open_error.h"
 #include "../format/passage_data.h"
 #include "../format/schema.h"
-#include "aliases.h"
+#include "alias_sources.h"
 #include "synonyms.h"
 #include "termgen.h"
 #include "../format/values.h"
@@ -162,7 +162,7 @@ static ls_rc mark_format(ls_indexer *ix, int overwrite, ls_error *err)
     if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_FORMAT, LS_INDEX_FORMAT_VERSION,
                             strlen(LS_INDEX_FORMAT_VERSION), &xe))
         return xapian_error(err, "writing index metadata", &xe);
-    return LS_OK;
+    return len ? LS_OK : ls_alias_sources_start(ix->wdb, err); /* a new index */
 }
 
 ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
@@ -777,13 +777,10 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         if (rc) return ls_error_set(err, rc, "%s", one.msg);
         ix->counts.bytes += a->text_len;
     }
-    /* the other names and acronyms the text gives, where the synonyms are
-     * (aliases.h); an article whose text does not normalise gives none */
-    for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_PASSAGES; i++) {
-        ls_error one = {0};
-        rc = ls_aliases_install(ix->wdb, &doc->articles[i], &one);
-        if (rc && !ls_rc_is_bad_input(rc)) return ls_error_set(err, rc, "%s", one.msg);
-    }
+    /* the other names and acronyms the text gives, where the synonyms are,
+     * as this document's (alias_sources.h) */
+    if (ix->part != LS_PART_PASSAGES && (rc = ls_alias_sources_update(ix->wdb, id_norm, doc, err)))
+        return rc;
     if (ix->part == LS_PART_PASSAGES) /* records are meta's (shards.h) */
         return ++ix->in_batch >= ix->batch_size ? commit_batch(ix, err) : LS_OK;
     /* the document-level record, by id (the last reader's view wins; a
@@ -841,6 +838,10 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     }
     if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
     if ((count || had_record) && (rc = ls_doc_links_update(ix->wdb, NULL, id_norm, err)))
+        return rc;
+    /* the aliases it gave and no other document gives */
+    if ((count || had_record) && ix->part != LS_PART_PASSAGES &&
+        (rc = ls_alias_sources_update(ix->wdb, id_norm, NULL, err)))
         return rc;
     /* what it amended or repealed is no longer so (relations.h) */
     if ((count || had_record) && keeps_relations(ix) &&
