@@ -14,21 +14,6 @@
 
 #include "../support/test_support.h"
 
-static int run_cli(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int run_cli(char **err, const char *fmt, ...)
-{
-    char args[8192], cmd[8400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "'%s' %s", ts_bin(), args);
-    char *out = NULL;
-    int st = ts_run(cmd, NULL, &out, err);
-    free(out);
-    return st;
-}
-
 /* entries of dir, -1 when it does not exist */
 static int entries(const char *dir)
 {
@@ -45,10 +30,8 @@ static int entries(const char *dir)
 /* stats --json of db */
 static char *stats(const char *db)
 {
-    char cmd[8400], *out = NULL, *err = NULL;
-    snprintf(cmd, sizeof cmd, "'%s' stats --db '%s' --json", ts_bin(), db);
-    assert_int_equal(ts_run(cmd, NULL, &out, &err), 0);
-    free(err);
+    char *out = NULL;
+    assert_int_equal(ts_cli(&out, NULL, "stats --db '%s' --json", db), 0);
     return out;
 }
 
@@ -64,29 +47,29 @@ static void test_nothing_leaves_dir_as_found(void **state)
     char *err = NULL;
 
     /* no index before: none after */
-    assert_int_equal(run_cli(&err, "index --quiet --db '%s' '%s'", db, empty), 1);
+    assert_int_equal(ts_cli(NULL, &err, "index --quiet --db '%s' '%s'", db, empty), 1);
     assert_non_null(strstr(err, "no document could be indexed"));
     free(err);
     assert_int_equal(entries(db), -1);
-    assert_int_equal(run_cli(&err, "index --quiet --db '%s' '%s/missing.txt'", db, tmp), 1);
+    assert_int_equal(ts_cli(NULL, &err, "index --quiet --db '%s' '%s/missing.txt'", db, tmp), 1);
     free(err);
     assert_int_equal(entries(db), -1);
 
     /* an empty directory stays empty */
     assert_int_equal(mkdir(made, 0755), 0);
-    assert_int_equal(run_cli(&err, "index --quiet --db '%s' '%s'", made, empty), 1);
+    assert_int_equal(ts_cli(NULL, &err, "index --quiet --db '%s' '%s'", made, empty), 1);
     free(err);
     assert_int_equal(entries(made), 0);
 
     /* an index stays as it was, --overwrite or not */
-    assert_int_equal(run_cli(&err, "index --quiet --db '%s' '%s'", good, ts_path("corpus/sample")),
+    assert_int_equal(ts_cli(NULL, &err, "index --quiet --db '%s' '%s'", good, ts_path("corpus/sample")),
                      0);
     free(err);
     char *was = stats(good);
     assert_non_null(strstr(was, "\"documents\":"));
     assert_null(strstr(was, "\"documents\":0"));
     for (int overwrite = 0; overwrite < 2; overwrite++) {
-        assert_int_equal(run_cli(&err, "index --quiet %s --db '%s' '%s'",
+        assert_int_equal(ts_cli(NULL, &err, "index --quiet %s --db '%s' '%s'",
                                  overwrite ? "--overwrite" : "", good, empty), 1);
         free(err);
         char *now = stats(good);
