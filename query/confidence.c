@@ -18,13 +18,14 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
     "norm",  "words", "cited", "ndoc", "same",   "gap10", "unheld"};
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
- * then one weight per feature in enum order. The fit minimises the log
+ * then one weight per feature in enum order. The log loss of "first hit
+ * right" gives their direction; their scale and shift minimise the log
  * loss on the questions the index can answer plus 2 x the summed
  * confidence of those it cannot (their mean is what the issue bounds). */
-static const double intercept = -4.8099;
-static const double weight[LS_CF_N] = { 0.0598,  3.2543,  3.2500, -1.5301, -0.6344,
-                                        2.6188,  1.5951,  0.0986,  0.0416,  0.8728,
-                                       -1.1095,  1.0178,  2.2783, -2.5536};
+static const double intercept = -5.7153;
+static const double weight[LS_CF_N] = { 0.1004,  3.2751,  4.2818, -2.3559, -0.7253,
+                                        3.4083,  1.7719,  0.1076,  0.0847,  1.2737,
+                                       -1.4926,  1.1933,  3.1262, -3.1874};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card (the same form of fit,
