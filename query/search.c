@@ -529,10 +529,12 @@ static double first_stage_floor(const ls_searcher *s, const ls_plan *plan, doubl
 
 /* min_score >= 0: a side list (the procedures beside the articles): only
  * the hits that reach it are built (decoding a passage is most of a hit's
- * cost), and no confidence features are read. */
+ * cost), and no confidence features are read. A match estimated at fewer
+ * than redo_below passages is asked again plain by the caller (search_once):
+ * only its estimate is set, no hit is built. */
 static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_plan *plan,
                        xc_query *q, unsigned pinned, double min_score, double deadline,
-                       ls_results *res, ls_error *err)
+                       unsigned redo_below, ls_results *res, ls_error *err)
 {
     unsigned limit = req->limit ? req->limit : 10;
     unsigned first = req->offset;
@@ -568,6 +570,8 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         goto done;
     }
     size_t n = xc_mset_size(ms);
+    res->estimated = xc_mset_estimated(ms);
+    if (res->estimated < redo_below) goto done; /* its hits would be thrown away */
     res->hits = calloc(limit + 1, sizeof *res->hits);
     cands = calloc(n ? n : 1, sizeof *cands);
     if (!res->hits || !cands) {
@@ -589,7 +593,6 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
                               ms);
         ls_prior_apply(cands, n, depth, want, candidate_doc_id, ms);
     }
-    res->estimated = xc_mset_estimated(ms);
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
         rc = make_hit(s, plan, pinned, NULL, 0, rank++, &res->hits[res->nhits++], err);
@@ -648,7 +651,7 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
     if (s->weights.depth > 2 * (LS_PROCEDURES_MAX + 1)) s->weights.depth = 2 * (LS_PROCEDURES_MAX + 1);
     double best = res->nhits ? res->hits[0].score : 0;
     if (!rc && q && !past_budget(s, deadline))
-        rc = run_query(s, &preq, plan, q, 0, PROCEDURE_MIN_SHARE * best, deadline, &pres, err);
+        rc = run_query(s, &preq, plan, q, 0, PROCEDURE_MIN_SHARE * best, deadline, 0, &pres, err);
     s->weights = saved;
     xc_query_free(q);
     for (size_t i = 0; !rc && i < pres.nhits; i++) {
@@ -733,8 +736,10 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
     res->kind = req->kind;
     int narrowed = 0;
     rc = final_query(s, plan, req, doc_known, 0, &q, &narrowed, err);
-    if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, res, err);
-    if (!rc && q && narrowed && res->estimated < fetch_size(s, req, pinned)) {
+    unsigned wanted = fetch_size(s, req, pinned);
+    if (!rc && q)
+        rc = run_query(s, req, plan, q, pinned, -1, deadline, narrowed ? wanted : 0, res, err);
+    if (!rc && q && narrowed && res->estimated < wanted) {
         /* fewer matches than candidates wanted: every part ORed finds more */
         free_hits(res->hits, res->nhits);
         res->hits = NULL;
@@ -744,7 +749,7 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         memset(&res->features, 0, sizeof res->features);
         xc_query_free(q);
         rc = final_query(s, plan, req, doc_known, 1, &q, NULL, err);
-        if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, res, err);
+        if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, 0, res, err);
     }
     xc_query_free(q);
     /* the default: procedures that match well, beside the articles (not
