@@ -634,6 +634,12 @@ xc_rc xc_wdb_add_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_
     return guard(err, [&] { wdb->db.add_synonym(term, synonym); });
 }
 
+xc_rc xc_wdb_remove_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err)
+{
+    if (!wdb || !term || !synonym) return bad_arg(err, "xc_wdb_remove_synonym: NULL argument");
+    return guard(err, [&] { wdb->db.remove_synonym(term, synonym); });
+}
+
 xc_rc xc_wdb_clear_synonyms(xc_wdb *wdb, const char *term, xc_err *err)
 {
     if (!wdb || !term) return bad_arg(err, "xc_wdb_clear_synonyms: NULL argument");

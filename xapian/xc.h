@@ -127,6 +127,8 @@ xc_rc xc_wdb_replace_document(xc_wdb *wdb, unsigned docid, const xc_doc *doc, xc
 xc_rc xc_wdb_delete_by_term(xc_wdb *wdb, const char *term, xc_err *err);
 xc_rc xc_wdb_add_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err);
 xc_rc xc_wdb_clear_synonyms(xc_wdb *wdb, const char *term, xc_err *err);
+/* Take synonym out of term's synonyms (nothing when it is not one). */
+xc_rc xc_wdb_remove_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err);
 xc_rc xc_wdb_set_metadata(xc_wdb *wdb, const char *key, const char *value, size_t len,
                           xc_err *err);
 /* Read back through the writer (sees uncommitted changes). */
