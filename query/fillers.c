@@ -142,9 +142,10 @@ static int phrase_matches(const ls_plan *plan, size_t at, const char *phrase, in
     const char *p = phrase;
     while (*p) {
         if (i >= plan->nterms || plan->terms[i].kind != LS_TOKEN_WORD) return 0;
+        const char *t = use_folded ? plan->terms[i].folded : plan->terms[i].term;
+        if (*t != *p && *p != ' ') return 0; /* most phrases: no need to measure */
         const char *sp = strchr(p, ' ');
         size_t syl = sp ? (size_t)(sp - p) : strlen(p);
-        const char *t = use_folded ? plan->terms[i].folded : plan->terms[i].term;
         if (strlen(t) != syl || memcmp(t, p, syl) != 0) return 0;
         i++;
         p += syl;

@@ -349,17 +349,27 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
     return ls_buf_detach(&b);
 }
 
-/* Combine rank, cited-document filter and request filters into one query. */
-/* The query of req: the ranking query, filtered. Unless `plain` (every
- * part ORed), a common word or pair may only add (build.h, maybe): then
- * *narrowed is 1, and a match that came out shorter than the candidates
- * wanted (a filter, a cited document) is asked again plain (search_once). */
-static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
-                         int doc_known, int plain, xc_query **out, int *narrowed,
-                         ls_error *err)
+/* The ranking query of plan (*out NULL when it has no parts). Unless
+ * `plain` (every part ORed), a common word or pair may only add (build.h,
+ * maybe): then *narrowed is 1, and a match that came out shorter than the
+ * candidates wanted (a filter, a cited document) is asked again plain
+ * (search_once). One per search serves the articles and the procedures. */
+static ls_rc rank_query(ls_searcher *s, const ls_plan *plan, int plain, xc_query **out,
+                        int *narrowed, ls_error *err)
+{
+    ls_weights w = s->weights;
+    if (plain) w.maybe = 0;
+    if (narrowed) *narrowed = w.maybe > 0;
+    return ls_query_rank(plan, &w, s->db, out, err);
+}
+
+/* The query of req: rank (borrowed; may be NULL), the cited-document filter
+ * and the request's filters combined into one. */
+static ls_rc final_query(const ls_plan *plan, const ls_search_request *req, int doc_known,
+                         const xc_query *rank, xc_query **out, ls_error *err)
 {
     *out = NULL;
-    xc_query *rank = NULL, *filter = NULL, *q = NULL;
+    xc_query *filter = NULL, *q = NULL;
     ls_rc rc = ls_query_filter(req, &filter, err);
     xc_err xe = {0};
     if (!rc && doc_known) {
@@ -377,21 +387,15 @@ static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_re
         }
         if (!filter) rc = xapian_error(err, "building the query", &xe);
     }
-    ls_weights w = s->weights;
-    if (plain) w.maybe = 0;
-    if (narrowed) *narrowed = w.maybe > 0;
-    if (!rc) rc = ls_query_rank(plan, &w, s->db, &rank, err);
     if (!rc && filter) {
-        xc_query *base = rank ? rank : xc_query_match_all(&xe);
+        xc_query *base = rank ? xc_query_copy(rank, &xe) : xc_query_match_all(&xe);
         xc_query *pair[2] = {base, filter};
         q = base ? xc_query_combine(XC_OP_FILTER, pair, 2, 0, &xe) : NULL;
-        if (base != rank) xc_query_free(base);
+        xc_query_free(base);
         if (!q) rc = xapian_error(err, "building the query", &xe);
-    } else if (!rc) {
-        q = rank;
-        rank = NULL;
+    } else if (!rc && rank) {
+        if (!(q = xc_query_copy(rank, &xe))) rc = xapian_error(err, "building the query", &xe);
     }
-    xc_query_free(rank);
     xc_query_free(filter);
     *out = q;
     return rc;
@@ -680,8 +684,10 @@ done:
  * 0.6: 40, 19 and 52, with more cards beside questions on the law itself. */
 #define PROCEDURE_MIN_SHARE 0.7
 
-static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
-                            double deadline, ls_results *res, ls_error *err)
+/* rank: the articles' ranking query, not plain (rank_query; borrowed) */
+static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const xc_query *rank,
+                            const ls_search_request *req, double deadline, ls_results *res,
+                            ls_error *err)
 {
     if (termfreq(s, LS_KIND_PROCEDURE_TERM, "") == 0) return LS_OK; /* none indexed */
     ls_search_request preq = *req;
@@ -695,7 +701,7 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
      * parts only add, as for the articles (the same procedures beside the
      * 790 questions of zalo-dev, its twin and tthc-dev as with every part
      * ORed; 60 zalo-dev questions 1,282M -> 1,263M instructions) */
-    ls_rc rc = final_query(s, plan, &preq, 0, 0, &q, NULL, err);
+    ls_rc rc = final_query(plan, &preq, 0, rank, &q, err);
     /* the second stage over a shallower list: only the first few can be
      * shown (zalo-dev's 375 questions: 6.2 -> 5.7 s CPU with depth 8) */
     ls_weights saved = s->weights;
@@ -783,10 +789,11 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ARTICLE, plan->doc_id, plan->article);
         if (xc_db_find_by_term(s->db, term, &pinned, &xe)) pinned = 0;
     }
-    xc_query *q = NULL;
+    xc_query *rank = NULL, *q = NULL;
     res->kind = req->kind;
     int narrowed = 0;
-    rc = final_query(s, plan, req, doc_known, 0, &q, &narrowed, err);
+    rc = rank_query(s, plan, 0, &rank, &narrowed, err);
+    if (!rc) rc = final_query(plan, req, doc_known, rank, &q, err);
     unsigned wanted = fetch_size(s, req, pinned);
     if (!rc && q)
         rc = run_query(s, req, plan, q, pinned, -1, deadline, narrowed ? wanted : 0, res, err);
@@ -799,14 +806,19 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         res->partial = 0;
         memset(&res->features, 0, sizeof res->features);
         xc_query_free(q);
-        rc = final_query(s, plan, req, doc_known, 1, &q, NULL, err);
+        q = NULL;
+        xc_query *plain = NULL;
+        rc = rank_query(s, plan, 1, &plain, NULL, err);
+        if (!rc) rc = final_query(plan, req, doc_known, plain, &q, err);
+        xc_query_free(plain);
         if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, 0, res, err);
     }
     xc_query_free(q);
     /* the default: procedures that match well, beside the articles (not
      * for a cited document, nor on later pages) */
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
-        rc = add_procedures(s, plan, req, deadline, res, err);
+        rc = add_procedures(s, plan, rank, req, deadline, res, err);
+    xc_query_free(rank);
     if (!rc) rc = resolve_bases(s, req->as_of && *req->as_of ? req->as_of : NULL, res, err);
     char day[11];   /* the hits' statuses as of the date (as_of.h) */
     if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);

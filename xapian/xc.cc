@@ -849,6 +849,15 @@ xc_query *xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned p
     });
 }
 
+xc_query *xc_query_copy(const xc_query *q, xc_err *err)
+{
+    if (!q) {
+        bad_arg(err, "xc_query_copy: NULL query");
+        return NULL;
+    }
+    return make_query(err, [&]() -> Xapian::Query { return q->q; });
+}
+
 xc_query *xc_query_scale(const xc_query *sub, double factor, xc_err *err)
 {
     if (!sub) {

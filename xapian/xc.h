@@ -203,6 +203,8 @@ xc_query *xc_query_scale(const xc_query *q, double factor, xc_err *err);
 xc_query *xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_err *err);
 /* Match every document (Xapian::Query::MatchAll). */
 xc_query *xc_query_match_all(xc_err *err);
+/* Another handle on q (the same tree, not copied), freed on its own. */
+xc_query *xc_query_copy(const xc_query *q, xc_err *err);
 void xc_query_free(xc_query *q);
 /* Human-readable description, malloc'ed (caller frees). */
 char *xc_query_describe(const xc_query *q);

@@ -599,6 +599,16 @@ static void test_query_construction(void **state)
     assert_non_null(desc);
     assert_non_null(strstr(desc, "khiếu PHRASE 2 nại"));
     free(desc);
+    /* a copy outlives the handle it was made from, and describes the same */
+    xc_query *copy = xc_query_copy(phrase, &e);
+    assert_non_null(copy);
+    char *want = xc_query_describe(phrase);
+    xc_query_free(phrase);
+    desc = xc_query_describe(copy);
+    assert_string_equal(desc, want);
+    free(desc);
+    free(want);
+    phrase = copy;
     assert_null(xc_query_describe(NULL));
     xc_query *none = xc_query_combine(XC_OP_AND, NULL, 0, 0, &e); /* matches nothing */
     assert_non_null(none);
@@ -1131,6 +1141,8 @@ static void test_null_arguments(void **state)
     assert_null(xc_query_term(NULL, 1, 0, &e));
     assert_int_equal(e.rc, XC_ERR_ARG);
     assert_null(xc_query_scale(NULL, 2, &e));
+    assert_int_equal(e.rc, XC_ERR_ARG);
+    assert_null(xc_query_copy(NULL, &e));
     assert_int_equal(e.rc, XC_ERR_ARG);
     assert_null(xc_query_combine(XC_OP_AND, NULL, 2, 0, &e));
     assert_int_equal(e.rc, XC_ERR_ARG);
