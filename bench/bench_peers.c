@@ -6,7 +6,10 @@
  * article texts (heading + body). Prints, per engine: indexing seconds,
  * MB/s, size on disk as a multiple of the text; per engine and questions
  * file: MRR@10, R@10 and latency p50/p95/p99 and mean (top 10, warm, one
- * thread); each question's latency, sorted, one a line in ms, goes to
+ * thread). The time our readers take to read the corpus is printed on its
+ * own line: the peers' indexing times exclude it, luat-search's includes it,
+ * so bench/targets adds it to stock Xapian's for a like-for-like ratio.
+ * Each question's latency, sorted, one a line in ms, goes to
  * OUT_DIR/lat-ENGINE-FILE.txt (FILE without .jsonl) for bench/plot-latency.
  *
  *   bench_peers OUT_DIR CORPUS_PATH QUESTIONS.jsonl...
@@ -309,8 +312,10 @@ int main(int argc, char **argv)
     corpus c = {0};
     ls_reader_sink sink = {.on_document = on_document, .ctx = &c};
     ls_error err = {0};
+    double read_t0 = now_s();
     if (ls_corpus_read_path(argv[2], LS_FORMAT_AUTO, &sink, &err)) die(argv[2], err.msg);
     printf("  %zu passages, %.1f MB of article text\n", c.n, (double)c.bytes / 1e6);
+    printf("  reading the corpus (our readers) %.1f s\n", now_s() - read_t0);
     engine engines[3] = {{.name = "sqlite-fts5", .slug = "fts5"},
                          {.name = "sqlite-fts5 (folded)", .slug = "fts5-folded"},
                          {.name = "xapian stock", .slug = "xapian-stock"}};

@@ -25,7 +25,7 @@ int cmd_remove(int argc, char **argv)
     if (optind >= argc) return cli_usage_error("remove", "no document ID given");
     ls_error err = {0};
     ls_indexer *ix = NULL;
-    ls_indexer_options io = {0};
+    ls_indexer_options io = {.removing = 1}; /* an older format is kept as it is */
     if (ls_indexer_open(db, &io, &ix, &err)) return cli_fail("remove", &err);
     for (int i = optind; i < argc; i++) {
         if (ls_indexer_remove(ix, argv[i], NULL, &err)) {

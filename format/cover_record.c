@@ -109,16 +109,36 @@ static ls_rc put_u32(ls_buf *out, uint32_t v)
     return ls_buf_append(out, bytes, 4);
 }
 
+/* Append the flag bits of the distinct tokens (bit i, low bit first, of
+ * byte i / 8): flag(b, i) for each. */
+static ls_rc put_bits(ls_buf *out, const ls_cover_builder *b,
+                      int (*flag)(const ls_cover_builder *, size_t))
+{
+    ls_rc rc = LS_OK;
+    for (size_t i = 0; !rc && i < b->nwords; i += 8) {
+        unsigned char bits = 0;
+        for (size_t j = 0; j < 8 && i + j < b->nwords; j++)
+            bits |= (unsigned char)(flag(b, i + j) << j);
+        rc = ls_buf_putc(out, (char)bits);
+    }
+    return rc;
+}
+
+static int is_nonword(const ls_cover_builder *b, size_t i) { return b->nonword[i] != 0; }
+static int folded_differs(const ls_cover_builder *b, size_t i)
+{
+    return b->keys[2 * i + 1] != b->keys[2 * i];
+}
+
 ls_rc ls_cover_builder_finish(ls_cover_builder *b, ls_buf *out, ls_error *err)
 {
     ls_rc rc = b->failed ? LS_ERR_NOMEM : ls_buf_putc(out, LS_COVER_VERSION);
     if (!rc) rc = ls_varint_put(out, b->nwords);
-    for (size_t i = 0; !rc && i < 2 * b->nwords; i++) rc = put_u32(out, b->keys[i]);
-    for (size_t i = 0; !rc && i < b->nwords; i += 8) {
-        unsigned char bits = 0;
-        for (size_t j = 0; j < 8 && i + j < b->nwords; j++) bits |= (unsigned char)(b->nonword[i + j] << j);
-        rc = ls_buf_putc(out, (char)bits);
-    }
+    if (!rc) rc = put_bits(out, b, is_nonword);
+    if (!rc) rc = put_bits(out, b, folded_differs);
+    for (size_t i = 0; !rc && i < b->nwords; i++) rc = put_u32(out, b->keys[2 * i]);
+    for (size_t i = 0; !rc && i < b->nwords; i++)
+        if (folded_differs(b, i)) rc = put_u32(out, b->keys[2 * i + 1]);
     for (int f = 0; !rc && f < LS_COVER_NFIELDS; f++) {
         rc = ls_varint_put(out, b->ntokens[f]);
         for (size_t i = 0; !rc && i < b->ntokens[f]; i++) rc = ls_varint_put(out, b->tokens[f][i]);
@@ -176,17 +196,62 @@ typedef struct reader {
 
 static void *alloc_n(size_t n, size_t size) { return malloc((n ? n : 1) * size); }
 
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The distinct tokens of a record of version `version` at r into out
+ * (nwords of them, their count already read): keys and nonword flags. */
+static void read_words(reader *r, int version, size_t nwords, ls_cover *out)
+{
+    size_t nbits = (nwords + 7) / 8;
+    if (version == LS_COVER_VERSION_PAIRED) { /* keys in pairs, then the nonword bits */
+        for (size_t i = 0; i < 2 * nwords; i++, r->p += 4) out->keys[i] = get_u32(r->p);
+        if ((size_t)(r->end - r->p) < nbits) r->bad = 1;
+        for (size_t i = 0; i < nwords && !r->bad; i++) out->nonword[i] = r->p[i / 8] >> (i % 8) & 1;
+        if (!r->bad) r->p += nbits;
+        return;
+    }
+    /* nonword bits, folded-differs bits, the term keys, the folded keys that differ */
+    if ((size_t)(r->end - r->p) < 2 * nbits) {
+        r->bad = 1;
+        return;
+    }
+    const unsigned char *nonword = r->p, *differs = r->p + nbits;
+    r->p += 2 * nbits;
+    size_t ndiffer = 0;
+    for (size_t i = 0; i < nwords; i++) {
+        out->nonword[i] = nonword[i / 8] >> (i % 8) & 1;
+        ndiffer += differs[i / 8] >> (i % 8) & 1;
+    }
+    if ((size_t)(r->end - r->p) / 4 < nwords + ndiffer) {
+        r->bad = 1;
+        return;
+    }
+    for (size_t i = 0; i < nwords; i++, r->p += 4) out->keys[2 * i] = out->keys[2 * i + 1] = get_u32(r->p);
+    for (size_t i = 0; i < nwords; i++)
+        if (differs[i / 8] >> (i % 8) & 1) {
+            out->keys[2 * i + 1] = get_u32(r->p);
+            r->p += 4;
+        }
+}
+
 /* Decode data[0..len) into *out; with_spans 0 leaves the spans unread
  * (out->spans NULL). */
 static ls_rc decode(const char *data, size_t len, int with_spans, ls_cover *out, ls_error *err)
 {
     memset(out, 0, sizeof *out);
     reader r = {(const unsigned char *)data, (const unsigned char *)data + len, 0};
-    if (len < 1 || *r.p++ != LS_COVER_VERSION)
-        return ls_error_set(err, LS_ERR_FORMAT, "not a cover record of version %d",
-                            LS_COVER_VERSION);
+    int version = len ? r.p[0] : 0;
+    if (version != LS_COVER_VERSION && version != LS_COVER_VERSION_PAIRED)
+        return ls_error_set(err, LS_ERR_FORMAT, "not a cover record of version %d or %d",
+                            LS_COVER_VERSION_PAIRED, LS_COVER_VERSION);
+    r.p++;
     size_t nwords = ls_varint_get(&r.p, r.end, &r.bad);
-    if (r.bad || nwords > (size_t)(r.end - r.p) / 8)
+    /* each distinct token takes 4 bytes at least (8 in version 3) */
+    size_t min_bytes = version == LS_COVER_VERSION_PAIRED ? 8 : 4;
+    if (r.bad || nwords > (size_t)(r.end - r.p) / min_bytes)
         return ls_error_set(err, LS_ERR_FORMAT, "cover record cut short");
     out->keys = alloc_n(2 * nwords, sizeof *out->keys);
     out->nonword = alloc_n(nwords, 1);
@@ -195,12 +260,7 @@ static ls_rc decode(const char *data, size_t len, int with_spans, ls_cover *out,
         return ls_error_set(err, LS_ERR_NOMEM, "out of memory");
     }
     out->nwords = nwords;
-    for (size_t i = 0; i < 2 * nwords; i++, r.p += 4)
-        out->keys[i] = (uint32_t)r.p[0] | (uint32_t)r.p[1] << 8 | (uint32_t)r.p[2] << 16 |
-                       (uint32_t)r.p[3] << 24;
-    if ((size_t)(r.end - r.p) < (nwords + 7) / 8) r.bad = 1;
-    for (size_t i = 0; i < nwords && !r.bad; i++) out->nonword[i] = r.p[i / 8] >> (i % 8) & 1;
-    if (!r.bad) r.p += (nwords + 7) / 8;
+    read_words(&r, version, nwords, out);
     for (int f = 0; f < LS_COVER_NFIELDS && !r.bad; f++) {
         size_t n = ls_varint_get(&r.p, r.end, &r.bad);
         if (r.bad || n > (size_t)(r.end - r.p)) { /* each token takes a byte at least */

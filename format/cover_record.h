@@ -8,10 +8,15 @@
  *
  * Layout (little-endian, version byte first):
  *   u8 version (LS_COVER_VERSION)
- *   varint V; V x (u32 key of the term, u32 key of the folded term): the
- *       distinct tokens ("words"); then ceil(V/8) bytes, bit i (low bit
- *       first) set when token i is not a word but a number, document
- *       number, date or reference, which breaks adjacency
+ *   varint V, the distinct tokens ("words"); then two bit sets of ceil(V/8)
+ *       bytes each (bit i, low bit first, for token i): token i is not a
+ *       word but a number, document number, date or reference, which breaks
+ *       adjacency; token i's folded term differs from its term
+ *   V x u32 key of the term; then, for each token whose folded term
+ *       differs, in order, u32 key of the folded term (a token's folded key
+ *       is its term's key otherwise). Version 3 (LS_COVER_VERSION_PAIRED,
+ *       still read) wrote both keys of every token, then the nonword bits:
+ *       18% of the pháp điển's tokens carry no mark, 88.1 -> 84 MB.
  *   3 x (varint N; N x varint (1 + index of the token above)): fields
  *       heading, title, body, in order
  *   for each token of the body: varint (its length << 2 | g), g = the
@@ -30,7 +35,8 @@
 #include "../common/ls_buf.h"
 #include "../text/analyser.h"
 
-#define LS_COVER_VERSION 3
+#define LS_COVER_VERSION 4
+#define LS_COVER_VERSION_PAIRED 3 /* both keys of every token (index format 3) */
 
 enum { LS_COVER_HEADING, LS_COVER_TITLE, LS_COVER_BODY, LS_COVER_NFIELDS };
 
@@ -86,8 +92,8 @@ static inline uint32_t ls_cover_folded_at(const ls_cover *rec, int f, size_t i)
     return rec->keys[2 * (rec->tokens[f][i] - 1) + 1];
 }
 
-/* Decode data[0..len). LS_ERR_FORMAT when it is not a record of this
- * version (or is cut short), LS_ERR_NOMEM; *out is then empty. */
+/* Decode data[0..len) (version 4 or 3). LS_ERR_FORMAT when it is not a
+ * record of either (or is cut short), LS_ERR_NOMEM; *out is then empty. */
 ls_rc ls_cover_decode(const char *data, size_t len, ls_cover *out, ls_error *err);
 
 /* The same without the spans (out->spans NULL, the bytes after the tokens

@@ -300,3 +300,22 @@ ls_rc ls_index_format_check(const char *dir, const char *format, size_t len, ls_
                             "the index with %s", dir, n, max, hint);
     return LS_OK;
 }
+
+ls_rc ls_index_format_writable(const char *dir, const char *format, size_t len, ls_error *err)
+{
+    if (len == 0) return LS_OK;
+    ls_rc rc = ls_index_format_check(dir, format, len, err);
+    if (rc) return rc;
+    unsigned long ours = strtoul(LS_INDEX_FORMAT_VERSION, NULL, 10);
+    char digits[16]; /* at most 9 digits, checked above */
+    snprintf(digits, sizeof digits, "%.*s", (int)len, format);
+    unsigned long n = strtoul(digits, NULL, 10);
+    if (n == ours) return LS_OK;
+    char hint[4200];
+    rebuild_hint(dir, hint, sizeof hint);
+    return say(err, dir, LS_ERR_INDEX,
+               "index %s is of index format %lu, older than the format %lu this luat-search "
+               "writes: documents added to it would be indexed otherwise than the ones it "
+               "holds; rebuild it with %s (it is still searched as it is, and remove works "
+               "on it)", dir, n, ours, hint);
+}

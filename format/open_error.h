@@ -44,4 +44,14 @@ ls_rc ls_index_not_ours(const char *dir, ls_error *err);
  * dir and format are borrowed. */
 ls_rc ls_index_format_check(const char *dir, const char *format, size_t len, ls_error *err);
 
+/* Whether the writer (luat-search index) may add passages to an index
+ * whose format mark is format (len bytes, not NUL-ended; len 0: a new
+ * index, no mark yet): LS_OK when it is LS_INDEX_FORMAT_VERSION or there
+ * is none. A newer or garbled mark is refused as ls_index_format_check
+ * does; an older one too (LS_ERR_INDEX, "index DIR is of index format N,
+ * older than the format M this luat-search writes: ... rebuild it with
+ * ..."): the passages added now would hold other terms than the rest, and
+ * the mark would claim a format the index does not hold. Borrowed. */
+ls_rc ls_index_format_writable(const char *dir, const char *format, size_t len, ls_error *err);
+
 #endif

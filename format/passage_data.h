@@ -29,7 +29,8 @@ typedef struct ls_passage {
     size_t text_len;
     ls_clause_span *clauses;
     size_t nclauses;
-    char *pd_label, *pd_topic, *source_url, *source_note;
+    char *pd_label, *pd_topic, *source_url;
+    char *source_note;     /* in records up to index format 3 only */
     char *procedure;       /* a procedure's card (JSON text), NULL for articles */
 } ls_passage;
 

@@ -94,8 +94,12 @@ extern const ls_field_prefixes ls_definition_field; /* D, DA, DAB (DB) */
 /* 2: passage records hold their text and card outside the JSON head
  * (passage_data.h); indexes of format 1 are still read.
  * 3: no S, SA (never read), DB terms (the query reads DAB); their wdf goes
- * to XLEN; indexes of formats 1 and 2 are still read, the same way. */
-#define LS_INDEX_FORMAT_VERSION "3"
+ * to XLEN; indexes of formats 1 and 2 are still read, the same way.
+ * 4: cover records (value slot LS_SLOT_COVER) of version 4, a token's folded
+ * key only when it differs (cover_record.h); passage records without the
+ * source note, which nothing showed (passage_data.h); formats 1 to 3 are
+ * still read. */
+#define LS_INDEX_FORMAT_VERSION "4"
 
 enum {
     LS_SLOT_DOC_ID = 0,     /* parent document id: the collapse key */

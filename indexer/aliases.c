@@ -1,12 +1,13 @@
 /* aliases.c — the other names and acronyms an article gives (mined from
  * its text: ls_aliases_each), written into the synonym store
- * (ls_aliases_install; aliases.h). */
+ * (ls_alias_entries, ls_aliases_install; aliases.h). */
 #include "aliases.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../text/analyser.h"
+#include "../xapian/xc_error.h"
 #include "definitions.h"
 #include "synonyms.h"
 
@@ -165,23 +166,40 @@ int ls_aliases_each(const ls_article *a, ls_alias_fn fn, void *ctx)
     return c.stop;
 }
 
-typedef struct install_ctx {
-    xc_wdb *wdb;
+typedef struct entries_ctx {
+    ls_synonym_entry_fn fn;
+    void *ctx;
     ls_error *err;
     ls_rc rc;
-} install_ctx;
+} entries_ctx;
 
-static int install_one(void *vctx, const char *key, size_t key_len, const char *expansion,
-                       size_t expansion_len)
+static int on_alias(void *vctx, const char *key, size_t key_len, const char *expansion,
+                    size_t expansion_len)
 {
-    install_ctx *c = vctx;
-    c->rc = ls_synonym_add(c->wdb, key, key_len, expansion, expansion_len, c->err);
+    entries_ctx *c = vctx;
+    ls_error one = {0};
+    c->rc = ls_synonym_entries(key, key_len, expansion, expansion_len, 1, c->fn, c->ctx, &one);
+    if (ls_rc_is_bad_input(c->rc)) c->rc = LS_OK; /* a span that does not normalise: none */
+    if (c->rc) ls_error_set(c->err, c->rc, "%s", one.msg);
     return c->rc != LS_OK;
+}
+
+ls_rc ls_alias_entries(const ls_article *a, ls_synonym_entry_fn fn, void *ctx, ls_error *err)
+{
+    entries_ctx c = {.fn = fn, .ctx = ctx, .err = err};
+    ls_aliases_each(a, on_alias, &c);
+    return c.rc;
+}
+
+static ls_rc add_entry(void *wdb, const char *term, const char *expansion, ls_error *err)
+{
+    xc_err xe;
+    if (xc_wdb_add_synonym(wdb, term, expansion, &xe))
+        return ls_error_set(err, ls_rc_of_xc(xe.rc), "writing synonym %s: %s", term, xe.msg);
+    return LS_OK;
 }
 
 ls_rc ls_aliases_install(xc_wdb *wdb, const ls_article *a, ls_error *err)
 {
-    install_ctx c = {.wdb = wdb, .err = err};
-    ls_aliases_each(a, install_one, &c);
-    return c.rc;
+    return ls_alias_entries(a, add_entry, wdb, err);
 }

@@ -10,6 +10,7 @@
 #include "../common/ls_error.h"
 #include "../corpus/document.h"
 #include "../xapian/xc.h"
+#include "synonyms.h"
 
 /* One alias: key[0..key_len) -> expansion[0..expansion_len), both spans of
  * the article's text (borrowed; not NUL-ended). Non-zero stops the walk. */
@@ -25,8 +26,16 @@ typedef int (*ls_alias_fn)(void *ctx, const char *key, size_t key_len, const cha
  * Vietnamese syllable. Returns 0, or fn's non-zero result. */
 int ls_aliases_each(const ls_article *a, ls_alias_fn fn, void *ctx);
 
-/* Write every alias of ls_aliases_each into wdb's synonym store (added to
- * what the keys hold; normalised and folded as ls_synonym_add does). */
+/* Call fn for every entry of the synonym store the aliases of
+ * ls_aliases_each make (a borrowed): each key normalised and folded, its
+ * expansion normalised (ls_synonym_entries); none for an alias whose key
+ * is a built-in key (its built-in meaning stays the only one) or whose
+ * text does not normalise. Returns fn's error (set in err), else LS_OK. */
+ls_rc ls_alias_entries(const ls_article *a, ls_synonym_entry_fn fn, void *ctx, ls_error *err);
+
+/* Write every entry of ls_alias_entries into wdb's synonym store (added
+ * to what the keys hold). Which document gave them is not kept: the
+ * indexer uses alias_sources.h. */
 ls_rc ls_aliases_install(xc_wdb *wdb, const ls_article *a, ls_error *err);
 
 #endif

@@ -22,7 +22,7 @@
 #include "../format/open_error.h"
 #include "../format/passage_data.h"
 #include "../format/schema.h"
-#include "aliases.h"
+#include "alias_sources.h"
 #include "synonyms.h"
 #include "termgen.h"
 #include "../format/values.h"
@@ -68,6 +68,7 @@ struct ls_indexer {
     struct pipe *pipe;        /* the writer thread, when there is one */
     ls_index_counts counts_view; /* what ls_indexer_counts shows with a pipe */
     unsigned piped_in_batch;  /* documents queued since the last commit */
+    int removing;             /* opened to remove only (ls_indexer_options) */
 };
 
 /* ---- the writer thread ----------------------------------------------------
@@ -139,6 +140,31 @@ static ls_rc take_writer_lock(const char *dbpath, int *fd_out, ls_error *err)
     return LS_OK;
 }
 
+/* The index's format mark (schema.h): a new or overwritten index gets this
+ * binary's; an index of another format is refused (a newer one, and for
+ * adding an older one: open_error.h), but a remover opens an older one as
+ * it is and leaves its mark. A part of a shard set is named by the set. */
+static ls_rc mark_format(ls_indexer *ix, int overwrite, ls_error *err)
+{
+    char name[4096];
+    snprintf(name, sizeof name, "%s", ix->path);
+    char *slash = strrchr(name, '/');
+    if (ix->part != LS_PART_ALL && slash && slash != name) *slash = '\0'; /* DIR/meta */
+    char *mark = NULL;
+    size_t len = 0;
+    xc_err xe;
+    if (!overwrite && xc_wdb_get_metadata(ix->wdb, LS_METADATA_FORMAT, &mark, &len, &xe))
+        return xapian_error(err, "reading index metadata", &xe);
+    ls_rc rc = len && ix->removing ? ls_index_format_check(name, mark, len, err)
+                                   : ls_index_format_writable(name, mark, len, err);
+    free(mark);
+    if (rc || (len && ix->removing)) return rc;
+    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_FORMAT, LS_INDEX_FORMAT_VERSION,
+                            strlen(LS_INDEX_FORMAT_VERSION), &xe))
+        return xapian_error(err, "writing index metadata", &xe);
+    return len ? LS_OK : ls_alias_sources_start(ix->wdb, err); /* a new index */
+}
+
 ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
                       ls_indexer **out, ls_error *err)
 {
@@ -170,12 +196,14 @@ ls_rc ls_indexer_open(const char *dbpath, const ls_indexer_options *opts,
         ls_indexer_close(ix);
         return rc;
     }
-    if (xc_wdb_set_metadata(ix->wdb, LS_METADATA_FORMAT, LS_INDEX_FORMAT_VERSION,
-                            strlen(LS_INDEX_FORMAT_VERSION), &xe)) {
+    ix->removing = opts && opts->removing;
+    ls_rc frc = mark_format(ix, opts && opts->overwrite, err);
+    if (frc) {
         ls_indexer_close(ix);
-        return xapian_error(err, "writing index metadata", &xe);
+        return frc;
     }
-    ls_rc src = ix->part == LS_PART_PASSAGES ? LS_OK : ls_synonyms_install(ix->wdb, err);
+    ls_rc src = ix->part == LS_PART_PASSAGES || ix->removing ? LS_OK /* as they are */
+                                                            : ls_synonyms_install(ix->wdb, err);
     if (src) {
         ls_indexer_close(ix);
         return src;
@@ -713,6 +741,9 @@ static ls_rc pipe_push(ls_indexer *ix, analysed *an, ls_error *err)
 ls_rc ls_indexer_add(ls_indexer *ix, const ls_document *doc, ls_error *err)
 {
     if (ix->sharded) return ls_sharded_add(ix->sharded, doc, err);
+    if (ix->removing)
+        return ls_error_set(err, LS_ERR_ARG, "%s: this writer was opened to remove documents "
+                            "only", ix->path);
     analysed *an = NULL;
     ls_rc rc = analyse_document(ix, doc, &an, err);
     if (rc) return rc;
@@ -746,13 +777,10 @@ static ls_rc add_document(ls_indexer *ix, const ls_document *doc, const char *ow
         if (rc) return ls_error_set(err, rc, "%s", one.msg);
         ix->counts.bytes += a->text_len;
     }
-    /* the other names and acronyms the text gives, where the synonyms are
-     * (aliases.h); an article whose text does not normalise gives none */
-    for (size_t i = 0; i < doc->narticles && ix->part != LS_PART_PASSAGES; i++) {
-        ls_error one = {0};
-        rc = ls_aliases_install(ix->wdb, &doc->articles[i], &one);
-        if (rc && !ls_rc_is_bad_input(rc)) return ls_error_set(err, rc, "%s", one.msg);
-    }
+    /* the other names and acronyms the text gives, where the synonyms are,
+     * as this document's (alias_sources.h) */
+    if (ix->part != LS_PART_PASSAGES && (rc = ls_alias_sources_update(ix->wdb, id_norm, doc, err)))
+        return rc;
     if (ix->part == LS_PART_PASSAGES) /* records are meta's (shards.h) */
         return ++ix->in_batch >= ix->batch_size ? commit_batch(ix, err) : LS_OK;
     /* the document-level record, by id (the last reader's view wins; a
@@ -810,6 +838,10 @@ ls_rc ls_indexer_remove(ls_indexer *ix, const char *doc_id, unsigned *removed, l
     }
     if (xc_wdb_set_metadata(ix->wdb, term, "", 0, &xe)) return xapian_error(err, "remove", &xe);
     if ((count || had_record) && (rc = ls_doc_links_update(ix->wdb, NULL, id_norm, err)))
+        return rc;
+    /* the aliases it gave and no other document gives */
+    if ((count || had_record) && ix->part != LS_PART_PASSAGES &&
+        (rc = ls_alias_sources_update(ix->wdb, id_norm, NULL, err)))
         return rc;
     /* what it amended or repealed is no longer so (relations.h) */
     if ((count || had_record) && keeps_relations(ix) &&

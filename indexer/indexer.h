@@ -51,6 +51,11 @@ typedef struct ls_indexer_options {
                                (set: relations are kept and statuses
                                derived here, as in one index); unset: no
                                relations in this part */
+    int removing;           /* the caller only removes documents: an index
+                               of an older format is opened as it is and
+                               keeps its format mark (ls_indexer_add
+                               refuses); else one of another format than
+                               this binary writes is refused */
 } ls_indexer_options;
 
 enum { LS_PART_ALL = 0, LS_PART_RECORDS = 1, LS_PART_PASSAGES = 2 };

@@ -27,4 +27,19 @@ ls_rc ls_synonyms_install(xc_wdb *wdb, ls_error *err);
 ls_rc ls_synonym_add(xc_wdb *wdb, const char *key, size_t klen, const char *expansion,
                      size_t elen, ls_error *err);
 
+/* One entry of the synonym store: term -> expansion (both normalised,
+ * NUL-ended, borrowed for the call). Non-zero (an error set in err) stops. */
+typedef ls_rc (*ls_synonym_entry_fn)(void *ctx, const char *term, const char *expansion,
+                                     ls_error *err);
+
+/* The entries key[0..klen) -> expansion[0..elen) makes in the store, as
+ * ls_synonym_add writes them: fn for the key's normalised form and for its
+ * folded one when that differs. mined (an alias a text gives, aliases.h):
+ * none when the key is a built-in one (ls_synonym_builtin, by its folded
+ * form), whose built-in meaning stays its only one ("HĐTV" is "hội đồng
+ * thành viên" even where a text spells it "hội đồng tư vấn"). Returns
+ * fn's error, or the normalisation's (invalid UTF-8: LS_ERR_ARG). */
+ls_rc ls_synonym_entries(const char *key, size_t klen, const char *expansion, size_t elen,
+                         int mined, ls_synonym_entry_fn fn, void *ctx, ls_error *err);
+
 #endif

@@ -24,20 +24,40 @@ static ls_rc put(xc_wdb *wdb, const char *key, const char *expansion, int replac
     return LS_OK;
 }
 
+ls_rc ls_synonym_entries(const char *key, size_t klen, const char *expansion, size_t elen,
+                         int mined, ls_synonym_entry_fn fn, void *ctx, ls_error *err)
+{
+    char *k = NULL, *folded_key = NULL, *exp = NULL;
+    ls_rc rc = ls_normalize_term(key, klen, &k, &folded_key, err);
+    if (!rc) rc = ls_normalize_term(expansion, elen, &exp, NULL, err);
+    if (!rc && !(mined && ls_synonym_builtin(folded_key))) {
+        rc = fn(ctx, k, exp, err);
+        if (!rc && strcmp(k, folded_key) != 0) rc = fn(ctx, folded_key, exp, err);
+    }
+    free(k);
+    free(folded_key);
+    free(exp);
+    return rc;
+}
+
+typedef struct put_ctx {
+    xc_wdb *wdb;
+    int replace;
+} put_ctx;
+
+static ls_rc put_entry(void *vctx, const char *term, const char *expansion, ls_error *err)
+{
+    put_ctx *c = vctx;
+    return put(c->wdb, term, expansion, c->replace, err);
+}
+
 /* key[0..klen) -> expansion[0..elen), normalised, under the key's own form
  * and its folded one; replace: drop what those keys held before. */
 static ls_rc put_forms(xc_wdb *wdb, const char *key, size_t klen, const char *expansion,
                        size_t elen, int replace, ls_error *err)
 {
-    char *k = NULL, *folded_key = NULL, *exp = NULL;
-    ls_rc rc = ls_normalize_term(key, klen, &k, &folded_key, err);
-    if (!rc) rc = ls_normalize_term(expansion, elen, &exp, NULL, err);
-    if (!rc) rc = put(wdb, k, exp, replace, err);
-    if (!rc && strcmp(k, folded_key) != 0) rc = put(wdb, folded_key, exp, replace, err);
-    free(k);
-    free(folded_key);
-    free(exp);
-    return rc;
+    put_ctx c = {wdb, replace};
+    return ls_synonym_entries(key, klen, expansion, elen, 0, put_entry, &c, err);
 }
 
 static ls_rc install_table(xc_wdb *wdb, const ls_synonym_entry *table, size_t n, ls_error *err)

@@ -37,6 +37,8 @@ typedef struct ls_weights {
                              (Xapian's AND_MAYBE; 0 = plain OR) */
     double cover_idf;     /* second stage: 1 = a word counts in coverage by its idf
                              (a pair by its words' mean), 0 = every word alike */
+    double defines;       /* second stage: factor of a passage that opens by defining
+                             what the question names next to "là" (defines.h; <= 1 = off) */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
@@ -44,7 +46,7 @@ ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
  * hpair, defined, defother, elite, cover, hcover, hprec, cidf, depth, folded, synonyms,
- * common, maybe, k1, b). LS_ERR_ARG names a bad item. */
+ * common, maybe, defines, k1, b). LS_ERR_ARG names a bad item. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

@@ -18,17 +18,21 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
     "norm",  "words", "cited", "ndoc", "same",   "gap10", "unheld"};
 
 /* Fitted by bench/fit-confidence (see bench/confidence.md): intercept,
- * then one weight per feature in enum order. */
-static const double intercept = -3.8039;
-static const double weight[LS_CF_N] = { 0.0662,  2.1588,  2.8225, -1.5529, -0.4781,
-                                        2.2466,  1.1680,  0.0709,  0.0559,  0.8396,
-                                       -0.9839,  0.7866,  2.0607, -2.1010};
+ * then one weight per feature in enum order. The log loss of "first hit
+ * right" gives their direction; their scale and shift minimise the log
+ * loss on the questions the index can answer plus 2 x the summed
+ * confidence of those it cannot (their mean is what the issue bounds). */
+static const double intercept = -5.7153;
+static const double weight[LS_CF_N] = { 0.1004,  3.2751,  4.2818, -2.3559, -0.7253,
+                                        3.4083,  1.7719,  0.1076,  0.0847,  1.2737,
+                                       -1.4926,  1.1933,  3.1262, -3.1874};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
- * same features when hit 1 is a procedure's card. */
-static const double proc_intercept = -1.4988;
-static const double proc_weight[LS_CF_N] = {1.1702, 1.6138, 0.0000, -0.4830, 0.0000,
-                                            0.0000, 1.9581, 0.0000, -2.3317, 0.0000,
+ * same features when hit 1 is a procedure's card (the same form of fit,
+ * with 1 x the law questions' confidence). */
+static const double proc_intercept = -2.4376;
+static const double proc_weight[LS_CF_N] = {1.3139, 1.7428, 0.0000, -0.3405, 0.0000,
+                                            0.0000, 2.1266, 0.0000, -2.1509, 0.0000,
                                             0.0000, 0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64

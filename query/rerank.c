@@ -6,6 +6,7 @@
  * protocol (no term lists are fetched). */
 #include "rerank.h"
 #include "answer_type.h"
+#include "defines.h"
 #include "roles.h"
 #include "scope.h"
 #include "word_stats.h"
@@ -27,6 +28,7 @@ typedef struct cover_ctx {
     uint64_t seen_words, seen_pairs, seen_heading_pairs;
     int roles;                    /* the roles the question asks about (roles.h) */
     int answer_types;             /* the kinds of answer it asks for (answer_type.h) */
+    uint64_t before_la, after_la; /* its terms next to a "là" (defines.h) */
     double most_factor;           /* the largest heading factor (scope.h, roles.h) */
     unsigned heading_words;       /* words of the article's heading */
     unsigned heading_matched;     /* of them, words the question holds */
@@ -90,8 +92,10 @@ static void question_shape(const ls_plan *plan, const ls_weights *w, xc_db *db, 
     c->plan = plan;
     c->roles = ls_plan_roles(plan);
     c->answer_types = ls_plan_answer_types(plan);
+    ls_plan_defines_shape(plan, &c->before_la, &c->after_la);
     c->most_factor = ls_scope_most(plan) * (c->roles ? LS_ROLE_FACTOR : 1) *
-                     (c->answer_types ? LS_ANSWER_TYPE_FACTOR : 1);
+                     (c->answer_types ? LS_ANSWER_TYPE_FACTOR : 1) *
+                     ((c->before_la | c->after_la) && w->defines > 1 ? w->defines : 1);
     c->nterms = plan->nterms < MAX_TERMS ? plan->nterms : MAX_TERMS;
     unsigned ndocs = 0;
     xc_err xe;
@@ -182,6 +186,9 @@ static void rescale(const cover_ctx *shape, const ls_weights *w, double kth, con
         if (ls_scope_heading(rec)) cand->score *= ls_scope_factor(c.plan);
         cand->score *= ls_role_factor(c.roles, rec, masks);
         cand->score *= ls_answer_type_factor(c.answer_types, rec, masks);
+        if (w->defines > 1)
+            cand->score *= ls_defines_factor(c.before_la, c.after_la, c.is_word, rec, masks,
+                                             w->defines);
     }
     if (masks != stack) free(masks);
 }

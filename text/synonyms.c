@@ -48,7 +48,8 @@ const ls_synonym_entry *ls_synonym_table(size_t k, size_t *n)
     }
 }
 
-/* The built-in keys, normalised and folded, for ls_synonym_accented. */
+/* The built-in keys, normalised and folded, for ls_synonym_accented and
+ * ls_synonym_builtin. */
 typedef struct accented_key {
     char *key, *folded;
 } accented_key;
@@ -62,12 +63,7 @@ static void fold_table(const ls_synonym_entry *t, size_t n)
         accented_key *a = &accented[naccented];
         if (ls_normalize_term(t[i].key, strlen(t[i].key), &a->key, &a->folded, NULL) != LS_OK)
             continue;
-        if (strcmp(a->key, a->folded) == 0) { /* nothing to restore */
-            free(a->key);
-            free(a->folded);
-            continue;
-        }
-        naccented++;
+        naccented++; /* an unaccented one too: ls_synonym_builtin */
     }
 }
 
@@ -84,6 +80,16 @@ const char *ls_synonym_accented(const char *folded)
 {
     pthread_once(&accented_once, build_accented);
     for (size_t i = 0; i < naccented; i++)
-        if (strcmp(accented[i].folded, folded) == 0) return accented[i].key;
+        if (strcmp(accented[i].folded, folded) == 0 &&
+            strcmp(accented[i].key, accented[i].folded) != 0) /* something to restore */
+            return accented[i].key;
     return NULL;
+}
+
+int ls_synonym_builtin(const char *folded)
+{
+    pthread_once(&accented_once, build_accented);
+    for (size_t i = 0; i < naccented; i++)
+        if (strcmp(accented[i].folded, folded) == 0) return 1;
+    return 0;
 }

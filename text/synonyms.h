@@ -26,6 +26,10 @@ const ls_synonym_entry *ls_synonym_table(size_t k, size_t *n);
  * key folds to it. Static storage, built on first use (thread-safe). */
 const char *ls_synonym_accented(const char *folded);
 
+/* 1 when a built-in key (any table) folds to `folded` ("hdtv": HĐTV),
+ * else 0; thread-safe (the keys are built on first use, as above). */
+int ls_synonym_builtin(const char *folded);
+
 /* The procedures' table (synonyms_procedure.c): *n entries, static. */
 const ls_synonym_entry *ls_synonyms_procedure(size_t *n);
 

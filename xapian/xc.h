@@ -51,13 +51,19 @@ xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err);
  * every network wait. */
 xc_rc xc_db_add_remote(xc_db *db, const char *host, unsigned port,
                        unsigned timeout_ms, xc_err *err);
-/* Pick up the latest committed revision. *changed (may be NULL) = 1 if it moved. */
+/* Pick up the latest committed revision. *changed (may be NULL) = 1 if it moved.
+ * Forgets the term frequencies remembered since the last call (below). */
 xc_rc xc_db_reopen(xc_db *db, int *changed, xc_err *err);
 /* Close and free. NULL is allowed. */
 void xc_db_close(xc_db *db);
 xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err);
-/* Number of documents indexed by `term` (0 if none). */
+/* Number of documents indexed by `term` (0 if none). Remembered until the
+ * next xc_db_reopen (a searcher reopens before each search): a term asked
+ * again is not read again. */
 xc_rc xc_db_termfreq(xc_db *db, const char *term, unsigned *out, xc_err *err);
+/* The same, read from the index and not remembered: for the many terms a
+ * search asks once (the accented forms "did you mean" tries). */
+xc_rc xc_db_termfreq_once(xc_db *db, const char *term, unsigned *out, xc_err *err);
 /* Average document length (in wdf units). */
 xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err);
 /* Revision of the database opened (for a stub database, a shard set, the
@@ -121,6 +127,8 @@ xc_rc xc_wdb_replace_document(xc_wdb *wdb, unsigned docid, const xc_doc *doc, xc
 xc_rc xc_wdb_delete_by_term(xc_wdb *wdb, const char *term, xc_err *err);
 xc_rc xc_wdb_add_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err);
 xc_rc xc_wdb_clear_synonyms(xc_wdb *wdb, const char *term, xc_err *err);
+/* Take synonym out of term's synonyms (nothing when it is not one). */
+xc_rc xc_wdb_remove_synonym(xc_wdb *wdb, const char *term, const char *synonym, xc_err *err);
 xc_rc xc_wdb_set_metadata(xc_wdb *wdb, const char *key, const char *value, size_t len,
                           xc_err *err);
 /* Read back through the writer (sees uncommitted changes). */

@@ -308,10 +308,12 @@ static void test_newer_format(void **state)
     expect_cli(args, "index format 99 is newer than this luat-search reads");
     expect_open_error(with_format("garbled", "2x"), LS_ERR_INDEX, "'2x' is not a format number",
                       "--overwrite", NULL);
-    /* format 1 (older) is still read */
+    /* formats 1 and 3 (older) are still read */
     ls_searcher *s = NULL;
     ls_error err = {0};
     assert_int_equal(ls_searcher_open(with_format("older", "1"), &s, &err), LS_OK);
+    ls_searcher_close(s);
+    assert_int_equal(ls_searcher_open(with_format("format3", "3"), &s, &err), LS_OK);
     ls_searcher_close(s);
 }
 

@@ -2,7 +2,9 @@
  * single analysis pass stores equals a record made from the texts, it
  * decodes back to the words in order (numbers break adjacency) and the
  * body's spans whatever their gaps, a cut or
- * foreign record is refused, the second stage ranks by it (the passage
+ * foreign record is refused, a record of version 3 (both keys of every
+ * token, index format 3) decodes to the same as version 4 (a folded key only
+ * where it differs), which is the shorter, the second stage ranks by it (the passage
  * holding all of the question, with or without diacritics, rises) and the
  * snippet read from it equals the one made by analysing the text. */
 #include <setjmp.h>
@@ -14,6 +16,7 @@
 #include <cmocka.h>
 
 #include "../../common/ls_hash.h"
+#include "../../common/ls_varint.h"
 #include "../../format/cover_record.h"
 #include "../../indexer/termgen.h"
 #include "../../query/rerank.h"
@@ -180,10 +183,96 @@ static void test_refuses_bad_records(void **state)
     assert_int_equal(ls_cover_decode(b.data, b.len, &c, NULL), LS_ERR_FORMAT);
     /* a token index past the token list */
     ls_buf bad = LS_BUF_INIT;
-    ls_buf_append(&bad, "\x02\x00\x00\x00\x01\x05", 6);
+    /* version 4, one token (no bits set, its key), a heading of one token: the second */
+    ls_buf_append(&bad, "\x04\x01\x00\x00\x01\x02\x03\x04\x01\x02\x00\x00", 12);
     assert_int_equal(ls_cover_decode(bad.data, bad.len, &c, NULL), LS_ERR_FORMAT);
+    bad.data[9] = 1; /* the first token: a record */
+    assert_int_equal(ls_cover_decode(bad.data, bad.len, &c, NULL), LS_OK);
+    ls_cover_free(&c);
     ls_buf_free(&bad);
     ls_buf_free(&b);
+}
+
+/* The record rec4 (version 4) written as version 3 wrote it: both keys of
+ * every token, then the nonword bits; the fields and spans as they are. */
+static void to_paired(const ls_buf *rec4, ls_buf *out)
+{
+    ls_cover c;
+    assert_int_equal(ls_cover_decode(rec4->data, rec4->len, &c, NULL), LS_OK);
+    assert_int_equal((unsigned char)rec4->data[0], LS_COVER_VERSION);
+    const unsigned char *p = (const unsigned char *)rec4->data + 1;
+    int bad = 0;
+    assert_int_equal(ls_varint_get(&p, p + 10, &bad), c.nwords);
+    size_t nbits = (c.nwords + 7) / 8, ndiffer = 0;
+    for (size_t w = 0; w < c.nwords; w++) ndiffer += c.keys[2 * w] != c.keys[2 * w + 1];
+    p += 2 * nbits + 4 * (c.nwords + ndiffer); /* the fields start here */
+    ls_buf_putc(out, LS_COVER_VERSION_PAIRED);
+    ls_varint_put(out, c.nwords);
+    for (size_t i = 0; i < 2 * c.nwords; i++) {
+        uint32_t k = c.keys[i];
+        char le[4] = {(char)(k & 0xff), (char)(k >> 8 & 0xff), (char)(k >> 16 & 0xff), (char)(k >> 24)};
+        ls_buf_append(out, le, 4);
+    }
+    for (size_t i = 0; i < c.nwords; i += 8) {
+        unsigned char bits = 0;
+        for (size_t j = 0; j < 8 && i + j < c.nwords; j++) bits |= (unsigned char)(c.nonword[i + j] << j);
+        ls_buf_putc(out, (char)bits);
+    }
+    ls_buf_append(out, (const char *)p, (size_t)(rec4->data + rec4->len - (const char *)p));
+    ls_cover_free(&c);
+}
+
+static void assert_same_cover(const ls_cover *a, const ls_cover *b)
+{
+    assert_int_equal(a->nwords, b->nwords);
+    assert_memory_equal(a->keys, b->keys, 2 * a->nwords * sizeof *a->keys);
+    assert_memory_equal(a->nonword, b->nonword, a->nwords);
+    for (int f = 0; f < LS_COVER_NFIELDS; f++) {
+        assert_int_equal(a->ntokens[f], b->ntokens[f]);
+        assert_memory_equal(a->tokens[f], b->tokens[f], a->ntokens[f] * sizeof *a->tokens[f]);
+    }
+    assert_true((a->spans == NULL) == (b->spans == NULL));
+    if (a->spans)
+        assert_memory_equal(a->spans, b->spans,
+                            2 * a->ntokens[LS_COVER_BODY] * sizeof *a->spans);
+}
+
+/* an index of format 3 holds records of version 3: they read as the same
+ * record, with or without spans; the version 4 record is shorter by 4 bytes
+ * a token without marks, less its second bit set; every cut is refused */
+static void test_reads_version_3(void **state)
+{
+    (void)state;
+    static const char *body = "Điều 5. Người đi đăng ký khai sinh nộp tờ khai theo mẫu và giấy "
+                              "chứng sinh cho cơ quan đăng ký hộ tịch; 123/2015/NĐ-CP, 10 ngày.";
+    ls_buf b4 = LS_BUF_INIT, b3 = LS_BUF_INIT;
+    encode(HEADING, TITLE, body, &b4);
+    to_paired(&b4, &b3);
+    ls_cover c4, c3;
+    assert_int_equal(ls_cover_decode(b4.data, b4.len, &c4, NULL), LS_OK);
+    assert_int_equal(ls_cover_decode(b3.data, b3.len, &c3, NULL), LS_OK);
+    assert_same_cover(&c4, &c3);
+    size_t same = 0;
+    for (size_t w = 0; w < c4.nwords; w++) same += c4.keys[2 * w] == c4.keys[2 * w + 1];
+    assert_true(same > 0 && same < c4.nwords); /* both kinds of token */
+    assert_int_equal(b3.len - b4.len, 4 * same - (c4.nwords + 7) / 8);
+    long khai = word_of(&c3, key("khai")), dang = word_of(&c3, key("đăng"));
+    assert_true(khai >= 0 && dang >= 0);
+    assert_int_equal(c3.keys[2 * khai + 1], key("khai"));
+    assert_int_equal(c3.keys[2 * dang + 1], key("dang"));
+    ls_cover_free(&c4);
+    ls_cover_free(&c3);
+    assert_int_equal(ls_cover_decode_tokens(b4.data, b4.len, &c4, NULL), LS_OK);
+    assert_int_equal(ls_cover_decode_tokens(b3.data, b3.len, &c3, NULL), LS_OK);
+    assert_same_cover(&c4, &c3);
+    ls_cover_free(&c4);
+    ls_cover_free(&c3);
+    for (size_t n = 0; n < b3.len; n++) {
+        assert_int_equal(ls_cover_decode(b3.data, n, &c3, NULL), LS_ERR_FORMAT);
+        assert_null(c3.keys);
+    }
+    ls_buf_free(&b4);
+    ls_buf_free(&b3);
 }
 
 /* ---- the second stage over records ------------------------------------ */
@@ -298,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_spans_any_gap),
         cmocka_unit_test(test_termgen_pass_equals_texts),
         cmocka_unit_test(test_refuses_bad_records),
+        cmocka_unit_test(test_reads_version_3),
         cmocka_unit_test(test_rerank_by_record),
         cmocka_unit_test(test_snippet_from_record),
     };

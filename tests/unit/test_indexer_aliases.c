@@ -3,8 +3,8 @@
  * stored both ways; an acronym stored when the words before it spell it,
  * with or without "sau đây gọi tắt là", and not when they do not ("QCVN"),
  * when it has two letters ("CA") or reads as a syllable ("TAN"), nor for a
- * short name ("sau đây gọi là Quỹ"); what a key held before is
- * kept; keys normalised and folded; the walk alone (ls_aliases_each)
+ * short name ("sau đây gọi là Quỹ"), nor under a built-in key (NSNN,
+ * ĐHĐCĐ); keys normalised and folded; the walk alone (ls_aliases_each)
  * reports spans of the text and stops when asked. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -63,8 +63,9 @@ static void test_store(void **state)
         {"sàng lọc trước sinh", "tầm soát trước sinh"},
         {"tầm soát trước sinh", "sàng lọc trước sinh"},
         {"kbnn", "kho bạc nhà nước"},
-        {"nsnn", "ngân sách|ngân sách nhà nước"},     /* beside what it held */
-        {"đhđcđ", "đại hội đồng cổ đông"}, {"dhdcd", "đại hội đồng cổ đông"},
+        /* built-in keys (text/synonyms.h) get no mined meaning: what the
+         * key held stays its only one */
+        {"nsnn", "ngân sách"}, {"đhđcđ", ""}, {"dhdcd", ""},
         /* no spelled-out words, a short name, the phrase itself */
         {"qcvn", ""}, {"quỹ", ""}, {"quỹ bảo vệ môi trường", ""},
         /* two letters; a syllable */
