@@ -22,10 +22,10 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
  * right" gives their direction; their scale and shift minimise the log
  * loss on the questions the index can answer plus 2 x the summed
  * confidence of those it cannot (their mean is what the issue bounds). */
-static const double intercept = -5.7153;
-static const double weight[LS_CF_N] = { 0.1004,  3.2751,  4.2818, -2.3559, -0.7253,
-                                        3.4083,  1.7719,  0.1076,  0.0847,  1.2737,
-                                       -1.4926,  1.1933,  3.1262, -3.1874};
+static const double intercept = -5.5652;
+static const double weight[LS_CF_N] = { 0.0930,  3.1401,  3.9528, -2.3422, -0.8399,
+                                        3.4409,  1.6833,  0.1179, -0.0038,  1.2683,
+                                       -1.1620,  1.3655,  3.3388, -3.2521};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card (the same form of fit,
