@@ -1,5 +1,7 @@
 /* cmd_index.c — `luat-search index`: read sources in any supported format
  * and add them to an index, with progress on a terminal and a summary. */
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +24,8 @@ static const char help[] =
     "is replaced article by article (by number + article), so indexing the same\n"
     "input twice changes nothing. Documents that cannot be read are reported and\n"
     "skipped; the rest of the batch goes on. Exit status 1 when nothing could\n"
-    "be indexed, 2 on a usage error.\n"
+    "be indexed (DIR is then left as it was, --overwrite or not), 2 on a usage\n"
+    "error.\n"
     "\n"
     "options:\n"
     "  --db DIR          the index directory (required)\n"
@@ -45,15 +48,67 @@ static const char help[] =
     "  -h, --help        this help\n";
 
 typedef struct index_run {
-    ls_indexer *ix;
+    ls_indexer *ix;           /* opened at the first document read */
+    const char *db;
+    const ls_indexer_options *io;
     ls_error err;
     int failed;
     index_report rep;
 } index_run;
 
+/* The index is opened (created, or emptied by --overwrite) once there is
+ * a document to put in it: a run that reads none leaves DIR as it was. */
+static int open_index(index_run *run)
+{
+    if (run->ix) return 0;
+    if (ls_indexer_open(run->db, run->io, &run->ix, &run->err) == LS_OK) return 0;
+    run->failed = 1;
+    return 1;
+}
+
+/* What DIR held before the run: nothing there, an empty directory, or
+ * something (an index, or files the writer will judge). */
+enum { DB_MISSING, DB_EMPTY, DB_HELD };
+
+static int db_state(const char *db)
+{
+    DIR *d = opendir(db);
+    if (!d) return errno == ENOENT ? DB_MISSING : DB_HELD;
+    struct dirent *e;
+    int held = 0;
+    while (!held && (e = readdir(d))) held = strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(d);
+    return held ? DB_HELD : DB_EMPTY;
+}
+
+/* A run that indexed nothing into a new index takes out what it made:
+ * DIR again missing, or empty. */
+static void leave_as_found(const char *db, int before)
+{
+    ls_error err = {0};
+    if (before == DB_MISSING) {
+        if (db_state(db) != DB_MISSING && ls_index_remove_tree(db, &err))
+            fprintf(stderr, "luat-search index: %s\n", err.msg);
+        return;
+    }
+    DIR *d = before == DB_EMPTY ? opendir(db) : NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", db, e->d_name);
+        if (ls_index_remove_tree(path, &err)) {
+            fprintf(stderr, "luat-search index: %s\n", err.msg);
+            break;
+        }
+    }
+    if (d) closedir(d);
+}
+
 static int on_document(void *ctx, const ls_document *doc)
 {
     index_run *run = ctx;
+    if (open_index(run)) return 1;
     ls_error one = {0};
     ls_rc rc = ls_indexer_add(run->ix, doc, &one);
     if (ls_rc_is_bad_input(rc)) {
@@ -140,11 +195,8 @@ int cmd_index(int argc, char **argv)
     char why[1024];
     if (ls_shards_complete(db, &complete, why, sizeof why, NULL) == LS_OK && !complete)
         fprintf(stderr, "luat-search index: %s; this run repairs it\n", why);
-    index_run run = {0};
-    if (ls_indexer_open(db, &io, &run.ix, &run.err)) {
-        if (json) index_report_finish(&run.rep, &(ls_index_counts){0}, 1, run.err.msg);
-        return cli_fail("index", &run.err);
-    }
+    index_run run = {.db = db, .io = &io};
+    int before = db_state(db);
     index_report_start(&run.rep, !quiet && isatty(STDERR_FILENO), argv + optind, argc - optind);
     ls_reader_sink sink = {on_document, on_problem, &run};
     for (int i = optind; i < argc && !run.failed; i++) {
@@ -154,20 +206,20 @@ int cmd_index(int argc, char **argv)
             index_report_skipped(&run.rep, argv[i], 0, err.msg);
         }
     }
-    if (!run.failed && ls_indexer_commit(run.ix, &run.err)) run.failed = 1;
+    const ls_index_counts none = {0};
+    /* skipped documents are reported; the run fails only when nothing at
+     * all could be indexed, and then leaves DIR as it found it */
+    if (!run.failed && run.ix && ls_indexer_commit(run.ix, &run.err)) run.failed = 1;
+    int nothing = !run.ix || ls_indexer_counts(run.ix)->documents == 0; /* exact once committed */
     char previous[4096] = "";
-    int compacted = !run.failed && io.overwrite && !no_compact && !ls_shards_count(db) &&
-                    compact_built(db, previous, sizeof previous);
-    index_report_finish(&run.rep, ls_indexer_counts(run.ix), json, run.failed ? run.err.msg : NULL);
+    int compacted = !run.failed && !nothing && io.overwrite && !no_compact &&
+                    !ls_shards_count(db) && compact_built(db, previous, sizeof previous);
+    index_report_finish(&run.rep, run.ix ? ls_indexer_counts(run.ix) : &none, json,
+                        run.failed ? run.err.msg : NULL);
     index_report_free(&run.rep);
-    if (run.failed) {
-        ls_indexer_close(run.ix);
-        return cli_fail("index", &run.err);
-    }
-    /* skipped documents are reported above; the run fails only when nothing
-     * at all could be indexed */
-    int nothing = ls_indexer_counts(run.ix)->documents == 0;
-    ls_indexer_close(run.ix);
+    ls_indexer_close(run.ix); /* nothing committed is dropped */
+    if (nothing && before != DB_HELD) leave_as_found(db, before);
+    if (run.failed) return cli_fail("index", &run.err);
     ls_error rm_err = {0};
     if (compacted && ls_index_remove_tree(previous, &rm_err))
         fprintf(stderr, "luat-search index: %s (the index as written)\n", rm_err.msg);

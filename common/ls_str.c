@@ -16,6 +16,21 @@ ls_rc ls_strset(char **field, const char *s, size_t len)
     return LS_OK;
 }
 
+size_t ls_str_cat3(char *out, size_t cap, const char *a, const char *b, const char *c)
+{
+    const char *part[3] = {a, b, c};
+    size_t n = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!part[k]) continue;
+        size_t len = strlen(part[k]);
+        if (len > cap - 1 - n) len = cap - 1 - n;
+        memcpy(out + n, part[k], len);
+        n += len;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 char *ls_strdup_ok(const char *s, int *ok)
 {
     if (!s) return NULL;

@@ -245,8 +245,8 @@ static ls_rc walk_dir(const char *path, ls_format fmt, const ls_reader_sink *sin
         n++;
     }
     closedir(dir);
-    if (rc == LS_OK) qsort(names, n, sizeof *names, cmp_names);
-    else ls_error_set(err, rc, "out of memory");
+    if (rc != LS_OK) ls_error_set(err, rc, "out of memory");
+    else if (n > 1) qsort(names, n, sizeof *names, cmp_names); /* none: names is NULL */
     ls_buf child = LS_BUF_INIT;
     for (size_t i = 0; rc == LS_OK && i < n && !w->stopped; i++) {
         ls_buf_reset(&child);

@@ -12,10 +12,13 @@
  * The title is put in sentence case ("Nghị định quy định chi tiết một số
  * điều và biện pháp thi hành Luật Hộ tịch", "Luật Cư trú"), keeping the
  * capitals of names we can recognise (after "Luật", "Chính phủ", "Quốc hội",
- * place names after "tỉnh"/"thành phố"). A file holds one document.
+ * place names after "tỉnh"/"thành phố") and of document numbers, with the
+ * type citing them ("Nghị định số 43/2014/NĐ-CP": else a title's citation
+ * is not read as one). A file holds one document.
  */
 #include "reader.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +182,32 @@ static char *lower_dup(const char *src, size_t n)
     }
     ucasemap_close(cm);
     return out;
+}
+
+/* A document number ("43/2014/NĐ-CP"): a word with a digit and a '/'. */
+static int number_word(const char *w, size_t n)
+{
+    if (!memchr(w, '/', n)) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= '0' && w[i] <= '9') return 1;
+    return 0;
+}
+
+/* low (len bytes) is orig lower-cased: give its document numbers back
+ * their capitals word by word ("nghị định số 43/2014/nđ-cp" -> "... số
+ * 43/2014/NĐ-CP"), so a title's citation reads as one; a word whose bytes
+ * lower-casing changed in length is left. */
+static void restore_numbers(char *low, size_t len, const char *orig, size_t olen)
+{
+    size_t i = 0, j = 0;
+    while (i < len && j < olen) {
+        while (i < len && (low[i] == ' ' || low[i] == '\n')) i++;
+        while (j < olen && (orig[j] == ' ' || orig[j] == '\n')) j++;
+        size_t a = i, b = j;
+        while (i < len && low[i] != ' ' && low[i] != '\n') i++;
+        while (j < olen && orig[j] != ' ' && orig[j] != '\n') j++;
+        if (i - a == j - b && number_word(orig + b, j - b)) memcpy(low + a, orig + b, j - b);
+    }
 }
 
 /* ---- header fields ------------------------------------------------------- */
@@ -364,6 +393,29 @@ static ls_rc read_header(const char *d, size_t len, size_t pos, header *h)
 
 /* ---- building the document ---------------------------------------------- */
 
+/* A type named before a number ("nghị định số 43/2014/NĐ-CP") is
+ * capitalised as a citation writes it: "Nghị định số 43/2014/NĐ-CP". */
+static void cap_cited_types(char *s, size_t len)
+{
+    static const char so[] = " số ";
+    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), so, strlen(so))); p++) {
+        const char *w = p + strlen(so), *end = s + len;
+        size_t wn = 0;
+        while (w + wn < end && w[wn] != ' ') wn++;
+        if (!number_word(w, wn)) continue;
+        for (size_t t = 0; t < NTYPES; t++) {
+            char *low = lower_dup(doc_types[t].name, strlen(doc_types[t].name));
+            size_t k = low ? strlen(low) : 0;
+            if (low && (size_t)(p - s) >= k && memcmp(p - k, low, k) == 0 &&
+                (p - k == s || p[-(ptrdiff_t)k - 1] == ' ')) {
+                cap_at(s, len, (size_t)(p - k - s));
+                t = NTYPES;
+            }
+            free(low);
+        }
+    }
+}
+
 static ls_rc set_lower_named(char **field, const char *prefix, const char *s, size_t n,
                              int cap_first)
 {
@@ -375,6 +427,8 @@ static ls_rc set_lower_named(char **field, const char *prefix, const char *s, si
     if (!rc) rc = ls_buf_puts(&b, low);
     free(low);
     if (rc) { ls_buf_free(&b); return rc; }
+    restore_numbers(b.data + body_off, b.len - body_off, s, n);
+    cap_cited_types(b.data, b.len);
     restore_names(b.data, b.len);
     if (cap_first || !prefix) cap_at(b.data, b.len, body_off);
     if (prefix) cap_at(b.data, b.len, 0);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/ls_str.h"
 #include "../format/schema.h"
 
 
@@ -167,10 +168,10 @@ static unsigned term_df(const parts *p, const ls_plan *plan, const char *prefix,
     char buf[600];
     unsigned n = 0, nf = 0;
     xc_err xe;
-    snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    ls_str_cat3(buf, sizeof buf, prefix, term, NULL);
     if (xc_db_termfreq(p->db, buf, &n, &xe)) n = 0;
     if (!plan->any_marks) {
-        snprintf(buf, sizeof buf, "%s%s", folded_prefix, folded);
+        ls_str_cat3(buf, sizeof buf, folded_prefix, folded, NULL);
         if (xc_db_termfreq(p->db, buf, &nf, &xe)) nf = 0;
         if (nf > n) n = nf;
     }
@@ -200,7 +201,7 @@ static int carried_by_pair(const parts *p, const ls_plan *plan, const ls_weights
 static xc_query *prefixed(const char *prefix, const char *term, xc_err *xe)
 {
     char buf[512];
-    snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    ls_str_cat3(buf, sizeof buf, prefix, term, NULL);
     return xc_query_term(buf, 1, 0, xe);
 }
 
@@ -245,8 +246,8 @@ static void add_pair(parts *p, const ls_plan *plan, const ls_field_prefixes *f,
 {
     if (weight <= 0) return;
     char exact[512], folded[512];
-    snprintf(exact, sizeof exact, "%s_%s", a->term, b->term);
-    snprintf(folded, sizeof folded, "%s_%s", a->folded, b->folded);
+    ls_str_cat3(exact, sizeof exact, a->term, "_", b->term);
+    ls_str_cat3(folded, sizeof folded, a->folded, "_", b->folded);
     if (!(f->indexed & LS_INDEXED_PAIR)) {
         push(p, scaled(prefixed(f->folded_pair, folded, &p->xe), weight, &p->xe));
         estimate(p, plan, f->folded_pair, folded, f->folded_pair, folded, weight);

@@ -14,15 +14,32 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void make_key(void) { la_key = ls_hash32("la", 2); }
 
+static int folded_is(const ls_plan *plan, size_t i, const char *syllable)
+{
+    return i < plan->nterms && !plan->terms[i].expansion && plan->terms[i].kind == LS_TOKEN_WORD &&
+           strcmp(plan->terms[i].folded, syllable) == 0;
+}
+
 void ls_plan_defines_shape(const ls_plan *plan, uint64_t *before, uint64_t *after)
 {
     *before = *after = 0;
     size_t n = plan->nterms < 64 ? plan->nterms : 64;
     for (size_t i = 0; i < n; i++) {
-        const ls_qterm *t = &plan->terms[i];
-        if (t->expansion || t->kind != LS_TOKEN_WORD || strcmp(t->folded, "la") != 0) continue;
-        if (i > 0) *before |= UINT64_C(1) << (i - 1);
-        if (i + 1 < n) *after |= UINT64_C(1) << (i + 1);
+        /* "X là", "là X"; "X được hiểu", "X hiểu" (X, or "X được hiểu"
+         * when the body says "X được hiểu là"); "khái niệm X", "định
+         * nghĩa X" */
+        if (folded_is(plan, i, "la")) {
+            if (i > 0) *before |= UINT64_C(1) << (i - 1);
+            if (i + 1 < n) *after |= UINT64_C(1) << (i + 1);
+        }
+        if (folded_is(plan, i, "hieu")) {
+            size_t x = i > 0 && folded_is(plan, i - 1, "duoc") ? i - 1 : i; /* X ends before */
+            *before |= UINT64_C(1) << i; /* the body's "X được hiểu là" */
+            if (x > 0) *before |= UINT64_C(1) << (x - 1);
+        }
+        if (i + 2 < n && ((folded_is(plan, i, "khai") && folded_is(plan, i + 1, "niem")) ||
+                          (folded_is(plan, i, "dinh") && folded_is(plan, i + 1, "nghia"))))
+            *after |= UINT64_C(1) << (i + 2);
     }
 }
 

@@ -13,15 +13,18 @@
 #include "../format/cover_record.h"
 #include "plan.h"
 
-/* The question's terms next to a "là" (folded "la"): bit p of *before set
- * when term p is followed by it, of *after when term p follows it (terms
- * past the 64th are not followed). Both 0: no passage is raised. */
+/* The question's terms that name what it asks to define: bit p of
+ * *before set when the phrase may end at term p ("X là", "X được hiểu
+ * như thế nào", "X được hiểu là", "X hiểu thế nào"), of *after when it
+ * may start there ("là X", "thế nào là X", "khái niệm X", "định nghĩa
+ * X"); read on folded syllables, terms past the 64th not followed. Both
+ * 0: no passage is raised. */
 void ls_plan_defines_shape(const ls_plan *plan, uint64_t *before, uint64_t *after);
 
 /* The factor of a passage with cover record rec: factor (> 1) when its
  * body, or a clause or point in it (words right after a number: "1.",
- * "a)"), opens with a phrase of at most 8 words then "là", and the question holds that phrase, word for word and in
- * order, right before or right after one of its "là" (before, after from
+ * "a)"), opens with a phrase of at most 8 words then "là", and the
+ * question holds that phrase, word for word and in order, ending at a bit of before or starting at one of after (from
  * ls_plan_defines_shape; masks[w], per distinct word w of rec, the
  * question terms that word is: rerank.c's word masks), at least one of
  * its words a content word (content: bits of the question's content

@@ -197,16 +197,14 @@ static unsigned termfreq(ls_searcher *s, const char *prefix, const char *value)
     return tf;
 }
 
-/* The passage stored in doc, which is freed. */
+/* The passage stored in doc (borrowed). */
 static ls_rc decode_passage(xc_doc *doc, ls_passage **out, ls_error *err)
 {
     const char *data;
     size_t len;
     xc_err xe;
-    ls_rc rc = xc_doc_get_data(doc, &data, &len, &xe) ? xapian_error(err, "reading passage", &xe)
-                                                      : ls_passage_decode(data, len, out, err);
-    xc_doc_free(doc);
-    return rc;
+    return xc_doc_get_data(doc, &data, &len, &xe) ? xapian_error(err, "reading passage", &xe)
+                                                  : ls_passage_decode(data, len, out, err);
 }
 
 static ls_rc fetch_passage(ls_searcher *s, unsigned docid, ls_passage **out, ls_error *err)
@@ -214,7 +212,9 @@ static ls_rc fetch_passage(ls_searcher *s, unsigned docid, ls_passage **out, ls_
     xc_doc *doc = NULL;
     xc_err xe;
     if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
-    return decode_passage(doc, out, err);
+    ls_rc rc = decode_passage(doc, out, err);
+    xc_doc_free(doc);
+    return rc;
 }
 
 char *ls_citation_format(const ls_passage *p, const char *clause)
@@ -252,15 +252,19 @@ static ls_rc doc_cover(xc_doc *doc, int with_spans, ls_cover *rec)
                       : ls_cover_decode_tokens(val, len, rec, NULL);
 }
 
-/* The passage docid and its cover record (*has_rec 0 when it has none). */
-static ls_rc fetch_hit(ls_searcher *s, unsigned docid, ls_passage **out, ls_cover *rec,
-                       int *has_rec, ls_error *err)
+/* The passage docid and its cover record (*has_rec 0 when it has none),
+ * from doc (borrowed: docid's document read already) or read now. */
+static ls_rc fetch_hit(ls_searcher *s, unsigned docid, xc_doc *doc, ls_passage **out,
+                       ls_cover *rec, int *has_rec, ls_error *err)
 {
-    xc_doc *doc = NULL;
+    xc_doc *own = NULL;
     xc_err xe;
-    if (xc_db_get_document(s->db, docid, &doc, &xe)) return xapian_error(err, "reading passage", &xe);
+    if (!doc && xc_db_get_document(s->db, docid, &own, &xe))
+        return xapian_error(err, "reading passage", &xe);
+    if (!doc) doc = own;
     *has_rec = doc_cover(doc, 1, rec) == LS_OK;
-    ls_rc rc = decode_passage(doc, out, err); /* frees doc */
+    ls_rc rc = decode_passage(doc, out, err);
+    xc_doc_free(own);
     if (rc && *has_rec) {
         ls_cover_free(rec);
         *has_rec = 0;
@@ -291,10 +295,11 @@ int ls_kind_parse(const char *name)
     return -1;
 }
 
-/* A hit for docid; `passage` (may be NULL: then it is read) becomes the
- * hit's. */
-static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, ls_passage *passage,
-                      double score, unsigned rank, ls_hit *hit, ls_error *err)
+/* A hit for docid; `passage` (may be NULL: then it is read, from doc when
+ * that is docid's document, borrowed) becomes the hit's. */
+static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, xc_doc *doc,
+                      ls_passage *passage, double score, unsigned rank, ls_hit *hit,
+                      ls_error *err)
 {
     memset(hit, 0, sizeof *hit);
     hit->rank = rank;
@@ -302,7 +307,7 @@ static ls_rc make_hit(ls_searcher *s, const ls_plan *plan, unsigned docid, ls_pa
     hit->passage = passage;
     ls_cover rec;
     int has_rec = 0;
-    ls_rc rc = passage ? LS_OK : fetch_hit(s, docid, &hit->passage, &rec, &has_rec, err);
+    ls_rc rc = passage ? LS_OK : fetch_hit(s, docid, doc, &hit->passage, &rec, &has_rec, err);
     if (rc) return rc;
     ls_passage *p = hit->passage;
     rc = ls_snippet_make(plan, p, has_rec ? &rec : NULL, SNIPPET_BYTES, &hit->snippet,
@@ -344,17 +349,27 @@ static char *describe_plan(const ls_plan *plan, const ls_search_request *req)
     return ls_buf_detach(&b);
 }
 
-/* Combine rank, cited-document filter and request filters into one query. */
-/* The query of req: the ranking query, filtered. Unless `plain` (every
- * part ORed), a common word or pair may only add (build.h, maybe): then
- * *narrowed is 1, and a match that came out shorter than the candidates
- * wanted (a filter, a cited document) is asked again plain (search_once). */
-static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
-                         int doc_known, int plain, xc_query **out, int *narrowed,
-                         ls_error *err)
+/* The ranking query of plan (*out NULL when it has no parts). Unless
+ * `plain` (every part ORed), a common word or pair may only add (build.h,
+ * maybe): then *narrowed is 1, and a match that came out shorter than the
+ * candidates wanted (a filter, a cited document) is asked again plain
+ * (search_once). One per search serves the articles and the procedures. */
+static ls_rc rank_query(ls_searcher *s, const ls_plan *plan, int plain, xc_query **out,
+                        int *narrowed, ls_error *err)
+{
+    ls_weights w = s->weights;
+    if (plain) w.maybe = 0;
+    if (narrowed) *narrowed = w.maybe > 0;
+    return ls_query_rank(plan, &w, s->db, out, err);
+}
+
+/* The query of req: rank (borrowed; may be NULL), the cited-document filter
+ * and the request's filters combined into one. */
+static ls_rc final_query(const ls_plan *plan, const ls_search_request *req, int doc_known,
+                         const xc_query *rank, xc_query **out, ls_error *err)
 {
     *out = NULL;
-    xc_query *rank = NULL, *filter = NULL, *q = NULL;
+    xc_query *filter = NULL, *q = NULL;
     ls_rc rc = ls_query_filter(req, &filter, err);
     xc_err xe = {0};
     if (!rc && doc_known) {
@@ -372,21 +387,15 @@ static ls_rc final_query(ls_searcher *s, const ls_plan *plan, const ls_search_re
         }
         if (!filter) rc = xapian_error(err, "building the query", &xe);
     }
-    ls_weights w = s->weights;
-    if (plain) w.maybe = 0;
-    if (narrowed) *narrowed = w.maybe > 0;
-    if (!rc) rc = ls_query_rank(plan, &w, s->db, &rank, err);
     if (!rc && filter) {
-        xc_query *base = rank ? rank : xc_query_match_all(&xe);
+        xc_query *base = rank ? xc_query_copy(rank, &xe) : xc_query_match_all(&xe);
         xc_query *pair[2] = {base, filter};
         q = base ? xc_query_combine(XC_OP_FILTER, pair, 2, 0, &xe) : NULL;
-        if (base != rank) xc_query_free(base);
+        xc_query_free(base);
         if (!q) rc = xapian_error(err, "building the query", &xe);
-    } else if (!rc) {
-        q = rank;
-        rank = NULL;
+    } else if (!rc && rank) {
+        if (!(q = xc_query_copy(rank, &xe))) rc = xapian_error(err, "building the query", &xe);
     }
-    xc_query_free(rank);
     xc_query_free(filter);
     *out = q;
     return rc;
@@ -411,17 +420,14 @@ static ls_rc check_request(const ls_search_request *req, size_t *len, ls_error *
     return ls_as_of_date(req->as_of, day, err);
 }
 
-/* doc's cover record without spans into *rec, or one made from its
- * passage (an index without them), which is then decoded into *passage
- * (the caller's to free). Frees doc. */
+/* doc's (borrowed) cover record without spans into *rec, or one made from
+ * its passage (an index without them), which is then decoded into
+ * *passage (the caller's to free). */
 static ls_rc doc_cover_or_made(xc_doc *doc, ls_passage **passage, ls_cover *rec)
 {
-    if (doc_cover(doc, 0, rec) == LS_OK) { /* coverage reads no spans */
-        xc_doc_free(doc);
-        return LS_OK;
-    }
+    if (doc_cover(doc, 0, rec) == LS_OK) return LS_OK; /* coverage reads no spans */
     ls_error one = {0};
-    ls_rc rc = decode_passage(doc, passage, &one); /* frees doc */
+    ls_rc rc = decode_passage(doc, passage, &one);
     ls_buf b = LS_BUF_INIT;
     const ls_passage *p = *passage;
     if (!rc) rc = ls_cover_encode_texts(p->heading, p->doc_title, p->text, p->text_len, &b, &one);
@@ -430,44 +436,81 @@ static ls_rc doc_cover_or_made(xc_doc *doc, ls_passage **passage, ls_cover *rec)
     return rc;
 }
 
-/* ls_candidate_loader over an MSet: the candidate's cover record, or one
- * made from its passage (an index without them) */
-static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
+/* An MSet's documents, each read once for the second stage, the prior,
+ * the hits and the confidence (an xc_doc keeps the values and data it has
+ * read: a cover record read for coverage is not read again for a hit). */
+typedef struct placed {
+    const xc_mset *ms;
+    xc_doc **docs; /* by MSet place; NULL: not read yet (or no room to keep) */
+} placed;
+
+static void placed_init(placed *pl, const xc_mset *ms)
 {
-    xc_doc *doc = NULL;
-    xc_err xe;
-    if (xc_mset_document(ctx, i, &doc, &xe)) return LS_ERR_INDEX;
-    return doc_cover_or_made(doc, &c->passage, rec);
+    pl->ms = ms;
+    pl->docs = calloc(xc_mset_size(ms) ? xc_mset_size(ms) : 1, sizeof *pl->docs);
 }
 
-/* ls_prior_id_fn over an MSet: the candidate's document id, from its value
- * slot (the MSet's fetched block, found by docid) */
+static void placed_free(placed *pl)
+{
+    for (size_t i = 0; pl->docs && i < xc_mset_size(pl->ms); i++) xc_doc_free(pl->docs[i]);
+    free(pl->docs);
+}
+
+/* The document at place i (borrowed from pl), NULL when it cannot be read
+ * (or kept: then *spare, the caller's to free, holds it). */
+static xc_doc *placed_doc(placed *pl, size_t i, xc_doc **spare)
+{
+    if (pl->docs && pl->docs[i]) return pl->docs[i];
+    xc_doc *doc = NULL;
+    xc_err xe;
+    if (xc_mset_document(pl->ms, i, &doc, &xe)) return NULL;
+    if (pl->docs) pl->docs[i] = doc;
+    else *spare = doc;
+    return doc;
+}
+
+/* The document of docid when the MSet holds it (as placed_doc), else NULL. */
+static xc_doc *placed_find(placed *pl, unsigned docid, xc_doc **spare)
+{
+    for (size_t i = 0; i < xc_mset_size(pl->ms); i++)
+        if (xc_mset_docid(pl->ms, i) == docid) return placed_doc(pl, i, spare);
+    return NULL;
+}
+
+/* ls_candidate_loader over an MSet (a placed): the candidate's cover
+ * record, or one made from its passage (an index without them) */
+static ls_rc load_candidate(void *ctx, size_t i, ls_candidate *c, ls_cover *rec)
+{
+    xc_doc *spare = NULL;
+    xc_doc *doc = placed_doc(ctx, i, &spare);
+    ls_rc rc = doc ? doc_cover_or_made(doc, &c->passage, rec) : LS_ERR_INDEX;
+    xc_doc_free(spare);
+    return rc;
+}
+
+/* ls_prior_id_fn over an MSet (a placed): the candidate's document id,
+ * from its value slot */
 static int candidate_doc_id(void *ctx, const ls_candidate *c, char *buf, size_t cap)
 {
-    const xc_mset *ms = ctx;
-    for (size_t i = 0; i < xc_mset_size(ms); i++) {
-        if (xc_mset_docid(ms, i) != c->docid) continue;
-        xc_doc *doc = NULL;
-        xc_err xe;
-        const char *v;
-        size_t len = 0;
-        if (xc_mset_document(ms, i, &doc, &xe)) return 0;
-        int ok = !xc_doc_get_value(doc, LS_SLOT_DOC_ID, &v, &len, &xe) && len > 0 && len < cap;
-        if (ok) {
-            memcpy(buf, v, len);
-            buf[len] = '\0';
-        }
-        xc_doc_free(doc);
-        return ok;
+    xc_doc *spare = NULL;
+    xc_doc *doc = placed_find(ctx, c->docid, &spare);
+    xc_err xe;
+    const char *v;
+    size_t len = 0;
+    int ok = doc && !xc_doc_get_value(doc, LS_SLOT_DOC_ID, &v, &len, &xe) && len > 0 && len < cap;
+    if (ok) {
+        memcpy(buf, v, len);
+        buf[len] = '\0';
     }
-    return 0;
+    xc_doc_free(spare);
+    return ok;
 }
 
 /* The confidence features of the ranking (confidence.h): its first scores,
  * the cited article first, their documents, and its first passage (read
  * when the page starts further down). */
 static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *cands, size_t n,
-                       const xc_mset *ms, unsigned pinned, unsigned offset, ls_results *res)
+                       placed *pl, unsigned pinned, unsigned offset, ls_results *res)
 {
     ls_confidence_head head = {0};
     char id[256], first_id[256] = "";
@@ -478,7 +521,7 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     }
     for (size_t i = 0; i < n && head.n < LS_CF_HEAD; i++)
         if (cands[i].docid != pinned) {
-            if (candidate_doc_id((void *)ms, &cands[i], id, sizeof id)) {
+            if (candidate_doc_id(pl, &cands[i], id, sizeof id)) {
                 head.doc[head.n] = ls_hash_bytes(id, strlen(id));
                 if (head.n == 0) {
                     memcpy(first_id, id, sizeof id);
@@ -491,20 +534,23 @@ static void rate_first(ls_searcher *s, const ls_plan *plan, const ls_candidate *
     const ls_passage *first = offset == 0 && res->nhits ? res->hits[0].passage : NULL;
     ls_error one = {0};
     unsigned docid = pinned ? pinned : n ? cands[0].docid : 0;
-    if (!first && head.n && !fetch_passage(s, docid, &own, &one)) first = own;
+    xc_doc *spare = NULL, *read = NULL;
+    xc_doc *doc = head.n ? placed_find(pl, docid, &spare) : NULL;
+    xc_err xe;
+    if (!doc && head.n && !xc_db_get_document(s->db, docid, &read, &xe)) doc = read;
+    if (!first && doc && !decode_passage(doc, &own, &one)) first = own;
     /* its words as the second stage reads them: the cover record, not the
      * text analysed again (that cost 2.4% of a search) */
     ls_cover rec;
     ls_passage *made = NULL;
-    xc_doc *doc = NULL;
-    xc_err xe;
-    int has_rec = first && !xc_db_get_document(s->db, docid, &doc, &xe) &&
-                  doc_cover_or_made(doc, &made, &rec) == LS_OK;
+    int has_rec = first && doc && doc_cover_or_made(doc, &made, &rec) == LS_OK;
     ls_confidence_features_of(s->db, plan, &head, first, has_rec ? &rec : NULL, pinned != 0,
                               &res->features);
     if (has_rec) ls_cover_free(&rec);
     ls_passage_free(made);
     ls_passage_free(own);
+    xc_doc_free(spare);
+    xc_doc_free(read);
 }
 
 /* How many candidates a match is asked for: the second stage's depth, or
@@ -558,6 +604,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     unsigned depth = s->weights.cover > 0 ? (unsigned)s->weights.depth : 0;
     unsigned fetch = fetch_size(s, req, pinned);
     ls_candidate *cands = NULL;
+    placed pl = {0};
     if (xc_enquire_new(s->db, &enq, &xe) || xc_enquire_set_query(enq, q, &xe) ||
         xc_enquire_set_bm25(enq, s->weights.bm25_k1, 0, 1, s->weights.bm25_b, 0.5, &xe) ||
         (per_doc != UINT_MAX && xc_enquire_set_collapse(enq, LS_SLOT_DOC_ID, per_doc, &xe)) ||
@@ -570,6 +617,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         goto done;
     }
     size_t n = xc_mset_size(ms);
+    placed_init(&pl, ms);
     res->estimated = xc_mset_estimated(ms);
     if (res->estimated < redo_below) goto done; /* its hits would be thrown away */
     res->hits = calloc(limit + 1, sizeof *res->hits);
@@ -590,12 +638,15 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
     else {
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, s->db, depth, want, cands, n, load_candidate,
-                              ms);
-        ls_prior_apply(cands, n, depth, want, candidate_doc_id, ms);
+                              &pl);
+        ls_prior_apply(cands, n, depth, want, candidate_doc_id, &pl);
     }
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {
-        rc = make_hit(s, plan, pinned, NULL, 0, rank++, &res->hits[res->nhits++], err);
+        xc_doc *spare = NULL;
+        rc = make_hit(s, plan, pinned, placed_find(&pl, pinned, &spare), NULL, 0, rank++,
+                      &res->hits[res->nhits++], err);
+        xc_doc_free(spare);
     }
     for (size_t i = first; i < n && !rc && res->nhits < limit; i++) {
         if (cands[i].docid == pinned) continue;
@@ -606,15 +657,19 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         }
         ls_passage *p = cands[i].passage;
         cands[i].passage = NULL;
-        rc = make_hit(s, plan, cands[i].docid, p, cands[i].score, rank++,
+        xc_doc *spare = NULL;
+        xc_doc *doc = p ? NULL : placed_find(&pl, cands[i].docid, &spare);
+        rc = make_hit(s, plan, cands[i].docid, doc, p, cands[i].score, rank++,
                       &res->hits[res->nhits++], err);
+        xc_doc_free(spare);
     }
     if (pinned && res->nhits && res->hits[0].score == 0 && res->nhits > 1)
         res->hits[0].score = res->hits[1].score + 1; /* the cited article outranks the rest */
-    if (!rc && min_score < 0) rate_first(s, plan, cands, n, ms, pinned, req->offset, res);
+    if (!rc && min_score < 0) rate_first(s, plan, cands, n, &pl, pinned, req->offset, res);
 done:
     for (size_t i = 0; cands && i < xc_mset_size(ms); i++) ls_passage_free(cands[i].passage);
     free(cands);
+    placed_free(&pl);
     xc_mset_free(ms);
     xc_enquire_free(enq);
     return rc;
@@ -629,8 +684,10 @@ done:
  * 0.6: 40, 19 and 52, with more cards beside questions on the law itself. */
 #define PROCEDURE_MIN_SHARE 0.7
 
-static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search_request *req,
-                            double deadline, ls_results *res, ls_error *err)
+/* rank: the articles' ranking query, not plain (rank_query; borrowed) */
+static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const xc_query *rank,
+                            const ls_search_request *req, double deadline, ls_results *res,
+                            ls_error *err)
 {
     if (termfreq(s, LS_KIND_PROCEDURE_TERM, "") == 0) return LS_OK; /* none indexed */
     ls_search_request preq = *req;
@@ -644,7 +701,7 @@ static ls_rc add_procedures(ls_searcher *s, const ls_plan *plan, const ls_search
      * parts only add, as for the articles (the same procedures beside the
      * 790 questions of zalo-dev, its twin and tthc-dev as with every part
      * ORed; 60 zalo-dev questions 1,282M -> 1,263M instructions) */
-    ls_rc rc = final_query(s, plan, &preq, 0, 0, &q, NULL, err);
+    ls_rc rc = final_query(plan, &preq, 0, rank, &q, err);
     /* the second stage over a shallower list: only the first few can be
      * shown (zalo-dev's 375 questions: 6.2 -> 5.7 s CPU with depth 8) */
     ls_weights saved = s->weights;
@@ -732,10 +789,11 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         snprintf(term, sizeof term, "%s%s#%s", LS_PREFIX_ARTICLE, plan->doc_id, plan->article);
         if (xc_db_find_by_term(s->db, term, &pinned, &xe)) pinned = 0;
     }
-    xc_query *q = NULL;
+    xc_query *rank = NULL, *q = NULL;
     res->kind = req->kind;
     int narrowed = 0;
-    rc = final_query(s, plan, req, doc_known, 0, &q, &narrowed, err);
+    rc = rank_query(s, plan, 0, &rank, &narrowed, err);
+    if (!rc) rc = final_query(plan, req, doc_known, rank, &q, err);
     unsigned wanted = fetch_size(s, req, pinned);
     if (!rc && q)
         rc = run_query(s, req, plan, q, pinned, -1, deadline, narrowed ? wanted : 0, res, err);
@@ -748,14 +806,19 @@ static ls_rc search_once(ls_searcher *s, const ls_search_request *req, ls_result
         res->partial = 0;
         memset(&res->features, 0, sizeof res->features);
         xc_query_free(q);
-        rc = final_query(s, plan, req, doc_known, 1, &q, NULL, err);
+        q = NULL;
+        xc_query *plain = NULL;
+        rc = rank_query(s, plan, 1, &plain, NULL, err);
+        if (!rc) rc = final_query(plan, req, doc_known, plain, &q, err);
+        xc_query_free(plain);
         if (!rc && q) rc = run_query(s, req, plan, q, pinned, -1, deadline, 0, res, err);
     }
     xc_query_free(q);
     /* the default: procedures that match well, beside the articles (not
      * for a cited document, nor on later pages) */
     if (!rc && req->kind == LS_KIND_DEFAULT && !doc_known && req->offset == 0)
-        rc = add_procedures(s, plan, req, deadline, res, err);
+        rc = add_procedures(s, plan, rank, req, deadline, res, err);
+    xc_query_free(rank);
     if (!rc) rc = resolve_bases(s, req->as_of && *req->as_of ? req->as_of : NULL, res, err);
     char day[11];   /* the hits' statuses as of the date (as_of.h) */
     if (!rc && !(rc = ls_as_of_date(req->as_of, day, err))) rc = ls_as_of_restate(s->db, day, res, err);

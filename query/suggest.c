@@ -57,7 +57,7 @@ static unsigned termfreq(xc_db *db, const char *prefix, const char *a, const cha
     buf[np + na + nb] = '\0';
     unsigned n = 0;
     xc_err xe;
-    return xc_db_termfreq(db, buf, &n, &xe) ? 0 : n;
+    return xc_db_termfreq_once(db, buf, &n, &xe) ? 0 : n;
 }
 
 static void keep_if_frequent(word_forms *w, const char *term, unsigned freq)

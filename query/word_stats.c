@@ -3,8 +3,8 @@
 #include "word_stats.h"
 
 #include <math.h>
-#include <stdio.h>
 
+#include "../common/ls_str.h"
 #include "../format/schema.h"
 
 void ls_word_masks(const ls_plan *plan, const ls_cover *rec, const uint32_t *keys, size_t nkeys,
@@ -23,8 +23,8 @@ double ls_word_idf(const ls_plan *plan, const ls_qterm *t, xc_db *db, double ndo
 {
     if (!db) return 1; /* no index: every word weighs alike */
     char term[600];
-    snprintf(term, sizeof term, "%s%s", plan->any_marks ? ls_body_field.term : ls_body_field.folded,
-             plan->any_marks ? t->term : t->folded);
+    ls_str_cat3(term, sizeof term, plan->any_marks ? ls_body_field.term : ls_body_field.folded,
+                plan->any_marks ? t->term : t->folded, NULL);
     unsigned df = 0;
     xc_err xe;
     if (xc_db_termfreq(db, term, &df, &xe)) df = 0;

@@ -17,6 +17,7 @@
 #include <new>
 #include <fstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <pthread.h>
@@ -28,8 +29,16 @@ struct xc_db {
     Xapian::Database first; /* the first shard alone (shares its internals
                              * with db, so reopen moves both): revision */
     std::vector<Xapian::Database> parts; /* a stub's local parts, likewise */
+    /* term -> termfreq read since the last reopen (xc_db_termfreq): a
+     * search asks one term's frequency several times (query build, second
+     * stage, confidence), the index is read once */
+    std::unordered_map<std::string, unsigned> termfreqs;
     explicit xc_db(const Xapian::Database &d) : db(d), first(d) {}
 };
+
+/* The most term frequencies an xc_db keeps between reopens (a reader that
+ * never reopens starts afresh past it). */
+const size_t TERMFREQS_MAX = 16384;
 struct xc_wdb {
     Xapian::WritableDatabase db;
     explicit xc_wdb(const Xapian::WritableDatabase &d) : db(d) {}
@@ -400,7 +409,10 @@ xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err)
     Xapian::Database shard;
     xc_rc rc = open_reader(path, &shard, err);
     if (rc) return rc;
-    return guard(err, [&] { db->db.add_database(shard); });
+    return guard(err, [&] {
+        db->db.add_database(shard);
+        db->termfreqs.clear();
+    });
 }
 
 xc_rc xc_db_add_remote(xc_db *db, const char *host, unsigned port, unsigned timeout_ms,
@@ -409,6 +421,7 @@ xc_rc xc_db_add_remote(xc_db *db, const char *host, unsigned port, unsigned time
     if (!db || !host) return bad_arg(err, "xc_db_add_remote: NULL argument");
     return guard(err, [&] {
         db->db.add_database(Xapian::Remote::open(host, port, timeout_ms, timeout_ms));
+        db->termfreqs.clear();
     });
 }
 
@@ -416,6 +429,7 @@ xc_rc xc_db_reopen(xc_db *db, int *changed, xc_err *err)
 {
     if (!db) return bad_arg(err, "xc_db_reopen: NULL database");
     return guard(err, [&] {
+        db->termfreqs.clear(); /* read afresh: the next search's */
         const bool moved = db->db.reopen();
         if (changed) *changed = moved ? 1 : 0;
     });
@@ -432,6 +446,22 @@ xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err)
 xc_rc xc_db_termfreq(xc_db *db, const char *term, unsigned *out, xc_err *err)
 {
     if (!db || !term || !out) return bad_arg(err, "xc_db_termfreq: NULL argument");
+    return guard(err, [&] {
+        std::string key(term);
+        std::unordered_map<std::string, unsigned>::const_iterator it = db->termfreqs.find(key);
+        if (it != db->termfreqs.end()) {
+            *out = it->second;
+            return;
+        }
+        *out = db->db.get_termfreq(key);
+        if (db->termfreqs.size() >= TERMFREQS_MAX) db->termfreqs.clear();
+        db->termfreqs.emplace(std::move(key), *out);
+    });
+}
+
+xc_rc xc_db_termfreq_once(xc_db *db, const char *term, unsigned *out, xc_err *err)
+{
+    if (!db || !term || !out) return bad_arg(err, "xc_db_termfreq_once: NULL argument");
     return guard(err, [&] { *out = db->db.get_termfreq(term); });
 }
 
@@ -817,6 +847,15 @@ xc_query *xc_query_combine(xc_op op, xc_query *const *subs, size_t n, unsigned p
             if (subs[i]) parts.push_back(subs[i]->q);
         return Xapian::Query(ops[op], parts.begin(), parts.end(), param);
     });
+}
+
+xc_query *xc_query_copy(const xc_query *q, xc_err *err)
+{
+    if (!q) {
+        bad_arg(err, "xc_query_copy: NULL query");
+        return NULL;
+    }
+    return make_query(err, [&]() -> Xapian::Query { return q->q; });
 }
 
 xc_query *xc_query_scale(const xc_query *sub, double factor, xc_err *err)

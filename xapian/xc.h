@@ -51,13 +51,19 @@ xc_rc xc_db_add_shard(xc_db *db, const char *path, xc_err *err);
  * every network wait. */
 xc_rc xc_db_add_remote(xc_db *db, const char *host, unsigned port,
                        unsigned timeout_ms, xc_err *err);
-/* Pick up the latest committed revision. *changed (may be NULL) = 1 if it moved. */
+/* Pick up the latest committed revision. *changed (may be NULL) = 1 if it moved.
+ * Forgets the term frequencies remembered since the last call (below). */
 xc_rc xc_db_reopen(xc_db *db, int *changed, xc_err *err);
 /* Close and free. NULL is allowed. */
 void xc_db_close(xc_db *db);
 xc_rc xc_db_doccount(xc_db *db, unsigned *out, xc_err *err);
-/* Number of documents indexed by `term` (0 if none). */
+/* Number of documents indexed by `term` (0 if none). Remembered until the
+ * next xc_db_reopen (a searcher reopens before each search): a term asked
+ * again is not read again. */
 xc_rc xc_db_termfreq(xc_db *db, const char *term, unsigned *out, xc_err *err);
+/* The same, read from the index and not remembered: for the many terms a
+ * search asks once (the accented forms "did you mean" tries). */
+xc_rc xc_db_termfreq_once(xc_db *db, const char *term, unsigned *out, xc_err *err);
 /* Average document length (in wdf units). */
 xc_rc xc_db_avlength(xc_db *db, double *out, xc_err *err);
 /* Revision of the database opened (for a stub database, a shard set, the
@@ -197,6 +203,8 @@ xc_query *xc_query_scale(const xc_query *q, double factor, xc_err *err);
 xc_query *xc_query_value_range(unsigned slot, const char *lo, const char *hi, xc_err *err);
 /* Match every document (Xapian::Query::MatchAll). */
 xc_query *xc_query_match_all(xc_err *err);
+/* Another handle on q (the same tree, not copied), freed on its own. */
+xc_query *xc_query_copy(const xc_query *q, xc_err *err);
 void xc_query_free(xc_query *q);
 /* Human-readable description, malloc'ed (caller frees). */
 char *xc_query_describe(const xc_query *q);

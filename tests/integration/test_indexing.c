@@ -50,24 +50,11 @@ static double now_ms(void)
     return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-/* Run the CLI with printf-style, already shell-quoted arguments. */
-static int cli(char **out, char **err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int cli(char **out, char **err, const char *fmt, ...)
-{
-    char args[8192], cmd[8400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "'%s' %s", ts_bin(), args);
-    return ts_run(cmd, NULL, out, err);
-}
-
 /* `index --json` and its summary (must succeed); caller json_decref's. */
 static json_t *index_json(const char *db, const char *sources)
 {
     char *out, *err;
-    int st = cli(&out, &err, "index --db '%s' --json %s", db, sources);
+    int st = ts_cli(&out, &err, "index --db '%s' --json %s", db, sources);
     if (st != 0) fail_msg("index %s: exit %d: %s", sources, st, err);
     json_t *o = json_loads(out, 0, NULL);
     if (!json_is_object(o)) fail_msg("index --json printed no JSON object: %s", out);
@@ -305,7 +292,7 @@ static void test_progress_only_on_a_terminal(void **state)
     assert_non_null(strstr(out, "indexed 3000 documents (3000 added, 0 replaced, 0 unchanged"));
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, "index --db '%s' '%s/nd-0001.txt'", db, gen_dir), 0);
+    assert_int_equal(ts_cli(&out, &err, "index --db '%s' '%s/nd-0001.txt'", db, gen_dir), 0);
     assert_null(strchr(err, '\r'));
     assert_null(strstr(err, "ETA"));
     assert_non_null(strstr(err, "indexed 1 documents"));
@@ -416,7 +403,7 @@ static void test_status_follows_relations_in_both_orders(void **state)
 
     /* the replacing decree removed: the old one is as published again */
     char *out, *err;
-    assert_int_equal(cli(&out, &err, "remove --db '%s' 906/2030/NĐ-CP", db1), 0);
+    assert_int_equal(ts_cli(&out, &err, "remove --db '%s' 906/2030/NĐ-CP", db1), 0);
     free(out);
     free(err);
     ls_searcher *s = NULL;
@@ -445,7 +432,7 @@ static void test_sample_amended_status_shown(void **state)
              ts_path("corpus/sample/nghi-dinh-07_2025_ND-CP.txt"));
     json_decref(index_json(db, src));
     char *out, *err;
-    assert_int_equal(cli(&out, &err, "search --db '%s' --limit 3 'đăng ký khai sinh'", db), 0);
+    assert_int_equal(ts_cli(&out, &err, "search --db '%s' --limit 3 'đăng ký khai sinh'", db), 0);
     assert_non_null(strstr(out, "Nghị định số 123/2015/NĐ-CP"));
     /* 07/2025/NĐ-CP amends it and repeals khoản 3 Điều 2: repealed in part */
     assert_non_null(strstr(out, "Tình trạng: hết hiệu lực một phần do 07/2025/NĐ-CP"));
@@ -477,7 +464,7 @@ static void test_kill_mid_run_keeps_whole_batches(void **state)
     assert_true(n > 0 && n < 2 * GEN_DOCS);
     assert_int_equal(n % (2 * KILL_BATCH), 0);     /* whole batches of 2-article decrees */
     char *out, *err;
-    assert_int_equal(cli(&out, &err, "stats --db '%s' --json", db), 0);
+    assert_int_equal(ts_cli(&out, &err, "stats --db '%s' --json", db), 0);
     json_t *o = json_loads(out, 0, NULL);
     assert_int_equal(jint(o, "documents"), n / 2); /* records went with their passages */
     json_decref(o);
@@ -505,7 +492,7 @@ static void test_second_indexer_refused_readers_answer(void **state)
     wait_first_commit(db, pid);
 
     char *out, *err;
-    assert_int_equal(cli(&out, &err, "index --db '%s' '%s'", db, one), 1);
+    assert_int_equal(ts_cli(&out, &err, "index --db '%s' '%s'", db, one), 1);
     char want[64];
     snprintf(want, sizeof want, "index is locked by pid %ld", (long)pid);
     if (!strstr(err, want)) fail_msg("second indexer: want '%s', got: %s", want, err);
@@ -513,13 +500,13 @@ static void test_second_indexer_refused_readers_answer(void **state)
     free(err);
 
     /* readers answer from the last commit while the run goes on */
-    assert_int_equal(cli(&out, &err, "search --db '%s' --json 'chỉ tiêu thử nghiệm'", db), 0);
+    assert_int_equal(ts_cli(&out, &err, "search --db '%s' --json 'chỉ tiêu thử nghiệm'", db), 0);
     json_t *o = json_loads(out, 0, NULL);
     assert_true(json_array_size(json_object_get(o, "hits")) > 0);
     json_decref(o);
     free(out);
     free(err);
-    assert_int_equal(cli(&out, &err, "stats --db '%s' --json", db), 0);
+    assert_int_equal(ts_cli(&out, &err, "stats --db '%s' --json", db), 0);
     o = json_loads(out, 0, NULL);
     long docs = jint(o, "documents");
     json_decref(o);
@@ -547,7 +534,7 @@ static void test_index_path_is_a_file(void **state)
     char *dir = ts_mkdtemp();
     write_file(dir, "not-a-dir", "x");
     char *out, *err;
-    assert_int_equal(cli(&out, &err, "index --db '%s/not-a-dir' '%s'", dir,
+    assert_int_equal(ts_cli(&out, &err, "index --db '%s/not-a-dir' '%s'", dir,
                          ts_path("corpus/sample/luat-60_2014_QH13.txt")), 1);
     assert_non_null(strstr(err, "not-a-dir"));
     assert_non_null(strstr(err, "Not a directory"));
@@ -602,7 +589,7 @@ static void test_read_only_index_directory(void **state)
     assert_int_equal(doccount(db), before);
     if (geteuid() != 0) {   /* as a user, a directory without write permission too */
         chmod(db, 0555);
-        assert_int_equal(cli(&out, &err, "index --db '%s' '%s/nd-0001.txt'", db, gen_dir), 1);
+        assert_int_equal(ts_cli(&out, &err, "index --db '%s' '%s/nd-0001.txt'", db, gen_dir), 1);
         assert_non_null(strstr(err, "Permission denied"));
         free(out);
         free(err);

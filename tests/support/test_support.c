@@ -298,3 +298,48 @@ void ts_article_free(ls_article *a)
     free(a->text);
     free(a);
 }
+
+int ts_cli(char **out, char **err, const char *fmt, ...)
+{
+    char args[8192], cmd[8400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "'%s' %s", ts_bin(), args);
+    char *o = NULL, *e = NULL;
+    int st = ts_run(cmd, NULL, &o, &e);
+    if (out) *out = o;
+    else free(o);
+    if (err) *err = e;
+    else free(e);
+    return st;
+}
+
+void ts_set_metadata(const char *dir, const char *key, const char *value)
+{
+    xc_wdb *w = NULL;
+    xc_err xe;
+    if (xc_wdb_open(dir, XC_WDB_OPEN, &w, &xe)) fail_msg("%s: %s", dir, xe.msg);
+    if (xc_wdb_set_metadata(w, key, value, strlen(value), &xe) || xc_wdb_commit(w, &xe))
+        fail_msg("%s: %s", dir, xe.msg);
+    xc_wdb_close(w);
+}
+
+ls_document *ts_doc_one_article(const char *number, const char *type, const char *title,
+                                const char *heading, const char *text)
+{
+    ls_document *d = ls_document_new();
+    if (!d) fail_msg("out of memory");
+    ls_strset(&d->number, number, strlen(number));
+    ls_strset(&d->id, number, strlen(number));
+    ls_strset(&d->type, type, strlen(type));
+    ls_strset(&d->title, title, strlen(title));
+    ls_article *a = ls_document_add_article(d);
+    if (!a) fail_msg("out of memory");
+    ls_strset(&a->number, "1", 1);
+    ls_strset(&a->heading, heading, strlen(heading));
+    ls_strset(&a->text, text, strlen(text));
+    a->text_len = strlen(text);
+    return d;
+}

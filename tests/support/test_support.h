@@ -95,6 +95,21 @@ struct ls_article;
 struct ls_article *ts_article_parse(const char *text);
 void ts_article_free(struct ls_article *a);
 
+/* Run the CLI (ts_bin) with printf-style, already shell-quoted arguments;
+ * as ts_run: its exit status, stdout and stderr (malloc'ed; NULL out or
+ * err: not kept). */
+int ts_cli(char **out, char **err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Set metadata key to value in the Xapian database at dir, committed
+ * ("" takes the key out). Fails the test on any error. */
+void ts_set_metadata(const char *dir, const char *key, const char *value);
+
+/* A document numbered number (its id too) of type and title, with one
+ * article "1" of heading and text. Free with ls_document_free. */
+struct ls_document;
+struct ls_document *ts_doc_one_article(const char *number, const char *type, const char *title,
+                                       const char *heading, const char *text);
+
 /* cmocka group teardown: release the analyser's process-wide state so
  * leak checkers see nothing. */
 int ts_shutdown_analyser(void **state);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -53,6 +54,27 @@ static void test_memdup_ok(void **state)
     assert_int_equal(ok, 0);
 }
 
+static void test_str_cat3(void **state)
+{
+    (void)state;
+    char out[8], want[8];
+    assert_int_equal(ls_str_cat3(out, sizeof out, "B", "thủ", NULL), 6); /* ủ: 3 bytes */
+    assert_string_equal(out, "Bthủ");
+    assert_int_equal(ls_str_cat3(out, sizeof out, "ab", "_", "cd"), 5);
+    assert_string_equal(out, "ab_cd");
+    /* cut as snprintf cuts: at cap - 1 bytes, in any part */
+    const char *parts[][3] = {{"abcdef", "_", "gh"}, {"abcdefghij", "", ""}, {"", "", "abcdefgh"},
+                              {"a", "bcdefg", "h"}};
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = ls_str_cat3(out, sizeof out, parts[i][0], parts[i][1], parts[i][2]);
+        snprintf(want, sizeof want, "%s%s%s", parts[i][0], parts[i][1], parts[i][2]);
+        assert_string_equal(out, want);
+        assert_int_equal(n, strlen(want));
+    }
+    assert_int_equal(ls_str_cat3(out, 1, "abc", "d", "e"), 0);
+    assert_string_equal(out, "");
+}
+
 static void test_tab_field(void **state)
 {
     (void)state;
@@ -81,6 +103,7 @@ int main(void)
         cmocka_unit_test(test_strset),
         cmocka_unit_test(test_strdup_ok),
         cmocka_unit_test(test_memdup_ok),
+        cmocka_unit_test(test_str_cat3),
         cmocka_unit_test(test_tab_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -89,6 +89,16 @@ static const char CIRCULAR[] =
     "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định chi tiết.\n"
     "Điều 27. Hiệu lực thi hành\nThông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2021.\n";
 
+/* a title citing another text by its number: the number keeps its capitals
+ * (else the title's citation is not read as one) */
+static const char AMENDING[] =
+    "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+    "Số: 10/2023/NĐ-CP\nHà Nội, ngày 03 tháng 4 năm 2023\n\n"
+    "NGHỊ ĐỊNH\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 43/2014/NĐ-CP\n"
+    "HƯỚNG DẪN THI HÀNH LUẬT ĐẤT ĐAI\n\n"
+    "Điều 1. Sửa đổi, bổ sung\nSửa đổi khoản 1 Điều 5.\n"
+    "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 20 tháng 5 năm 2023.\n";
+
 typedef struct {
     const char *text;
     const char *id, *number, *type, *issuer, *issued, *effective, *title;
@@ -101,6 +111,9 @@ static const text_case text_cases[] = {
     {LAW, "68/2020/qh14", "68/2020/QH14", "Luật", "Quốc hội", "2020-11-13", "2021-07-01", "Luật Cư trú", 2},
     {CIRCULAR, "55/2021/tt-bca", "55/2021/TT-BCA", "Thông tư", "Bộ Công an", "2021-05-15", "2021-07-01",
      "Thông tư quy định chi tiết một số điều và biện pháp thi hành Luật Cư trú", 2},
+    {AMENDING, "10/2023/nđ-cp", "10/2023/NĐ-CP", "Nghị định", "Chính phủ", "2023-04-03", "2023-05-20",
+     "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 43/2014/NĐ-CP hướng dẫn thi hành "
+     "Luật Đất đai", 2},
 };
 
 static void test_text_table(void **state)

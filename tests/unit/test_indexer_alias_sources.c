@@ -19,18 +19,8 @@
 
 static ls_document *doc_with(const char *number, const char *text)
 {
-    ls_document *d = ls_document_new();
-    assert_non_null(d);
-    ls_strset(&d->number, number, strlen(number));
-    ls_strset(&d->id, number, strlen(number));
-    ls_strset(&d->type, "Thông tư", strlen("Thông tư"));
-    ls_strset(&d->title, "Thông tư về ngân sách", strlen("Thông tư về ngân sách"));
-    ls_article *a = ls_document_add_article(d);
-    ls_strset(&a->number, "1", 1);
-    ls_strset(&a->heading, "Giải thích từ ngữ", strlen("Giải thích từ ngữ"));
-    ls_strset(&a->text, text, strlen(text));
-    a->text_len = strlen(text);
-    return d;
+    return ts_doc_one_article(number, "Thông tư", "Thông tư về ngân sách", "Giải thích từ ngữ",
+                              text);
 }
 
 static const char *const text_a =
@@ -129,12 +119,7 @@ static void test_older_index_only_adds(void **state)
     (void)state;
     char *dir = ts_mkdtemp();
     add(dir, "1/2020/TT-BTC", text_a);
-    xc_wdb *w = NULL;
-    xc_err xe;
-    assert_int_equal(xc_wdb_open(dir, XC_WDB_OPEN, &w, &xe), XC_OK);
-    assert_int_equal(xc_wdb_set_metadata(w, LS_METADATA_ALIAS_SOURCES, "", 0, &xe), XC_OK);
-    assert_int_equal(xc_wdb_commit(w, &xe), XC_OK);
-    xc_wdb_close(w);
+    ts_set_metadata(dir, LS_METADATA_ALIAS_SOURCES, "");
     add(dir, "2/2021/TT-BTC", "1. Nguồn vốn của Quỹ hỗ trợ phát triển (QHTPT) hằng năm.\n");
     expect_synonyms(dir, "qhtpt", "quỹ hỗ trợ phát triển");
     del(dir, "2/2021/TT-BTC");

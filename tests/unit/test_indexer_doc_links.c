@@ -3,7 +3,8 @@
  * format/doc_links.h) follow the document through re-indexing and removal:
  * a key it no longer names loses its id, including the key of a law's name
  * of 400 bytes or more (longer than the buffers the stored lines were once
- * read back into), so no stale entry is left. */
+ * read back into), so no stale entry is left; a plain-text decree's title
+ * citing another by number links to it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../corpus/document_copy.h"
+#include "../../corpus/reader.h"
 #include "../../format/doc_links.h"
 #include "../../indexer/indexer.h"
 #include "../../query/index_reads.h"
@@ -69,11 +72,11 @@ static void index_doc(const char *dir, ls_document *doc)
     ls_document_free(doc);
 }
 
-/* Does "linksto:<key of name>" list ID? */
-static int linked(const char *dir, const char *name)
+/* Does "linksto:<key of num or name>" list id? */
+static int linked_by(const char *dir, const char *num, const char *name, const char *id)
 {
     char key[LS_DOC_LINKS_KEY_CAP];
-    assert_true(ls_doc_links_key(NULL, name, key, sizeof key));
+    assert_true(ls_doc_links_key(num, name, key, sizeof key));
     ls_searcher *s = NULL;
     ls_error err = {0};
     assert_int_equal(ls_searcher_open(dir, &s, &err), LS_OK);
@@ -82,12 +85,51 @@ static int linked(const char *dir, const char *name)
     int found = 0;
     for (const char *p = ids; *p;) {
         size_t n = strcspn(p, "\n");
-        found |= n == strlen(ID) && memcmp(p, ID, n) == 0;
+        found |= n == strlen(id) && memcmp(p, id, n) == 0;
         p += n + (p[n] == '\n');
     }
     free(ids);
     ls_searcher_close(s);
     return found;
+}
+
+static int linked(const char *dir, const char *name)
+{
+    return linked_by(dir, NULL, name, ID);
+}
+
+static int keep_doc(void *ctx, const ls_document *d)
+{
+    ls_document **out = ctx;
+    *out = ls_document_copy(d);
+    return 0;
+}
+
+static void no_problem(void *ctx, const char *path, size_t line, const char *msg)
+{
+    (void)ctx;
+    fail_msg("%s:%zu: %s", path, line, msg);
+}
+
+/* a plain-text decree whose title cites another by its number links to it */
+static void test_text_title_citation_linked(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Số: 10/2023/NĐ-CP\nHà Nội, ngày 03 tháng 4 năm 2023\n\n"
+        "NGHỊ ĐỊNH\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 43/2014/NĐ-CP\n\n"
+        "Điều 1. Sửa đổi, bổ sung\nSửa đổi khoản 1 Điều 5.\n";
+    ls_document *d = NULL;
+    ls_reader_sink sink = {keep_doc, no_problem, &d};
+    ls_error err = {0};
+    assert_int_equal(ls_read_text("nd-10.txt", text, strlen(text), &sink, &err), LS_OK);
+    assert_non_null(d);
+    char *dir = ts_mkdtemp();
+    index_doc(dir, d);
+    assert_true(linked_by(dir, "43/2014/nđ-cp", NULL, "10/2023/nđ-cp")); /* keys as stored */
+    ts_rmtree(dir);
+    free(dir);
 }
 
 static void test_reindex_drops_old_keys(void **state)
@@ -155,6 +197,7 @@ static void test_line_key_is_the_reference_key(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_title_citation_linked),
         cmocka_unit_test(test_reindex_drops_old_keys),
         cmocka_unit_test(test_line_key_is_the_reference_key),
     };

@@ -19,20 +19,10 @@
 
 static ls_document *one_doc(const char *number, const char *word)
 {
-    ls_document *d = ls_document_new();
-    assert_non_null(d);
-    ls_strset(&d->number, number, strlen(number));
-    ls_strset(&d->id, number, strlen(number));
-    ls_strset(&d->type, "Nghị định", strlen("Nghị định"));
-    ls_strset(&d->title, "Nghị định về hộ tịch", strlen("Nghị định về hộ tịch"));
-    ls_article *a = ls_document_add_article(d);
     char text[200];
-    int n = snprintf(text, sizeof text, "1. Việc đăng ký khai sinh %s được thực hiện.", word);
-    ls_strset(&a->number, "1", 1);
-    ls_strset(&a->heading, "Đăng ký khai sinh", strlen("Đăng ký khai sinh"));
-    ls_strset(&a->text, text, (size_t)n);
-    a->text_len = (size_t)n;
-    return d;
+    snprintf(text, sizeof text, "1. Việc đăng ký khai sinh %s được thực hiện.", word);
+    return ts_doc_one_article(number, "Nghị định", "Nghị định về hộ tịch", "Đăng ký khai sinh",
+                              text);
 }
 
 /* The format mark dir holds, into out ("" when none). */
@@ -51,13 +41,7 @@ static void read_mark(const char *dir, char *out, size_t cap)
 
 static void set_mark(const char *dir, const char *mark)
 {
-    xc_wdb *w = NULL;
-    xc_err xe;
-    if (xc_wdb_open(dir, XC_WDB_OPEN, &w, &xe)) fail_msg("%s: %s", dir, xe.msg);
-    if (xc_wdb_set_metadata(w, LS_METADATA_FORMAT, mark, strlen(mark), &xe) ||
-        xc_wdb_commit(w, &xe))
-        fail_msg("%s: %s", dir, xe.msg);
-    xc_wdb_close(w);
+    ts_set_metadata(dir, LS_METADATA_FORMAT, mark);
 }
 
 /* dir holding two documents of this binary's format */
@@ -193,16 +177,13 @@ static void test_cli_older_format(void **state)
     (void)state;
     char *dir = new_index();
     set_mark(dir, "2");
-    char cmd[8192], *out = NULL, *errs = NULL;
-    snprintf(cmd, sizeof cmd, "'%s' index --quiet --db '%s' '%s'", ts_bin(), dir,
-             ts_path("corpus/sample"));
-    assert_int_equal(ts_run(cmd, NULL, &out, &errs), 1);
+    char *errs = NULL;
+    assert_int_equal(ts_cli(NULL, &errs, "index --quiet --db '%s' '%s'", dir,
+                            ts_path("corpus/sample")), 1);
     assert_non_null(strstr(errs, "index format 2, older than"));
     assert_non_null(strstr(errs, "--overwrite"));
-    free(out), free(errs);
-    snprintf(cmd, sizeof cmd, "'%s' remove --db '%s' 2/2021/NĐ-CP", ts_bin(), dir);
-    assert_int_equal(ts_run(cmd, NULL, &out, &errs), 0);
-    free(out), free(errs);
+    free(errs);
+    assert_int_equal(ts_cli(NULL, NULL, "remove --db '%s' 2/2021/NĐ-CP", dir), 0);
     char mark[32];
     read_mark(dir, mark, sizeof mark);
     assert_string_equal(mark, "2");

@@ -60,6 +60,13 @@ static void test_named_before_or_after_la(void **state)
     assert_true(factor("An ninh mang la gi", defs) == F);
     /* a statement to judge names the defined phrase the same way */
     assert_true(factor("Bảo vệ an ninh mạng là phòng ngừa hành vi xâm phạm, đúng hay sai?", defs) == F);
+    /* "được hiểu", "khái niệm", "định nghĩa"; a body saying "X: là" or
+     * "X được hiểu là" */
+    assert_true(factor("Lưu học sinh hiệp định được hiểu như thế nào?",
+                       "3. Lưu học sinh hiệp định: là người nước ngoài được tiếp nhận học tập.") == F);
+    assert_true(factor("An ninh mạng được hiểu là gì?", "1. An ninh mạng được hiểu là sự bảo đảm.") == F);
+    assert_true(factor("Khái niệm an ninh mạng", defs) == F);
+    assert_true(factor("dinh nghia an ninh mang", defs) == F);
     /* the definition opening the body */
     assert_true(factor("Tấn công mạng là gì?", "Tấn công mạng là hành vi sử dụng không gian mạng.") == F);
 }

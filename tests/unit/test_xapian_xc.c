@@ -245,6 +245,10 @@ static void test_write_replace_delete_reopen(void **state)
     assert_int_equal(xc_wdb_commit(w, &e), XC_OK);
     assert_int_equal(xc_db_doccount(db, &n, &e), XC_OK); /* nor after the commit */
     assert_int_equal(n, 4);
+    assert_int_equal(xc_db_termfreq(db, "trú", &n, &e), XC_OK); /* remembered, as read */
+    assert_int_equal(n, 4);
+    assert_int_equal(xc_db_termfreq_once(db, "trú", &n, &e), XC_OK);
+    assert_int_equal(n, 4);
 
     int changed = -1;
     assert_int_equal(xc_db_reopen(db, &changed, &e), XC_OK);
@@ -255,6 +259,13 @@ static void test_write_replace_delete_reopen(void **state)
     assert_true(rev1 > rev0);
     assert_int_equal(xc_db_doccount(db, &n, &e), XC_OK);
     assert_int_equal(n, 3);
+    /* reopening forgets the frequencies remembered: ct-27 is gone */
+    assert_int_equal(xc_db_termfreq(db, "trú", &n, &e), XC_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(xc_db_termfreq_once(db, "trú", &n, &e), XC_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(xc_db_termfreq(db, "nước", &n, &e), XC_OK); /* 2 before */
+    assert_int_equal(n, 1);
     unsigned docid = 0;
     assert_int_equal(xc_db_find_by_term(db, "Qct-27", &docid, &e), XC_ERR_NOTFOUND);
     assert_non_null(strstr(e.msg, "Qct-27"));
@@ -588,6 +599,16 @@ static void test_query_construction(void **state)
     assert_non_null(desc);
     assert_non_null(strstr(desc, "khiếu PHRASE 2 nại"));
     free(desc);
+    /* a copy outlives the handle it was made from, and describes the same */
+    xc_query *copy = xc_query_copy(phrase, &e);
+    assert_non_null(copy);
+    char *want = xc_query_describe(phrase);
+    xc_query_free(phrase);
+    desc = xc_query_describe(copy);
+    assert_string_equal(desc, want);
+    free(desc);
+    free(want);
+    phrase = copy;
     assert_null(xc_query_describe(NULL));
     xc_query *none = xc_query_combine(XC_OP_AND, NULL, 0, 0, &e); /* matches nothing */
     assert_non_null(none);
@@ -822,8 +843,13 @@ static void test_local_shards(void **state)
     xc_err e;
     unsigned long rev = 0, rev_alone = 0;
     assert_int_equal(xc_db_revision(db, &rev_alone, &e), XC_OK);
+    unsigned n = 0, alone = 0;
+    assert_int_equal(xc_db_termfreq(db, "bảo", &alone, &e), XC_OK);
     assert_int_equal(xc_db_add_shard(db, path("s2"), &e), XC_OK);
-    unsigned n = 0;
+    /* a shard added: its passages count (nothing remembered from before) */
+    assert_int_equal(xc_db_termfreq(db, "bảo", &n, &e), XC_OK);
+    assert_int_equal(alone, 1);
+    assert_int_equal(n, 3);
     assert_int_equal(xc_db_doccount(db, &n, &e), XC_OK);
     assert_int_equal(n, 3);
     assert_int_equal(xc_db_revision(db, &rev, &e), XC_OK); /* still the first shard's */
@@ -1050,6 +1076,7 @@ static void test_null_arguments(void **state)
     EXPECT_ARG(xc_db_doccount(NULL, &u, &e));
     EXPECT_ARG(xc_db_doccount(db, NULL, &e));
     EXPECT_ARG(xc_db_termfreq(db, NULL, &u, &e));
+    EXPECT_ARG(xc_db_termfreq_once(db, NULL, &u, &e));
     EXPECT_ARG(xc_db_avlength(db, NULL, &e));
     EXPECT_ARG(xc_db_avlength(NULL, &dbl, &e));
     EXPECT_ARG(xc_db_revision(NULL, &ul, &e));
@@ -1114,6 +1141,8 @@ static void test_null_arguments(void **state)
     assert_null(xc_query_term(NULL, 1, 0, &e));
     assert_int_equal(e.rc, XC_ERR_ARG);
     assert_null(xc_query_scale(NULL, 2, &e));
+    assert_int_equal(e.rc, XC_ERR_ARG);
+    assert_null(xc_query_copy(NULL, &e));
     assert_int_equal(e.rc, XC_ERR_ARG);
     assert_null(xc_query_combine(XC_OP_AND, NULL, 2, 0, &e));
     assert_int_equal(e.rc, XC_ERR_ARG);
