@@ -22,17 +22,17 @@ const char *const ls_confidence_feature_names[LS_CF_N] = {
  * right" gives their direction; their scale and shift minimise the log
  * loss on the questions the index can answer plus 2 x the summed
  * confidence of those it cannot (their mean is what the issue bounds). */
-static const double intercept = -5.5652;
-static const double weight[LS_CF_N] = { 0.0930,  3.1401,  3.9528, -2.3422, -0.8399,
-                                        3.4409,  1.6833,  0.1179, -0.0038,  1.2683,
-                                       -1.1620,  1.3655,  3.3388, -3.2521};
+static const double intercept = -5.5828;
+static const double weight[LS_CF_N] = { 0.1786,  3.1107,  3.9153, -2.4577, -0.7704,
+                                        3.2476,  1.5962,  0.0941,  0.0053,  1.2189,
+                                       -0.9660,  1.5234,  3.1015, -3.2853};
 
 /* Fitted by bench/fit-procedure-confidence (bench/confidence.md): the
  * same features when hit 1 is a procedure's card (the same form of fit,
  * with 1 x the law questions' confidence). */
-static const double proc_intercept = -2.4376;
-static const double proc_weight[LS_CF_N] = {1.3139, 1.7428, 0.0000, -0.3405, 0.0000,
-                                            0.0000, 2.1266, 0.0000, -2.1509, 0.0000,
+static const double proc_intercept = -2.3859;
+static const double proc_weight[LS_CF_N] = {1.2736, 1.7335, 0.0000, -0.3285, 0.0000,
+                                            0.0000, 2.1548, 0.0000, -2.1039, 0.0000,
                                             0.0000, 0.0000, 0.0000, 0.0000};
 
 #define TERMS_MAX 64
