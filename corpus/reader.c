@@ -245,7 +245,7 @@ static ls_rc walk_dir(const char *path, ls_format fmt, const ls_reader_sink *sin
         n++;
     }
     closedir(dir);
-    if (rc == LS_OK) qsort(names, n, sizeof *names, cmp_names);
+    if (rc == LS_OK && n) qsort(names, n, sizeof *names, cmp_names); /* names NULL when empty */
     else ls_error_set(err, rc, "out of memory");
     ls_buf child = LS_BUF_INIT;
     for (size_t i = 0; rc == LS_OK && i < n && !w->stopped; i++) {
