@@ -1,5 +1,6 @@
 /* cmd_stats.c — `luat-search stats`: documents, passages and documents by
- * type in an index. */
+ * type in an index, and its index format (and whether `index` may add to
+ * it). */
 #include <stdio.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -12,14 +13,19 @@
 static const char help[] =
     "usage: luat-search stats --db DIR [--json]\n"
     "\n"
-    "Print how many documents and passages (articles) the index holds, and the\n"
-    "documents by type. A shard set whose last commit was cut short (a killed\n"
+    "Print how many documents and passages (articles) the index holds, the\n"
+    "documents by type and the index format (an index of an older format is\n"
+    "still searched, but `index` adds nothing to it before it is rebuilt with\n"
+    "--overwrite). A shard set whose last commit was cut short (a killed\n"
     "indexer) is reported as incomplete (\"complete\": false and \"problem\" in\n"
     "JSON) with exit status 1; indexing the same sources again repairs it.\n"
     "\n"
     "options:\n"
     "  --db DIR    the index directory (required)\n"
-    "  --json      print {\"documents\": N, \"passages\": M, \"by_type\": {...}}\n"
+    "  --json      print {\"documents\": N, \"passages\": M, \"by_type\": {...},\n"
+    "              \"format\": \"4\", \"writable\": true}: the index format, and\n"
+    "              whether `index` may add to it (an older format must be\n"
+    "              rebuilt first; \"not_writable\" then says how)\n"
     "  -h, --help  this help\n";
 
 static void print_human(const char *json)
@@ -32,6 +38,9 @@ static void print_human(const char *json)
     json_t *n;
     json_object_foreach(json_object_get(o, "by_type"), type, n)
         printf("  %-24s %lld\n", type, (long long)json_integer_value(n));
+    printf("index format: %s\n", json_string_value(json_object_get(o, "format")));
+    const char *why = json_string_value(json_object_get(o, "not_writable"));
+    if (why) printf("  (not added to: %s)\n", why);
     json_decref(o);
 }
 

@@ -932,3 +932,5 @@ ls_rc ls_searcher_get_doc_record(ls_searcher *s, const char *doc_id, ls_doc_reco
 
 /* Private accessor for the other files of the query module (stats.c). */
 xc_db *ls_searcher_db(ls_searcher *s) { return s->db; }
+
+const char *ls_searcher_path(const ls_searcher *s) { return s->path; }

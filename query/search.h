@@ -152,7 +152,10 @@ ls_rc ls_searcher_get_doc_record(ls_searcher *s, const char *doc_id, ls_doc_reco
                                  ls_error *err);
 
 /* Index statistics as a JSON object: {"documents", "passages", "by_type":
- * {"Nghị định": n, ...}}. *json malloc'ed (caller frees). */
+ * {"Nghị định": n, ...}, "format": "4", "writable": true} — the index
+ * format's mark, and whether `index` may add to it (an older format: no,
+ * and "not_writable" says why and how to rebuild; format/open_error.h).
+ * *json malloc'ed (caller frees). */
 ls_rc ls_searcher_stats_json(ls_searcher *s, char **json, ls_error *err);
 
 /* The revision of the index as of now (reopening it first) and how many

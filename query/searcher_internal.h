@@ -11,4 +11,8 @@
 /* The database s reads; owned by s, valid until s is closed. */
 xc_db *ls_searcher_db(ls_searcher *s);
 
+/* The index directory s was opened on (a shard set's directory for a set);
+ * owned by s, valid until s is closed. */
+const char *ls_searcher_path(const ls_searcher *s);
+
 #endif

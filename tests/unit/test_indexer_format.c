@@ -2,17 +2,20 @@
  * an older format (its passages hold that format's terms) is not updated
  * by this binary and keeps claiming what it holds; remove works on it and
  * leaves its mark; a newer or garbled mark is refused; --overwrite makes a
- * new index of this binary's format. */
+ * new index of this binary's format; `stats` shows the format and whether
+ * the writer may add to it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../format/schema.h"
 #include "../../indexer/indexer.h"
+#include "../../query/search.h"
 #include "../../text/analyser.h"
 #include "../../xapian/xc.h"
 #include "../support/test_support.h"
@@ -44,6 +47,21 @@ static void set_mark(const char *dir, const char *mark)
     ts_set_metadata(dir, LS_METADATA_FORMAT, mark);
 }
 
+/* What ls_searcher_stats_json says of dir; the caller decrefs. */
+static json_t *stats_of(const char *dir)
+{
+    ls_searcher *s = NULL;
+    ls_error err = {0};
+    char *text = NULL;
+    if (ls_searcher_open(dir, &s, &err) || ls_searcher_stats_json(s, &text, &err))
+        fail_msg("%s: %s", dir, err.msg);
+    ls_searcher_close(s);
+    json_t *o = json_loads(text, 0, NULL);
+    free(text);
+    assert_non_null(o);
+    return o;
+}
+
 /* dir holding two documents of this binary's format */
 static char *new_index(void)
 {
@@ -68,10 +86,21 @@ static void test_older_format_not_updated(void **state)
     char mark[32];
     read_mark(dir, mark, sizeof mark);
     assert_string_equal(mark, LS_INDEX_FORMAT_VERSION);
+    json_t *st = stats_of(dir);
+    assert_string_equal(json_string_value(json_object_get(st, "format")), LS_INDEX_FORMAT_VERSION);
+    assert_true(json_is_true(json_object_get(st, "writable")));
+    assert_null(json_object_get(st, "not_writable"));
+    json_decref(st);
     /* an index of the format before this binary's */
     char older[16];
     snprintf(older, sizeof older, "%lu", strtoul(LS_INDEX_FORMAT_VERSION, NULL, 10) - 1);
     set_mark(dir, older);
+    st = stats_of(dir); /* stats says so before index is tried */
+    assert_string_equal(json_string_value(json_object_get(st, "format")), older);
+    assert_true(json_is_false(json_object_get(st, "writable")));
+    assert_non_null(strstr(json_string_value(json_object_get(st, "not_writable")),
+                           "luat-search index --overwrite --db"));
+    json_decref(st);
     ls_error err = {0};
     ls_indexer *ix = NULL;
     assert_int_equal(ls_indexer_open(dir, NULL, &ix, &err), LS_ERR_INDEX);
