@@ -150,7 +150,7 @@ CRASH_KILLS ?= 50
 crash-loop: $(BIN) $(BUILD)/tests/integration/test_crash_kills
 	@BUILD=$(BUILD) tests/crash-loop $(CRASH_KILLS)
 
-# resumable: corpus kept and minimised in build/fuzz, totals in build/fuzz/runs.tsv;
+# resumable: corpus kept and minimised in build/fuzz, every run in tests/fuzz/depth.tsv (committed);
 # FUZZ_BUILD=ub: UBSan-only depth runs, the corpus replayed under ASan (scripts/run-fuzz)
 fuzz-long:
 	@FUZZ_BUILD="$(FUZZ_BUILD)" FUZZ_FLAGS="$(FUZZ_FLAGS)" scripts/run-fuzz $(FUZZ_SECONDS) --long $(FUZZ_TARGETS)
