@@ -57,7 +57,8 @@ typedef struct index_run {
 } index_run;
 
 /* The index is opened (created, or emptied by --overwrite) once there is
- * a document to put in it: a run that reads none leaves DIR as it was. */
+ * a document to put in it: a run that reads none, or only documents the
+ * index refuses, leaves DIR as it was. */
 static int open_index(index_run *run)
 {
     if (run->ix) return 0;
@@ -108,9 +109,13 @@ static void leave_as_found(const char *db, int before)
 static int on_document(void *ctx, const ls_document *doc)
 {
     index_run *run = ctx;
-    if (open_index(run)) return 1;
     ls_error one = {0};
-    ls_rc rc = ls_indexer_add(run->ix, doc, &one);
+    /* a document the index would refuse (an id that does not normalise)
+     * opens nothing: --overwrite must not empty DIR for it */
+    char key[256];
+    ls_rc rc = ls_indexer_document_key(doc, key, sizeof key, &one);
+    if (!rc && open_index(run)) return 1;
+    if (!rc) rc = ls_indexer_add(run->ix, doc, &one);
     if (ls_rc_is_bad_input(rc)) {
         index_report_skipped(&run->rep, doc->source ? doc->source : "?", 0, one.msg);
         return 0;

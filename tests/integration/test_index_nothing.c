@@ -1,7 +1,8 @@
 /* test_index_nothing.c — `luat-search index` that can index nothing (an
  * empty directory, a missing source) fails and leaves DIR as it found it:
  * no new index where there was none, an empty directory still empty, and
- * an index (with or without --overwrite) unchanged. */
+ * an index (with or without --overwrite) unchanged, also when what it read
+ * were only documents the index refuses. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -71,6 +72,25 @@ static void test_nothing_leaves_dir_as_found(void **state)
     for (int overwrite = 0; overwrite < 2; overwrite++) {
         assert_int_equal(ts_cli(NULL, &err, "index --quiet %s --db '%s' '%s'",
                                  overwrite ? "--overwrite" : "", good, empty), 1);
+        free(err);
+        char *now = stats(good);
+        assert_string_equal(now, was);
+        free(now);
+    }
+    /* ... and when every document read is one the index refuses (an id
+     * too long to be a key): --overwrite emptied it before */
+    char refused[4200];
+    snprintf(refused, sizeof refused, "%s/refused.jsonl", tmp);
+    FILE *f = fopen(refused, "w");
+    assert_non_null(f);
+    fputs("{\"id\":\"", f);
+    for (int i = 0; i < 300; i++) fputc('x', f);
+    fputs("\",\"title\":\"X\",\"articles\":[{\"number\":\"1\",\"text\":\"abc def\"}]}\n", f);
+    fclose(f);
+    for (int overwrite = 0; overwrite < 2; overwrite++) {
+        assert_int_equal(ts_cli(NULL, &err, "index --quiet %s --db '%s' '%s'",
+                                 overwrite ? "--overwrite" : "", good, refused), 1);
+        assert_non_null(strstr(err, "value too long"));
         free(err);
         char *now = stats(good);
         assert_string_equal(now, was);
