@@ -41,7 +41,8 @@ static const char help[] =
     "                 the first hit is right to F (JSON lines; for bench/fit-confidence)\n"
     "  --weights W    ranking weights to try, name=value,... (filler, pair, heading,\n"
     "                 hpair, defined, defother, elite, cover, hcover, hprec, cidf, depth,\n"
-    "                 folded, synonyms, common, maybe, k1, b; see query/build.h)\n"
+    "                 folded, synonyms, common, maybe, defines, prior, k1, b; see\n"
+    "                 query/build.h; bench/ablation turns each lever off in turn)\n"
     "  --remote H:P,...  search these remote shards as well (as search --remote)\n"
     "  -h, --help     this help\n";
 

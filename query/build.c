@@ -68,7 +68,7 @@ ls_weights ls_weights_default(void)
                     .defined = 1.0, .defined_other = 0.05, .folded_in_marked = 0.0,
                     .elite = 24, .cover = 1.0, .heading_cover = 0.3,
                     .heading_precision = 0.3, .cover_idf = 1, .depth = 40,
-                    .synonyms = 1, .common = 0.2, .maybe = 0.02, .defines = 1.15,
+                    .synonyms = 1, .common = 0.2, .maybe = 0.02, .defines = 1.15, .prior = 1,
                     .bm25_k1 = 0.5, .bm25_b = 0.5};
     return w;
 }
@@ -91,6 +91,7 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         {"synonyms", offsetof(ls_weights, synonyms)}, {"common", offsetof(ls_weights, common)},
         {"maybe", offsetof(ls_weights, maybe)},
         {"defines", offsetof(ls_weights, defines)},
+        {"prior", offsetof(ls_weights, prior)},
         {"k1", offsetof(ls_weights, bm25_k1)},
         {"b", offsetof(ls_weights, bm25_b)},
     };
@@ -105,11 +106,13 @@ ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err)
         *eq = '\0';
         size_t k = 0;
         while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k].name, item) != 0) k++;
-        if (k == sizeof keys / sizeof keys[0])
-            return ls_error_set(err, LS_ERR_ARG, "weights: unknown name '%s' (filler, pair, heading, "
-                                "hpair, defined, defother, elite, cover, hcover, hprec, cidf, depth, "
-                                "folded, synonyms, common, maybe, defines, k1, "
-                                "b)", item);
+        if (k == sizeof keys / sizeof keys[0]) {
+            char names[256] = "";
+            for (size_t i = 0, at = 0; i < sizeof keys / sizeof keys[0] && at < sizeof names; i++)
+                at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "",
+                                       keys[i].name);
+            return ls_error_set(err, LS_ERR_ARG, "weights: unknown name '%s' (%s)", item, names);
+        }
         *(double *)((char *)w + keys[k].off) = v;
     }
     return LS_OK;

@@ -39,6 +39,8 @@ typedef struct ls_weights {
                              (a pair by its words' mean), 0 = every word alike */
     double defines;       /* second stage: factor of a passage that opens by defining
                              what the question names next to "là" (defines.h; <= 1 = off) */
+    double prior;         /* > 0: the document prior after the second stage (prior.h;
+                             0 = off, for ablations) */
     double bm25_k1, bm25_b; /* BM25 parameters */
 } ls_weights;
 
@@ -46,7 +48,8 @@ ls_weights ls_weights_default(void);
 
 /* Override weights from "name=value,..." (names: filler, pair, heading,
  * hpair, defined, defother, elite, cover, hcover, hprec, cidf, depth, folded, synonyms,
- * common, maybe, defines, k1, b). LS_ERR_ARG names a bad item. */
+ * common, maybe, defines, prior, k1, b). LS_ERR_ARG names a bad item, and
+ * lists the names. */
 ls_rc ls_weights_parse(const char *spec, ls_weights *w, ls_error *err);
 
 /* The ranking query for plan, or *out = NULL when the plan has no term to

@@ -639,7 +639,7 @@ static ls_rc run_query(ls_searcher *s, const ls_search_request *req, const ls_pl
         xc_mset_fetch(ms, 0, fetch);
         ls_rerank_by_coverage(plan, &s->weights, s->db, depth, want, cands, n, load_candidate,
                               &pl);
-        ls_prior_apply(cands, n, depth, want, candidate_doc_id, &pl);
+        if (s->weights.prior > 0) ls_prior_apply(cands, n, depth, want, candidate_doc_id, &pl);
     }
     unsigned rank = req->offset + 1;
     if (pinned && req->offset == 0) {

@@ -42,6 +42,16 @@ static void test_weights_parse(void **state)
         snprintf(item, sizeof item, "%.*s", (int)strcspn(bad[i], "="), bad[i]);
         assert_non_null(strstr(e.msg, item));
     }
+    /* the prior is a weight like the others (on by default; 0 for an
+     * ablation), and an unknown name's message lists every name, from the
+     * one table */
+    assert_float_equal(d.prior, 1, 0);
+    assert_int_equal(ls_weights_parse("prior=0", &w, &err), LS_OK);
+    assert_float_equal(w.prior, 0, 0);
+    ls_error e = {0};
+    assert_int_equal(ls_weights_parse("nosuch=1", &w, &e), LS_ERR_ARG);
+    assert_non_null(strstr(e.msg, "(filler, pair, "));
+    assert_non_null(strstr(e.msg, ", defines, prior, k1, b)"));
 }
 
 /* The description of q's ranking query under w (db may be NULL). */
