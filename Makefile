@@ -37,7 +37,7 @@ TEST_BIN := $(TEST_C:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_C := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_C:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps bench-run bench-scale test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval clean help sample sample-run
+.PHONY: all deps bench-run bench-scale test test-run test-mcp-sdk test-mcp-sdk-run test-mcp-conformance soak check-asan check-valgrind fuzz fuzz-long crash-loop bench eval ablation clean help sample sample-run
 
 all: $(BIN)
 
@@ -57,6 +57,7 @@ help:
 	@echo "make bench        benchmarks (needs ../shared/corpus)"
 	@echo "make bench-scale  growth with the corpus: BENCH_SCALES (1 4 10) x BENCH_BASE (1) of the pháp điển"
 	@echo "make eval         relevance evaluation (needs ../shared/corpus and ../shared/eval)"
+	@echo "make ablation     each ranking lever off in turn, on make eval's indexes"
 	@echo "make install      install under PREFIX (/usr/local) and DESTDIR; make uninstall"
 	@echo "make test-deb     build the .deb, install it, try it, remove it (dist/test-deb)"
 	@echo "make test-unit-systemd  the service under a real systemd, both install routes"
@@ -174,6 +175,10 @@ bench-scale: $(BIN)
 
 eval: $(BIN)
 	@bench/run-eval $(BIN)
+
+# what each ranking lever adds, on make eval's indexes (bench/ablation)
+ablation: $(BIN)
+	@bench/ablation $(BIN)
 
 clean:
 	rm -rf build build-asan build-vg build-fuzz bin
